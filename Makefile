@@ -1,0 +1,86 @@
+# custlearn — the two commands are `make lab` and `make test`.
+# Everything else here is for contributors (see README "Contributing").
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# A Python >= 3.11 to build the virtual environment with.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null || echo python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.custlearn-installed
+EXTRAS := course,test
+
+LAB_PORT ?= 8888
+LAB_ARGS ?=
+# Jupyter refuses to run as root unless told; containers and CI often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+START    := notebooks/00_start_here.ipynb
+
+# Strict nbval: outputs are compared; see tests/nbval_sanitize.cfg for the
+# few strings that legitimately vary. Notebooks are split per file across
+# two workers (-n 2 --dist loadfile): splitting one notebook breaks it.
+NBVAL_ARGS  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+XDIST_ARGS  := -n 2 --dist loadfile
+TEST_PATHS  := tests custlearn notebooks exercises/solutions
+PYTEST_ARGS ?=
+
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help lab test notebooks exercises datasets bench venv clean distclean
+
+help:
+	@echo "custlearn — customer management analytics course"
+	@echo ""
+	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook"
+	@echo "  make test        set up .venv (first time) and run every test, notebooks included"
+	@echo ""
+	@echo "  make notebooks   re-execute lessons and solutions in place, then regenerate exercises"
+	@echo "  make exercises   regenerate learner exercise notebooks from exercises/solutions/"
+	@echo "  make datasets    regenerate the shipped datasets from their recorded seeds"
+	@echo "  make bench       run the benchmarks in bench/ (ratios against in-run baselines)"
+	@echo "  make clean       remove caches; 'make distclean' also removes .venv"
+
+venv: $(STAMP)
+
+# Re-installs only when pyproject.toml changed (or .venv is new).
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "custlearn needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
+	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing custlearn with its course and test extras into $(VENV) (first time: about a minute)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e ".[$(EXTRAS)]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	@echo ""
+	@echo "Starting JupyterLab on $(START)."
+	@echo "Open the address printed below (http://127.0.0.1:$(LAB_PORT)/lab/...) in your browser."
+	@echo "On a remote or headless machine: make lab LAB_ARGS='--no-browser --ip=0.0.0.0'"
+	@echo "Stop it with Ctrl-C."
+	@echo ""
+	$(BIN)/jupyter lab --port=$(LAB_PORT) --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) $(START)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
+	$(BIN)/python tools/make_exercises.py
+
+exercises: $(STAMP)
+	$(BIN)/python tools/make_exercises.py
+
+datasets: $(STAMP)
+	$(BIN)/python -m custlearn.datasets ship --force
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+clean:
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+	find . -name .ipynb_checkpoints -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+	rm -rf .pytest_cache build *.egg-info
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,393 @@
+"""Input checks shared by every public function of custlearn.
+
+Every check raises :class:`DataError` (a ``ValueError``) with a message a
+learner can act on: *which* column or argument, *what was found*, *what was
+expected* and *how to fix it*.  The model is the Data 8 ``datascience``
+package: 'The column "X" is not in the table. The table contains these
+columns: ...'.
+
+Functions here return the (possibly converted) value they checked, so a
+public function can write::
+
+    orders = require_columns(orders, [customer_col, date_col], table="orders")
+    dates = require_datetime(orders, date_col, table="orders")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from custlearn._errors import DataError
+
+__all__ = [
+    "DataError",
+    "require_frame",
+    "require_columns",
+    "require_numeric",
+    "require_datetime",
+    "require_no_missing",
+    "require_in_range",
+    "require_choice",
+    "require_positive_int",
+    "as_timestamp",
+    "as_numeric_series",
+]
+
+
+def _list(values: Iterable[Any], limit: int = 25) -> str:
+    values = [str(v) for v in values]
+    shown = ", ".join(values[:limit])
+    if len(values) > limit:
+        shown += f", ... ({len(values) - limit} more)"
+    return shown or "(none)"
+
+
+def _show(value: Any) -> str:
+    """A value as a learner would type it: 'text' quoted, numbers plain."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, pd.Timestamp):
+        return str(value.date()) if value == value.normalize() else str(value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _examples(values: pd.Series, limit: int = 3) -> str:
+    return _list([_show(v) for v in pd.unique(np.asarray(values, dtype=object))[:limit]], limit)
+
+
+def require_frame(df: Any, *, table: str = "table", min_rows: int = 1) -> pd.DataFrame:
+    """Check that ``df`` is a DataFrame with at least ``min_rows`` rows.
+
+    Examples
+    --------
+    >>> require_frame([1, 2], table="orders")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: orders must be a pandas DataFrame, but a list was given. ...
+    """
+    if not isinstance(df, pd.DataFrame):
+        kind = type(df).__name__
+        raise DataError(
+            f"{table} must be a pandas DataFrame, but a {kind} was given. "
+            f"Pass the table itself, for example shop.{table} after "
+            f"shop = datasets.load('shop'), or pd.read_csv(...) of your own file."
+        )
+    if len(df) < min_rows:
+        raise DataError(
+            f"{table} has {len(df)} rows, but at least {min_rows} "
+            f"{'is' if min_rows == 1 else 'are'} needed. Check the filter that "
+            f"produced it (a date window or a condition that matched nothing)."
+        )
+    return df
+
+
+def require_columns(
+    df: pd.DataFrame,
+    columns: str | Sequence[str],
+    *,
+    table: str = "table",
+    argument: str | None = None,
+) -> pd.DataFrame:
+    """Check that every column in ``columns`` is in ``df``.
+
+    ``argument`` names the keyword the caller can use to point at another
+    column (for example ``"amount_col"``); it is mentioned in the fix.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer_id": [1], "total": [9.5]})
+    >>> require_columns(orders, ["customer_id", "amount"], table="orders",
+    ...                 argument="amount_col")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "amount" is not in the orders table. The table has these columns: customer_id, total. If your data calls it something else, pass amount_col="<your column name>".
+    """
+    require_frame(df, table=table, min_rows=0)
+    if isinstance(columns, str):
+        columns = [columns]
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        names = ", ".join(f'"{c}"' for c in missing)
+        plural = "columns" if len(missing) > 1 else "column"
+        verb = "are" if len(missing) > 1 else "is"
+        fix = (
+            f' If your data calls it something else, pass {argument}="<your column name>".'
+            if argument
+            else " Rename your column, or pass the name your data uses."
+        )
+        raise DataError(
+            f"The {plural} {names} {verb} not in the {table} table. "
+            f"The table has these columns: {_list(df.columns)}.{fix}"
+        )
+    return df
+
+
+def require_numeric(df: pd.DataFrame, column: str, *, table: str = "table") -> pd.Series:
+    """Return ``df[column]`` if it holds numbers; otherwise raise DataError.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"amount": ["12.50", "8"]})
+    >>> require_numeric(orders, "amount", table="orders")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "amount" of the orders table holds text (dtype str), but numbers are expected. Examples found: '12.50', '8'. Convert it first, e.g. df["amount"] = pd.to_numeric(df["amount"], errors="coerce"), and look at the rows that became NaN.
+    """
+    require_columns(df, column, table=table)
+    s = df[column]
+    if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
+        kind = "text" if not pd.api.types.is_bool_dtype(s) else "true/false values"
+        if pd.api.types.is_datetime64_any_dtype(s):
+            kind = "dates"
+        raise DataError(
+            f'The column "{column}" of the {table} table holds {kind} (dtype {s.dtype}), '
+            f"but numbers are expected. Examples found: {_examples(s.dropna())}. "
+            f'Convert it first, e.g. df["{column}"] = pd.to_numeric(df["{column}"], '
+            f'errors="coerce"), and look at the rows that became NaN.'
+        )
+    return s
+
+
+def require_datetime(df: pd.DataFrame, column: str, *, table: str = "table") -> pd.Series:
+    """Return ``df[column]`` as datetimes.
+
+    Text dates in ISO form (``2024-03-01``) are converted; anything that
+    cannot be read as a date raises DataError showing examples.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"order_date": ["2024-01-05", "2024-02-30"]})
+    >>> require_datetime(orders, "order_date", table="orders")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "order_date" of the orders table should hold dates, but 1 value(s) cannot be read as a date: '2024-02-30'. Fix or drop those rows, e.g. pd.to_datetime(df["order_date"], errors="coerce") turns them into NaT.
+    """
+    require_columns(df, column, table=table)
+    s = df[column]
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s
+    if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+        raise DataError(
+            f'The column "{column}" of the {table} table should hold dates, but it holds '
+            f"numbers (dtype {s.dtype}). Examples found: {_examples(s.dropna())}. "
+            f'Convert it with pd.to_datetime(df["{column}"], ...) using the right unit '
+            f"or format."
+        )
+    converted = pd.to_datetime(s, errors="coerce", format="mixed")
+    bad = s[converted.isna() & s.notna()]
+    if len(bad):
+        raise DataError(
+            f'The column "{column}" of the {table} table should hold dates, but '
+            f"{len(bad)} value(s) cannot be read as a date: {_examples(bad)}. "
+            f'Fix or drop those rows, e.g. pd.to_datetime(df["{column}"], errors="coerce") '
+            f"turns them into NaT."
+        )
+    return converted
+
+
+def require_no_missing(
+    df: pd.DataFrame, columns: str | Sequence[str], *, table: str = "table"
+) -> pd.DataFrame:
+    """Raise DataError if any of ``columns`` has missing values (NaN/NaT/None).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> surveys = pd.DataFrame({"likely_to_recommend": [9, None, 3]})
+    >>> require_no_missing(surveys, "likely_to_recommend", table="surveys")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "likely_to_recommend" of the surveys table has 1 missing value(s) (first at row 1), but missing values are not allowed here. Drop them (df.dropna(subset=["likely_to_recommend"])) or fill them on purpose before calling.
+    """
+    if isinstance(columns, str):
+        columns = [columns]
+    require_columns(df, columns, table=table)
+    for column in columns:
+        na = df[column].isna()
+        if na.any():
+            first = df.index[na.to_numpy()][0]
+            raise DataError(
+                f'The column "{column}" of the {table} table has {int(na.sum())} missing '
+                f"value(s) (first at row {first}), but missing values are not allowed here. "
+                f'Drop them (df.dropna(subset=["{column}"])) or fill them on purpose '
+                f"before calling."
+            )
+    return df
+
+
+def as_numeric_series(values: Any, *, name: str = "values", allow_missing: bool = False) -> pd.Series:
+    """Turn a list, array or Series of numbers into a float Series.
+
+    Used by functions that take one column of scores (NPS, CSAT, ...).
+
+    Examples
+    --------
+    >>> as_numeric_series([9, 10, 6]).tolist()
+    [9.0, 10.0, 6.0]
+    >>> as_numeric_series(["9", "ten"], name="scores")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: scores must be numbers, but text was found: 'ten'. Convert with pd.to_numeric(...) first and decide what to do with answers that are not numbers.
+    """
+    if isinstance(values, pd.DataFrame):
+        raise DataError(
+            f"{name} must be one column of numbers (a Series, list or array), but a whole "
+            f"DataFrame with columns {_list(values.columns)} was given. Pick one column, "
+            f'e.g. df["{values.columns[0] if len(values.columns) else "column"}"].'
+        )
+    if isinstance(values, pd.Series):
+        s = values.copy()
+    elif np.isscalar(values):
+        s = pd.Series([values])
+    else:
+        s = pd.Series(list(values))
+    is_bool = pd.api.types.is_bool_dtype(s) or s.map(lambda x: isinstance(x, (bool, np.bool_))).any()
+    if is_bool:
+        raise DataError(
+            f"{name} must be numbers, but true/false values were found. Scores are numbers "
+            f"such as 0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant."
+        )
+    if not pd.api.types.is_numeric_dtype(s):
+        converted = pd.to_numeric(s, errors="coerce")
+        bad = s[converted.isna() & s.notna()]
+        if len(bad):
+            raise DataError(
+                f"{name} must be numbers, but text was found: {_examples(bad)}. "
+                f"Convert with pd.to_numeric(...) first and decide what to do with answers "
+                f"that are not numbers."
+            )
+        s = converted
+    s = s.astype(float)
+    if not allow_missing and s.isna().any():
+        raise DataError(
+            f"{name} has {int(s.isna().sum())} missing value(s), but missing values are not "
+            f"allowed here. Drop them first (values.dropna()): a blank answer is not a score."
+        )
+    return s
+
+
+def require_in_range(
+    values: pd.Series,
+    low: float | None,
+    high: float | None,
+    *,
+    name: str,
+    integer: bool = False,
+    fix: str | None = None,
+) -> pd.Series:
+    """Raise DataError if any value lies outside [low, high] (or is not whole).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_in_range(pd.Series([9.0, 11.0, 0.0]), 0, 10, name="likely_to_recommend",
+    ...                  integer=True)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: likely_to_recommend must be whole numbers from 0 to 10, but 1 value(s) are outside that range: 11.0. Check the scale of the question (a 1-10 or 0-100 scale needs converting) and drop or fix those answers.
+    """
+    s = values.dropna()
+    outside = pd.Series(False, index=s.index)
+    if low is not None:
+        outside |= s < low
+    if high is not None:
+        outside |= s > high
+    what = "whole numbers" if integer else "values"
+    if low is not None and high is not None:
+        rng = f"from {low:g} to {high:g}"
+    elif low is not None:
+        rng = f"of at least {low:g}"
+    else:
+        rng = f"of at most {high:g}"
+    fix = fix or (
+        "Check the scale of the question (a 1-10 or 0-100 scale needs converting) "
+        "and drop or fix those answers."
+    )
+    if outside.any():
+        raise DataError(
+            f"{name} must be {what} {rng}, but {int(outside.sum())} value(s) are outside "
+            f"that range: {_examples(s[outside])}. {fix}"
+        )
+    if integer:
+        frac = s[(s % 1) != 0]
+        if len(frac):
+            raise DataError(
+                f"{name} must be whole numbers {rng}, but {len(frac)} value(s) have decimals: "
+                f"{_examples(frac)}. Scores on this scale are whole points; an average of "
+                f"scores is not a score. {fix}"
+            )
+    return values
+
+
+def require_choice(value: Any, choices: Iterable[Any], *, argument: str) -> Any:
+    """Raise DataError unless ``value`` is one of ``choices``.
+
+    Examples
+    --------
+    >>> require_choice("months", ["days", "weeks"], argument="time_unit")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: time_unit="months" is not one of the valid choices: "days", "weeks".
+    """
+    choices = list(choices)
+    if value not in choices:
+        raise DataError(
+            f'{argument}="{value}" is not one of the valid choices: '
+            + ", ".join(f'"{c}"' for c in choices)
+            + "."
+        )
+    return value
+
+
+def require_positive_int(value: Any, *, argument: str, minimum: int = 1) -> int:
+    """Raise DataError unless ``value`` is a whole number >= ``minimum``.
+
+    Examples
+    --------
+    >>> require_positive_int(0, argument="customers")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: customers must be a whole number of at least 1, but 0 was given.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise DataError(
+            f"{argument} must be a whole number of at least {minimum}, but {value!r} was given."
+        )
+    return int(value)
+
+
+def as_timestamp(value: Any, *, argument: str = "as_of") -> pd.Timestamp:
+    """Read a date argument (``"2025-12-31"``, a datetime or a Timestamp).
+
+    Examples
+    --------
+    >>> as_timestamp("2025-12-31")
+    Timestamp('2025-12-31 00:00:00')
+    >>> as_timestamp("31/12/2025x", argument="as_of")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: as_of="31/12/2025x" is not a date. Give it as "YYYY-MM-DD", e.g. as_of="2025-12-31".
+    """
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        raise DataError(f'{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".')
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise DataError(
+            f'{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".'
+        ) from None
+    if ts is pd.NaT or pd.isna(ts):
+        raise DataError(f'{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".')
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert(None)
+    return ts

@@ -1,0 +1,108 @@
+"""Exercises that answer back: ``check(exercise_id, answer)``.
+
+In an exercise notebook each question ends with a check cell::
+
+    from custlearn.exercises import check
+    answer = ...            # your answer here
+    check("00.1", answer)
+
+``check`` prints a verdict and, on a wrong answer, a hint aimed at the likely
+mistake. It never raises on a learner's answer. Each lesson's exercises are
+registered in one module, ``custlearn/exercises/lessonNN.py`` (a dict named
+``EXERCISES``), so a lesson's checks live in one place and load only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from typing import Any
+
+from custlearn.exercises._core import (
+    ERROR,
+    UNKNOWN,
+    Chart,
+    Choice,
+    Exercise,
+    Feedback,
+    Mistake,
+    Number,
+    Table,
+    Text,
+    safe_evaluate,
+)
+
+__all__ = [
+    "check", "evaluate", "exercise_ids", "lessons",
+    "Feedback", "Exercise", "Number", "Table", "Chart", "Text", "Choice", "Mistake",
+]
+
+_PREFIX = "lesson"
+
+
+def lessons() -> list[str]:
+    """The lesson codes that have exercises, e.g. ``['00', '04']``."""
+    return sorted(
+        m.name[len(_PREFIX):]
+        for m in pkgutil.iter_modules(__path__)
+        if m.name.startswith(_PREFIX)
+    )
+
+
+@cache
+def _registry(lesson: str) -> dict[str, Exercise]:
+    module = importlib.import_module(f"{__name__}.{_PREFIX}{lesson}")
+    return dict(module.EXERCISES)
+
+
+def exercise_ids(lesson: str | None = None) -> list[str]:
+    """All exercise ids, or those of one lesson (``exercise_ids("00")``)."""
+    codes = [lesson] if lesson is not None else lessons()
+    return [eid for code in codes if code in lessons() for eid in _registry(code)]
+
+
+def _unknown(exercise_id: Any) -> Feedback:
+    if not isinstance(exercise_id, str):
+        return Feedback(str(exercise_id), UNKNOWN,
+                        f'The exercise id must be text such as "00.1", but {exercise_id!r} was given.')
+    lesson = exercise_id.split(".")[0]
+    if lesson in lessons():
+        valid = ", ".join(exercise_ids(lesson))
+        return Feedback(exercise_id, UNKNOWN,
+                        f'There is no exercise "{exercise_id}". Lesson {lesson} has: {valid}.')
+    return Feedback(exercise_id, UNKNOWN,
+                    f'There is no exercise "{exercise_id}". Lessons with exercises: '
+                    f'{", ".join(lessons())}; ids look like "{lessons()[0] if lessons() else "00"}.1".')
+
+
+def evaluate(exercise_id: str, answer: Any) -> Feedback:
+    """The verdict on ``answer`` as a :class:`Feedback` (what ``check`` prints).
+
+    Examples
+    --------
+    >>> evaluate("99.1", 3).status
+    'unknown'
+    """
+    try:
+        lesson = exercise_id.split(".")[0] if isinstance(exercise_id, str) else None
+        if lesson not in lessons() or exercise_id not in _registry(lesson):
+            return _unknown(exercise_id)
+        exercise = _registry(lesson)[exercise_id]
+    except Exception as exc:  # a broken lesson module must not break the learner's cell
+        return Feedback(str(exercise_id), ERROR, f"The exercises could not be loaded ({type(exc).__name__}: {exc}).",
+                        "Tell your instructor: this is a bug in custlearn, not in your answer.")
+    return safe_evaluate(exercise, exercise_id, answer)
+
+
+def check(exercise_id: str, answer: Any) -> None:
+    """Print whether ``answer`` is right, with a hint if it is not.
+
+    Never raises on a learner's answer.
+
+    Examples
+    --------
+    >>> check("99.1", ...)  # doctest: +ELLIPSIS
+    ❓ 99.1 There is no exercise "99.1". Lessons with exercises: ...
+    """
+    print(evaluate(exercise_id, answer))

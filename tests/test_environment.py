@@ -1,0 +1,71 @@
+"""environment.yml (conda / Binder) must stay in step with pyproject.toml.
+
+conda cannot run on the project's machines, so this test parses both files
+and compares package names and lower bounds.
+"""
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$")
+# pip name -> conda-forge name, where they differ
+CONDA_NAME = {}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _parse(spec: str) -> tuple[str, str]:
+    m = SPEC.match(spec.split(";")[0])
+    assert m, spec
+    return _norm(CONDA_NAME.get(m.group(1), m.group(1))), m.group(2).replace(" ", "")
+
+
+def _pyproject():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    project = data["project"]
+    specs = list(project["dependencies"])
+    for extra in ("course", "test"):
+        specs += project["optional-dependencies"][extra]
+    return dict(_parse(s) for s in specs), project
+
+
+def _environment():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    deps = env["dependencies"]
+    conda = [d for d in deps if isinstance(d, str)]
+    pip = [d for d in deps if isinstance(d, dict)]
+    return env, conda, pip
+
+
+def test_python_pin_and_editable_install():
+    env, conda, pip = _environment()
+    _, project = _pyproject()
+    assert "python=3.11" in conda
+    assert project["requires-python"] == ">=3.11"
+    assert pip == [{"pip": ["-e ."]}]
+    assert "conda-forge" in env["channels"]
+
+
+def test_same_packages_and_lower_bounds():
+    wanted, _ = _pyproject()
+    _, conda, _ = _environment()
+    have = dict(_parse(s) for s in conda if not s.startswith(("python=", "pip")) or s.startswith("pip-"))
+    assert sorted(have) == sorted(wanted)
+    for name, spec in wanted.items():
+        assert have[name] == spec, f"{name}: pyproject says {spec!r}, environment.yml says {have[name]!r}"
+
+
+def test_core_requirements_of_the_course():
+    wanted, _ = _pyproject()
+    for name, bound in {"pandas": ">=3.0", "numpy": ">=2.0"}.items():
+        assert wanted[name].startswith(bound)
+    for name in ("scipy", "matplotlib", "seaborn", "ipywidgets", "faker", "tqdm", "jupyterlab",
+                 "scikit-learn", "nbval", "pytest", "pytest-xdist"):
+        assert name in wanted, name
+    assert "<" in wanted["faker"], "Faker's data change between releases: pin a compatible range"

@@ -1,0 +1,1 @@
+"""Maintainer tools for custlearn (not installed with the package)."""
