@@ -157,6 +157,17 @@ def test_chart_feedback(kwargs, words):
     assert words in str(fb)
 
 
+def test_chart_title_in_any_position_counts():
+    from custlearn import plots
+
+    plots.set_theme()  # the course theme puts titles on the left
+    fig, ax = _axes(title="")
+    ax.set_title("Left title", loc="left")
+    assert verdict(Chart(kind="bar"), ax).correct
+    fig.suptitle("")
+    plt.close("all")
+
+
 def test_chart_rejects_non_charts():
     assert "A chart is asked for" in str(verdict(Chart(), [1, 2, 3]))
 
@@ -212,3 +223,34 @@ def test_fmt():
     assert fmt(np.float64(0.123456)) == "0.1235"
     assert fmt(np.int64(12000)) == "12,000"
     assert fmt(2.0) == "2"
+
+
+# ---------------------------------------------------------------- every registered exercise
+
+def _registered():
+    from custlearn.exercises import _registry
+
+    return [(eid, _registry(eid.split(".")[0])[eid]) for eid in exercises.exercise_ids()]
+
+
+@pytest.mark.parametrize("eid, ex", _registered(), ids=[e for e, _ in _registered()])
+def test_registered_exercise_accepts_its_answer_and_hints_each_mistake(eid, ex):
+    """Feed every registered likely mistake: it must get its own hint, never 'correct'."""
+    from custlearn.exercises._core import _value
+
+    if isinstance(ex, (Number, Table)):
+        assert evaluate(eid, _value(ex.expected)).correct, eid
+        for mistake in ex.mistakes:
+            fb = evaluate(eid, _value(mistake.value))
+            assert fb.status == "incorrect", (eid, mistake.hint)
+            assert fb.hint == mistake.hint, (eid, fb)
+    if isinstance(ex, Number) and ex.unit == "fraction":
+        fb = evaluate(eid, float(_value(ex.expected)) * 100)
+        assert "percentage" in fb.message, (eid, fb)
+    if isinstance(ex, Choice):
+        assert evaluate(eid, ex.expected).correct
+        wrong = [k for k in ex.options if k != ex.expected]
+        assert all(evaluate(eid, k).status == "incorrect" for k in wrong)
+    if isinstance(ex, Text):
+        assert evaluate(eid, "too short").status == "incorrect"
+    assert ex.question, f"{eid} has no question text"

@@ -385,7 +385,9 @@ class Chart(Exercise):
             drawn = ", ".join(f"{v} {k}(s)" for k, v in mark.items() if v) or "nothing"
             return (INCORRECT, f"A {self.kind} chart with at least {self.min_marks} marks is asked for; "
                     f"yours has {drawn}.", self.hint)
-        title = ax.get_title() or (ax.figure._suptitle.get_text() if ax.figure._suptitle else "")
+        titles = [ax.get_title(loc) for loc in ("left", "center", "right")]
+        suptitle = getattr(ax.figure, "_suptitle", None)
+        title = next((t for t in titles if t.strip()), suptitle.get_text() if suptitle is not None else "")
         if self.require_title and not title.strip():
             return (INCORRECT, "Your chart has no title.",
                     "A reader should know what the chart shows without you: ax.set_title('...').")

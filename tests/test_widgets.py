@@ -1,0 +1,80 @@
+"""The "Try it" demos: drawn at once, redrawn on change, stable text form."""
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from custlearn import widgets
+
+
+def _texts(out):
+    return [o["data"].get("text/markdown", o["data"].get("text/plain", "")) for o in out.outputs]
+
+
+def test_demo_draws_at_once_and_redraws_on_change():
+    slider = w.IntSlider(value=2, min=1, max=5)
+    calls = []
+
+    def render(n):
+        calls.append(n)
+        return f"n = {n}", pd.DataFrame({"x": range(n)})
+
+    box = widgets.demo({"n": slider}, render, title="move n")
+    out = box.children[-1]
+    assert calls == [2]
+    assert _texts(out)[0] == "n = 2"
+    assert "text/html" in out.outputs[1]["data"]
+    slider.value = 4
+    assert calls == [2, 4]
+    assert _texts(out)[0] == "n = 4"
+    assert repr(box) == "Try it: move n (interactive: run this cell in JupyterLab to use the controls)"
+
+
+def test_show_renders_and_closes_figures():
+    out = w.Output()
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2])
+    n_before = len(plt.get_fignums())
+    widgets.show(out, fig)
+    assert "image/png" in out.outputs[0]["data"]
+    assert len(plt.get_fignums()) == n_before - 1
+
+
+class _Fake:
+    def __init__(self, **tables):
+        self.tables = tables
+
+
+def test_table_explorer_follows_the_company():
+    companies = {
+        "shop": _Fake(orders=pd.DataFrame({"a": [1, 2, 3]}), customers=pd.DataFrame({"b": [1]})),
+        "bank": _Fake(accounts=pd.DataFrame({"c": [1, 2]})),
+    }
+    box = widgets.table_explorer(companies)
+    company, table = box.children[1].children
+    out = box.children[-1]
+    assert _texts(out)[0] == "**shop.orders**: 3 rows × 1 columns"
+    table.value = "customers"
+    assert _texts(out)[0] == "**shop.customers**: 1 rows × 1 columns"
+    company.value = "bank"
+    assert list(table.options) == ["accounts"]
+    assert _texts(out)[0] == "**bank.accounts**: 2 rows × 1 columns"
+
+
+def test_lifecycle_thresholds_demo_moves_the_funnel_and_the_list():
+    customers = pd.DataFrame({"customer_id": [1, 2, 3], "signup_date": pd.to_datetime(["2024-01-01"] * 3)})
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 3],
+        "order_date": pd.to_datetime(["2024-01-10", "2024-04-01", "2024-05-01", "2024-06-20"]),
+        "amount": [50.0, 70.0, 20.0, 10.0],
+    })
+    box = widgets.lifecycle_thresholds(customers, orders, "2024-06-30", at_risk_days=45, lost_days=120,
+                                       referred_by_col=None)
+    at_risk, lost = box.children[1].children
+    out = box.children[-1]
+    assert "image/png" in out.outputs[0]["data"]
+    assert _texts(out)[1].startswith("**2 customers at risk**; they spent USD 140")  # silent 90 and 60 days
+    at_risk.value = 75
+    assert _texts(out)[1].startswith("**1 customer at risk**; they spent USD 120")
+    lost.value = 60
+    assert "must be longer" in _texts(out)[0]
