@@ -25,7 +25,6 @@ XDIST_ARGS  := -n 2 --dist loadfile
 TEST_PATHS  := tests custlearn notebooks exercises/solutions
 PYTEST_ARGS ?=
 
-export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help lab test notebooks exercises datasets bench venv clean distclean

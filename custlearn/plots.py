@@ -39,10 +39,11 @@ def set_theme(*, projector: bool = False) -> None:
     Examples
     --------
     >>> from custlearn import plots
-    >>> plots.set_theme()
     >>> import matplotlib.pyplot as plt
-    >>> plt.rcParams["axes.spines.top"]
-    False
+    >>> with plt.rc_context():  # (here only so the example leaves the settings as it found them)
+    ...     plots.set_theme()
+    ...     print(plt.rcParams["axes.spines.top"], plt.rcParams["axes.titlelocation"])
+    False left
     """
     import matplotlib as mpl
     import seaborn as sns
@@ -110,3 +111,36 @@ def money_axis(ax: Any, axis: str = "y", *, currency: str = "USD") -> Any:
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     return ax
+
+
+# Lesson charts, each lesson's in its own module (imports stay lazy).
+from custlearn._plots_lifecycle import STAGE_COLOURS, lifecycle_funnel, stage_trend, transition_heatmap  # noqa: E402
+from custlearn._plots_loyalty import (  # noqa: E402
+    cohort_heatmap,
+    loyalty_matrix_chart,
+    nps_chart,
+    satisfaction_loyalty_chart,
+)
+from custlearn._plots_value import (  # noqa: E402
+    clv_distribution_chart,
+    p_alive_chart,
+    pareto_chart,
+    rfm_segment_chart,
+    whale_chart,
+)
+from custlearn._plots_satisfaction import (  # noqa: E402
+    importance_performance_chart,
+    score_distribution_chart,
+    servqual_gap_chart,
+)
+
+__all__ += [
+    # lesson 02
+    "STAGE_COLOURS", "lifecycle_funnel", "stage_trend", "transition_heatmap",
+    # lesson 03
+    "score_distribution_chart", "servqual_gap_chart", "importance_performance_chart",
+    # lesson 04
+    "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
+    # lesson 05
+    "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
+]

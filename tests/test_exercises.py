@@ -160,11 +160,12 @@ def test_chart_feedback(kwargs, words):
 def test_chart_title_in_any_position_counts():
     from custlearn import plots
 
-    plots.set_theme()  # the course theme puts titles on the left
-    fig, ax = _axes(title="")
-    ax.set_title("Left title", loc="left")
-    assert verdict(Chart(kind="bar"), ax).correct
-    fig.suptitle("")
+    with matplotlib.rc_context():  # restore the global settings afterwards
+        plots.set_theme()  # the course theme puts titles on the left
+        fig, ax = _axes(title="")
+        ax.set_title("Left title")
+        assert ax.get_title() == ""  # where a naive check would look
+        assert verdict(Chart(kind="bar"), ax).correct
     plt.close("all")
 
 

@@ -1,0 +1,191 @@
+"""The generating parameters of each scenario (the "truth" an instructor reads).
+
+Time unit of the purchase process: weeks (``r``, ``alpha`` give a weekly
+rate).  Money: one currency, called USD in the docs.  Everything here is
+returned (deep-copied) by :func:`custlearn.datasets.parameters`.
+"""
+
+from __future__ import annotations
+
+import copy
+
+DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
+
+# Recorded seeds and sizes of the shipped data (``python -m custlearn.datasets ship``).
+SHIPPED = {
+    "shop": {"customers": 5000, "seed": 20240101, "start": "2024-01-01", "end": "2025-12-31", "locale": "en_US"},
+    "cafe": {"customers": 2500, "seed": 20240202, "start": "2024-01-01", "end": "2025-12-31", "locale": "en_US"},
+    "bank": {"customers": 2500, "seed": 20240303, "start": "2024-01-01", "end": "2025-12-31", "locale": "en_US"},
+}
+
+STORIES = {
+    "shop": "Northwind Goods, an online retailer (non-contractual: customers simply stop buying). "
+    "Main dataset of lessons 1-6.",
+    "cafe": "Copper Kettle, a restaurant chain with a points membership that guests join "
+    "themselves (self-selection). Lesson 7 case.",
+    "bank": "Harbor Bank, a retail bank (contractual: churn is an observed account closure, "
+    "driven by staff attitude, product knowledge and complaints). Lesson 7 case.",
+}
+
+_SATISFACTION = {
+    # true perception and expectation means per SERVQUAL dimension, 1-7 scale
+    "perception_mean": {"tangibles": 5.6, "reliability": 4.9, "responsiveness": 4.6, "assurance": 5.3, "empathy": 5.0},
+    "expectation_mean": {"tangibles": 5.0, "reliability": 6.2, "responsiveness": 5.7, "assurance": 5.6, "empathy": 5.1},
+    "perception_sd": 1.0,
+    "expectation_sd": 0.7,
+    "shared_factor_loading": 0.45,  # correlation between dimensions = loading**2
+    "item_noise_sd": 0.85,  # per survey item, before rounding to 1..7
+    # weights of the standardised dimension perceptions in latent satisfaction
+    "weights": {"reliability": 0.35, "responsiveness": 0.25, "assurance": 0.20, "empathy": 0.12, "tangibles": 0.08},
+    "noise_sd": 0.35,  # idiosyncratic part, before standardising S to mean 0, sd 1
+    # loyalty rises steeply only at the top: top = logistic((S - top_center) / top_scale)
+    "top_center": 1.0,
+    "top_scale": 0.25,
+}
+
+_TICKETS = {
+    "categories": {
+        "late delivery": 0.22,
+        "damaged or wrong item": 0.16,
+        "refund/payment problem": 0.14,
+        "price change": 0.08,
+        "missing promotion information": 0.08,
+        "installation/service problem": 0.10,
+        "product question": 0.22,
+    },
+    "complaint_categories_exclude": ["product question"],
+    "channels": {"phone": 0.35, "chat": 0.40, "email": 0.25},
+    "channel_cost": {"phone": 9.0, "chat": 4.0, "email": 5.0},
+    "cost_per_hour_open": 0.10,  # USD per hour until resolution (capped at 120 h)
+    "cost_no_fcr": 12.0,  # extra USD when not resolved at first contact
+    "resolved_prob": 0.82,
+    "fcr_prob": 0.45,
+    "asked_prob": 0.75,  # resolution_satisfaction asked (else missing)
+    "well_max_hours": 48.0,  # well resolved = resolved within 48 h and satisfaction >= 4
+    # multipliers on the customer's dropout probability after a complaint
+    "dropout_multiplier": {"resolved_well": 0.45, "resolved_poorly": 1.4, "unresolved": 2.0},
+    "dropout_add": {"resolved_well": 0.0, "resolved_poorly": 0.02, "unresolved": 0.05},
+}
+
+_BASE = {
+    "horizon_weeks": 52,
+    "prospect_share": 0.15,  # signed up, never buy
+    "first_purchase_delay_days": 3.0,  # exponential mean, after signup
+    "referral_share": 0.12,  # share of customers who arrive by referral (drawn among later signups)
+    "referral_base_weight": 0.02,  # referral weight = top + base (top is steep at the top of satisfaction)
+    "channels": {"search": 0.32, "social": 0.24, "email": 0.14, "marketplace": 0.30},
+    "discount_prob_by_channel": {"search": 0.20, "social": 0.45, "email": 0.30, "marketplace": 0.40, "referral": 0.10},
+    "acquisition_cost_by_channel": {"search": 38.0, "social": 30.0, "email": 12.0, "marketplace": 26.0, "referral": 15.0},
+    "acquisition_cost_noise_sd": 0.25,  # lognormal sigma
+    # latent propensity to leave, used to rank-couple the Beta draws of p:
+    # L = -top_weight*top - sat_weight*S + discount_weight*discount + N(0, 1)
+    "dropout_coupling": {"top_weight": 2.2, "sat_weight": 0.1, "discount_weight": 0.9, "noise_sd": 1.0},
+    "satisfaction": _SATISFACTION,
+    "tickets": _TICKETS,
+    "ticket_prob_beta": (1.0, 30.0),  # per-customer ticket propensity per order
+    "ticket_prob_if_returned": 0.25,  # added when the order was returned
+}
+
+SHOP = copy.deepcopy(_BASE)
+SHOP.update(
+    {
+        "scenario": "shop",
+        "time_unit": "week",
+        # BG/NBD (Fader, Hardie & Lee 2005): lambda ~ Gamma(r, alpha) per week, p ~ Beta(a, b)
+        "r": 0.8,
+        "alpha": 8.0,
+        "a": 0.6,
+        "b": 3.0,
+        # Gamma-Gamma spend (Colombo & Jiang 1999; Fader, Hardie & Lee 2005b):
+        # z ~ Gamma(p, nu), nu ~ Gamma(q, gamma); E[zeta] = p * gamma / (q - 1)
+        "gg_p": 6.0,
+        "gg_q": 3.0,
+        "gg_gamma": 20.0,
+        "categories": {"electronics": 0.18, "home": 0.32, "fashion": 0.45, "beauty": 0.50, "books": 0.25, "sports": 0.35},
+        "order_channels": ["web", "app"],
+        "favourite_category_share": 0.6,
+        "promo_prob": 0.12,
+        "promo_rate_range": (0.10, 0.20),
+        "welcome_discount_rate": 0.25,  # first order of discount-acquired customers
+        "return_prob_beta": (0.8, 9.0),  # per-customer return propensity
+        "return_cost_fixed": 7.5,
+        "return_cost_rate": 0.05,  # return_cost = fixed + rate * amount; margin of a returned order is lost
+        "survey_share": 0.30,
+    }
+)
+
+CAFE = copy.deepcopy(_BASE)
+CAFE.update(
+    {
+        "scenario": "cafe",
+        "time_unit": "week",
+        "r": 2.0,
+        "alpha": 4.0,
+        "a": 0.5,
+        "b": 6.0,
+        "gg_p": 5.0,
+        "gg_q": 5.0,
+        "gg_gamma": 9.6,
+        "channels": {"search": 0.20, "social": 0.30, "email": 0.10, "marketplace": 0.40},
+        "acquisition_cost_by_channel": {"search": 12.0, "social": 10.0, "email": 4.0, "marketplace": 9.0, "referral": 5.0},
+        "categories": {"coffee & bakery": 0.70, "lunch": 0.62, "dinner": 0.60, "takeaway": 0.66, "delivery": 0.45},
+        "order_channels": ["store", "app", "delivery"],
+        "favourite_category_share": 0.6,
+        "promo_prob": 0.05,
+        "promo_rate_range": (0.10, 0.20),
+        "welcome_discount_rate": 0.30,
+        "return_prob_beta": (0.3, 40.0),
+        "return_cost_fixed": 3.0,
+        "return_cost_rate": 0.0,
+        "ticket_prob_beta": (1.0, 60.0),
+        "survey_share": 0.30,
+        "membership": {
+            # P(join) = logistic(intercept + slope * log(lambda / median lambda)): heavier guests join
+            "join_intercept": -0.6,
+            "join_slope": 2.5,
+            "join_delay_weeks": 10.0,  # exponential mean after the first visit
+            "true_effect": 1.05,  # visit rate multiplier after joining (the causal effect, +5 %)
+            "points_redeem_prob": 0.10,  # member visits with a points discount
+            "points_discount": 3.0,
+        },
+    }
+)
+
+BANK = copy.deepcopy(_BASE)
+BANK.update(
+    {
+        "scenario": "bank",
+        "time_unit": "week",
+        "prospect_share": 0.0,
+        "channels": {"search": 0.25, "social": 0.15, "email": 0.10, "marketplace": 0.50},
+        "acquisition_cost_by_channel": {"search": 90.0, "social": 70.0, "email": 30.0, "marketplace": 60.0, "referral": 40.0},
+        "products": {"checking": 0.5, "savings": 0.2, "credit card": 0.2, "mortgage": 0.1},
+        # transactions per month ~ Gamma(shape, mean/shape)
+        "tx_per_month_shape": 2.0,
+        "tx_per_month_mean": 1.4,
+        "categories": {"card payment": 0.015, "transfer": 0.0, "bill payment": 0.0, "atm withdrawal": 0.0, "deposit": 0.0},
+        "fee_by_category": {"card payment": 0.0, "transfer": 0.5, "bill payment": 0.3, "atm withdrawal": 1.0, "deposit": 0.0},
+        "order_channels": ["app", "web", "branch", "atm"],
+        "amount_lognormal": (3.9, 0.9),
+        "monthly_account_margin": {"checking": 4.0, "savings": 3.0, "credit card": 9.0, "mortgage": 40.0},
+        # monthly closure hazard = base * exp(-b_att*z_att - b_kn*z_kn) * complaint multiplier
+        "closure_base_hazard": 0.011,
+        "closure_beta_staff_attitude": 0.55,
+        "closure_beta_product_knowledge": 0.40,
+        "closure_complaint_multiplier": {"resolved_well": 0.8, "resolved_poorly": 2.0, "unresolved": 3.5},
+        "ticket_prob_per_month": 0.035,
+        "ticket_prob_low_attitude_add": 0.02,
+        "survey_share": 0.35,
+    }
+)
+
+SCENARIOS = {"shop": SHOP, "cafe": CAFE, "bank": BANK}
+TABLES = {
+    "shop": ["customers", "orders", "surveys", "tickets"],
+    "cafe": ["customers", "orders", "surveys", "tickets"],
+    "bank": ["customers", "orders", "surveys", "tickets"],
+}
+
+
+def get(scenario: str) -> dict:
+    return copy.deepcopy(SCENARIOS[scenario])

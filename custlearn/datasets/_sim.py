@@ -1,0 +1,252 @@
+"""The simulation shared by the scenarios: people, satisfaction, surveys, tickets.
+
+The purchase process of ``shop`` and ``cafe`` is BG/NBD (Fader, Hardie & Lee
+2005, "Counting your customers the easy way", Marketing Science 24(2)):
+purchase rate lambda_i ~ Gamma(r, alpha) per week, dropout probability
+p_i ~ Beta(a, b), the customer is alive at the first purchase and may drop out
+after each repeat purchase.  Spend per order is Gamma-Gamma (Colombo & Jiang
+1999; Fader, Hardie & Lee 2005, "RFM and CLV"): z ~ Gamma(p, nu_i),
+nu_i ~ Gamma(q, gamma).
+
+Effects are planted without changing the Beta(a, b) marginal of p: the Beta
+draws are sorted and handed to customers ordered by a latent propensity to
+leave (rank coupling, a Gaussian-copula-like device), so a BG/NBD fit still
+recovers (r, alpha, a, b) while dissatisfied and discount-acquired customers
+leave sooner.  Complaints change a customer's dropout probability during the
+simulation, which therefore runs in purchase *rounds*: every round is one
+vectorised numpy step over all customers still alive.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from custlearn.datasets import _people
+from custlearn.datasets._params import DIMENSIONS
+
+DAY = np.timedelta64(1, "D")
+
+
+def spawn(seed: int, names: list[str]) -> dict[str, np.random.Generator]:
+    """Independent random streams per component (adding one never shifts another)."""
+    ss = np.random.SeedSequence(int(seed))
+    return {n: np.random.default_rng(s) for n, s in zip(names, ss.spawn(len(names)))}
+
+
+def pick(rng: np.random.Generator, probs: dict, n: int) -> np.ndarray:
+    keys = list(probs)
+    w = np.array([probs[k] for k in keys], dtype=float)
+    return np.array(keys, dtype=object)[rng.choice(len(keys), size=n, p=w / w.sum())]
+
+
+def clip_round(x: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    return np.clip(np.rint(x), lo, hi).astype(np.int64)
+
+
+def logistic(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+# --------------------------------------------------------------------------- people
+
+
+def people(n: int, rng: np.random.Generator, pools: _people.Pools) -> dict:
+    _, _, name = _people.names(pools, rng, n)
+    return {
+        "name": name,
+        "email": _people.emails(pools, rng, n),
+        "phone": _people.phones(pools, rng, n),
+        "city": _people.cities(pools, rng, n),
+        "age": clip_round(rng.normal(41, 13, n), 18, 85),
+    }
+
+
+# --------------------------------------------------------------------------- satisfaction
+
+
+def satisfaction(n: int, rng: np.random.Generator, P: dict) -> dict:
+    """True SERVQUAL perceptions/expectations and latent satisfaction S (mean 0, sd 1)."""
+    sp = P["satisfaction"]
+    load = sp["shared_factor_loading"]
+    g = rng.normal(size=n)
+    per, exp_, z = {}, {}, {}
+    ge = rng.normal(size=n)
+    for d in DIMENSIONS:
+        zd = load * g + np.sqrt(1 - load**2) * rng.normal(size=n)
+        z[d] = zd
+        per[d] = sp["perception_mean"][d] + sp["perception_sd"] * zd
+        exp_[d] = sp["expectation_mean"][d] + sp["expectation_sd"] * (0.5 * ge + np.sqrt(0.75) * rng.normal(size=n))
+    w = np.array([sp["weights"][d] for d in DIMENSIONS])
+    corr = np.full((5, 5), load**2)
+    np.fill_diagonal(corr, 1.0)
+    var = float(w @ corr @ w) + sp["noise_sd"] ** 2
+    s = sum(sp["weights"][d] * z[d] for d in DIMENSIONS) + sp["noise_sd"] * rng.normal(size=n)
+    s = s / np.sqrt(var)
+    top = logistic((s - sp["top_center"]) / sp["top_scale"])
+    return {"S": s, "top": top, "per": per, "exp": exp_}
+
+
+def couple_dropout(rng: np.random.Generator, P: dict, s, top, discount) -> np.ndarray:
+    """Draw p ~ Beta(a, b) and assign the draws by rank of the propensity to leave."""
+    n = len(s)
+    c = P["dropout_coupling"]
+    draws = np.sort(rng.beta(P["a"], P["b"], n))
+    leave = -c["top_weight"] * top - c["sat_weight"] * s + c["discount_weight"] * discount + c["noise_sd"] * rng.normal(size=n)
+    order = np.argsort(leave, kind="stable")
+    p = np.empty(n)
+    p[order] = draws
+    return p
+
+
+# --------------------------------------------------------------------------- customers
+
+
+def acquisition(n: int, rng: np.random.Generator, P: dict, signup_days, weight) -> dict:
+    """Channel, referrer, discount flag and acquisition cost.
+
+    ``weight`` is each customer's referral weight (0 for prospects); a referred
+    customer's referrer is drawn among earlier sign-ups in proportion to it.
+    """
+    channel = pick(rng, P["channels"], n)
+    referred_by = np.zeros(n, dtype=np.int64)  # 0 = none
+    cand = (np.arange(n) >= max(1, int(0.03 * n))) & (rng.random(n) < P["referral_share"])
+    cw = np.cumsum(weight)
+    idx = np.flatnonzero(cand)
+    # earlier sign-ups only: customers are sorted by signup, so use the prefix i-1
+    before = cw[idx - 1]
+    ok = before > 0
+    idx, before = idx[ok], before[ok]
+    u = rng.random(len(idx)) * before
+    ref = np.searchsorted(cw, u, side="right")
+    ref = np.minimum(ref, idx - 1)
+    referred_by[idx] = ref + 1
+    channel[idx] = "referral"
+    dprob = np.array([P["discount_prob_by_channel"][c] for c in channel])
+    discount = rng.random(n) < dprob
+    base = np.array([P["acquisition_cost_by_channel"][c] for c in channel])
+    sig = P["acquisition_cost_noise_sd"]
+    cost = np.round(base * rng.lognormal(-(sig**2) / 2, sig, n), 2)
+    return {"acquisition_channel": channel, "referred_by": referred_by, "acquired_with_discount": discount, "acquisition_cost": cost}
+
+
+# --------------------------------------------------------------------------- tickets
+
+
+def ticket_details(rng: np.random.Generator, P: dict, returned: np.ndarray, S: np.ndarray) -> dict:
+    """Category, channel, resolution and cost of ``len(returned)`` tickets; and the outcome."""
+    tp = P["tickets"]
+    m = len(returned)
+    cats = list(tp["categories"])
+    w = np.array([tp["categories"][c] for c in cats])
+    cat = np.array(cats, dtype=object)[rng.choice(len(cats), size=m, p=w / w.sum())]
+    # a returned order most often gives a damaged/wrong item or refund ticket
+    r = returned & (rng.random(m) < 0.6)
+    cat[r] = np.where(rng.random(int(r.sum())) < 0.6, "damaged or wrong item", "refund/payment problem")
+    is_complaint = ~np.isin(cat, tp["complaint_categories_exclude"])
+    channel = pick(rng, tp["channels"], m)
+    resolved = rng.random(m) < tp["resolved_prob"]
+    first_resp = np.where(
+        channel == "email", rng.lognormal(np.log(8.0), 0.8, m), np.where(channel == "chat", rng.lognormal(np.log(0.15), 0.6, m), rng.lognormal(np.log(0.1), 0.7, m))
+    )
+    fcr = resolved & (rng.random(m) < tp["fcr_prob"])
+    extra = rng.lognormal(np.log(30.0), 1.0, m)
+    to_resolve = np.where(fcr, first_resp + rng.exponential(0.3, m), first_resp + extra)
+    to_resolve = np.where(resolved, to_resolve, np.nan)
+    hours = np.where(resolved, to_resolve, 0.0)
+    latent = 3.6 + 0.9 * fcr - 0.012 * np.minimum(hours, 200) + 0.35 * S + rng.normal(0, 0.7, m) - 2.0 * (~resolved)
+    rsat = clip_round(latent, 1, 5)
+    asked = rng.random(m) < np.where(resolved, tp["asked_prob"], 0.5)
+    well = resolved & (hours <= tp["well_max_hours"]) & (rsat >= 4)
+    outcome = np.where(~resolved, "unresolved", np.where(well, "resolved_well", "resolved_poorly")).astype(object)
+    cost = np.array([tp["channel_cost"][c] for c in channel]) + tp["cost_per_hour_open"] * np.minimum(np.where(resolved, hours, 120.0), 120.0) + tp["cost_no_fcr"] * (~fcr)
+    return {
+        "category": cat,
+        "channel": channel,
+        "is_complaint": is_complaint,
+        "resolved": resolved,
+        "hours_to_first_response": np.round(first_resp, 2),
+        "hours_to_resolve": np.round(to_resolve, 2),
+        "first_contact_resolution": fcr,
+        "resolution_satisfaction": np.where(asked, rsat, np.nan),
+        "handling_cost": np.round(cost, 2),
+        "outcome": outcome,
+    }
+
+
+def apply_complaint(P: dict, p: np.ndarray, outcome: np.ndarray) -> np.ndarray:
+    tp = P["tickets"]
+    out = p.copy()
+    for k in ("resolved_well", "resolved_poorly", "unresolved"):
+        sel = outcome == k
+        out[sel] = p[sel] * tp["dropout_multiplier"][k] + tp["dropout_add"][k]
+    return np.minimum(out, 0.95)
+
+
+# --------------------------------------------------------------------------- surveys
+
+COMMENTS = {
+    1: [
+        "Very disappointed. The order was late and nobody helped.",
+        "Poor service, I will not come back.",
+        "Too many problems, support did not answer.",
+        "Not what I expected at all.",
+    ],
+    2: [
+        "Slow and unreliable, the staff did not seem to care.",
+        "Several problems with my orders this year.",
+        "Expected better for the price.",
+        "Support took far too long to reply.",
+    ],
+    3: [
+        "It was fine, nothing special.",
+        "OK overall, delivery could be faster.",
+        "Average experience, some things went wrong.",
+        "Decent, but the competition is similar.",
+    ],
+    4: [
+        "Good service and reliable delivery.",
+        "Happy overall, a few small issues.",
+        "Friendly staff and a good selection.",
+        "Mostly smooth, I would buy again.",
+    ],
+    5: [
+        "Excellent! Always reliable and quick to help.",
+        "Love it, I recommend it to all my friends.",
+        "Outstanding service, they really care.",
+        "Best in town, never had a problem.",
+    ],
+}
+
+
+def surveys(rng: np.random.Generator, P: dict, cust_idx: np.ndarray, sat: dict, had_ticket: np.ndarray) -> dict:
+    """Survey answers of the respondents ``cust_idx`` (0-based customer positions)."""
+    sp = P["satisfaction"]
+    m = len(cust_idx)
+    S = sat["S"][cust_idx]
+    top = sat["top"][cust_idx]
+    out: dict = {}
+    overall = np.digitize(S + rng.normal(0, 0.45, m), [-1.9, -0.95, 0.15, 1.0]) + 1
+    out["overall_satisfaction"] = overall.astype(np.int64)
+    out["likely_to_recommend"] = clip_round(6.9 + 1.5 * S + 0.9 * top + rng.normal(0, 0.9, m), 0, 10)
+    out["customer_effort"] = clip_round(5.0 + 0.8 * S - 0.9 * had_ticket[cust_idx] + rng.normal(0, 1.0, m), 1, 7)
+    for d in DIMENSIONS:
+        for k in (1, 2, 3):
+            out[f"exp_{d}_{k}"] = clip_round(sat["exp"][d][cust_idx] + rng.normal(0, 0.8, m), 1, 7)
+    for d in DIMENSIONS:
+        for k in (1, 2, 3):
+            out[f"per_{d}_{k}"] = clip_round(sat["per"][d][cust_idx] + rng.normal(0, sp["item_noise_sd"], m), 1, 7)
+    for k in (1, 2, 3):
+        out[f"attitude_{k}"] = clip_round(4.4 + 1.1 * S + 0.7 * top + rng.normal(0, 0.9, m), 1, 7)
+    choice = rng.integers(0, 4, m)
+    comments = np.empty(m, dtype=object)
+    for lvl, texts in COMMENTS.items():
+        sel = overall == lvl
+        comments[sel] = np.array(texts, dtype=object)[choice[sel]]
+    out["comment"] = comments
+    return out
+
+
+def to_dates(start: np.datetime64, days: np.ndarray) -> np.ndarray:
+    """Day offsets (float) from ``start`` to datetime64[s] dates (midnight)."""
+    return (start + np.floor(days).astype(np.int64) * DAY).astype("datetime64[s]")

@@ -1,0 +1,49 @@
+"""Lesson 05 - customer value: RFM, the 20/80/30 curve and lifetime value.
+
+The measures of lesson 05 (顾客价值 / 客户价值管理), each a plain function over
+an orders table or a per-customer table:
+
+- :func:`rfm`, :func:`rfm_scores`, :func:`rfm_segments` (with the visible,
+  replaceable rules table :data:`RFM_SEGMENT_RULES`): RFM segmentation;
+- :func:`pareto_table`, :func:`whale_curve`: value concentration and
+  Kotler's 20/80/30 rule;
+- :func:`clv_simple` (Gupta & Lehmann 2003), :func:`clv_historical`
+  (past value), :func:`clv_summary` (the BTYD table), :class:`BetaGeo`
+  (BG/NBD), :class:`GammaGamma` and :func:`clv`: lifetime value three ways.
+
+Use::
+
+    from custlearn import value
+    table = value.rfm(shop.orders, as_of="2025-12-31")
+    segments = value.rfm_segments(value.rfm_scores(table))
+
+A BTYD summary has a column called ``T``: always write ``summary["T"]``;
+``summary.T`` is the transposed table.
+
+scipy is imported inside the model code only, so ``import custlearn.value``
+stays fast.
+"""
+
+from custlearn.value._btyd import DAYS_PER_MONTH, BetaGeo, GammaGamma, clv
+from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_summary
+from custlearn.value._curves import ParetoResult, WhaleCurve, pareto_table, whale_curve
+from custlearn.value._rfm import RFM_SEGMENT_RULES, rfm, rfm_scores, rfm_segments
+
+__all__ = [
+    "rfm",
+    "rfm_scores",
+    "rfm_segments",
+    "RFM_SEGMENT_RULES",
+    "pareto_table",
+    "whale_curve",
+    "ParetoResult",
+    "WhaleCurve",
+    "clv_simple",
+    "clv_historical",
+    "clv_summary",
+    "TIME_UNITS",
+    "BetaGeo",
+    "GammaGamma",
+    "clv",
+    "DAYS_PER_MONTH",
+]

@@ -1,0 +1,239 @@
+"""Lesson 05: the Pareto (80/20) curve and the whale curve (20/80/30)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from custlearn._validate import DataError, as_numeric_series, require_in_range
+
+__all__ = ["pareto_table", "whale_curve", "ParetoResult", "WhaleCurve"]
+
+
+def _values(values: Any, name: str) -> pd.Series:
+    """Per-customer values as a float Series (keeps the index as customer id)."""
+    s = as_numeric_series(values, name=name)
+    if not np.isfinite(s.to_numpy()).all():
+        raise DataError(
+            f"{name} has infinite values; every customer needs a finite amount. "
+            f"Check the division or join that produced them."
+        )
+    return s
+
+
+def _curve(s: pd.Series, value_name: str) -> pd.DataFrame:
+    """Customers sorted best first with cumulative shares (stable for ties)."""
+    order = np.argsort(-s.to_numpy(), kind="stable")
+    sorted_values = s.to_numpy()[order]
+    n = len(s)
+    total = sorted_values.sum()
+    cumulative = np.cumsum(sorted_values)
+    table = pd.DataFrame(
+        {
+            "rank": np.arange(1, n + 1),
+            value_name: sorted_values,
+            f"cumulative_{value_name}": cumulative,
+            "customer_share": np.arange(1, n + 1) / n,
+            f"cumulative_{value_name}_share": cumulative / total,
+        },
+        index=s.index[order],
+    )
+    return table
+
+
+def _share_at(table: pd.DataFrame, column: str, customer_share: float) -> float:
+    """Read the curve at a customer share, linear between customers, from (0, 0)."""
+    x = np.concatenate([[0.0], table["customer_share"].to_numpy()])
+    y = np.concatenate([[0.0], table[column].to_numpy()])
+    return float(np.interp(customer_share, x, y))
+
+
+@dataclass(frozen=True)
+class ParetoResult:
+    """Result of :func:`pareto_table`: the curve and its headline number.
+
+    ``table`` has one row per customer, best first; ``top_share`` is the
+    share of the total brought by the top ``top`` fraction of customers.
+    """
+
+    table: pd.DataFrame = field(repr=False)
+    top: float
+    top_share: float
+    customers: int
+    total: float
+
+    def __str__(self) -> str:
+        return (
+            f"The top {self.top:.0%} of {self.customers} customers bring "
+            f"{self.top_share:.1%} of the total ({self.total:,.2f})."
+        )
+
+
+@dataclass(frozen=True)
+class WhaleCurve:
+    """Result of :func:`whale_curve`: the cumulative profit curve and headlines.
+
+    ``peak_height`` is the highest cumulative profit as a share of the total
+    profit (1.5 = the profitable customers alone earn 150% of what the firm
+    keeps); ``peak_customer_share`` is the share of customers (best first)
+    at that peak; ``top_share`` is the profit share of the top ``top``
+    fraction; ``bottom_share`` is the (usually negative) profit share of the
+    least profitable ``bottom`` fraction.
+    """
+
+    table: pd.DataFrame = field(repr=False)
+    top: float
+    top_share: float
+    bottom: float
+    bottom_share: float
+    peak_height: float
+    peak_customer_share: float
+    customers: int
+    total_profit: float
+
+    def __str__(self) -> str:
+        return (
+            f"Top {self.top:.0%} of customers: {self.top_share:.1%} of profit. "
+            f"Bottom {self.bottom:.0%}: {self.bottom_share:.1%} of profit. "
+            f"Peak {self.peak_height:.1%} of total profit at "
+            f"{self.peak_customer_share:.1%} of customers."
+        )
+
+
+def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
+    """The Pareto (concentration) curve of revenue over customers.
+
+    Lesson 05, framework: the Pareto principle / 80-20 rule of customer
+    value (Kotler & Keller, *Marketing Management*; the concentration or
+    Lorenz curve). Customers are sorted from the largest value to the
+    smallest (ties keep their input order); for the first ``k`` of ``n``::
+
+        customer_share            = k / n
+        cumulative_value_share    = (v_1 + ... + v_k) / (v_1 + ... + v_n)
+
+    ``top_share`` reads the curve at ``customer_share = top`` (20%), with a
+    straight line between neighbouring customers and the curve starting at
+    (0, 0); with 10 customers it is exactly the share of the top 2.
+
+    Parameters
+    ----------
+    values : Series, list or array
+        One value per customer, e.g. ``rfm(...)["monetary"]``; a Series'
+        index (the customer id) is kept in the table. Values must be 0 or
+        more: for profit, which can be negative, use :func:`whale_curve`.
+    top : float, default 0.2
+        The customer share for the headline number.
+
+    Returns
+    -------
+    ParetoResult
+        ``.table`` (columns ``rank``, ``value``, ``cumulative_value``,
+        ``customer_share``, ``cumulative_value_share``; index = customer),
+        ``.top_share``, ``.customers``, ``.total``; ``print(result)`` gives
+        the headline in words.
+
+    Raises
+    ------
+    DataError
+        No values, missing or negative values, a total of 0, or ``top``
+        outside 0..1.
+
+    Examples
+    --------
+    >>> result = pareto_table([50, 10, 300, 40])
+    >>> result.table["cumulative_value_share"].round(3).tolist()
+    [0.75, 0.875, 0.975, 1.0]
+    >>> round(result.top_share, 3)  # 20% of 4 customers = 0.8 of the first
+    0.6
+    >>> print(result)
+    The top 20% of 4 customers bring 60.0% of the total (400.00).
+    """
+    s = _values(values, "values")
+    require_in_range(pd.Series([float(top)]), 0, 1, name="top", fix="Give a share such as 0.2 for the top 20%.")
+    if len(s) == 0:
+        raise DataError("values is empty: a Pareto curve needs at least one customer.")
+    if (s < 0).any():
+        raise DataError(
+            f"values has {int((s < 0).sum())} negative value(s) (e.g. {s[s < 0].iloc[0]:g}), "
+            f"but a Pareto curve of revenue needs values of 0 or more. For profit, which "
+            f"can be negative, use whale_curve(profit)."
+        )
+    if s.sum() == 0:
+        raise DataError("values add up to 0, so shares of the total cannot be computed.")
+    table = _curve(s, "value")
+    return ParetoResult(table, float(top), _share_at(table, "cumulative_value_share", top), len(s), float(s.sum()))
+
+
+def whale_curve(profit: Any, *, top: float = 0.2, bottom: float = 0.3) -> WhaleCurve:
+    """The whale curve: cumulative profit over customers, most profitable first.
+
+    Lesson 05, framework: Kotler's 20/80/30 rule ("the top 20% of customers
+    generate 80% of the profit, half of which is lost serving the bottom
+    30% unprofitable customers", Kotler & Keller, *Marketing Management*) and
+    the whale curve of Kaplan & Cooper (1998, *Cost and Effect*) / Kaplan &
+    Narayanan (2001, "Measuring and managing customer profitability").
+    Profit is per customer **after cost to serve** (returns, service,
+    discounts), so some customers are negative. For the first ``k`` of ``n``
+    customers sorted by profit (largest first)::
+
+        customer_share          = k / n
+        cumulative_profit_share = (p_1 + ... + p_k) / total profit
+
+    The curve rises above 100% while profitable customers are added and
+    falls back to 100% as the loss-making ones are: its peak height is what
+    the firm would earn without them; ``bottom_share`` is what the last
+    ``bottom`` (30%) of customers add (negative: what they cost).
+
+    Parameters
+    ----------
+    profit : Series, list or array
+        Profit per customer (may be negative); a Series' index is kept.
+    top, bottom : float, default 0.2 and 0.3
+        Customer shares for the headline numbers.
+
+    Returns
+    -------
+    WhaleCurve
+        ``.table`` (``rank``, ``profit``, ``cumulative_profit``,
+        ``customer_share``, ``cumulative_profit_share``), ``.top_share``,
+        ``.bottom_share``, ``.peak_height``, ``.peak_customer_share``,
+        ``.total_profit``; ``print(result)`` gives the headline in words.
+
+    Raises
+    ------
+    DataError
+        No values, missing values, or a total profit of 0 or less (shares of
+        a total loss have no meaning: plot the money instead).
+
+    Examples
+    --------
+    >>> w = whale_curve([60, -20, 30, 10, -30])
+    >>> w.table["cumulative_profit_share"].round(3).tolist()
+    [1.2, 1.8, 2.0, 1.6, 1.0]
+    >>> round(w.peak_height, 3), round(w.peak_customer_share, 3)
+    (2.0, 0.6)
+    """
+    s = _values(profit, "profit")
+    for name, share in (("top", top), ("bottom", bottom)):
+        require_in_range(pd.Series([float(share)]), 0, 1, name=name, fix="Give a share such as 0.3 for 30%.")
+    if len(s) == 0:
+        raise DataError("profit is empty: a whale curve needs at least one customer.")
+    total = float(s.sum())
+    if total <= 0:
+        raise DataError(
+            f"The total profit is {total:,.2f}, but a whale curve shows shares of a positive "
+            f"total profit. With a total loss, plot cumulative profit in money instead "
+            f"(whale_curve needs profit.sum() > 0)."
+        )
+    table = _curve(s, "profit")
+    column = "cumulative_profit_share"
+    peak = int(np.argmax(table[column].to_numpy()))
+    top_share = _share_at(table, column, top)
+    bottom_share = 1.0 - _share_at(table, column, 1.0 - bottom)
+    return WhaleCurve(
+        table, float(top), top_share, float(bottom), bottom_share,
+        float(table[column].iloc[peak]), float(table["customer_share"].iloc[peak]), len(s), total,
+    )

@@ -1,0 +1,577 @@
+"""Tests of custlearn.datasets: determinism, shipped files, planted effects, raw extract, bad input.
+
+Each planted effect is recovered from generated data within a stated
+tolerance.  Formulas the lessons teach (BG/NBD likelihood, Cronbach's alpha)
+are written out here independently of the generator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from custlearn import DataError, datasets
+from custlearn.datasets import _io, _params
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "datasets"
+DIMS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
+WEIGHT_ORDER = ["reliability", "responsiveness", "assurance", "empathy", "tangibles"]
+
+
+@pytest.fixture(scope="module")
+def big_shop():
+    return datasets.generate("shop", customers=25_000, seed=2024)
+
+
+@pytest.fixture(scope="module")
+def big_cafe():
+    return datasets.generate("cafe", customers=20_000, seed=2025)
+
+
+@pytest.fixture(scope="module")
+def big_bank():
+    return datasets.generate("bank", customers=20_000, seed=2026)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --------------------------------------------------------------------------- API and loading
+
+
+def test_available_lists_three_scenarios():
+    av = datasets.available()
+    assert av["scenario"].tolist() == ["shop", "cafe", "bank"]
+    assert list(av.columns) == ["scenario", "tables", "customers", "start", "end", "story"]
+    assert (av["customers"] > 0).all()
+
+
+def test_load_shop_tables_dtypes_and_summary():
+    shop = datasets.load("shop")
+    assert set(shop.tables) == {"customers", "orders", "surveys", "tickets"}
+    assert shop["orders"] is shop.orders
+    assert shop.name == "shop" and shop.as_of == shop.end == pd.Timestamp("2025-12-31")
+    assert shop.start == pd.Timestamp("2024-01-01")
+    c, o, s, t = shop.customers, shop.orders, shop.surveys, shop.tickets
+    assert c["customer_id"].dtype == np.int64 and c["customer_id"].min() == 1 and c["customer_id"].is_unique
+    assert len(c) == _params.SHIPPED["shop"]["customers"]
+    assert pd.api.types.is_datetime64_any_dtype(c["signup_date"])
+    assert pd.api.types.is_datetime64_any_dtype(o["order_date"])
+    assert pd.api.types.is_datetime64_any_dtype(t["opened_at"])
+    assert isinstance(o["category"].dtype, pd.CategoricalDtype)
+    assert o["returned"].dtype == bool and c["acquired_with_discount"].dtype == bool
+    assert o["order_date"].between(shop.start, shop.end).all()
+    assert (o["amount"] > 0).all() and (o["discount"] >= 0).all()
+    assert np.allclose(o["amount"], o["amount"].round(2))
+    assert s["overall_satisfaction"].between(1, 5).all()
+    assert s["likely_to_recommend"].between(0, 10).all()
+    assert s["customer_effort"].between(1, 7).all()
+    for d in DIMS:
+        for k in (1, 2, 3):
+            assert s[f"per_{d}_{k}"].between(1, 7).all() and s[f"exp_{d}_{k}"].between(1, 7).all()
+    assert t.loc[~t["resolved"], "hours_to_resolve"].isna().all()
+    assert o["customer_id"].isin(c["customer_id"]).all()
+    assert c["email"].is_unique and c["phone"].is_unique
+    text = repr(shop)
+    assert "orders" in text and f"{len(o):,}" in text and "fictional" in text
+    assert "<table>" in shop._repr_html_()
+
+
+def test_load_returns_copies():
+    # Speed is measured in bench/bench_datasets.py, not asserted here.
+    datasets._shipped.cache_clear()
+    shop = datasets.load("shop")
+    shop.orders.loc[:, "amount"] = -1.0
+    shop.tables["customers"] = shop.customers.iloc[:0]
+    again = datasets.load("shop")
+    assert (again.orders["amount"] > 0).all() and len(again.customers) == 5000
+
+
+@pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
+def test_shipped_data_equals_in_memory_generation(name):
+    """load() without files (installed package) must give exactly the shipped data."""
+    rec = _params.SHIPPED[name]
+    gen = datasets.generate(name, customers=rec["customers"], seed=rec["seed"], start=rec["start"], end=rec["end"], locale=rec["locale"])
+    shipped = datasets.load(name)
+    for t in shipped.tables:
+        pd.testing.assert_frame_equal(shipped.tables[t], gen.tables[t], check_exact=True)
+    pd.testing.assert_frame_equal(datasets.truth(name), datasets.truth(gen), check_exact=True)
+
+
+def test_load_falls_back_to_generation_without_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTLEARN_DATA", str(tmp_path))
+    datasets._shipped.cache_clear()
+    try:
+        bank = datasets.load("bank")
+        assert len(bank.customers) == _params.SHIPPED["bank"]["customers"]
+    finally:
+        monkeypatch.delenv("CUSTLEARN_DATA")
+        datasets._shipped.cache_clear()
+    pd.testing.assert_frame_equal(bank.orders, datasets.load("bank").orders)
+
+
+def test_truth_parameters_describe():
+    tr = datasets.truth("shop")
+    assert len(tr) == 5000 and tr["customer_id"].is_unique
+    for col in ["purchase_rate", "dropout_prob", "alive_at_end", "churn_date", "latent_satisfaction", "spend_mean", "future_purchases", "future_value", "acquired_with_discount", "complaint_outcome"]:
+        assert col in tr.columns
+    assert set(tr["complaint_outcome"].astype(str)) <= {"none", "resolved_well", "resolved_poorly", "unresolved"}
+    p = datasets.parameters("shop")
+    for key in ["r", "alpha", "a", "b", "gg_p", "gg_q", "gg_gamma", "horizon_weeks", "seed", "customers"]:
+        assert key in p
+    assert p["horizon_weeks"] == 52 and p["seed"] == _params.SHIPPED["shop"]["seed"]
+    assert abs(sum(p["satisfaction"]["weights"].values()) - 1.0) < 1e-9
+    p["r"] = 99  # a copy
+    assert datasets.parameters("shop")["r"] == 0.8
+    # the dictionary describes exactly the columns of every table
+    for name in datasets.SCENARIOS:
+        d = datasets.describe(name)
+        ds = datasets.load(name)
+        tables = dict(ds.tables, truth=datasets.truth(name))
+        for t, df in tables.items():
+            assert d.loc[d["table"] == t, "column"].tolist() == list(df.columns), (name, t)
+        assert d["meaning"].str.len().min() > 3
+    assert "fictional" in " ".join(datasets.describe("shop", "customers")["meaning"])
+
+
+def test_scenario_extras():
+    cafe = datasets.load("cafe")
+    assert {"is_member", "member_since"} <= set(cafe.customers.columns)
+    m = cafe.customers
+    assert m.loc[~m["is_member"], "member_since"].isna().all()
+    assert m.loc[m["is_member"], "member_since"].notna().all()
+    bank = datasets.load("bank")
+    assert {"product", "account_opened", "account_closed", "branch"} <= set(bank.customers.columns)
+    assert {"staff_attitude", "product_knowledge"} <= set(bank.surveys.columns)
+    assert {"true_member_effect", "pre_join_rate"} <= set(datasets.truth("cafe").columns)
+    assert "closure_cause" in datasets.truth("bank").columns
+
+
+# --------------------------------------------------------------------------- determinism and files
+
+
+def _build_cmd(out: Path, locale: str = "en_US") -> list[str]:
+    return [sys.executable, "-m", "custlearn.datasets", "build", "--scenario", "shop", "--customers", "1500", "--seed", "9", "--out", str(out), "--locale", locale]
+
+
+def test_two_processes_write_identical_bytes(tmp_path):
+    env = dict(os.environ, PYTHONHASHSEED="random")
+    for locale in ("en_US", "zh_CN"):
+        a, b = tmp_path / f"a_{locale}", tmp_path / f"b_{locale}"
+        for out in (a, b):
+            r = subprocess.run(_build_cmd(out, locale), capture_output=True, text=True, env=env, cwd=REPO)
+            assert r.returncode == 0, r.stderr
+        files = sorted(p.name for p in a.iterdir())
+        assert files == sorted(p.name for p in b.iterdir())
+        assert "orders.csv" in files and "manifest.json" in files
+        for f in files:
+            assert (a / f).read_bytes() == (b / f).read_bytes(), f"{locale}/{f} differs"
+        raw = (a / "customers.csv").read_bytes()
+        assert b"\r\n" not in raw
+
+
+def test_manifest_matches_shipped_files():
+    total = 0
+    for name in datasets.SCENARIOS:
+        folder = DATA / name
+        man = json.loads((folder / "manifest.json").read_text())
+        rec = _params.SHIPPED[name]
+        assert man["seed"] == rec["seed"] and man["customers"] == rec["customers"]
+        assert sorted(man["files"]) == sorted(p.name for p in folder.glob("*.csv"))
+        for fname, info in man["files"].items():
+            path = folder / fname
+            assert sha(path) == info["sha256"], f"{name}/{fname} changed since the manifest"
+            assert path.stat().st_size == info["bytes"]
+            total += info["bytes"]
+    assert total <= 25e6
+
+
+def test_regenerating_shipped_files_gives_same_checksums(tmp_path):
+    """What `make datasets` runs (python -m custlearn.datasets ship --force), into a temporary folder."""
+    r = subprocess.run([sys.executable, "-m", "custlearn.datasets", "ship", "--force", "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    for name in datasets.SCENARIOS:
+        man = json.loads((tmp_path / name / "manifest.json").read_text())
+        shipped = json.loads((DATA / name / "manifest.json").read_text())
+        assert {f: i["sha256"] for f, i in man["files"].items()} == {f: i["sha256"] for f, i in shipped["files"].items()}, name
+        for f, info in man["files"].items():
+            assert sha(tmp_path / name / f) == info["sha256"]
+
+
+def test_build_is_atomic_on_failure(tmp_path, monkeypatch):
+    calls = {"n": 0}
+    real = _io.write_csv
+
+    def failing(df, path):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full (simulated)")
+        real(df, path)
+
+    monkeypatch.setattr(_io, "write_csv", failing)
+    out = tmp_path / "shop_small"
+    with pytest.raises(OSError):
+        datasets.build("shop", out, customers=200, seed=1)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- planted effects (shop)
+
+
+def bgnbd_fit(orders: pd.DataFrame, end: pd.Timestamp) -> np.ndarray:
+    """Maximum-likelihood BG/NBD fit, Fader, Hardie & Lee (2005), eq. (6); weeks."""
+    from scipy.optimize import minimize
+    from scipy.special import gammaln
+
+    end = end + pd.Timedelta(days=1)
+    g = orders.groupby("customer_id")["order_date"].agg(["min", "max", "count"])
+    x = (g["count"] - 1).to_numpy(float)
+    t_x = ((g["max"] - g["min"]).dt.days / 7).to_numpy()
+    T = ((end - g["min"]).dt.days / 7).to_numpy()
+
+    def nll(theta):
+        r, alpha, a, b = np.exp(theta)
+        a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
+        a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x)
+        a3 = -(r + x) * np.log(alpha + T)
+        a4 = np.where(x > 0, np.log(a) - np.log(np.maximum(b + x - 1, 1e-12)) - (r + x) * np.log(alpha + t_x), -np.inf)
+        return -np.sum(a1 + a2 + np.logaddexp(a3, a4))
+
+    res = minimize(nll, np.log([1.0, 5.0, 1.0, 2.0]), method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-6, "fatol": 1e-6})
+    assert res.success
+    return np.exp(res.x)
+
+
+def test_bgnbd_parameters_recovered(big_shop):
+    """Tolerance: r and alpha within 15 %, a and b within 30 % (complaints move p during life), E[p] within 15 %."""
+    P = datasets.parameters(big_shop)
+    r, alpha, a, b = bgnbd_fit(big_shop.orders, big_shop.end)
+    assert abs(r / P["r"] - 1) < 0.15, r
+    assert abs(alpha / P["alpha"] - 1) < 0.15, alpha
+    assert abs(a / P["a"] - 1) < 0.30, a
+    assert abs(b / P["b"] - 1) < 0.30, b
+    assert abs((a / (a + b)) / (P["a"] / (P["a"] + P["b"])) - 1) < 0.15
+
+
+def test_gamma_gamma_spend_parameters_recovered(big_shop):
+    """Gamma-Gamma ML fit (Fader, Hardie & Lee 2005, "RFM and CLV"; Colombo & Jiang 1999) on
+    repeat orders' amounts: p, q and gamma within 15 %."""
+    from scipy.optimize import minimize
+    from scipy.special import gammaln
+
+    o = big_shop.orders.sort_values(["customer_id", "order_date", "order_id"])
+    o = o[o.groupby("customer_id").cumcount() > 0]  # repeat orders (no welcome discount)
+    g = o.groupby("customer_id")["amount"].agg(["mean", "count"])
+    m, x = g["mean"].to_numpy(), g["count"].to_numpy(float)
+
+    def nll(theta):
+        p, q, gam = np.exp(theta)
+        ll = gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * np.log(gam) + (p * x - 1) * np.log(m) + p * x * np.log(x) - (p * x + q) * np.log(gam + m * x)
+        return -ll.sum()
+
+    res = minimize(nll, np.log([2.0, 2.0, 10.0]), method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-7, "fatol": 1e-7})
+    p, q, gam = np.exp(res.x)
+    P = datasets.parameters(big_shop)
+    assert abs(p / P["gg_p"] - 1) < 0.15, p
+    assert abs(q / P["gg_q"] - 1) < 0.15, q
+    assert abs(gam / P["gg_gamma"] - 1) < 0.15, gam
+
+
+def test_dropout_marginal_is_beta_and_prospects_exist(big_shop):
+    from scipy import stats
+
+    P = datasets.parameters(big_shop)
+    tr = datasets.truth(big_shop)
+    ks = stats.kstest(tr["dropout_prob"], stats.beta(P["a"], P["b"]).cdf)
+    assert ks.pvalue > 0.001
+    ks = stats.kstest(tr["purchase_rate"], stats.gamma(P["r"], scale=1 / P["alpha"]).cdf)
+    assert ks.pvalue > 0.001
+    buyers = big_shop.orders["customer_id"].unique()
+    share = 1 - len(buyers) / len(big_shop.customers)
+    assert 0.10 < share < 0.25  # prospects: signed up, never bought
+    assert not tr.loc[tr["is_prospect"], "customer_id"].isin(buyers).any()
+
+
+def revenue_top20(orders: pd.DataFrame) -> float:
+    rev = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False)
+    return rev.iloc[: int(round(0.2 * len(rev)))].sum() / rev.sum()
+
+
+def test_top20_revenue_share(big_shop):
+    """Top 20 % of buying customers bring 60-80 % of revenue (shipped and large sample)."""
+    assert 0.60 <= revenue_top20(big_shop.orders) <= 0.80
+    assert 0.60 <= revenue_top20(datasets.load("shop").orders) <= 0.80
+
+
+def cronbach_alpha(items: np.ndarray) -> float:
+    k = items.shape[1]
+    return k / (k - 1) * (1 - items.var(axis=0, ddof=1).sum() / items.sum(axis=1).var(ddof=1))
+
+
+def test_servqual_reliability_gaps_and_driver_weights(big_shop):
+    s = big_shop.surveys
+    for d in DIMS:
+        alpha = cronbach_alpha(s[[f"per_{d}_{k}" for k in (1, 2, 3)]].to_numpy(float))
+        assert 0.70 <= alpha <= 0.90, (d, alpha)
+    gap = {d: (s[[f"per_{d}_{k}" for k in (1, 2, 3)]].mean(axis=1) - s[[f"exp_{d}_{k}" for k in (1, 2, 3)]].mean(axis=1)).mean() for d in DIMS}
+    assert gap["reliability"] < -0.5 and gap["responsiveness"] < -0.5 and gap["tangibles"] > 0
+    X = np.column_stack([np.ones(len(s))] + [s[[f"per_{d}_{k}" for k in (1, 2, 3)]].mean(axis=1) for d in DIMS])
+    beta = np.linalg.lstsq(X, s["overall_satisfaction"].to_numpy(float), rcond=None)[0][1:]
+    coef = dict(zip(DIMS, beta))
+    assert sorted(DIMS, key=lambda d: -coef[d]) == WEIGHT_ORDER, coef
+
+
+def test_loyalty_rises_steeply_only_at_the_top(big_shop):
+    s = big_shop.surveys.merge(datasets.truth(big_shop), on="customer_id")
+    by = s.groupby("overall_satisfaction").agg(alive=("alive_at_end", "mean"), p=("dropout_prob", "mean"), ref=("referrals", "mean"))
+    # dropout probability falls and referrals rise most between 4 and 5 (non-linear)
+    assert by.loc[4, "p"] - by.loc[5, "p"] > 1.3 * (by.loc[3, "p"] - by.loc[4, "p"]) > 0
+    assert by.loc[4, "p"] - by.loc[5, "p"] > 3 * (by.loc[2, "p"] - by.loc[3, "p"])
+    assert by.loc[5, "ref"] - by.loc[4, "ref"] > 2 * (by.loc[4, "ref"] - by.loc[3, "ref"]) > 0
+    assert by.loc[5, "alive"] - by.loc[4, "alive"] > by.loc[3, "alive"] - by.loc[2, "alive"]
+    group = pd.cut(s["likely_to_recommend"], [-1, 6, 8, 10], labels=["detractor", "passive", "promoter"])
+    ref = s.groupby(group, observed=True)["referrals"].mean()
+    assert ref["promoter"] > 3 * ref["passive"] and ref["passive"] > ref["detractor"]
+    c = big_shop.customers
+    referred = c[c["acquisition_channel"] == "referral"]
+    assert len(referred) > 0.05 * len(c)
+    assert referred["referred_by"].notna().all() and c.loc[c["acquisition_channel"] != "referral", "referred_by"].isna().all()
+    assert (referred["referred_by"] < referred["customer_id"]).all()
+
+
+def test_discount_acquired_customers_drop_out_faster(big_shop):
+    o, c = big_shop.orders, big_shop.customers
+    last = o.groupby("customer_id")["order_date"].max()
+    early = c[c["signup_date"] < "2024-07-01"].set_index("customer_id")
+    early = early[early.index.isin(last.index)]
+    inactive = last.reindex(early.index) < pd.Timestamp("2025-07-01")  # no order in the last 26 weeks
+    rate = inactive.groupby(early["acquired_with_discount"]).mean()
+    assert rate[True] > rate[False] + 0.08, rate
+    tr = datasets.truth(big_shop)
+    tr = tr[~tr["is_prospect"]]
+    m = tr.groupby("acquired_with_discount")["dropout_prob"].mean()
+    assert m[True] > 1.5 * m[False]
+
+
+def test_service_recovery_and_complaint_outcome_ordering(big_shop):
+    o, t = big_shop.orders, big_shop.tickets
+    tr = datasets.truth(big_shop).set_index("customer_id")
+    first = t[t["is_complaint"]].sort_values("opened_at").drop_duplicates("customer_id")
+    first = first[first["opened_at"] < "2025-01-01"].copy()
+    first["outcome"] = first["customer_id"].map(tr["complaint_outcome"]).astype(str)
+    odate = o.set_index("order_id")["order_date"]
+    first["order_date"] = first["order_id"].map(odate)
+    last = o.groupby("customer_id")["order_date"].max()
+    first["no_later_order"] = first["customer_id"].map(last) <= first["order_date"]
+    lost = first.groupby("outcome")["no_later_order"].mean()
+    assert lost["resolved_well"] < lost["resolved_poorly"] < lost["unresolved"], lost
+    # dropping out right after the complaint purchase, versus the customer's own base p
+    rank = o.groupby("customer_id")["order_date"].rank(method="first")
+    repeat = first["order_id"].map(pd.Series(rank.to_numpy(), index=o["order_id"])) > 1
+    f = first[repeat.to_numpy()].copy()
+    f["dropped_here"] = f["customer_id"].map(tr["churn_date"]) == f["order_date"]
+    f["p_base"] = f["customer_id"].map(tr["dropout_prob"])
+    g = f.groupby("outcome")[["dropped_here", "p_base"]].mean()
+    assert g.loc["resolved_well", "dropped_here"] < 0.8 * g.loc["resolved_well", "p_base"]  # below pre-complaint level
+    assert g.loc["unresolved", "dropped_here"] > 1.3 * g.loc["unresolved", "p_base"]
+
+
+def profit_per_customer(ds) -> pd.Series:
+    """The formula of datasets/README.md (lesson 5)."""
+    o, t, c = ds.orders, ds.tickets, ds.customers.set_index("customer_id")
+    kept = o.loc[~o["returned"]].groupby("customer_id")["margin"].sum()
+    ret = o.groupby("customer_id")["return_cost"].sum()
+    tick = t.groupby("customer_id")["handling_cost"].sum()
+    idx = c.index
+    return kept.reindex(idx, fill_value=0) - ret.reindex(idx, fill_value=0) - tick.reindex(idx, fill_value=0) - c["acquisition_cost"]
+
+
+@pytest.mark.parametrize("which", ["big", "shipped"])
+def test_whale_curve_peak_above_100_percent(big_shop, which):
+    ds = big_shop if which == "big" else datasets.load("shop")
+    profit = profit_per_customer(ds).sort_values(ascending=False)
+    assert profit.sum() > 0
+    curve = profit.cumsum() / profit.sum()
+    assert curve.max() > 1.2, curve.max()
+    worst30 = profit.iloc[-int(0.3 * len(profit)) :]
+    assert worst30.sum() < 0  # the least profitable 30 % destroy part of the profit
+
+
+def test_future_values_come_from_the_horizon(big_shop):
+    tr = datasets.truth(big_shop)
+    assert tr["future_purchases"].sum() > 0
+    assert (tr.loc[tr["future_purchases"] == 0, "future_value"] == 0).all()
+    dead = tr["churn_date"].notna() & (tr["churn_date"] <= big_shop.end)
+    assert (tr.loc[dead, "future_purchases"] == 0).all()
+    assert not tr.loc[dead, "alive_at_end"].any()
+
+
+# --------------------------------------------------------------------------- cafe and bank
+
+
+def test_cafe_naive_member_gap_overstates_true_effect(big_cafe):
+    c, o = big_cafe.customers, big_cafe.orders
+    P = datasets.parameters(big_cafe)
+    true = P["membership"]["true_effect"] - 1
+    end = big_cafe.end + pd.Timedelta(days=1)
+    g = o.groupby("customer_id")["order_date"].agg(["min", "count"])
+    weeks = (end - g["min"]).dt.days / 7
+    rate = (g["count"] / weeks).reindex(c["customer_id"])
+    member = c.set_index("customer_id")["is_member"]
+    naive = rate[member].mean() / rate[~member].mean() - 1
+    assert naive > 5 * true, (naive, true)
+    # pre-join visits are kept: members visited before joining
+    oj = o.merge(c[c["is_member"]][["customer_id", "member_since"]], on="customer_id")
+    assert (oj["order_date"] < oj["member_since"]).groupby(oj["customer_id"]).any().mean() > 0.9
+    tr = datasets.truth(big_cafe)
+    assert set(tr.loc[tr["customer_id"].isin(c.loc[c["is_member"], "customer_id"]), "true_member_effect"]) == {P["membership"]["true_effect"]}
+
+
+def test_bank_closure_driven_by_staff_attitude_and_complaints(big_bank):
+    c, s = big_bank.customers, big_bank.surveys
+    closed = c.set_index("customer_id")["account_closed"].notna()
+    att = s.groupby("customer_id")["staff_attitude"].mean()
+    low = closed.reindex(att.index)[att <= 3].mean()
+    high = closed.reindex(att.index)[att >= 5].mean()
+    assert low > 1.5 * high, (low, high)
+    kn = s.groupby("customer_id")["product_knowledge"].mean()
+    assert closed.reindex(kn.index)[kn <= 3].mean() > closed.reindex(kn.index)[kn >= 5].mean()
+    tr = datasets.truth(big_bank).set_index("customer_id")
+    rate = closed.groupby(tr["complaint_outcome"].astype(str)).mean()
+    assert rate["unresolved"] > rate["resolved_poorly"] > rate["resolved_well"], rate
+    assert (c["account_opened"] == c["signup_date"]).all()
+    o = big_bank.orders.merge(c[["customer_id", "account_closed"]], on="customer_id")
+    assert (o["account_closed"].isna() | (o["order_date"] <= o["account_closed"])).all()
+
+
+# --------------------------------------------------------------------------- raw extract
+
+
+def test_raw_extract_counts_match_raw_problems():
+    raw = datasets.load("shop", raw=True)
+    clean = datasets.load("shop")
+    probs = datasets.raw_problems("shop").set_index("problem")["count"]
+    dup = datasets.duplicates("shop")
+    rc, ro = raw.customers, raw.orders
+    assert rc["phone"].dtype != np.int64 and not pd.api.types.is_datetime64_any_dtype(ro["order_date"])
+    assert len(rc) == len(clean.customers) + probs["duplicate_person"] == len(clean.customers) + len(dup)
+    assert dup["customer_id"].isin(rc["customer_id"]).all() and dup["duplicate_of"].isin(clean.customers["customer_id"]).all()
+    # canonical value of each raw record's person
+    person = rc["customer_id"].map(dict(zip(dup["customer_id"], dup["duplicate_of"]))).fillna(rc["customer_id"]).astype(int)
+    canon = clean.customers.set_index("customer_id").loc[person.to_numpy()].reset_index(drop=True)
+    for problem, col in [("name_format", "name"), ("email_format", "email"), ("phone_format", "phone"), ("city_variant", "city")]:
+        v = rc[col]
+        n = int((v.notna() & (v.astype(str) != canon[col].astype(str))).sum())
+        assert n == probs[problem], problem
+        assert int(v.isna().sum()) == probs.get(f"missing_{col}", 0), col
+    assert probs["missing_email"] > 0 and probs["missing_phone"] > 0 and probs["city_variant"] > 0
+    # same phone digits, different format
+    digits_raw = rc["phone"].str.replace(r"\D", "", regex=True)
+    digits_canon = canon["phone"].str.replace(r"\D", "", regex=True)
+    assert (digits_raw[rc["phone"].notna()] == digits_canon[rc["phone"].notna()]).all()
+    assert rc["age"].isna().sum() == probs["missing_age"]
+    assert int(((rc["age"] < 18) | (rc["age"] > 100)).fillna(False).sum()) == probs["age_out_of_range"] > 0
+    assert int((ro["amount"] < 0).sum()) == probs["negative_amount"] > 0
+    iso = ro["order_date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    assert int((~iso).sum()) == probs["date_format"] > 0
+    parsed = pd.to_datetime(ro["order_date"], format="mixed", dayfirst=False)
+    outside = ~parsed.between(raw.start, raw.end)
+    assert int(outside.sum()) == probs["date_outside_window"] > 0
+    assert int(ro["customer_id"].isin(dup["customer_id"]).sum()) == probs["order_on_duplicate_record"] > 0
+    assert len(ro) == len(clean.orders)
+
+
+# --------------------------------------------------------------------------- people
+
+
+def test_people_unique_and_locale_zh_cn():
+    zh = datasets.generate("shop", customers=3000, seed=4, locale="zh_CN")
+    c = zh.customers
+    assert c["name"].str.contains(r"[\u4e00-\u9fff]", regex=True).mean() > 0.95
+    assert c["email"].map(str.isascii).all() and c["email"].is_unique
+    assert c["phone"].is_unique and c["phone"].str.fullmatch(r"1\d{10}").all()
+    assert c["city"].astype(str).str.contains(r"[\u4e00-\u9fff]", regex=True).all()
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_unknown_scenario_and_table():
+    with pytest.raises(DataError, match=r'"shop", "cafe", "bank"'):
+        datasets.load("store")
+    with pytest.raises(DataError, match="scenarios are"):
+        datasets.generate("store", customers=10)
+    with pytest.raises(DataError, match=r'Its tables are: "customers", "orders"'):
+        datasets.describe("shop", "purchases")
+    with pytest.raises(DataError, match="Its tables are"):
+        datasets.load("shop")["purchases"]
+    with pytest.raises(DataError, match='"shop" only'):
+        datasets.load("bank", raw=True)
+
+
+@pytest.mark.parametrize("customers", [0, -5, 2.5, "100", True])
+def test_customers_must_be_positive_int(customers):
+    with pytest.raises(DataError, match="customers must be a whole number of at least 1"):
+        datasets.generate("shop", customers=customers)
+
+
+def test_end_before_start_and_bad_dates():
+    with pytest.raises(DataError, match="is before start"):
+        datasets.generate("shop", customers=10, start="2025-01-01", end="2024-01-01")
+    with pytest.raises(DataError, match="is not a date"):
+        datasets.generate("shop", customers=10, start="soon")
+
+
+def test_unknown_locale_lists_valid_ones():
+    with pytest.raises(DataError, match=r'locale="xx_XX".*"en_US".*"zh_CN"'):
+        datasets.generate("shop", customers=10, locale="xx_XX")
+
+
+def test_unwritable_out_dir(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataError, match="Cannot write into"):
+        datasets.build("shop", blocker / "sub" / "shop", customers=50, seed=1)
+    with pytest.raises(DataError, match="is a file"):
+        datasets.build("shop", blocker, customers=50, seed=1)
+
+
+def test_refuses_shipped_dir_and_existing_dir_without_force(tmp_path):
+    before = sha(DATA / "shop" / "orders.csv")
+    with pytest.raises(DataError, match="--force"):
+        datasets.build("shop", DATA / "shop", customers=50, seed=1)
+    r = subprocess.run([sys.executable, "-m", "custlearn.datasets", "build", "--scenario", "shop", "--customers", "50", "--out", str(DATA / "shop")], capture_output=True, text=True, cwd=REPO)
+    assert r.returncode == 2 and "--force" in r.stderr
+    assert sha(DATA / "shop" / "orders.csv") == before
+    out = tmp_path / "mine"
+    datasets.build("shop", out, customers=50, seed=1)
+    with pytest.raises(DataError, match="not empty"):
+        datasets.build("shop", out, customers=50, seed=2)
+    datasets.build("shop", out, customers=60, seed=2, force=True)
+    assert json.loads((out / "manifest.json").read_text())["customers"] == 60
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"]
+
+
+def test_readme_documents_every_column_and_the_profit_formula():
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    assert "$" not in text and "fictional" in text
+    for name in datasets.SCENARIOS:
+        for col in datasets.describe(name)["column"]:
+            if col.startswith(("exp_", "per_", "true_per_", "true_exp_")):
+                continue
+            assert f"`{col}`" in text, (name, col)
+    assert "sum(orders.margin where returned is False)" in text
+    probs = datasets.raw_problems("shop")
+    for problem, count in zip(probs["problem"], probs["count"]):
+        assert f"| {problem} |" in text and f"| {count} |" in text, problem

@@ -1,0 +1,806 @@
+"""Tests of lesson 05 (custlearn.value): RFM, Pareto/whale curves, CLV, BG/NBD, Gamma-Gamma.
+
+Independent references:
+- hand-computed tables (written out in the comments);
+- Gupta & Lehmann (2003), "Customers as assets", J. Interactive Marketing 17(1):
+  CLV = m r / (1 + i - r), margin multiple r / (1 + i - r) = 2.5 for r = 0.8, i = 0.12;
+  and the infinite discounted sum computed term by term;
+- the R package rfm (Rsquared Academy), vignette / ?rfm_segment rule vectors;
+- Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing
+  Science 24(2), empirical analysis: BG/NBD on the CDNOW sample r = 0.243, alpha = 4.414,
+  a = 0.793, b = 2.426, LL = -9582.4;
+- Fader, Hardie & Lee (2005), "RFM and CLV: using iso-value curves", JMR 42(4)
+  (and Fader & Hardie 2013, "The Gamma-Gamma model of monetary value"):
+  CDNOW p = 6.25, q = 3.74, gamma = 15.44;
+- lifetimes 0.11 (test-only): summary_data_from_transaction_data,
+  BetaGeoFitter, GammaGammaFitter, customer_lifetime_value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from custlearn import DataError, value
+
+
+@contextlib.contextmanager
+def _quiet():
+    """lifetimes (archived, 2020) warns under pandas 3; silence it, only around its calls."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+@pytest.fixture(scope="module")
+def lifetimes():
+    with _quiet():
+        import lifetimes
+        import lifetimes.datasets
+        import lifetimes.utils
+    return lifetimes
+
+
+@pytest.fixture(scope="module")
+def cdnow(lifetimes):
+    """CDNOW sample, 2357 customers, weeks (FHL 2005), with monetary value."""
+    with _quiet():
+        data = lifetimes.datasets.load_cdnow_summary_data_with_monetary_value()
+    return data[["frequency", "recency", "T", "monetary_value"]].astype(float)
+
+
+def orders_table(rows):
+    return pd.DataFrame(rows, columns=["customer_id", "order_date", "amount"]).assign(
+        order_date=lambda d: pd.to_datetime(d["order_date"], format="ISO8601")
+    )
+
+
+# ---------------------------------------------------------------------------
+# rfm
+# ---------------------------------------------------------------------------
+
+ORDERS = orders_table(
+    [
+        (1, "2025-03-01", 20.0),
+        (1, "2025-03-20 15:30", 30.0),  # last order: 11 days before as_of
+        (2, "2025-01-31", 15.0),  # 59 days before as_of
+        (3, "2025-03-31 09:00", 40.0),  # ON as_of (with a time): included, recency 0
+        (3, "2025-02-28", 10.0),
+        (3, "2025-04-01", 99.0),  # after as_of: ignored
+        (4, "2025-05-05", 70.0),  # only after as_of: customer 4 absent
+    ]
+)
+
+
+def test_rfm_hand_computed():
+    got = value.rfm(ORDERS, as_of="2025-03-31")
+    # recency: Mar 31 - Mar 20 = 11; Mar 31 - Jan 31 = 59; Mar 31 - Mar 31 = 0
+    expected = pd.DataFrame(
+        {"recency": [11, 59, 0], "frequency": [2, 1, 2], "monetary": [50.0, 15.0, 50.0]},
+        index=pd.Index([1, 2, 3], name="customer_id"),
+    )
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_rfm_custom_columns_text_dates_and_unsorted_input():
+    own = ORDERS.rename(columns={"customer_id": "client", "order_date": "day", "amount": "total"})
+    own = own.assign(day=own["day"].dt.strftime("%Y-%m-%d")).iloc[::-1]
+    got = value.rfm(own, "2025-03-31", customer_col="client", date_col="day", amount_col="total")
+    assert got.index.name == "client"
+    assert got["recency"].tolist() == [11, 59, 0]
+    assert got["monetary"].tolist() == [50.0, 15.0, 50.0]
+
+
+def test_rfm_empty_and_single_customer():
+    empty = value.rfm(ORDERS.iloc[:0], "2025-03-31")
+    assert list(empty.columns) == ["recency", "frequency", "monetary"] and len(empty) == 0
+    one = value.rfm(ORDERS[ORDERS["customer_id"] == 2], "2025-02-01")
+    assert one.loc[2].tolist() == [1, 1, 15.0]
+
+
+def test_rfm_refunds():
+    orders = pd.concat([ORDERS, orders_table([(1, "2025-03-25", -5.0)])], ignore_index=True)
+    with pytest.raises(DataError, match="negative.*allow_refunds=True"):
+        value.rfm(orders, "2025-03-31")
+    got = value.rfm(orders, "2025-03-31", allow_refunds=True)
+    # The refund lowers the spend (50 - 5) but is not an order: recency 11, frequency 2.
+    assert got.loc[1].tolist() == [11, 2, 45.0]
+
+
+@pytest.mark.parametrize(
+    "orders, as_of, words",
+    [
+        (ORDERS, "2024-12-31", "before every order"),
+        (ORDERS, "31.13.2025", "is not a date"),
+        (ORDERS.drop(columns="amount"), "2025-03-31", 'amount_col="<your column name>"'),
+        (ORDERS.assign(order_date=["2025-01-01", "2025-02-30", "x", "y", "z", "w", "v"]), "2025-03-31",
+         "cannot be read as a date"),
+        (ORDERS.assign(amount=[1.0, None, 1, 1, 1, 1, 1]), "2025-03-31", "missing value"),
+        (ORDERS.assign(amount=list("abcdefg")), "2025-03-31", "numbers are expected"),
+        ([1, 2], "2025-03-31", "must be a pandas DataFrame"),
+    ],
+)
+def test_rfm_bad_input(orders, as_of, words):
+    with pytest.raises(DataError, match=words):
+        value.rfm(orders, as_of)
+
+
+# ---------------------------------------------------------------------------
+# rfm_scores
+# ---------------------------------------------------------------------------
+
+
+def test_rfm_scores_hand_computed_with_ties():
+    # 10 customers, quintiles = pairs of positions.
+    # frequency: ids 1..8 have 1 order (tie), 9 has 3, 10 has 5.
+    # positions after sorting by id then frequency: ids 1,2 -> 1; 3,4 -> 2; 5,6 -> 3; 7,8 -> 4; 9,10 -> 5.
+    # recency: smaller is better; ids 1..10 have recency 100, 90, ..., 10 -> id 10 best (5), id 1 worst (1).
+    table = pd.DataFrame(
+        {
+            "recency": [100, 90, 80, 70, 60, 50, 40, 30, 20, 10],
+            "frequency": [1, 1, 1, 1, 1, 1, 1, 1, 3, 5],
+            "monetary": [10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0],
+        },
+        index=pd.Index(range(1, 11), name="customer_id"),
+    )
+    got = value.rfm_scores(table)
+    assert got["frequency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert got["recency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert got["monetary_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert got["rfm_score"].iloc[-1] == 555 and got["rfm_score"].iloc[0] == 111
+
+
+def test_rfm_scores_recency_ties_and_row_order_do_not_matter():
+    # Recency ties: ids 3 and 1 both have recency 5 (the best). Sorted by id: 1 then 3;
+    # goodness = -recency, so positions: 1 -> 4, 3 -> 5 ... the smaller id gets the lower score.
+    table = pd.DataFrame(
+        {"recency": [5, 50, 5, 30, 40], "frequency": [1, 1, 1, 1, 1], "monetary": [1.0, 2, 3, 4, 5]},
+        index=pd.Index([1, 2, 3, 4, 5], name="customer_id"),
+    )
+    got = value.rfm_scores(table)
+    assert got["recency_score"].to_dict() == {1: 4, 2: 1, 3: 5, 4: 3, 5: 2}
+    assert got["frequency_score"].to_dict() == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    shuffled = value.rfm_scores(table.sample(frac=1, random_state=3)).sort_index()
+    pd.testing.assert_frame_equal(shuffled, got)
+
+
+def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame(
+        {"recency": rng.integers(0, 30, 200), "frequency": rng.integers(1, 4, 200),
+         "monetary": rng.gamma(2, 20, 200).round(0)},
+        index=pd.Index(rng.permutation(np.arange(1, 201)), name="customer_id"),
+    )
+    got = value.rfm_scores(table, bins=4)
+    by_id = table.sort_index()  # the recipe: stable sort by id, rank(method="first"), qcut
+    for col, sign in (("recency", -1), ("frequency", 1), ("monetary", 1)):
+        ranks = (sign * by_id[col]).rank(method="first")
+        expected = pd.qcut(ranks, 4, labels=[1, 2, 3, 4]).astype(int)
+        assert (got[f"{col}_score"].sort_index() == expected).all(), col
+        assert got[f"{col}_score"].value_counts().tolist() == [50, 50, 50, 50]
+
+
+def test_rfm_scores_edge_cases():
+    one = pd.DataFrame({"recency": [3], "frequency": [2], "monetary": [9.0]}, index=pd.Index([7], name="customer_id"))
+    assert value.rfm_scores(one)[["recency_score", "frequency_score", "monetary_score"]].iloc[0].tolist() == [3, 3, 3]
+    empty = value.rfm_scores(one.iloc[:0])
+    assert len(empty) == 0 and "rfm_score" in empty.columns
+    with pytest.raises(DataError, match="from 2 to 9"):
+        value.rfm_scores(one, bins=10)
+    with pytest.raises(DataError, match="at least 2"):
+        value.rfm_scores(one, bins=1)
+    with pytest.raises(DataError, match="missing value"):
+        value.rfm_scores(one.assign(monetary=np.nan))
+    with pytest.raises(DataError, match='"recency" is not in the rfm table'):
+        value.rfm_scores(one.drop(columns="recency"))
+
+
+# ---------------------------------------------------------------------------
+# rfm_segments
+# ---------------------------------------------------------------------------
+
+# The R package rfm, vignette "RFM Analysis" / example of ?rfm_segment (Rsquared Academy):
+R_SEGMENTS = ["Champions", "Loyal Customers", "Potential Loyalist", "New Customers", "Promising",
+              "Need Attention", "About To Sleep", "At Risk", "Can't Lose Them", "Lost"]
+R_RECENCY_LOWER = [4, 2, 3, 4, 3, 2, 2, 1, 1, 1]
+R_RECENCY_UPPER = [5, 5, 5, 5, 4, 3, 3, 2, 1, 2]
+R_FREQUENCY_LOWER = [4, 3, 1, 1, 1, 2, 1, 2, 4, 1]
+R_FREQUENCY_UPPER = [5, 5, 3, 1, 1, 3, 2, 5, 5, 2]
+R_MONETARY_LOWER = [4, 3, 1, 1, 1, 2, 1, 2, 4, 1]
+R_MONETARY_UPPER = [5, 5, 3, 1, 1, 3, 2, 5, 5, 2]
+
+
+def test_segment_rules_are_the_r_package_rules():
+    rules = value.RFM_SEGMENT_RULES
+    assert rules["segment"].tolist() == R_SEGMENTS
+    assert rules["recency_low"].tolist() == R_RECENCY_LOWER
+    assert rules["recency_high"].tolist() == R_RECENCY_UPPER
+    assert rules["frequency_low"].tolist() == R_FREQUENCY_LOWER
+    assert rules["frequency_high"].tolist() == R_FREQUENCY_UPPER
+    assert rules["monetary_low"].tolist() == R_MONETARY_LOWER
+    assert rules["monetary_high"].tolist() == R_MONETARY_UPPER
+
+
+def test_segments_first_match_wins_on_all_125_score_combinations():
+    grid = pd.DataFrame(
+        [(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)],
+        columns=["recency_score", "frequency_score", "monetary_score"],
+    )
+
+    def r_rfm_segment(r, f, m):  # a plain loop, as rfm_segment() does since PR #68
+        for i, name in enumerate(R_SEGMENTS):
+            if (R_RECENCY_LOWER[i] <= r <= R_RECENCY_UPPER[i] and R_FREQUENCY_LOWER[i] <= f <= R_FREQUENCY_UPPER[i]
+                    and R_MONETARY_LOWER[i] <= m <= R_MONETARY_UPPER[i]):
+                return name
+        return "Others"
+
+    got = value.rfm_segments(grid)["segment"].tolist()
+    assert got == [r_rfm_segment(*row) for row in grid.itertuples(index=False)]
+    # Hand checks: 555 is a Champion (also fits Loyal Customers); 155 is At Risk (shadows Can't Lose Them);
+    # 211 matches nothing.
+    seg = dict(zip(map(tuple, grid.to_numpy()), got))
+    assert seg[(5, 5, 5)] == "Champions" and seg[(1, 5, 5)] == "At Risk" and seg[(1, 1, 1)] == "Lost"
+    assert seg[(2, 1, 1)] == "About To Sleep"  # R 2-3, F 1-2, M 1-2 comes before Lost
+    assert seg[(2, 3, 1)] == "Others"
+    assert {"New Customers", "Promising", "Can't Lose Them"}.isdisjoint(got)  # shadowed, as documented
+
+
+def test_segments_own_rules_and_errors():
+    scores = pd.DataFrame({"recency_score": [5, 1], "frequency_score": [1, 5], "monetary_score": [1, 5]})
+    mine = pd.DataFrame(
+        [("Can't Lose Them", 1, 1, 4, 5, 4, 5), ("New", 4, 5, 1, 1, 1, 1)],
+        columns=["segment", "recency_low", "recency_high", "frequency_low", "frequency_high",
+                 "monetary_low", "monetary_high"],
+    )
+    assert value.rfm_segments(scores, mine)["segment"].tolist() == ["New", "Can't Lose Them"]
+    assert value.rfm_segments(scores.iloc[:0])["segment"].tolist() == []
+    with pytest.raises(DataError, match="monetary_high"):
+        value.rfm_segments(scores, mine.drop(columns="monetary_high"))
+    with pytest.raises(DataError, match='"recency_score" is not in the scores table'):
+        value.rfm_segments(scores.drop(columns="recency_score"))
+    with pytest.raises(DataError, match="missing value"):
+        value.rfm_segments(scores.assign(monetary_score=[1, None]))
+
+
+def test_rfm_pipeline_on_orders():
+    table = value.rfm(ORDERS, "2025-03-31")
+    seg = value.rfm_segments(value.rfm_scores(table))
+    assert seg.index.tolist() == [1, 2, 3] and seg["segment"].notna().all()
+
+
+# ---------------------------------------------------------------------------
+# Pareto and whale curves
+# ---------------------------------------------------------------------------
+
+
+def test_pareto_hand_computed_ten_customers():
+    # values 1..10, total 55; top 2 customers (20%) = 10 + 9 = 19 -> 19/55.
+    values = pd.Series(np.arange(1, 11, dtype=float), index=pd.Index(range(101, 111), name="customer_id"))
+    result = value.pareto_table(values)
+    assert result.top_share == pytest.approx(19 / 55)
+    assert result.table.index[0] == 110 and result.table["rank"].tolist() == list(range(1, 11))
+    assert result.table["customer_share"].iloc[1] == pytest.approx(0.2)
+    assert result.table["cumulative_value_share"].tolist() == pytest.approx(np.cumsum(np.arange(10, 0, -1)) / 55)
+    assert result.customers == 10 and result.total == 55
+    assert str(result) == "The top 20% of 10 customers bring 34.5% of the total (55.00)."  # 19/55 = 34.5%
+
+
+def test_pareto_interpolates_between_customers():
+    # 4 customers: 300, 50, 40, 10 (total 400). 20% of 4 = 0.8 customer: 0.8 * 300/400 = 0.6.
+    assert value.pareto_table([50, 10, 300, 40]).top_share == pytest.approx(0.6)
+    # top = 0.3 -> 1.2 customers: 0.75 + 0.2 * 50/400 = 0.775
+    assert value.pareto_table([50, 10, 300, 40], top=0.3).top_share == pytest.approx(0.775)
+    single = value.pareto_table([5.0])
+    assert single.top_share == pytest.approx(0.2)
+
+
+@pytest.mark.parametrize(
+    "values, words",
+    [([], "empty"), ([1.0, -2.0], "whale_curve"), ([0.0, 0.0], "add up to 0"), ([1.0, None], "missing"),
+     ([1.0, np.inf], "infinite")],
+)
+def test_pareto_bad_input(values, words):
+    with pytest.raises(DataError, match=words):
+        value.pareto_table(values)
+
+
+def test_whale_curve_hand_computed():
+    # Profits sorted: 60, 30, 10, -20, -30 (total 50): cumulative 60, 90, 100, 80, 50.
+    w = value.whale_curve(pd.Series([60, -20, 30, 10, -30], index=list("abcde")))
+    assert w.table["cumulative_profit_share"].tolist() == pytest.approx([1.2, 1.8, 2.0, 1.6, 1.0])
+    assert w.peak_height == pytest.approx(2.0) and w.peak_customer_share == pytest.approx(0.6)
+    assert w.table.index.tolist() == ["a", "c", "d", "b", "e"]
+    # top 20% = the first customer: 60/50 = 1.2. Bottom 30% = what is added after 70% of customers:
+    # the curve at 70% lies halfway between 60% (2.0) and 80% (1.6) -> 1.8, so the bottom 30% add 1.0 - 1.8.
+    assert w.top_share == pytest.approx(1.2)
+    assert w.bottom_share == pytest.approx(1.0 - 1.8)
+    assert w.total_profit == 50
+
+
+def test_whale_curve_kotler_like_example():
+    # 10 customers: two bring 80 each, six bring 10, two lose 50 each; total 160 - 100 + 60 = 120.
+    profit = [80, 80, 10, 10, 10, 10, 10, 10, -50, -50]
+    w = value.whale_curve(profit)
+    assert w.top_share == pytest.approx(160 / 120)
+    # bottom 30% = the last three: 10 - 50 - 50 = -90 -> -90/120
+    assert w.bottom_share == pytest.approx(-90 / 120)
+    assert w.peak_height == pytest.approx(220 / 120) and w.peak_customer_share == pytest.approx(0.8)
+
+
+def test_whale_curve_bad_input():
+    with pytest.raises(DataError, match="total profit"):
+        value.whale_curve([10, -20])
+    with pytest.raises(DataError, match="empty"):
+        value.whale_curve([])
+    with pytest.raises(DataError, match="top"):
+        value.whale_curve([1, 2], top=1.5)
+
+
+# ---------------------------------------------------------------------------
+# clv_simple, clv_historical
+# ---------------------------------------------------------------------------
+
+
+def test_clv_simple_gupta_lehmann_closed_form():
+    # Gupta & Lehmann (2003): margin multiple r / (1 + i - r); r = 0.8, i = 0.12 -> 0.8 / 0.32 = 2.5.
+    assert value.clv_simple(100, 0.8, 0.12) == pytest.approx(250.0)
+    assert value.clv_simple(1, 0.9, 0.12) == pytest.approx(0.9 / 0.22)
+
+
+@pytest.mark.parametrize("m, r, i", [(100, 0.8, 0.12), (37.5, 0.6, 0.1), (10, 0.95, 0.05), (5, 0.0, 0.1)])
+def test_clv_simple_equals_the_infinite_discounted_sum(m, r, i):
+    t = np.arange(1, 5001)
+    assert value.clv_simple(m, r, i) == pytest.approx(np.sum(m * r**t / (1 + i) ** t), rel=1e-9)
+
+
+def test_clv_simple_series_and_errors():
+    got = value.clv_simple(pd.Series([100.0, 50.0]), 0.8, 0.12)
+    assert got.tolist() == pytest.approx([250.0, 125.0])
+    with pytest.raises(DataError, match="retention.*0.8 for 80%"):
+        value.clv_simple(100, 80, 0.12)
+    with pytest.raises(DataError, match="discount"):
+        value.clv_simple(100, 0.8, -0.1)
+    with pytest.raises(DataError, match="margin must be a number"):
+        value.clv_simple("100", 0.8, 0.1)
+    with pytest.raises(DataError, match="missing"):
+        value.clv_simple(pd.Series([1.0, None]), 0.8, 0.1)
+
+
+def test_clv_historical_hand_computed():
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 2],
+        "order_date": pd.to_datetime(["2023-12-31", "2024-12-30", "2024-06-30", "2025-01-05"]),
+        "margin": [10.0, -4.0, 5.0, 99.0],
+    })
+    got = value.clv_historical(orders, "2024-12-30", annual_rate=0.10)
+    # customer 1: 10 compounded 365 days (365/365.25 years) + (-4) on as_of
+    assert got.loc[1, "past_value"] == pytest.approx(10 * 1.1 ** (365 / 365.25) - 4)
+    assert got.loc[2, "past_value"] == pytest.approx(5 * 1.1 ** (183 / 365.25))
+    assert got["orders"].tolist() == [2, 1] and got["total"].tolist() == [6.0, 5.0]
+    plain = value.clv_historical(orders, "2024-12-30")
+    assert plain["past_value"].tolist() == [6.0, 5.0]
+    with pytest.raises(DataError, match="annual_rate"):
+        value.clv_historical(orders, "2024-12-30", annual_rate=5)
+    with pytest.raises(DataError, match='value_col="<your column name>"'):
+        value.clv_historical(orders.drop(columns="margin"), "2024-12-30")
+
+
+# ---------------------------------------------------------------------------
+# clv_summary
+# ---------------------------------------------------------------------------
+
+
+def test_clv_summary_hand_computed():
+    orders = orders_table([
+        (1, "2025-01-01", 10.0),
+        (1, "2025-01-08 10:00", 20.0),  # two orders on Jan 8: one purchase day of 25
+        (1, "2025-01-08 18:00", 5.0),
+        (1, "2025-01-15", 15.0),
+        (2, "2025-01-10", 40.0),
+        (2, "2025-02-10", 40.0),  # after as_of
+    ])
+    got = value.clv_summary(orders, "2025-01-29")
+    # customer 1: 3 purchase days -> frequency 2; recency Jan 1 -> Jan 15 = 14; T Jan 1 -> Jan 29 = 28;
+    # monetary = mean(25, 15) = 20. Customer 2: one day -> 0, 0, 19, 0.
+    expected = pd.DataFrame(
+        {"frequency": [2, 0], "recency": [14.0, 0.0], "T": [28.0, 19.0], "monetary_value": [20.0, 0.0]},
+        index=pd.Index([1, 2], name="customer_id"),
+    )
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["time_unit"] == "days"
+    weeks = value.clv_summary(orders, "2025-01-29", time_unit="weeks")
+    assert weeks["T"].tolist() == pytest.approx([4.0, 19 / 7]) and weeks.attrs["time_unit"] == "weeks"
+    no_money = value.clv_summary(orders, "2025-01-29", amount_col=None)
+    assert list(no_money.columns) == ["frequency", "recency", "T"]
+
+
+@pytest.mark.parametrize("time_unit, divide", [("days", 1.0), ("weeks", 7.0)])
+def test_clv_summary_matches_lifetimes(lifetimes, time_unit, divide):
+    rng = np.random.default_rng(11)
+    n = 3000
+    orders = pd.DataFrame({
+        "customer_id": rng.integers(1, 400, n),
+        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 500, n), unit="D")
+        + pd.to_timedelta(rng.integers(0, 86400, n), unit="s"),
+        "amount": rng.gamma(2.0, 30.0, n).round(2),
+    })
+    as_of = "2025-03-31"
+    got = value.clv_summary(orders, as_of, time_unit=time_unit)
+    with _quiet():
+        ref = lifetimes.utils.summary_data_from_transaction_data(
+            orders, "customer_id", "order_date", monetary_value_col="amount", observation_period_end=as_of, freq="D"
+        )
+    ref[["recency", "T"]] = ref[["recency", "T"]] / divide  # our weeks = days / 7 (lifetimes' freq="W" floors)
+    ref = ref.sort_index()
+    assert got.index.tolist() == ref.index.tolist()
+    for col in ["frequency", "recency", "T", "monetary_value"]:
+        np.testing.assert_allclose(got[col].to_numpy(float), ref[col].to_numpy(float), rtol=1e-12, err_msg=col)
+
+
+def test_clv_summary_errors_and_edges():
+    with pytest.raises(DataError, match='time_unit="months"'):
+        value.clv_summary(ORDERS, "2025-03-31", time_unit="months")
+    with pytest.raises(DataError, match="before every order"):
+        value.clv_summary(ORDERS, "2020-01-01")
+    with pytest.raises(DataError, match="negative"):
+        value.clv_summary(orders_table([(1, "2025-01-01", -3.0)]), "2025-03-31")
+    refunds = orders_table([(1, "2025-01-01", 10.0), (1, "2025-01-05", -3.0), (1, "2025-01-09", 20.0)])
+    got = value.clv_summary(refunds, "2025-01-10", allow_refunds=True)
+    assert got.loc[1].tolist() == [1, 8.0, 9.0, 20.0]  # the refund is not a purchase
+    # A customer whose first purchase is on as_of has T = 0: allowed (adds nothing to the likelihood).
+    first_today = value.clv_summary(ORDERS, "2025-03-31 18:00")
+    assert first_today.loc[3].tolist() == [1, 31.0, 31.0, 40.0]  # Feb 28 then Mar 31 (on as_of, counted)
+    assert value.clv_summary(ORDERS[ORDERS["customer_id"] == 4], "2025-05-05")["T"].tolist() == [0.0]
+    newcomer = pd.DataFrame({"frequency": [0], "recency": [0.0], "T": [0.0]})
+    model = value.BetaGeo()
+    model.params_ = pd.Series(FHL_BGNBD)
+    assert model.p_alive(newcomer).iloc[0] == 1.0
+    from custlearn.value._btyd import _bgnbd_loglik
+
+    assert _bgnbd_loglik(np.array(list(FHL_BGNBD.values())), np.zeros(1), np.zeros(1), np.zeros(1))[0] == \
+        pytest.approx(0.0, abs=1e-12)
+    empty = value.clv_summary(ORDERS.iloc[:0], "2025-03-31")
+    assert len(empty) == 0 and list(empty.columns) == ["frequency", "recency", "T", "monetary_value"]
+
+
+# ---------------------------------------------------------------------------
+# BG/NBD
+# ---------------------------------------------------------------------------
+
+FHL_BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}  # FHL 2005, CDNOW sample (2357 customers), weeks
+
+
+def simulate_bgnbd(n, r, alpha, a, b, T, seed):
+    """A summary drawn from the BG/NBD story itself (Gamma rates, Beta drop-out after each purchase)."""
+    rng = np.random.default_rng(seed)
+    lam = rng.gamma(r, 1 / alpha, n)
+    p = rng.beta(a, b, n)
+    bought = rng.poisson(lam * T)
+    x = np.minimum(rng.geometric(p), bought)
+    t_x = np.where(x > 0, T * rng.beta(np.maximum(x, 1), bought - x + 1), 0.0)
+    return pd.DataFrame({"frequency": x, "recency": t_x, "T": float(T)})
+
+
+def test_bgnbd_log_likelihood_is_eq6_written_plainly():
+    from scipy.special import beta as B
+    from scipy.special import gamma as G
+
+    from custlearn.value._btyd import _bgnbd_loglik
+
+    r, alpha, a, b = 0.5, 3.0, 1.2, 2.5
+    x = np.array([0, 1, 3, 7.0])
+    t_x = np.array([0, 4.0, 10.5, 20.0])
+    T = np.array([12.0, 20, 30, 25])
+    # The FHL (2005) likelihood in its original (non-log) form, as in their Excel note 004.
+    A = B(a, b + x) / B(a, b) * G(r + x) * alpha**r / (G(r) * (alpha + T) ** (r + x))
+    C = (x > 0) * B(a + 1, b + x - 1) / B(a, b) * G(r + x) * alpha**r / (G(r) * (alpha + t_x) ** (r + x))
+    np.testing.assert_allclose(_bgnbd_loglik(np.array([r, alpha, a, b]), x, t_x, T), np.log(A + C), rtol=1e-12)
+
+
+def test_bgnbd_gradient_matches_finite_differences():
+    from scipy.optimize import approx_fprime
+
+    from custlearn.value._btyd import _bgnbd_loglik
+
+    s = simulate_bgnbd(300, 0.4, 5.0, 0.9, 2.0, 40.0, seed=2)
+    x, t_x, T = (s[c].to_numpy(float) for c in ("frequency", "recency", "T"))
+    params = np.array([0.6, 4.0, 1.3, 2.8])
+    _, grads = _bgnbd_loglik(params, x, t_x, T, gradient=True)
+    numeric = approx_fprime(params, lambda p: _bgnbd_loglik(p, x, t_x, T).sum(), 1e-7)
+    np.testing.assert_allclose([g.sum() for g in grads], numeric, rtol=1e-4)
+
+
+def test_bgnbd_reproduces_fader_hardie_lee_cdnow(cdnow, lifetimes):
+    model = value.BetaGeo().fit(cdnow[["frequency", "recency", "T"]], time_unit="weeks")
+    for name, published in FHL_BGNBD.items():
+        assert model.params_[name] == pytest.approx(published, abs=1.5e-3), name
+    assert model.log_likelihood_ == pytest.approx(-9582.4, abs=0.1)  # FHL 2005, CDNOW
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter().fit(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+    for name in FHL_BGNBD:
+        assert model.params_[name] == pytest.approx(ref.params_[name], rel=1e-4), name
+
+
+def test_bgnbd_predictions_match_lifetimes(cdnow, lifetimes):
+    model = value.BetaGeo()
+    model.params_ = pd.Series(FHL_BGNBD)
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter()
+        ref.params_ = pd.Series(FHL_BGNBD)
+        ref_alive = ref.conditional_probability_alive(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+        ref_39 = ref.conditional_expected_number_of_purchases_up_to_time(
+            39, cdnow["frequency"], cdnow["recency"], cdnow["T"])
+    np.testing.assert_allclose(model.p_alive(cdnow).to_numpy(), np.asarray(ref_alive), rtol=1e-10)
+    np.testing.assert_allclose(model.expected_purchases(cdnow, 39).to_numpy(), np.asarray(ref_39), rtol=1e-10)
+    # Customer 1 of CDNOW (x=2, t_x=30.43, T=38.86): 1.226 purchases expected in the next 39 weeks.
+    assert model.expected_purchases(cdnow.loc[[1]], 39).iloc[0] == pytest.approx(1.226, abs=5e-4)
+    # One-time buyers are alive with probability 1 in the BG/NBD.
+    assert (model.p_alive(cdnow)[cdnow["frequency"] == 0] == 1).all()
+    assert model.expected_purchases(cdnow.iloc[:3], 0).tolist() == pytest.approx([0, 0, 0])
+
+
+def test_bgnbd_recovers_simulated_parameters():
+    truth = {"r": 0.3, "alpha": 6.0, "a": 0.7, "b": 2.2}
+    s = simulate_bgnbd(20_000, *truth.values(), T=104.0, seed=4)
+    model = value.BetaGeo().fit(s, time_unit="weeks")
+    for name, true in truth.items():
+        assert model.params_[name] == pytest.approx(true, rel=0.15), name
+
+
+def test_bgnbd_errors(cdnow):
+    with pytest.raises(DataError, match=r'summary\["T"\]'):
+        value.BetaGeo().fit(cdnow.drop(columns="T"))
+    with pytest.raises(DataError, match="transposed"):
+        value.BetaGeo().fit(cdnow.iloc[:5].T)
+    with pytest.raises(DataError, match="not fitted"):
+        value.BetaGeo().p_alive(cdnow)
+    with pytest.raises(DataError, match="RFM recency"):
+        value.BetaGeo().fit(cdnow.assign(recency=cdnow["T"] - cdnow["recency"]))
+    with pytest.raises(DataError, match="recency > T"):
+        value.BetaGeo().fit(cdnow.assign(recency=cdnow["recency"] * 3))
+    with pytest.raises(DataError, match="No customer .* repeat purchase"):
+        value.BetaGeo().fit(cdnow.assign(frequency=0, recency=0.0))
+    with pytest.raises(DataError, match="whole numbers"):
+        value.BetaGeo().fit(cdnow.assign(frequency=cdnow["frequency"] + 0.5))
+    with pytest.raises(DataError, match="time_unit"):
+        value.BetaGeo().fit(cdnow, time_unit="months")
+    days = cdnow.copy()
+    days.attrs["time_unit"] = "days"
+    model = value.BetaGeo().fit(cdnow, time_unit="weeks")
+    with pytest.raises(DataError, match="summary is in days"):
+        model.p_alive(days)
+    with pytest.raises(DataError, match="t must be"):
+        model.expected_purchases(cdnow, -1)
+
+
+def test_bgnbd_on_clv_summary_output_carries_the_unit():
+    s = simulate_bgnbd(2000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=9)
+    s.attrs["time_unit"] = "weeks"
+    model = value.BetaGeo().fit(s)
+    assert model.time_unit_ == "weeks" and "weeks" in repr(model)
+
+
+# ---------------------------------------------------------------------------
+# Gamma-Gamma and clv
+# ---------------------------------------------------------------------------
+
+FHL_GG = {"p": 6.25, "q": 3.74, "v": 15.44}  # FHL 2005 (JMR), CDNOW; Fader & Hardie (2013) note
+
+
+def test_gamma_gamma_reproduces_published_cdnow(cdnow, lifetimes):
+    model = value.GammaGamma().fit(cdnow)
+    for name, published in FHL_GG.items():
+        assert model.params_[name] == pytest.approx(published, abs=0.01), name
+    repeat = cdnow[cdnow["frequency"] > 0]
+    with _quiet():
+        ref = lifetimes.GammaGammaFitter().fit(repeat["frequency"], repeat["monetary_value"])
+        ref_spend = ref.conditional_expected_average_profit(cdnow["frequency"], cdnow["monetary_value"])
+    for name in FHL_GG:
+        assert model.params_[name] == pytest.approx(ref.params_[name], rel=1e-4), name
+    np.testing.assert_allclose(model.expected_spend(cdnow).to_numpy(), np.asarray(ref_spend), rtol=1e-4)
+
+
+def test_gamma_gamma_expected_spend_formula():
+    model = value.GammaGamma()
+    model.params_ = pd.Series(FHL_GG)
+    s = pd.DataFrame({"frequency": [0, 2, 10], "monetary_value": [0.0, 22.35, 40.0]})
+    p, q, v = FHL_GG.values()
+    # FHL 2005b eq. (5): weighted average of population mean p v / (q - 1) and the customer's mean.
+    pop = p * v / (q - 1)
+    want = [pop] + [(q - 1) / (p * x + q - 1) * pop + p * x / (p * x + q - 1) * m for x, m in [(2, 22.35), (10, 40.0)]]
+    assert model.expected_spend(s).tolist() == pytest.approx(want)
+
+
+def test_gamma_gamma_errors(cdnow):
+    with pytest.raises(DataError, match="positive"):
+        value.GammaGamma().fit(cdnow.assign(monetary_value=0.0))
+    with pytest.raises(DataError, match="only 1"):
+        value.GammaGamma().fit(pd.DataFrame({"frequency": [0, 1], "monetary_value": [0.0, 5.0]}))
+    with pytest.raises(DataError, match='"monetary_value" is not in the summary'):
+        value.GammaGamma().fit(cdnow.drop(columns="monetary_value"))
+    model = value.GammaGamma()
+    model.params_ = pd.Series({"p": 2.0, "q": 0.9, "v": 3.0})
+    with pytest.raises(DataError, match="infinite"):
+        model.expected_spend(cdnow)
+
+
+@pytest.fixture(scope="module")
+def fitted(cdnow):
+    bg, gg = value.BetaGeo(), value.GammaGamma()
+    bg.params_ = pd.Series(FHL_BGNBD)
+    gg.params_ = pd.Series(FHL_GG)
+    return bg, gg
+
+
+@pytest.mark.parametrize("months, rate", [(12, 0.01), (24, 0.0), (6, 0.03)])
+def test_clv_matches_lifetimes_weeks(cdnow, lifetimes, fitted, months, rate):
+    bg, gg = fitted
+    got = value.clv(bg, gg, cdnow, months=months, discount_rate=rate, time_unit="weeks", days_per_month=4.345 * 7)
+    with _quiet():
+        ref_bg = lifetimes.BetaGeoFitter()
+        ref_bg.params_ = pd.Series(FHL_BGNBD)
+        ref_bg.predict = ref_bg.conditional_expected_number_of_purchases_up_to_time  # set by .fit()
+        ref_gg = lifetimes.GammaGammaFitter()
+        ref_gg.params_ = pd.Series(FHL_GG)
+        ref = ref_gg.customer_lifetime_value(ref_bg, cdnow["frequency"], cdnow["recency"], cdnow["T"],
+                                             cdnow["monetary_value"], time=months, discount_rate=rate, freq="W")
+    np.testing.assert_allclose(got["clv"].to_numpy(), np.asarray(ref), rtol=1e-8)
+
+
+def test_clv_matches_lifetimes_days(cdnow, lifetimes):
+    days = cdnow.assign(recency=cdnow["recency"] * 7, T=cdnow["T"] * 7)
+    params = {**FHL_BGNBD, "alpha": FHL_BGNBD["alpha"] * 7}  # alpha is in time units: weeks -> days
+    bg, gg = value.BetaGeo(), value.GammaGamma()
+    bg.params_, gg.params_ = pd.Series(params), pd.Series(FHL_GG)
+    got = value.clv(bg, gg, days, months=12, discount_rate=0.01, time_unit="days", days_per_month=30)
+    with _quiet():
+        ref_bg = lifetimes.BetaGeoFitter()
+        ref_bg.params_ = pd.Series(params)
+        ref_bg.predict = ref_bg.conditional_expected_number_of_purchases_up_to_time  # set by .fit()
+        ref_gg = lifetimes.GammaGammaFitter()
+        ref_gg.params_ = pd.Series(FHL_GG)
+        ref = ref_gg.customer_lifetime_value(ref_bg, days["frequency"], days["recency"], days["T"],
+                                             days["monetary_value"], time=12, discount_rate=0.01, freq="D")
+    np.testing.assert_allclose(got["clv"].to_numpy(), np.asarray(ref), rtol=1e-8)
+
+
+def test_clv_units(cdnow, fitted):
+    bg, gg = fitted
+    monthly = value.clv(bg, gg, cdnow, discount_rate=0.01, time_unit="weeks")
+    yearly = value.clv(bg, gg, cdnow, discount_rate=1.01**12 - 1, rate_per="year", time_unit="weeks")
+    np.testing.assert_allclose(monthly["clv"], yearly["clv"], rtol=1e-12)
+    # Horizon: expected purchases over 12 months = E[Y(12 * 30.4375 / 7 weeks)].
+    np.testing.assert_allclose(monthly["expected_purchases"], bg.expected_purchases(cdnow, 365.25 / 7), rtol=1e-12)
+    # No discount: CLV = spend x purchases.
+    flat = value.clv(bg, gg, cdnow, discount_rate=0.0, time_unit="weeks")
+    np.testing.assert_allclose(flat["clv"], flat["expected_spend"] * flat["expected_purchases"], rtol=1e-12)
+    with pytest.raises(DataError, match='annual rate.*rate_per="year"'):
+        value.clv(bg, gg, cdnow, discount_rate=0.12, time_unit="weeks")
+    with pytest.raises(DataError, match="time unit of the summary is unknown"):
+        value.clv(bg, gg, cdnow)
+    with pytest.raises(DataError, match='rate_per="week"'):
+        value.clv(bg, gg, cdnow, rate_per="week", time_unit="weeks")
+    with pytest.raises(DataError, match="months must be"):
+        value.clv(bg, gg, cdnow, months=0, time_unit="weeks")
+    tagged = cdnow.copy()
+    tagged.attrs["time_unit"] = "weeks"
+    with pytest.raises(DataError, match='time_unit="days" was given'):
+        value.clv(bg, gg, tagged, time_unit="days")
+    weekly_model = value.BetaGeo()
+    weekly_model.params_, weekly_model.time_unit_ = bg.params_, "weeks"
+    with pytest.raises(DataError, match="fitted on a summary in weeks"):
+        value.clv(weekly_model, gg, cdnow, time_unit="days")
+    with pytest.raises(DataError, match="fitted BetaGeo"):
+        value.clv(gg, bg, cdnow, time_unit="weeks")
+
+
+def simulate_orders(n_customers, seed):
+    """Orders from a BG/NBD-like process: Gamma purchase rates (per day), Beta drop-out, Gamma spend."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    start, end = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-09-30")
+    span = (end - start).days
+    for cid in range(1, n_customers + 1):
+        lam, p, mean = rng.gamma(0.6, 1 / 40), rng.beta(1.0, 3.0), rng.gamma(4.0, 15.0)
+        day = int(rng.integers(0, span // 2))
+        rows.append((cid, day, rng.gamma(5.0, mean / 5.0)))
+        while True:
+            day += int(np.ceil(rng.exponential(1 / lam)))
+            if day > span:
+                break
+            rows.append((cid, day, rng.gamma(5.0, mean / 5.0)))
+            if rng.random() < p:
+                break
+    frame = pd.DataFrame(rows, columns=["customer_id", "day", "amount"])
+    frame["order_date"] = start + pd.to_timedelta(frame.pop("day"), unit="D")
+    return frame, end
+
+
+def test_end_to_end_from_orders():
+    orders, end = simulate_orders(3000, seed=3)
+    summary = value.clv_summary(orders, end, time_unit="weeks")
+    bg = value.BetaGeo().fit(summary)
+    gg = value.GammaGamma().fit(summary)
+    out = value.clv(bg, gg, summary, months=12, discount_rate=0.1, rate_per="year")
+    assert out.index.equals(summary.index) and (out["clv"] >= 0).all()
+    assert bg.time_unit_ == "weeks"
+    # Weekly rates: Gamma(0.6, 40 days) = Gamma(r=0.6, alpha=40/7 weeks); drop-out Beta(1, 3).
+    assert bg.params_["r"] == pytest.approx(0.6, rel=0.3)
+    assert bg.params_["alpha"] == pytest.approx(40 / 7, rel=0.35)
+
+
+def test_fit_at_the_edge_says_why():
+    rng = np.random.default_rng(3)
+    n = 5000  # made-up uniform orders: every customer buys at the same rate and nobody leaves
+    orders = pd.DataFrame({
+        "customer_id": rng.integers(1, 600, n),
+        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 600, n), unit="D"),
+        "amount": rng.gamma(3.0, 20.0, n),
+    })
+    summary = value.clv_summary(orders, "2025-09-30", time_unit="weeks")
+    model = value.BetaGeo().fit(summary)
+    assert model.edge_ and "edge of the search range" in repr(model)
+    assert model.p_alive(summary).between(0, 1).all()
+    fine = value.BetaGeo().fit(simulate_bgnbd(5000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=1))
+    assert fine.edge_ == [] and "edge" not in repr(fine)
+
+
+def _title(ax):
+    # set_theme() puts titles on the left (axes.titlelocation), where get_title() does not look.
+    return " ".join(ax.get_title(loc=loc) for loc in ("left", "center", "right")).strip()
+
+
+def test_charts_draw_label_and_check_input():
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    from custlearn import _plots_value as charts
+    from custlearn import plots
+
+    with mpl.rc_context():  # set_theme() changes global settings: restore them for other tests
+        plots.set_theme()
+        _draw_and_check_charts(charts, plt)
+
+
+def _draw_and_check_charts(charts, plt):
+    scores = value.rfm_scores(value.rfm(ORDERS, "2025-03-31"))
+    drawn = [
+        charts.pareto_chart(value.pareto_table([50, 10, 300, 40])),
+        charts.whale_chart(value.whale_curve([60, -20, 30, 10, -30])),
+        charts.rfm_segment_chart(value.rfm_segments(scores)),
+        charts.p_alive_chart([0.2, 0.9, 1.0]),
+        charts.clv_distribution_chart([5.0, 10.0, 80.0]),
+    ]
+    try:
+        for ax in drawn:
+            assert _title(ax) and ax.get_xlabel() and ax.get_ylabel() is not None
+        assert "Pareto" in _title(drawn[0]) and "Whale" in _title(drawn[1])
+        # The whale curve's peak (200% at 60% of customers) is marked.
+        xs, ys = drawn[1].lines[2].get_data()
+        assert (float(xs[0]), float(ys[0])) == pytest.approx((0.6, 2.0))
+        # RFM segments in rule order (Champions before Lost ...).
+        labels = [t.get_text() for t in drawn[2].get_yticklabels()]
+        order = list(value.RFM_SEGMENT_RULES["segment"]) + ["Others"]
+        assert labels == sorted(labels, key=order.index)
+        with pytest.raises(DataError, match="probabilities"):
+            charts.p_alive_chart([0.5, 1.5])
+        with pytest.raises(DataError, match="total profit"):
+            charts.whale_chart([-5.0, 1.0])
+        with pytest.raises(DataError, match='"segment" is not in the segments table'):
+            charts.rfm_segment_chart(scores)
+    finally:
+        plt.close("all")
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, custlearn.value; "
+            "print(sorted(m for m in ('scipy', 'matplotlib', 'seaborn', 'sklearn') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
