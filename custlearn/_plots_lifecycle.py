@@ -6,6 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._plots_base import axes as _axes
+
 #: One colour per stage: the climb in blues and green, the ways out in warm colours.
 STAGE_COLOURS = {
     "prospect": "#BBBBBB",
@@ -18,12 +20,6 @@ STAGE_COLOURS = {
 }
 
 
-def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def lifecycle_funnel(stages: pd.Series | pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:

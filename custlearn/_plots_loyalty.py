@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._plots_base import axes as _axes
 from custlearn._validate import DataError, require_columns, require_frame
 
 __all__ = [
@@ -24,12 +25,6 @@ __all__ = [
 _BLUE, _ORANGE, _GREEN, _VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
 
 
-def _axes(ax: Any) -> Any:
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _fig, ax = plt.subplots()
-    return ax
 
 
 def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = True) -> Any:

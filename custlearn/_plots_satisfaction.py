@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from custlearn._plots_base import axes as _axes
 from custlearn._validate import DataError, require_columns, require_frame
 
 __all__ = ["score_distribution_chart", "servqual_gap_chart", "importance_performance_chart"]
 
 
-def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def score_distribution_chart(

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._plots_base import axes as _axes
 from custlearn._validate import DataError, as_numeric_series, require_columns, require_frame
 
 __all__ = [
@@ -25,12 +26,6 @@ __all__ = [
 ]
 
 
-def _axes(ax: Any) -> Any:
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
 
 
 def pareto_chart(result: Any, *, ax: Any = None, label: str = "revenue") -> Any:

@@ -169,3 +169,137 @@ def lifecycle_thresholds(customers: Any, orders: Any, as_of: Any, *, surveys: An
 
     return demo({"at_risk": at_risk, "lost": lost}, render,
                 title="move the thresholds and watch the funnel and the at-risk list.")
+
+
+def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: int = 200) -> Any:
+    """Lesson 04: move the shares of promoters and detractors and the number of answers.
+
+    Shows the Net Promoter Score, its 95% interval (``loyalty.nps_interval``,
+    normal method) and a bar of the three groups. The interval shrinks only
+    with the square root of the number of answers: a 3-point change between
+    two small surveys is usually noise.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    from custlearn import loyalty
+
+    style = {"description_width": "initial"}
+    promoters_w = w.FloatSlider(value=promoters, min=0.0, max=1.0, step=0.01, description="Promoters (9-10)",
+                                readout_format=".0%", continuous_update=False, style=style)
+    detractors_w = w.FloatSlider(value=detractors, min=0.0, max=1.0, step=0.01, description="Detractors (0-6)",
+                                 readout_format=".0%", continuous_update=False, style=style)
+    answers_w = w.IntSlider(value=answers, min=20, max=5000, step=20, description="Answers",
+                            continuous_update=False, style=style)
+
+    def render(promoters: float, detractors: float, answers: int) -> tuple:
+        if promoters + detractors > 1 + 1e-9:
+            return (f"Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than 100%: "
+                    f"lower one of them.",)
+        n_pro = int(round(promoters * answers))
+        n_det = min(int(round(detractors * answers)), answers - n_pro)
+        n_pas = answers - n_pro - n_det
+        scores = [10] * n_pro + [8] * n_pas + [3] * n_det
+        ci = loyalty.nps_interval(scores)
+        half = (ci.high - ci.low) / 2
+        noise = 1.96 * (2 ** 0.5) * ci.standard_error
+        fig, ax = plt.subplots(figsize=(8, 1.9))
+        left = 0.0
+        for count, label, colour in ((n_det, "Detractors", "#D55E00"), (n_pas, "Passives", "#999999"),
+                                     (n_pro, "Promoters", "#009E73")):
+            share = count / answers
+            ax.barh([0], [share * 100], left=left, color=colour, label=label)
+            if share >= 0.08:
+                ax.text(left + share * 50, 0, f"{label}\n{share:.0%}", ha="center", va="center", color="white",
+                        fontweight="bold")
+            left += share * 100
+        ax.set_xlim(0, 100)
+        ax.set_yticks([])
+        ax.set_xlabel("Share of answers (%)")
+        ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.low:.0f} to {ci.high:.0f}), {answers:,} answers")
+        note = (f"**NPS = {ci.nps:.1f}** = {n_pro / answers:.0%} promoters − {n_det / answers:.0%} detractors. "
+                f"95% interval **{ci.low:.1f} to {ci.high:.1f}** (± {half:.1f} points; standard error "
+                f"{ci.standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers "
+                f"differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change "
+                f"between two such surveys may be noise.")
+        return fig, note
+
+    return demo({"promoters": promoters_w, "detractors": detractors_w, "answers": answers_w}, render,
+                title="move the shares of promoters and detractors and the number of answers; "
+                      "watch the NPS and its interval.")
+
+
+def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin: float = 0.03,
+                             confidence: float = 0.95, population: int | None = None,
+                             max_n: int = 3000) -> Any:
+    """Lesson 03: how sure is a survey share? Move the sample size and the observed share.
+
+    Shows the Wilson interval of the observed share (``satisfaction.proportion_ci``),
+    its margin of error (``satisfaction.margin_of_error``), and how many
+    respondents a target margin needs (``satisfaction.required_sample_size``),
+    planning with the observed share and with the cautious 50%.
+    ``population`` applies the finite-population correction when given.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn import satisfaction
+    from custlearn.plots import PALETTE
+
+    max_n = max(int(max_n), int(n), 20)
+    style = {"description_width": "initial"}
+    n_w = w.IntSlider(value=int(n), min=10, max=max_n, step=10, description="Respondents n",
+                      continuous_update=False, style=style)
+    share_w = w.FloatSlider(value=float(share), min=0.0, max=1.0, step=0.01, description="Observed share",
+                            readout_format=".0%", continuous_update=False, style=style)
+    target_w = w.FloatSlider(value=float(target_margin), min=0.01, max=0.10, step=0.005,
+                             description="Target margin ±", readout_format=".1%", continuous_update=False,
+                             style=style)
+    level = f"{confidence:.0%}"
+
+    def render(n: int, share: float, target: float) -> tuple:
+        if population is not None and n > population:
+            return (f"The sample (n = {n:,}) cannot be larger than the population ({population:,}).",)
+        yes = int(round(share * n))
+        observed = yes / n
+        few = min(yes, n - yes) < 5  # the normal (plus-or-minus) margin breaks down here
+        ci = satisfaction.proportion_ci(yes, n, confidence)
+        margin = satisfaction.margin_of_error(n, p=observed, confidence=confidence, population=population)
+        need = satisfaction.required_sample_size(target, p=observed, confidence=confidence, population=population)
+        need_safe = satisfaction.required_sample_size(target, p=0.5, confidence=confidence, population=population)
+
+        top = population if population is not None else max_n
+        sizes = np.unique(np.linspace(10, top, 300).astype(int))
+        curve = [100 * satisfaction.margin_of_error(int(m), p=observed, confidence=confidence, population=population)
+                 for m in sizes]
+        safe = [100 * satisfaction.margin_of_error(int(m), p=0.5, confidence=confidence, population=population)
+                for m in sizes]
+        fig, ax = plt.subplots(figsize=(8, 3.8))
+        ax.plot(sizes, safe, color="#B0B0B0", lw=2, ls="--", label="planning with a 50% share")
+        ax.plot(sizes, curve, color=PALETTE[0], lw=2.5, label=f"observed share {observed:.0%}")
+        ax.axhline(100 * target, color=PALETTE[3], lw=1.5, label=f"target ±{100 * target:.1f} points")
+        ax.scatter([n], [100 * margin], color=PALETTE[0], s=70, zorder=3)
+        if need <= top:
+            ax.axvline(need, color=PALETTE[3], lw=1, ls=":")
+        ax.set_ylim(0, min(safe[0], max(15.0, 130 * margin, 200 * target)))  # keep the useful range in view
+        ax.set_xlim(0, top)
+        ax.set_title(f"Margin of error of a share at {level} confidence")
+        ax.set_xlabel("Respondents (n)")
+        ax.set_ylabel("Margin of error (± percentage points)")
+        ax.legend(loc="upper right")
+        head = (f"**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval "
+                f"{ci.lower:.1%} to {ci.upper:.1%}")
+        if few:
+            note = (f"{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down "
+                    f"(it would claim ±{100 * margin:.1f} points): trust the Wilson interval.  \n"
+                    f"For ±{100 * target:.1f} points, plan with 50%: **{need_safe:,} respondents**.")
+        else:
+            note = (f"{head}; margin of error ±{100 * margin:.1f} percentage points.  \n"
+                    f"For ±{100 * target:.1f} points you need **{need:,} respondents** at this share "
+                    f"({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.")
+        return note, fig
+
+    return demo({"n": n_w, "share": share_w, "target": target_w}, render,
+                title="move the number of respondents and the observed share; watch the interval "
+                      "and the sample size a target margin needs.")

@@ -1,0 +1,283 @@
+"""Exercises of lesson 03, *Measuring satisfaction and service quality*.
+
+Expected answers are computed from the shipped data with the solution's
+logic (``custlearn.satisfaction``); the likely mistakes are computed the same way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+
+YEAR = 2025
+
+
+@cache
+def _surveys() -> pd.DataFrame:
+    from custlearn import datasets
+
+    return datasets.load("shop").surveys
+
+
+def _overall() -> pd.Series:
+    return _surveys()["overall_satisfaction"]
+
+
+def _sat():
+    from custlearn import satisfaction
+
+    return satisfaction
+
+
+# ---------------------------------------------------------------- 03.1 CSAT
+
+def csat_top2() -> float:
+    """03.1 — top-2-box CSAT of overall satisfaction, in percent."""
+    return _sat().csat(_overall())
+
+
+def csat_mean() -> float:
+    return _sat().csat(_overall(), statistic="mean")
+
+
+def csat_top1() -> float:
+    return _sat().csat(_overall(), top_box=1)
+
+
+def csat_top3() -> float:
+    return _sat().csat(_overall(), top_box=3)
+
+
+def top2_count() -> float:
+    return float((_overall() >= 4).sum())
+
+
+# ---------------------------------------------------------------- 03.2 by year
+
+def _year() -> pd.Series:
+    return _surveys()["survey_date"].dt.year.rename("year")
+
+
+def top2_share_by_year() -> pd.Series:
+    """03.2 — share (fraction) answering 4 or 5, per survey year."""
+    return (_overall() >= 4).groupby(_year()).mean()
+
+
+def top2_percent_by_year() -> pd.Series:
+    return top2_share_by_year() * 100
+
+
+def mean_by_year() -> pd.Series:
+    return _overall().groupby(_year()).mean()
+
+
+def top2_count_by_year() -> pd.Series:
+    return (_overall() >= 4).groupby(_year()).sum().astype(float)
+
+
+# ---------------------------------------------------------------- 03.3 Wilson interval
+
+def _year_answers(year: int | None = YEAR) -> pd.Series:
+    answers = _overall()
+    return answers if year is None else answers[_year() == year]
+
+
+def wilson_upper(year: int | None = YEAR, confidence: float = 0.95) -> float:
+    """03.3 — upper end of the 95% Wilson interval of the 2025 top-2-box share."""
+    answers = _year_answers(year)
+    return _sat().proportion_ci(int((answers >= 4).sum()), len(answers), confidence).upper
+
+
+def wilson_lower() -> float:
+    answers = _year_answers()
+    return _sat().proportion_ci(int((answers >= 4).sum()), len(answers)).lower
+
+
+# ---------------------------------------------------------------- 03.4 sample size
+
+def needed_per_quarter() -> float:
+    """03.4 — respondents for +/- 5 points at 95% confidence, planning with 50%."""
+    return float(_sat().required_sample_size(0.05))
+
+
+def needed_unrounded() -> float:
+    z = 1.959963984540054
+    return z**2 * 0.25 / 0.05**2
+
+
+# ---------------------------------------------------------------- 03.5 SERVQUAL gaps
+
+def servqual_gap() -> pd.Series:
+    """03.5 — SERVQUAL gap (perception - expectation) per dimension."""
+    return _sat().servqual_gaps(_surveys())["gap"]
+
+
+def servqual_gap_reversed() -> pd.Series:
+    return -servqual_gap()
+
+
+def servqual_perception() -> pd.Series:
+    return _sat().servqual_gaps(_surveys())["perception"]
+
+
+# ---------------------------------------------------------------- 03.6 alpha
+
+def alpha_reliability(prefix: str = "per_reliability_") -> float:
+    """03.6 — Cronbach's alpha of the three reliability perception items."""
+    return _sat().cronbach_alpha(_surveys().filter(regex=f"^{prefix}"))
+
+
+# ---------------------------------------------------------------- 03.7 drivers
+
+@cache
+def _drivers(kind: str = "perception") -> pd.DataFrame:
+    sat = _sat()
+    scores = sat.servqual_scores(_surveys(), kind=kind)
+    return sat.driver_analysis(_surveys()[["overall_satisfaction"]].join(scores), "overall_satisfaction",
+                               list(sat.DIMENSIONS))
+
+
+def driver_weights() -> pd.Series:
+    """03.7 — standardised regression weight of each dimension's perception score."""
+    return _drivers()["standardised_weight"]
+
+
+def driver_correlations() -> pd.Series:
+    return _drivers()["correlation"]
+
+
+def gap_driver_weights() -> pd.Series:
+    return _drivers("gap")["standardised_weight"]
+
+
+EXERCISES = {
+    "03.1": Number(
+        csat_top2,
+        question="The shop's CSAT as a top-2-box percentage: the share of overall_satisfaction answers of 4 or 5, "
+                 "in percent (0-100).",
+        unit="percent",
+        mistakes=[
+            Mistake(csat_mean, "That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of "
+                    "answers of 4 or 5."),
+            Mistake(csat_top1, "That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s."),
+            Mistake(csat_top3, "You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5."),
+            Mistake(top2_count, "That is the number of satisfied respondents; divide by all respondents and "
+                    "multiply by 100."),
+        ],
+        hint="satisfaction.csat(surveys['overall_satisfaction']), or 100 * (scores >= 4).mean().",
+    ),
+    "03.2": Table(
+        top2_share_by_year,
+        question="For each survey year, the share (a fraction) of overall_satisfaction answers of 4 or 5. "
+                 "A Series indexed by year.",
+        index_name="year",
+        mistakes=[
+            Mistake(top2_percent_by_year, "Those are percentages; the question asks for fractions between 0 and 1. "
+                    "Divide by 100."),
+            Mistake(mean_by_year, "Those are mean scores. Take the mean of the True/False column (score >= 4) "
+                    "instead: that is the share."),
+            Mistake(top2_count_by_year, "Those are numbers of satisfied respondents; the question asks for shares: "
+                    "use .mean() of (score >= 4), not .sum()."),
+        ],
+        hint="(surveys['overall_satisfaction'] >= 4).groupby(surveys['survey_date'].dt.year).mean()",
+    ),
+    "03.3": Number(
+        wilson_upper,
+        question="The upper end of the 95% Wilson interval for the top-2-box share of the 2025 survey answers "
+                 "(a fraction).",
+        unit="fraction",
+        mistakes=[
+            Mistake(lambda: wilson_upper(None), "You used the answers of both years. Keep only the surveys "
+                    "of 2025 (survey_date.dt.year == 2025)."),
+            Mistake(lambda: wilson_upper(YEAR, 0.90), "That is the 90% interval; use confidence=0.95."),
+            Mistake(wilson_lower, "That is the lower end of the interval; the question asks for the upper end."),
+        ],
+        hint="n = number of 2025 answers, successes = how many of them are 4 or 5; "
+             "satisfaction.proportion_ci(successes, n).upper",
+    ),
+    "03.4": Number(
+        needed_per_quarter,
+        question="The shop wants each quarter's top-2-box share known to within ±5 percentage points at 95% "
+                 "confidence. Planning with a share of 50%, how many completed answers does a quarter need?",
+        abs=0.5,
+        unit="respondents",
+        mistakes=[
+            Mistake(needed_unrounded, "Round UP to a whole respondent: with fewer, the margin would be slightly "
+                    "wider than 5 points."),
+            Mistake(lambda: float(_sat().required_sample_size(0.05, confidence=0.90)),
+                    "That is the number for 90% confidence; the question asks for 95%."),
+            Mistake(lambda: float(_sat().required_sample_size(0.03)),
+                    "That is the number for ±3 points; the question asks for ±5 points (margin=0.05)."),
+        ],
+        hint="satisfaction.required_sample_size(0.05), or 1.96**2 * 0.5 * 0.5 / 0.05**2 rounded up.",
+    ),
+    "03.5": Table(
+        servqual_gap,
+        question="The SERVQUAL gap (mean perception minus mean expectation) of each of the five dimensions. "
+                 "A Series indexed by dimension.",
+        index_name="dimension",
+        mistakes=[
+            Mistake(servqual_gap_reversed, "The signs are reversed: you computed expectation minus perception. "
+                    "SERVQUAL's gap is perception minus expectation, so a shortfall is negative."),
+            Mistake(servqual_perception, "Those are the mean perceptions; subtract the mean expectations to get "
+                    "the gaps."),
+        ],
+        hint="satisfaction.servqual_gaps(surveys)['gap']",
+    ),
+    "03.6": Number(
+        alpha_reliability,
+        question="Cronbach's alpha of the three reliability perception items (per_reliability_1 to _3).",
+        mistakes=[
+            Mistake(lambda: alpha_reliability("exp_reliability_"), "That is the alpha of the expectation items. "
+                    "Use the perception items, whose names start with per_reliability_."),
+            Mistake(lambda: alpha_reliability("per_"), "You used all fifteen perception items. Select only the "
+                    "three reliability items: surveys.filter(regex='^per_reliability_')."),
+        ],
+        hint="satisfaction.cronbach_alpha(surveys.filter(regex='^per_reliability_'))",
+    ),
+    "03.7": Table(
+        driver_weights,
+        question="The standardised regression weight of each dimension's perception score on overall_satisfaction "
+                 "(driver analysis). A Series indexed by dimension.",
+        index_name="driver",
+        mistakes=[
+            Mistake(driver_correlations, "Those are the correlations. The question asks for the standardised "
+                    "weights, which separate the effect of each dimension from the others."),
+            Mistake(gap_driver_weights, "You used the gap scores as drivers. Use the perception scores: "
+                    "satisfaction.servqual_scores(surveys) (kind='perception', the default)."),
+        ],
+        hint="perception = satisfaction.servqual_scores(surveys); satisfaction.driver_analysis("
+             "surveys[['overall_satisfaction']].join(perception), 'overall_satisfaction', "
+             "list(satisfaction.DIMENSIONS))['standardised_weight']",
+    ),
+    "03.8": Chart(
+        question="The importance-performance grid: each dimension's importance (standardised weight) against its "
+                 "performance (mean perception score), with a title and labelled axes.",
+        kind="scatter",
+        min_marks=5,
+        hint="grid = satisfaction.importance_performance(drivers, perception); "
+             "plots.importance_performance_chart(grid)",
+    ),
+    "03.9": Choice(
+        expected="a",
+        question="The shop can improve one dimension this year. Which should it choose?",
+        options={
+            "a": "Yes: reliability matters most and performs below average (Concentrate here), and it has the "
+                 "largest SERVQUAL shortfall.",
+            "b": "Tangibles already exceed expectations and move satisfaction least: more spending there is "
+                 "possible overkill.",
+            "c": "Empathy performs a little below average but matters less than reliability or responsiveness: "
+                 "low priority.",
+            "d": "Assurance performs above average and matters less than the top two: keep it, do not prioritise it.",
+        },
+    ),
+    "03.10": Text(
+        question="Write a short note to the shop's manager: what the satisfaction survey says, how sure we are, and "
+                 "what to do first.",
+        min_words=40,
+        keywords=["reliability", "interval", "responsiveness"],
+    ),
+}
