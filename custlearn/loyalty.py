@@ -60,6 +60,7 @@ from custlearn._validate import (
     require_numeric,
     require_positive_int,
 )
+from custlearn.satisfaction import wilson_bounds
 
 __all__ = [
     "NPS_CATEGORIES",
@@ -123,20 +124,6 @@ def _category_counts(s: pd.Series) -> tuple[int, int, int]:
     return detractors, len(s) - detractors - promoters, promoters
 
 
-def _wilson(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Wilson (1927) score interval for a proportion; (nan, nan) if n == 0.
-
-    p_hat = k/n, z = the normal quantile; the interval is
-    (p_hat + z^2/2n -/+ z*sqrt(p_hat(1-p_hat)/n + z^2/4n^2)) / (1 + z^2/n).
-    """
-    if n == 0:
-        return math.nan, math.nan
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    p = successes / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _confidence(confidence: Any) -> float:
@@ -1186,8 +1173,8 @@ def satisfaction_loyalty_curve(
         n_followed = int((at & followed).sum())
         k_buy = int((at & followed & bought).sum())
         k_rec = int((at & (rec >= promoter_min).to_numpy()).sum())
-        buy_low, buy_high = _wilson(k_buy, n_followed, confidence)
-        rec_low, rec_high = _wilson(k_rec, n, confidence)
+        buy_low, buy_high = wilson_bounds(k_buy, n_followed, confidence)
+        rec_low, rec_high = wilson_bounds(k_rec, n, confidence)
         rows.append(
             {
                 "responses": n,

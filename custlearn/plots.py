@@ -114,6 +114,7 @@ def money_axis(ax: Any, axis: str = "y", *, currency: str = "USD") -> Any:
 
 
 # Lesson charts, each lesson's in its own module (imports stay lazy).
+from custlearn._plots_churn import complaint_churn_chart, gains_chart, survival_chart  # noqa: E402
 from custlearn._plots_lifecycle import STAGE_COLOURS, lifecycle_funnel, stage_trend, transition_heatmap  # noqa: E402
 from custlearn._plots_loyalty import (  # noqa: E402
     cohort_heatmap,
@@ -143,4 +144,6 @@ __all__ += [
     "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
     # lesson 05
     "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
+    # lesson 06
+    "survival_chart", "gains_chart", "complaint_churn_chart",
 ]

@@ -416,6 +416,25 @@ def proportion_ci(successes: int, n: int, confidence: float = 0.95) -> Interval:
     return Interval(p, lower, upper, float(confidence), n, "Wilson")
 
 
+def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """(lower, upper) of :func:`proportion_ci`, or (nan, nan) when ``n`` is 0.
+
+    For tables of many groups (lessons 04 and 06), where an empty group
+    should show no interval rather than stop the whole table.
+
+    Examples
+    --------
+    >>> [round(b, 4) for b in wilson_bounds(6, 10)]
+    [0.3127, 0.8318]
+    >>> wilson_bounds(0, 0)
+    (nan, nan)
+    """
+    if n == 0:
+        return math.nan, math.nan
+    ci = proportion_ci(int(successes), int(n), confidence)
+    return ci.lower, ci.upper
+
+
 def _check_population(population: Any, n: int | None = None) -> int | None:
     if population is None:
         return None

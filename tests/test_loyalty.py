@@ -19,6 +19,7 @@ import pytest
 
 from custlearn import DataError, loyalty
 from custlearn import _plots_loyalty as plots_loyalty
+from custlearn.satisfaction import wilson_bounds
 
 matplotlib.use("Agg")
 
@@ -309,7 +310,7 @@ class TestWilson:
         ],
     )
     def test_newcombe_table(self, k, n, low, high):
-        got = loyalty._wilson(k, n)
+        got = wilson_bounds(k, n)
         assert got == pytest.approx((low, high), abs=6e-5)
 
     @pytest.mark.parametrize("k, n", [(3, 7), (50, 51), (0, 1), (12, 40)])
@@ -318,10 +319,10 @@ class TestWilson:
         from statsmodels.stats.proportion import proportion_confint
 
         ref = proportion_confint(k, n, alpha=1 - confidence, method="wilson")
-        assert loyalty._wilson(k, n, confidence) == pytest.approx(ref, abs=1e-10)
+        assert wilson_bounds(k, n, confidence) == pytest.approx(ref, abs=1e-10)
 
     def test_zero_n_is_nan(self):
-        low, high = loyalty._wilson(0, 0)
+        low, high = wilson_bounds(0, 0)
         assert math.isnan(low) and math.isnan(high)
 
 

@@ -1,0 +1,734 @@
+"""Lesson 06: churn definitions, Kaplan-Meier, log-rank, risk score, gains, complaints.
+
+References used here (never this module's own output):
+
+* Kleinbaum, D. G. & Klein, M. (2012). Survival Analysis: A Self-Learning
+  Text, 3rd ed., Springer, chapter 2: the remission data of Freireich et al.
+  (1963, Blood 21, 699-716), 21 leukemia patients on 6-MP and 21 on placebo,
+  with the Kaplan-Meier tables of both groups (S(t) to 4 decimals), the
+  medians (23 and 8 weeks) and the log-rank statistic 16.79 (O - E = -10.26,
+  Var = 6.2570; group 1: O = 9, E = 19.25; group 2: O = 21, E = 10.75).
+* scipy.stats.ecdf with CensoredData (scipy >= 1.11): Kaplan-Meier survival
+  and its Greenwood confidence interval, "linear" (plain) and "log-log".
+* statsmodels.duration: SurvfuncRight (Greenwood standard error, quantile_ci
+  for the median) and survdiff (log-rank).
+* statsmodels proportion_confint(method="wilson"), statsmodels Logit.
+* Hand computations, written out next to the assertion.
+"""
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from custlearn import DataError, churn, lifecycle
+
+# Freireich et al. (1963) as listed in Kleinbaum & Klein (2012), chapter 2 (weeks; + = censored).
+MP_TIMES = [6, 6, 6, 7, 10, 13, 16, 22, 23, 6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35]
+MP_EVENT = [1] * 9 + [0] * 12
+PLACEBO_TIMES = [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23]
+PLACEBO_EVENT = [1] * 21
+
+# Kleinbaum & Klein (2012), chapter 2, KM table of group 1 (6-MP): t(f), n_f, m_f, S(t(f)).
+MP_PUBLISHED = pd.DataFrame({
+    "time": [6, 7, 10, 13, 16, 22, 23],
+    "at_risk": [21, 17, 15, 12, 11, 7, 6],
+    "events": [3, 1, 1, 1, 1, 1, 1],
+    "survival": [0.8571, 0.8067, 0.7529, 0.6902, 0.6275, 0.5378, 0.4482],
+})
+# ... and of group 2 (placebo).
+PLACEBO_PUBLISHED = pd.DataFrame({
+    "time": [1, 2, 3, 4, 5, 8, 11, 12, 15, 17, 22, 23],
+    "at_risk": [21, 19, 17, 16, 14, 12, 8, 6, 4, 3, 2, 1],
+    "events": [2, 2, 1, 2, 2, 4, 2, 2, 1, 1, 1, 1],
+    "survival": [0.9048, 0.8095, 0.7619, 0.6667, 0.5714, 0.3810, 0.2857, 0.1905, 0.1429, 0.0952, 0.0476, 0.0],
+})
+
+
+def _d(*days):
+    return pd.to_datetime(list(days))
+
+
+# --------------------------------------------------------------------------
+# Kaplan-Meier
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("times, events, published", [
+    (MP_TIMES, MP_EVENT, MP_PUBLISHED),
+    (PLACEBO_TIMES, PLACEBO_EVENT, PLACEBO_PUBLISHED),
+])
+def test_kaplan_meier_reproduces_kleinbaum_klein_tables(times, events, published):
+    km = churn.kaplan_meier(times, events)
+    assert list(km.columns) == ["time", "at_risk", "events", "censored", "survival", "std_error", "lower", "upper"]
+    at_events = km[km["events"] > 0].reset_index(drop=True)
+    assert at_events["time"].tolist() == published["time"].tolist()
+    assert at_events["at_risk"].tolist() == published["at_risk"].tolist()
+    assert at_events["events"].tolist() == published["events"].tolist()
+    np.testing.assert_allclose(at_events["survival"], published["survival"], atol=5e-5)  # 4 decimals
+
+
+def test_kaplan_meier_censor_only_times_keep_the_curve_flat():
+    km = churn.kaplan_meier(MP_TIMES, MP_EVENT).set_index("time")
+    # 9+ and 11+ fall between the events at 7 and 10 / 10 and 13 (Kleinbaum & Klein, q_f column)
+    assert km.loc[9.0, "survival"] == pytest.approx(0.8067, abs=5e-5)
+    assert km.loc[11.0, "survival"] == pytest.approx(0.7529, abs=5e-5)
+    assert km.loc[6.0, "censored"] == 1 and km.loc[10.0, "censored"] == 1 and km.loc[32.0, "censored"] == 2
+    assert km["events"].sum() == 9 and km["censored"].sum() == 12
+
+
+def test_greenwood_standard_error_matches_statsmodels():
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    km = churn.kaplan_meier(MP_TIMES, MP_EVENT)
+    ref = SurvfuncRight(np.array(MP_TIMES, float), np.array(MP_EVENT))
+    at_events = km[km["events"] > 0]
+    np.testing.assert_allclose(at_events["time"], ref.surv_times)
+    np.testing.assert_allclose(at_events["survival"], ref.surv_prob, rtol=1e-12)
+    np.testing.assert_allclose(at_events["std_error"], ref.surv_prob_se, rtol=1e-10)
+    # by hand at t = 6: 0.8571 * sqrt(3 / (21 * 18)) = 0.0764
+    assert at_events["std_error"].iloc[0] == pytest.approx(0.0764, abs=5e-5)
+
+
+def test_greenwood_without_censoring_is_the_binomial_standard_error():
+    # Without censoring S(t) is a plain proportion; Greenwood reduces to sqrt(S(1-S)/n).
+    # Placebo group: S(10) = 8/21 = 0.381, se = sqrt(0.381 * 0.619 / 21) = 0.106.
+    km = churn.kaplan_meier(PLACEBO_TIMES, PLACEBO_EVENT)
+    live = km[(km["survival"] > 0)]
+    s = live["survival"].to_numpy()
+    np.testing.assert_allclose(live["std_error"], np.sqrt(s * (1 - s) / 21), rtol=1e-12)
+    row = km[km["time"] == 8].iloc[0]
+    assert row["survival"] == pytest.approx(0.381, abs=5e-4)
+    assert row["std_error"] == pytest.approx(0.106, abs=5e-4)
+
+
+@pytest.mark.parametrize("band, method", [("log-log", "log-log"), ("plain", "linear")])
+@pytest.mark.parametrize("confidence", [0.95, 0.90])
+def test_band_matches_scipy_ecdf(band, method, confidence):
+    from scipy import stats
+
+    times, events = np.array(MP_TIMES, float), np.array(MP_EVENT, bool)
+    ref = stats.ecdf(stats.CensoredData.right_censored(times, ~events))
+    ci = ref.sf.confidence_interval(confidence, method=method)
+    km = churn.kaplan_meier(times, events, band=band, confidence=confidence)
+    np.testing.assert_allclose(km["time"], ref.sf.quantiles)
+    np.testing.assert_allclose(km["survival"], ref.sf.probabilities, rtol=1e-12)
+    np.testing.assert_allclose(km["lower"], ci.low.probabilities, rtol=1e-9)
+    np.testing.assert_allclose(km["upper"], ci.high.probabilities, rtol=1e-9)
+
+
+def test_band_matches_scipy_on_random_data_with_ties():
+    from scipy import stats
+
+    rng = np.random.default_rng(7)
+    times = rng.integers(0, 40, size=300).astype(float)   # many ties, events and censoring at one time
+    events = rng.random(300) < 0.6
+    ref = stats.ecdf(stats.CensoredData.right_censored(times, ~events))
+    with warnings.catch_warnings():   # scipy warns where the interval is undefined (S = 0 or 1)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ci = ref.sf.confidence_interval(method="log-log")
+    km = churn.kaplan_meier(times, events)
+    np.testing.assert_allclose(km["survival"], ref.sf.probabilities, rtol=1e-12)
+    defined = (km["survival"] > 0) & (km["survival"] < 1)
+    np.testing.assert_allclose(km.loc[defined, "lower"], ci.low.probabilities[defined], rtol=1e-9)
+    np.testing.assert_allclose(km.loc[defined, "upper"], ci.high.probabilities[defined], rtol=1e-9)
+
+
+def test_log_log_band_stays_inside_zero_one_and_plain_is_cut():
+    km = churn.kaplan_meier(PLACEBO_TIMES, PLACEBO_EVENT)
+    assert ((km["lower"] >= 0) & (km["upper"] <= 1) & (km["lower"] <= km["survival"])
+            & (km["survival"] <= km["upper"])).all()
+    plain = churn.kaplan_meier(PLACEBO_TIMES, PLACEBO_EVENT, band="plain")
+    assert plain["lower"].min() == 0.0 and plain["upper"].max() <= 1.0
+    last = km.iloc[-1]   # everyone churned: S = 0, the band is the point, SE undefined
+    assert last["survival"] == 0 and last["lower"] == 0 and last["upper"] == 0 and np.isnan(last["std_error"])
+
+
+def test_kaplan_meier_edge_cases():
+    one_event = churn.kaplan_meier([5], [True])
+    assert one_event["survival"].tolist() == [0.0] and one_event["at_risk"].tolist() == [1]
+    one_censored = churn.kaplan_meier([5], [False])
+    assert one_censored["survival"].tolist() == [1.0]
+    assert one_censored[["lower", "upper"]].iloc[0].tolist() == [1.0, 1.0]
+    # a tie of a churn and a censoring at t=2: the censored one is still at risk at 2
+    tie = churn.kaplan_meier([1, 2, 2, 3], [1, 1, 0, 1])
+    assert tie["at_risk"].tolist() == [4, 3, 1]
+    np.testing.assert_allclose(tie["survival"], [3 / 4, 3 / 4 * 2 / 3, 0.0])
+    # duration 0 (a one-time buyer who never came back) is allowed
+    assert churn.kaplan_meier([0, 0, 4], [1, 0, 1])["survival"].iloc[0] == pytest.approx(2 / 3)
+    # Series with any index, observed as 0/1
+    km = churn.kaplan_meier(pd.Series([3.0, 1.0], index=[10, 20]), pd.Series([1, 0], index=[5, 6]))
+    assert km["time"].tolist() == [1.0, 3.0] and km["survival"].tolist() == [1.0, 0.0]
+
+
+def test_kaplan_meier_by_group():
+    km = churn.kaplan_meier(MP_TIMES + PLACEBO_TIMES, MP_EVENT + PLACEBO_EVENT,
+                            groups=["6-MP"] * 21 + ["placebo"] * 21)
+    assert km.columns[0] == "group"
+    placebo = km[km["group"] == "placebo"].reset_index(drop=True)
+    np.testing.assert_allclose(placebo["survival"], PLACEBO_PUBLISHED["survival"], atol=5e-5)
+
+
+@pytest.mark.parametrize("durations, observed, words", [
+    ([], [], "empty"),
+    ([1, np.nan], [1, 1], "missing"),
+    ([1, -2], [1, 1], "negative"),
+    ([1, 2], [1, 2], "True/False"),
+    ([1, 2], ["yes", "no"], "True/False"),
+    ([1, 2], [1, None], "missing"),
+    ([1, 2, 3], [1, 1], "same order"),
+    (["a", 2], [1, 1], "text"),
+])
+def test_kaplan_meier_bad_input(durations, observed, words):
+    with pytest.raises(DataError, match=words):
+        churn.kaplan_meier(durations, observed)
+
+
+def test_kaplan_meier_bad_arguments():
+    with pytest.raises(DataError, match="band"):
+        churn.kaplan_meier([1, 2], [1, 1], band="arcsine")
+    with pytest.raises(DataError, match="confidence"):
+        churn.kaplan_meier([1, 2], [1, 1], confidence=95)
+    with pytest.raises(DataError, match="group label per customer"):
+        churn.kaplan_meier([1, 2], [1, 1], groups=["a"])
+    with pytest.raises(DataError, match="missing"):
+        churn.kaplan_meier([1, 2], [1, 1], groups=["a", None])
+
+
+# --------------------------------------------------------------------------
+# median and log-rank
+# --------------------------------------------------------------------------
+
+
+def test_median_survival_matches_kleinbaum_klein_and_statsmodels():
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    km = churn.kaplan_meier(MP_TIMES + PLACEBO_TIMES, MP_EVENT + PLACEBO_EVENT,
+                            groups=["6-MP"] * 21 + ["placebo"] * 21)
+    medians = churn.median_survival(km)
+    assert medians.loc["6-MP", "median"] == 23 and medians.loc["placebo", "median"] == 8  # K&K ch. 2
+    with warnings.catch_warnings():   # statsmodels takes log(0) at S = 0
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ci_mp = SurvfuncRight(np.array(MP_TIMES, float), np.array(MP_EVENT)).quantile_ci(0.5, method="cloglog")
+        ci_pl = SurvfuncRight(np.array(PLACEBO_TIMES, float), np.ones(21)).quantile_ci(0.5, method="cloglog")
+    assert medians.loc["6-MP", "lower"] == ci_mp[0] and np.isinf(ci_mp[1]) and np.isnan(medians.loc["6-MP", "upper"])
+    assert (medians.loc["placebo", "lower"], medians.loc["placebo", "upper"]) == (ci_pl[0], ci_pl[1])
+
+
+def test_median_interval_matches_statsmodels_on_random_data():
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        t = rng.integers(1, 30, 60).astype(float)
+        e = rng.random(60) < 0.6
+        with warnings.catch_warnings():   # statsmodels takes log(0) at S = 0
+            warnings.simplefilter("ignore", RuntimeWarning)
+            ref = SurvfuncRight(t, e.astype(int))
+            ref_ci = tuple(float(v) for v in ref.quantile_ci(0.5, method="cloglog"))
+        ours = churn.median_survival(churn.kaplan_meier(t, e))
+        assert ours["median"] == ref.quantile(0.5)
+        assert (ours["lower"], ours["upper"]) == ref_ci
+
+
+def test_median_not_reached_and_bad_table():
+    single = churn.median_survival(churn.kaplan_meier([1, 2, 3], [1, 0, 0]))
+    assert np.isnan(single["median"])     # S stays at 2/3
+    with pytest.raises(DataError, match="survival"):
+        churn.median_survival(pd.DataFrame({"time": [1]}))
+    with pytest.raises(DataError, match="DataFrame"):
+        churn.median_survival([1, 2])
+
+
+def test_logrank_matches_kleinbaum_klein_and_statsmodels():
+    from statsmodels.duration.survfunc import survdiff
+
+    times, events = MP_TIMES + PLACEBO_TIMES, MP_EVENT + PLACEBO_EVENT
+    groups = ["6-MP"] * 21 + ["placebo"] * 21
+    result = churn.logrank_test(times, events, groups)
+    assert result.chi_square == pytest.approx(16.79, abs=0.005)   # Kleinbaum & Klein ch. 2
+    assert result.df == 1 and result.p_value < 0.0001
+    table = result.groups
+    assert table.loc["6-MP", "observed"] == 9 and table.loc["placebo", "observed"] == 21
+    assert table.loc["6-MP", "expected"] == pytest.approx(19.25, abs=0.005)
+    assert table.loc["placebo", "expected"] == pytest.approx(10.75, abs=0.005)
+    chi2, p = survdiff(np.array(times, float), np.array(events), np.array(groups))
+    assert result.chi_square == pytest.approx(chi2, rel=1e-10) and result.p_value == pytest.approx(p, rel=1e-8)
+    assert "16.793 on 1 df" in repr(result)
+
+
+def test_logrank_three_groups_matches_statsmodels():
+    from statsmodels.duration.survfunc import survdiff
+
+    rng = np.random.default_rng(11)
+    groups = np.repeat(["a", "b", "c"], 40)
+    times = np.round(rng.exponential(np.repeat([10.0, 14.0, 20.0], 40)))
+    events = rng.random(120) < 0.7
+    result = churn.logrank_test(times, events, groups)
+    chi2, p = survdiff(times, events.astype(int), groups)
+    assert result.df == 2
+    assert result.chi_square == pytest.approx(chi2, rel=1e-9) and result.p_value == pytest.approx(p, rel=1e-7)
+
+
+def test_logrank_hand_computed():
+    # a: churn at 1, 2, 3, censored at 4; b: churn at 5, 6, censored at 7, 8.
+    # t=1: n=8 (4 a), E_a=4/8, V=1/4; t=2: n=7 (3 a), E_a=3/7, V=12/49; t=3: n=6 (2 a), E_a=2/6, V=8/36;
+    # t=5, 6: no a at risk. O_a=3, E_a=1.261905, V=0.717120 -> (1.738095)^2 / 0.717120 = 4.2127
+    result = churn.logrank_test([1, 2, 3, 4, 5, 6, 7, 8], [1, 1, 1, 0, 1, 1, 0, 0], list("aaaabbbb"))
+    assert result.chi_square == pytest.approx(4.2127, abs=1e-4)
+    assert result.groups.loc["a", "expected"] == pytest.approx(1.261905, abs=1e-6)
+
+
+def test_logrank_bad_input():
+    with pytest.raises(DataError, match="only one label"):
+        churn.logrank_test([1, 2], [1, 1], ["a", "a"])
+    with pytest.raises(DataError, match="nothing to compare"):
+        churn.logrank_test([1, 2], [0, 0], ["a", "b"])
+    with pytest.raises(DataError, match="group label per customer"):
+        churn.logrank_test([1, 2], [1, 1], ["a"])
+    with pytest.raises(DataError, match="nobody at risk"):   # b's customers all left before the first churn
+        churn.logrank_test([1, 2, 5, 6], [0, 0, 1, 1], ["b", "b", "a", "a"])
+
+
+# --------------------------------------------------------------------------
+# label_churn and churn_durations
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shop():
+    customers = pd.DataFrame({
+        "customer_id": [1, 2, 3, 4, 5, 6],
+        "signup_date": _d("2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-05-01"),
+        "acquired_with_discount": [False, True, False, False, True, False],
+    })
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 2, 3, 4, 4, 4, 6],
+        "order_date": _d(
+            "2024-01-10", "2024-03-31",   # 1: bought on the cut-off day (counts before); none after -> churned
+            "2024-02-01", "2024-04-30",   # 2: buys on the window's last day -> not churned
+            "2024-03-01",                 # 3: nothing after -> churned
+            "2024-01-05", "2024-01-05", "2024-05-01",   # 4: same-day orders count once; buys day 31 -> churned
+            "2024-04-15",                 # 6: first purchase after the cut-off -> not a customer yet
+        ),
+        "amount": [10.0, 30.0, 20.0, 20.0, 50.0, 5.0, 15.0, 40.0, 10.0],
+        "returned": [False, True, False, False, False, False, False, False, False],
+    })
+    return customers, orders
+
+
+def test_label_churn_non_contractual_by_hand(shop):
+    customers, orders = shop
+    labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
+    assert labels.index.tolist() == [1, 2, 3, 4]          # 5 never bought, 6 bought after the cut-off
+    assert labels["churned"].to_dict() == {1: True, 2: False, 3: True, 4: True}
+    assert labels["purchases_before"].to_dict() == {1: 2, 2: 1, 3: 1, 4: 1}
+    assert labels["days_since_last"].to_dict() == {1: 0, 2: 59, 3: 30, 4: 86}
+    assert labels.loc[2, "days_to_next"] == 30 and labels.loc[4, "days_to_next"] == 31
+    assert pd.isna(labels.loc[1, "next_purchase"])
+    assert (labels["window_end"] == pd.Timestamp("2024-04-30")).all()
+    assert labels.attrs["window_days"] == 30 and labels.attrs["kind"] == "non-contractual"
+
+
+def test_label_churn_default_window_is_the_lifecycle_at_risk_gap():
+    customers = pd.DataFrame({"customer_id": [1, 2], "signup_date": _d("2024-01-01", "2024-01-01")})
+    orders = pd.DataFrame({"customer_id": [1, 1, 1, 2, 2, 2],
+                           "order_date": _d("2024-01-01", "2024-01-11", "2024-02-10",
+                                            "2024-01-05", "2024-01-25", "2024-09-01")})
+    labels = churn.label_churn(customers, orders, "2024-03-01")
+    # gaps before the cut-off: 10, 30 (customer 1), 20 (customer 2); 90th percentile
+    # by linear interpolation = 20 + 0.8 * (30 - 20) = 28 days
+    assert labels.attrs["window_days"] == 28
+    assert labels.attrs["window_days"] == lifecycle.default_thresholds(orders, "2024-03-01")["at_risk_days"]
+
+
+def test_label_churn_contractual_by_hand():
+    customers = pd.DataFrame({
+        "customer_id": [1, 2, 3, 4, 5, 6],
+        "signup_date": _d("2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-04-02"),
+        "account_closed": _d("2024-03-31", "2024-04-01", "2024-04-30", "2024-05-01", None, None),
+    })
+    labels = churn.label_churn(customers, None, "2024-03-31", window_days=30, kind="contractual",
+                               as_of="2024-06-30")
+    assert labels.index.tolist() == [2, 3, 4, 5]   # 1 closed on the cut-off, 6 opened after
+    assert labels["churned"].to_dict() == {2: True, 3: True, 4: False, 5: False}
+    assert labels.loc[2, "days_to_close"] == 1 and pd.isna(labels.loc[5, "days_to_close"])
+    assert labels.loc[2, "tenure_days"] == 90
+
+
+def test_label_churn_bad_input(shop):
+    customers, orders = shop
+    with pytest.raises(DataError, match="data end on 2024-05-01"):
+        churn.label_churn(customers, orders, "2024-05-15", window_days=30)
+    with pytest.raises(DataError, match="kind"):
+        churn.label_churn(customers, orders, "2024-03-31", window_days=30, kind="subscription")
+    with pytest.raises(DataError, match="window_days"):
+        churn.label_churn(customers, orders, "2024-03-31", window_days=0)
+    with pytest.raises(DataError, match="window_days"):
+        churn.label_churn(customers, orders, "2024-03-31", window_days=True)
+    with pytest.raises(DataError, match='"account_closed"'):
+        churn.label_churn(customers, orders, "2024-03-31", window_days=30, kind="contractual")
+    with pytest.raises(DataError, match="repeated ids"):
+        churn.label_churn(pd.concat([customers, customers]), orders, "2024-03-31", window_days=30)
+    with pytest.raises(DataError, match="not in the customers table"):
+        churn.label_churn(customers[customers["customer_id"] != 4], orders, "2024-03-31", window_days=30)
+    with pytest.raises(DataError, match="Choose a later cut-off"):
+        churn.label_churn(customers, orders, "2023-12-01", window_days=30)
+    with pytest.raises(DataError, match="cutoff"):
+        churn.label_churn(customers, orders, "31.03.2024x", window_days=30)
+    with pytest.raises(DataError, match='"signup_date"'):
+        churn.label_churn(customers.drop(columns="signup_date"), orders, "2024-03-31", window_days=30)
+    with pytest.raises(DataError, match="pass the orders table"):
+        churn.label_churn(customers, None, "2024-03-31", window_days=30, as_of="2024-05-31")
+    with pytest.raises(DataError, match="as_of"):
+        churn.label_churn(customers.assign(account_closed=pd.NaT), None, "2024-03-31", window_days=30,
+                          kind="contractual")
+    bad = orders.copy()
+    bad.loc[0, "customer_id"] = np.nan
+    with pytest.raises(DataError, match="missing"):
+        churn.label_churn(customers, bad, "2024-03-31", window_days=30)
+
+
+def test_churn_durations_non_contractual_by_hand(shop):
+    customers, orders = shop
+    d = churn.churn_durations(customers, orders, "2024-05-31", window_days=30)
+    # 1: first 01-10, last 03-31, silent 61 > 30 -> churned at 81 days
+    # 2: 02-01 .. 04-30, silent 31 > 30 -> churned at 89; 3: one purchase, silent 91 -> churned at 0
+    # 4: 01-05 .. 05-01, silent 30 -> censored at 117; 6: 04-15 only, silent 46 -> churned at 0
+    assert d["duration_days"].to_dict() == {1: 81, 2: 89, 3: 0, 4: 117, 6: 0}
+    assert d["churned"].to_dict() == {1: True, 2: True, 3: True, 4: False, 6: True}
+    km = churn.kaplan_meier(d["duration_days"], d["churned"])
+    assert km["survival"].iloc[0] == pytest.approx(3 / 5)
+
+
+def test_churn_durations_contractual_and_errors():
+    customers = pd.DataFrame({"customer_id": [1, 2, 3], "signup_date": _d("2024-01-01", "2024-02-01", "2024-08-01"),
+                              "account_closed": _d("2024-01-31", "2024-07-15", None)})
+    d = churn.churn_durations(customers, None, "2024-06-30", kind="contractual")
+    assert d.index.tolist() == [1, 2]            # 3 opened after as_of
+    assert d["duration_days"].tolist() == [30, 150] and d["churned"].tolist() == [True, False]
+    swapped = customers.assign(account_closed=_d("2023-12-01", None, None))
+    with pytest.raises(DataError, match="closes after it opens"):
+        churn.churn_durations(swapped, None, "2024-06-30", kind="contractual")
+    with pytest.raises(DataError, match="orders"):
+        churn.churn_durations(customers, None, "2024-06-30")
+
+
+# --------------------------------------------------------------------------
+# features, model, gains
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dataset(shop):
+    customers, orders = shop
+    surveys = pd.DataFrame({
+        "customer_id": [1, 1, 2, 4],
+        "survey_date": _d("2024-01-12", "2024-04-02", "2024-02-03", "2024-01-08"),   # 1's second answer is later
+        "overall_satisfaction": [4, 1, 2, 5],
+    })
+    tickets = pd.DataFrame({
+        "ticket_id": [1, 2, 3, 4, 5],
+        "customer_id": [1, 2, 3, 4, 4],
+        "opened_at": pd.to_datetime(["2024-01-11 10:00", "2024-02-02 09:00", "2024-03-31 20:00",
+                                     "2024-01-06 08:00", "2024-04-20 08:00"]),
+        "is_complaint": [True, True, True, False, True],
+        "resolved": [True, True, True, True, True],
+        "hours_to_resolve": [5.0, 100.0, 10.0, 1.0, 2.0],
+        "resolution_satisfaction": pd.array([5, 5, 5, 5, 1], dtype="Int64"),
+        "hours_to_first_response": [1.0, 2.0, 3.0, 0.5, 0.5],
+        "first_contact_resolution": [True, False, False, True, True],
+        "handling_cost": 5.0,
+    })
+    return {"customers": customers, "orders": orders, "surveys": surveys, "tickets": tickets}
+
+
+def test_churn_features_by_hand(dataset):
+    f = churn.churn_features(dataset, "2024-03-31", recent_days=30)
+    assert f.index.tolist() == [1, 2, 3, 4]
+    assert f["recency_days"].to_dict() == {1: 0, 2: 59, 3: 30, 4: 86}
+    assert f["frequency"].to_dict() == {1: 2, 2: 1, 3: 1, 4: 1}          # 4's two orders on one day
+    assert f["recent_orders"].to_dict() == {1: 1, 2: 0, 3: 0, 4: 0}      # within 30 days: 03-02 .. 03-31
+    assert f["monetary"].to_dict() == {1: 20.0, 2: 20.0, 3: 50.0, 4: 10.0}
+    assert f["return_share"].to_dict() == {1: 0.5, 2: 0.0, 3: 0.0, 4: 0.0}
+    assert f["tenure_days"].to_dict() == {1: 90, 2: 90, 3: 90, 4: 90}
+    assert f["discount_acquired"].to_dict() == {1: 0, 2: 1, 3: 0, 4: 0}
+    # latest answer on or before the cut-off: 1's answer of 04-02 is the future
+    assert f.loc[1, "overall_satisfaction"] == 4 and np.isnan(f.loc[3, "overall_satisfaction"])
+    assert f["answered_survey"].to_dict() == {1: 1, 2: 1, 3: 0, 4: 1}
+    # 1: resolved in 5 h, rated 5 -> well; 2: 100 h -> poorly; 3: opened 03-31 20:00, resolved
+    # 10 h later (after the cut-off day) -> unresolved as it stood; 4: a question, and a complaint after.
+    assert f["first_complaint_outcome"].astype(str).to_dict() == {
+        1: "resolved well", 2: "resolved poorly", 3: "unresolved", 4: "no complaint"}
+    assert f["complaint_unresolved"].to_dict() == {1: 0, 2: 0, 3: 1, 4: 0}
+    assert f["complaints"].to_dict() == {1: 1, 2: 1, 3: 1, 4: 0}
+
+
+def test_churn_features_without_optional_tables_and_contractual():
+    customers = pd.DataFrame({"customer_id": [1, 2, 3], "signup_date": _d("2024-01-01", "2024-01-01", "2024-01-01"),
+                              "acquired_with_discount": [True, False, False],
+                              "account_closed": _d(None, "2024-02-01", None)})
+    orders = pd.DataFrame({"customer_id": [1], "order_date": _d("2024-01-20"), "amount": [5.0], "returned": [False]})
+    f = churn.churn_features({"customers": customers, "orders": orders}, "2024-03-01", kind="contractual")
+    assert f.index.tolist() == [1, 3]                   # 2 closed before the cut-off
+    assert f.loc[3, "recency_days"] == 60 and f.loc[3, "frequency"] == 0   # no transactions: tenure
+    assert "overall_satisfaction" not in f.columns and f["complaints"].sum() == 0
+
+
+def test_churn_features_bad_input(dataset):
+    with pytest.raises(DataError, match="several tables"):
+        churn.churn_features(dataset["orders"], "2024-03-31")
+    with pytest.raises(DataError, match="no orders table"):
+        churn.churn_features({"customers": dataset["customers"]}, "2024-03-31")
+    with pytest.raises(DataError, match="survey_cols"):
+        churn.churn_features(dataset, "2024-03-31", survey_cols=("staff_attitude",))
+    with pytest.raises(DataError, match="amount_col"):
+        churn.churn_features({**dataset, "orders": dataset["orders"].drop(columns="amount")}, "2024-03-31")
+    with pytest.raises(DataError, match="later cut-off"):
+        churn.churn_features(dataset, "2023-06-30")
+    with pytest.raises(DataError, match="not in the customers table"):
+        churn.churn_features({**dataset, "customers": dataset["customers"].iloc[1:]}, "2024-03-31")
+    with pytest.raises(DataError, match="recent_days"):
+        churn.churn_features(dataset, "2024-03-31", recent_days=0)
+
+
+def _synthetic(n=300, seed=1):
+    """Customers who buy every 5-60 days until a day of their own, then stop."""
+    rng = np.random.default_rng(seed)
+    ids = np.arange(1, n + 1)
+    gap, stop = rng.integers(5, 60, size=n), rng.integers(30, 366, size=n)
+    rows = [(c, pd.Timestamp("2024-01-01") + pd.Timedelta(days=int(d)))
+            for c, g, s in zip(ids, gap, stop) for d in range(0, s, g)]
+    return {"customers": pd.DataFrame({"customer_id": ids, "signup_date": pd.Timestamp("2024-01-01"),
+                                       "acquired_with_discount": rng.random(n) < 0.3}),
+            "orders": pd.DataFrame(rows, columns=["customer_id", "order_date"]).assign(amount=10.0, returned=False)}
+
+
+def test_churn_risk_model_time_split_and_auc():
+    from sklearn.metrics import roc_auc_score
+
+    data = _synthetic()
+    model = churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31")
+    # the held-out set is the customers at the test cut-off, their outcome the later window
+    labels = churn.label_churn(data["customers"], data["orders"], "2024-09-30", window_days=90, as_of="2024-12-31")
+    assert model.scores.index.tolist() == labels.index.tolist()
+    assert model.scores["churned"].tolist() == labels["churned"].tolist()
+    assert model.auc == pytest.approx(roc_auc_score(labels["churned"], model.scores["churn_risk"]))
+    assert model.auc > 0.8
+    assert model.coefficients.loc["recency_days", "coefficient"] > 0      # long silence -> churn
+    assert "constant" not in " ".join(model.coefficients["reading"])      # constant features left out
+    assert "return_share" not in model.features
+    assert "held-out AUC" in repr(model)
+    gains = model.gains()
+    assert gains["cumulative_capture"].iloc[-1] == 1.0
+    ranked = model.score(data, "2024-12-31")
+    assert ranked["churn_risk"].is_monotonic_decreasing and len(ranked) > 0
+    again = churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31")
+    assert again.auc == model.auc                                           # fixed random_state
+
+
+def test_churn_risk_model_coefficients_match_statsmodels_logit():
+    import statsmodels.api as sm
+
+    data = _synthetic()
+    features = ["recency_days", "frequency", "recent_orders"]
+    model = churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31",
+                                   features=features, C=1e8)
+    x = churn.churn_features(data, "2024-06-30")[features].astype(float)
+    y = churn.label_churn(data["customers"], data["orders"], "2024-06-30", window_days=90,
+                          as_of="2024-12-31")["churned"].reindex(x.index).astype(float)
+    z = (x - x.mean()) / x.std(ddof=0)
+    fit = sm.Logit(y, sm.add_constant(z)).fit(disp=0)
+    ours = model.coefficients["coefficient"].reindex(features)
+    np.testing.assert_allclose(ours, fit.params[features], rtol=1e-3, atol=1e-4)
+    np.testing.assert_allclose(model.coefficients["odds_ratio"], np.exp(model.coefficients["coefficient"]))
+
+
+def test_churn_risk_model_bad_input():
+    data = _synthetic()
+    with pytest.raises(DataError, match="leak from the future"):
+        churn.churn_risk_model(data, "2024-06-30", "2024-08-31", window_days=90, as_of="2024-12-31")
+    with pytest.raises(DataError, match="data end"):
+        churn.churn_risk_model(data, "2024-06-30", "2024-11-30", window_days=90, as_of="2024-12-31")
+    with pytest.raises(DataError, match="features"):
+        churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31",
+                               features=["loyalty_points"])
+    with pytest.raises(DataError, match="C must be"):
+        churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31", C=0)
+    # everyone keeps buying: one class only
+    steady = pd.DataFrame([(c, pd.Timestamp("2024-01-01") + pd.Timedelta(days=d))
+                           for c in (1, 2, 3) for d in range(0, 366, 7)], columns=["customer_id", "order_date"])
+    same = {"customers": pd.DataFrame({"customer_id": [1, 2, 3], "signup_date": pd.Timestamp("2024-01-01"),
+                                       "acquired_with_discount": False}),
+            "orders": steady.assign(amount=1.0, returned=False)}
+    with pytest.raises(DataError, match="same outcome"):
+        churn.churn_risk_model(same, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31")
+
+
+def test_gains_table_hand_computed():
+    # 10 customers, 4 churners (overall rate 0.4), 5 groups of 2 by score, highest first:
+    # group 1: (0.9 y1, 0.8 y1) -> 2 churners, rate 1.0, capture 2/4, lift 1.0/0.4 = 2.5
+    # group 2: (0.7 y0, 0.6 y1) -> 1, rate 0.5, capture 3/4, lift 1.25, cum. lift (3/4)/0.4 = 1.875
+    # groups 3, 4: no churner; group 5: (0.1 y1, 0.05 y0) -> 1, lift 1.25, capture 1, cum. lift 1
+    g = churn.gains_table([1, 1, 0, 1, 0, 0, 0, 0, 1, 0],
+                          [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05], deciles=5)
+    assert g.index.tolist() == [1, 2, 3, 4, 5]
+    assert g["churners"].tolist() == [2, 1, 0, 0, 1]
+    np.testing.assert_allclose(g["churn_rate"], [1.0, 0.5, 0.0, 0.0, 0.5])
+    np.testing.assert_allclose(g["cumulative_capture"], [0.5, 0.75, 0.75, 0.75, 1.0])
+    np.testing.assert_allclose(g["lift"], [2.5, 1.25, 0.0, 0.0, 1.25])
+    np.testing.assert_allclose(g["cumulative_lift"], [2.5, 1.875, 1.25, 0.9375, 1.0])
+    np.testing.assert_allclose(g["cumulative_customers"], [0.2, 0.4, 0.6, 0.8, 1.0])
+    assert g.loc[1, "max_score"] == 0.9 and g.loc[1, "min_score"] == 0.8
+
+
+def test_gains_table_uneven_groups_ties_and_input_order():
+    # 7 customers into 3 groups: sizes 3, 2, 2; scores given in shuffled order, True/False outcomes
+    y = pd.Series([False, True, True, False, False, True, False])
+    score = pd.Series([0.1, 0.9, 0.5, 0.5, 0.2, 0.7, 0.3])
+    g = churn.gains_table(y, score, deciles=3)
+    # sorted: 0.9 T, 0.7 T, 0.5 T (input position 2 before 3), 0.5 F, 0.3 F, 0.2 F, 0.1 F
+    assert g["customers"].tolist() == [3, 2, 2] and g["churners"].tolist() == [3, 0, 0]
+    np.testing.assert_allclose(g["lift"], [1.0 / (3 / 7), 0.0, 0.0])
+
+
+def test_gains_table_bad_input():
+    with pytest.raises(DataError, match="one outcome and one score"):
+        churn.gains_table([1, 0], [0.5], deciles=1)
+    with pytest.raises(DataError, match="fewer than the 10 groups"):
+        churn.gains_table([1, 0, 1], [0.5, 0.2, 0.1])
+    with pytest.raises(DataError, match="No customer churned"):
+        churn.gains_table([0, 0], [0.5, 0.2], deciles=2)
+    with pytest.raises(DataError, match="missing"):
+        churn.gains_table([1, 0], [0.5, np.nan], deciles=2)
+    with pytest.raises(DataError, match="1/0"):
+        churn.gains_table([1, 2], [0.5, 0.4], deciles=2)
+    with pytest.raises(DataError, match="deciles"):
+        churn.gains_table([1, 0], [0.5, 0.4], deciles=0)
+
+
+# --------------------------------------------------------------------------
+# complaints
+# --------------------------------------------------------------------------
+
+
+def test_complaint_metrics_by_hand(dataset):
+    tickets = dataset["tickets"].assign(channel=["phone", "chat", "phone", "phone", "chat"])
+    overall = churn.complaint_metrics(tickets, response_target_hours=2)
+    row = overall.loc["all"]
+    # complaints: tickets 1, 2, 3, 5 (4 is a question)
+    assert row["complaints"] == 4
+    assert row["median_response_hours"] == 1.5                         # 1, 2, 3, 0.5
+    assert row["responded_in_target"] == 0.75                          # 1, 2, 0.5 <= 2 h
+    assert row["resolved_share"] == 1.0
+    assert row["median_resolve_hours"] == 7.5                          # 5, 100, 10, 2
+    assert row["resolved_in_target"] == 0.75                           # all but the 100 h one
+    assert row["first_contact_rate"] == 0.5                            # tickets 1 and 5
+    assert row["recovery_rate"] == 0.5                                 # 1 and 3 (fast, rated 5); 5 rated 1
+    by = churn.complaint_metrics(tickets, by="channel")
+    assert by.index.tolist() == ["chat", "phone"]
+    assert by.loc["chat", "complaints"] == 2 and by.loc["chat", "recovery_rate"] == 0.0
+    every = churn.complaint_metrics(tickets, complaints_only=False)
+    assert every.loc["all", "complaints"] == 5
+
+
+def test_complaint_metrics_recovery_follows_the_lifecycle_rule(dataset):
+    tickets = dataset["tickets"]
+    per_ticket = lifecycle.complaint_outcomes(tickets.assign(customer_id=tickets["ticket_id"]))
+    expected = (per_ticket["outcome"] == "resolved well").mean()
+    assert churn.complaint_metrics(tickets).loc["all", "recovery_rate"] == pytest.approx(expected)
+
+
+def test_complaint_metrics_bad_input(dataset):
+    tickets = dataset["tickets"]
+    with pytest.raises(DataError, match="no complaints"):
+        churn.complaint_metrics(tickets.assign(is_complaint=False))
+    with pytest.raises(DataError, match='"region"'):
+        churn.complaint_metrics(tickets, by="region")
+    with pytest.raises(DataError, match="response_target_hours"):
+        churn.complaint_metrics(tickets, response_target_hours=-1)
+    with pytest.raises(DataError, match="hours_to_first_response"):
+        churn.complaint_metrics(tickets.drop(columns="hours_to_first_response"))
+    with pytest.raises(DataError, match="repeated ticket ids"):
+        churn.complaint_metrics(pd.concat([tickets, tickets]))
+
+
+def test_churn_by_complaint_outcome_by_hand(dataset):
+    from statsmodels.stats.proportion import proportion_confint
+
+    labels = churn.label_churn(dataset["customers"], dataset["orders"], "2024-03-31", window_days=30,
+                               as_of="2024-05-31")
+    table = churn.churn_by_complaint_outcome(labels, dataset["tickets"])
+    # outcomes as in test_churn_features_by_hand; churned: 1 True, 2 False, 3 True, 4 True
+    assert table.index.tolist() == ["no complaint", "resolved well", "resolved poorly", "unresolved"]
+    assert table["customers"].tolist() == [1, 1, 1, 1]
+    assert table["churn_rate"].tolist() == [1.0, 1.0, 0.0, 1.0]
+    low, high = proportion_confint(1, 1, alpha=0.05, method="wilson")
+    assert (table.loc["unresolved", "lower"], table.loc["unresolved", "upper"]) == pytest.approx((low, high))
+
+
+def test_churn_by_complaint_outcome_wilson_matches_statsmodels():
+    from statsmodels.stats.proportion import proportion_confint
+
+    labels = pd.DataFrame({"churned": [True] * 7 + [False] * 13}, index=pd.Index(range(1, 21), name="customer_id"))
+    tickets = pd.DataFrame({"customer_id": [1], "opened_at": _d("2024-01-01"), "is_complaint": [True],
+                            "resolved": [False], "hours_to_resolve": [np.nan],
+                            "resolution_satisfaction": pd.array([pd.NA], dtype="Int64")})
+    table = churn.churn_by_complaint_outcome(labels, tickets, cutoff="2024-02-01", confidence=0.9)
+    low, high = proportion_confint(6, 19, alpha=0.10, method="wilson")
+    assert table.loc["no complaint", "churners"] == 6
+    assert (table.loc["no complaint", "lower"], table.loc["no complaint", "upper"]) == pytest.approx((low, high))
+
+
+def test_churn_by_complaint_outcome_bad_input(dataset):
+    labels = pd.DataFrame({"churned": [True, False]}, index=pd.Index([1, 2], name="customer_id"))
+    with pytest.raises(DataError, match="cutoff is needed"):
+        churn.churn_by_complaint_outcome(labels, dataset["tickets"])
+    with pytest.raises(DataError, match="True/False"):
+        churn.churn_by_complaint_outcome(labels.assign(churned=[1.0, np.nan]), dataset["tickets"], cutoff="2024-03-31")
+    with pytest.raises(DataError, match='"churned"'):
+        churn.churn_by_complaint_outcome(labels.rename(columns={"churned": "lost"}), dataset["tickets"],
+                                         cutoff="2024-03-31")
+    with pytest.raises(DataError, match='"resolution_satisfaction"'):
+        churn.churn_by_complaint_outcome(labels, dataset["tickets"].drop(columns="resolution_satisfaction"),
+                                         cutoff="2024-03-31")
+
+
+# --------------------------------------------------------------------------
+# charts and imports
+# --------------------------------------------------------------------------
+
+
+def test_charts_draw_and_label():
+    import matplotlib.pyplot as plt
+
+    from custlearn.plots import complaint_churn_chart, gains_chart, survival_chart
+
+    km = churn.kaplan_meier(MP_TIMES + PLACEBO_TIMES, MP_EVENT + PLACEBO_EVENT,
+                            groups=["6-MP"] * 21 + ["placebo"] * 21)
+    ax = survival_chart(km, time_unit="weeks")
+    assert len(ax.get_legend().get_texts()) == 2 and "weeks" in ax.get_xlabel()
+    first_line = ax.get_lines()[0]
+    assert first_line.get_ydata()[0] == 1.0        # starts at 100%
+    g = churn.gains_table([1, 1, 0, 1, 0, 0, 0, 0, 1, 0], np.arange(10)[::-1], deciles=5)
+    ax = gains_chart(g)
+    assert "2.5" in ax.get_title()
+    table = pd.DataFrame({"customers": [10, 5], "churn_rate": [0.5, 0.2], "lower": [0.2, 0.05],
+                          "upper": [0.8, 0.6]}, index=["no complaint", "resolved well"])
+    ax = complaint_churn_chart(table)
+    assert len(ax.patches) == 2
+    with pytest.raises(DataError, match="survival"):
+        survival_chart(pd.DataFrame({"time": [1]}))
+    with pytest.raises(DataError, match="lift"):
+        gains_chart(pd.DataFrame({"cumulative_customers": [1.0]}))
+    plt.close("all")
+
+
+def test_import_stays_light():
+    code = ("import sys, custlearn.churn; "
+            "print(any(m.split('.')[0] in ('scipy', 'sklearn', 'matplotlib') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
