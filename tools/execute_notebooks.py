@@ -57,6 +57,8 @@ def execute(path: Path, timeout: int = 300) -> float:
         kernel_name="python3",
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
+        # Quiet the kernel's own start-up log (e.g. its note about local TCP).
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     start = time.perf_counter()
     client.execute()
