@@ -115,6 +115,11 @@ def money_axis(ax: Any, axis: str = "y", *, currency: str = "USD") -> Any:
 
 # Lesson charts, each lesson's in its own module (imports stay lazy).
 from custlearn._plots_churn import complaint_churn_chart, gains_chart, survival_chart  # noqa: E402
+from custlearn._plots_customer_data import (  # noqa: E402
+    missing_values_chart,
+    name_similarity_chart,
+    problems_found_chart,
+)
 from custlearn._plots_lifecycle import STAGE_COLOURS, lifecycle_funnel, stage_trend, transition_heatmap  # noqa: E402
 from custlearn._plots_loyalty import (  # noqa: E402
     cohort_heatmap,
@@ -136,6 +141,8 @@ from custlearn._plots_satisfaction import (  # noqa: E402
 )
 
 __all__ += [
+    # lesson 01
+    "missing_values_chart", "problems_found_chart", "name_similarity_chart",
     # lesson 02
     "STAGE_COLOURS", "lifecycle_funnel", "stage_trend", "transition_heatmap",
     # lesson 03

@@ -303,3 +303,112 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
     return demo({"n": n_w, "share": share_w, "target": target_w}, render,
                 title="move the number of respondents and the observed share; watch the interval "
                       "and the sample size a target margin needs.")
+
+
+def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: float = 0.12, *,
+                   years: int = 15, currency: str = "USD") -> Any:
+    """Lesson 05: the Gupta-Lehmann lifetime value; move margin, retention and discount rate.
+
+    Shows ``CLV = m r / (1 + i - r)`` (``value.clv_simple``; Gupta & Lehmann
+    2003), the margin multiple ``r / (1 + i - r)`` and a bar chart of the
+    discounted expected margin of each year, ``m r**t / (1 + i)**t``: what a
+    customer acquired today is expected to bring in year t. All three inputs
+    are per year. Retention weighs far more than the discount rate: from 80%
+    to 90% retention the multiple rises from 2.5 to 4.1 (at 12%).
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn import value
+    from custlearn.plots import PALETTE
+
+    style = {"description_width": "initial"}
+    margin_w = w.FloatSlider(value=float(margin), min=0.0, max=max(500.0, float(margin)), step=5.0,
+                             description=f"Margin per year ({currency})", readout_format=".0f",
+                             continuous_update=False, style=style)
+    retention_w = w.FloatSlider(value=float(retention), min=0.0, max=0.98, step=0.01, description="Retention rate",
+                                readout_format=".0%", continuous_update=False, style=style)
+    discount_w = w.FloatSlider(value=float(discount), min=0.0, max=0.30, step=0.01, description="Discount rate",
+                               readout_format=".0%", continuous_update=False, style=style)
+
+    def render(margin: float, retention: float, discount: float) -> tuple:
+        clv_value = float(value.clv_simple(margin, retention, discount))
+        multiple = retention / (1 + discount - retention)
+        t = np.arange(1, years + 1)
+        per_year = margin * retention ** t / (1 + discount) ** t
+        shown = float(per_year.sum())
+        first5 = float(per_year[:5].sum())
+        fig, ax = plt.subplots(figsize=(8, 3.2))
+        ax.bar(t, per_year, color=PALETTE[0])
+        ax.set_xticks(t)
+        ax.set_title(f"Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}")
+        ax.set_xlabel("Year after acquisition")
+        ax.set_ylabel(f"Expected margin today ({currency})")
+        ax.set_ylim(0, max(margin, 1.0))
+        head = (f"**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) "
+                f"= {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** "
+                f"(the customer is worth {multiple:.2f} times one year's margin).  \n")
+        if clv_value > 0:
+            note = head + (f"The first 5 years bring {first5 / clv_value:.0%} of it; the {years} years drawn bring "
+                           f"{currency} {shown:,.0f}, the years after them the rest.")
+        else:
+            note = head + "With no margin or no retention a customer brings nothing after the first year."
+        return note, fig
+
+    return demo({"margin": margin_w, "retention": retention_w, "discount": discount_w}, render,
+                title="move the margin, the retention rate and the discount rate; watch the lifetime value.")
+
+
+def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: float = 0.9,
+                                 customer_col: str = "customer_id", **kwargs: Any) -> Any:
+    """Lesson 01: move the name-similarity threshold; watch found, true and false duplicate pairs.
+
+    ``duplicates`` says which record is a copy of which (columns
+    ``customer_id`` and ``duplicate_of``, as ``datasets.duplicates("shop")``).
+    Candidate pairs come once from ``customer_data.find_duplicates`` (blocked,
+    so it stays fast); the slider only filters them. Two rules are compared:
+    names alone (similarity at least the threshold), and names plus a
+    matching e-mail or phone. Other keyword arguments go to ``find_duplicates``.
+    """
+    import ipywidgets as w
+    import pandas as pd
+
+    from custlearn import customer_data
+    from custlearn._plots_customer_data import name_similarity_chart
+
+    pairs = customer_data.find_duplicates(customers, name_threshold=0.5, customer_col=customer_col, **kwargs)
+    person = dict(zip(duplicates[customer_col], duplicates["duplicate_of"]))  # record -> the true customer
+    is_true = pd.Series([person.get(a, a) == person.get(b, b) for a, b in zip(pairs["id_1"], pairs["id_2"])],
+                        index=pairs.index, dtype=bool)
+    sizes = pd.Series(list(person.values())).value_counts() + 1  # records per duplicated person
+    n_true = int((sizes * (sizes - 1) // 2).sum())  # pairs of records that are one person
+    key = pairs["email_match"] | pairs["phone_match"]
+    slider = w.FloatSlider(value=float(threshold), min=0.5, max=1.0, step=0.01, description="Name similarity ≥",
+                           readout_format=".2f", continuous_update=False, style={"description_width": "initial"})
+
+    def render(threshold: float) -> tuple:
+        named = pairs["name_similarity"].fillna(0) >= threshold - 1e-12
+        rows = []
+        for rule, found in ((f"name similarity ≥ {threshold:.2f}", named),
+                            (f"name ≥ {threshold:.2f} and the same e-mail or phone", named & key)):
+            rows.append({"rule": rule, "pairs found": int(found.sum()), "true pairs": int((found & is_true).sum()),
+                         "false pairs": int((found & ~is_true).sum()),
+                         "true pairs missed": n_true - int((found & is_true).sum())})
+        table = pd.DataFrame(rows).set_index("rule")
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        name_similarity_chart(pairs, true_pair=is_true, threshold=threshold, ax=ax,
+                              title="Candidate pairs by name similarity (truth in colour)")
+        ax.set_xlim(0.48, 1.02)
+        by_name = rows[0]
+        note = (f"On names alone, a threshold of **{threshold:.2f}** finds **{by_name['pairs found']:,} pairs**: "
+                f"{by_name['true pairs']:,} true and **{by_name['false pairs']:,} false** (different people with "
+                f"similar names), and misses {by_name['true pairs missed']:,} of the {n_true:,} true pairs. "
+                f"Requiring also the same e-mail or phone: {rows[1]['true pairs']:,} true and "
+                f"**{rows[1]['false pairs']:,} false** pairs.")
+        return fig, note, table
+
+    return demo({"threshold": slider}, render,
+                title="move the name-similarity threshold; watch the pairs found, true and false.")

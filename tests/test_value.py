@@ -286,7 +286,7 @@ def test_pareto_hand_computed_ten_customers():
     assert result.table["customer_share"].iloc[1] == pytest.approx(0.2)
     assert result.table["cumulative_value_share"].tolist() == pytest.approx(np.cumsum(np.arange(10, 0, -1)) / 55)
     assert result.customers == 10 and result.total == 55
-    assert str(result) == "The top 20% of 10 customers bring 34.5% of the total (55.00)."  # 19/55 = 34.5%
+    assert str(result) == "The top 20% of 10 customers bring 34.5% of the total of 55.00."  # 19/55 = 34.5%
 
 
 def test_pareto_interpolates_between_customers():
@@ -804,3 +804,136 @@ def test_import_is_light():
             "print(sorted(m for m in ('scipy', 'matplotlib', 'seaborn', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- customer_profit (profit after cost to serve)
+
+
+def _profit_tables():
+    # Hand-computed (datasets/README.md, "Profit per customer"):
+    # customer 1: kept margin 50 + 30 = 80 (the 40 of the returned order is lost), return cost 9.5,
+    #             tickets 5 + 7 = 12, acquisition 20  -> 80 - 9.5 - 12 - 20 = 38.5
+    # customer 2: margin 15, no returns, ticket 21, acquisition 30 -> 15 - 21 - 30 = -36
+    # customer 3: nothing bought (a prospect), acquisition 10 -> -10
+    # customer 4: only a returned order: margin 0, return cost 12, acquisition 5 -> -17
+    customers = pd.DataFrame({"customer_id": [1, 2, 3, 4], "acquisition_cost": [20.0, 30.0, 10.0, 5.0]})
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 1, 4],
+        "margin": [50.0, 40.0, 15.0, 30.0, 25.0],
+        "returned": [False, True, False, False, True],
+        "return_cost": [0.0, 9.5, 0.0, 0.0, 12.0],
+    })
+    tickets = pd.DataFrame({"customer_id": [1, 2, 1], "handling_cost": [5.0, 21.0, 7.0]})
+    return customers, orders, tickets
+
+
+def test_customer_profit_hand_computed():
+    customers, orders, tickets = _profit_tables()
+    out = value.customer_profit(customers, orders, tickets)
+    assert list(out.columns) == ["margin", "return_cost", "service_cost", "acquisition_cost", "profit"]
+    assert out.index.name == "customer_id" and list(out.index) == [1, 2, 3, 4]
+    assert out["margin"].tolist() == [80.0, 15.0, 0.0, 0.0]
+    assert out["return_cost"].tolist() == [9.5, 0.0, 0.0, 12.0]
+    assert out["service_cost"].tolist() == [12.0, 21.0, 0.0, 0.0]
+    assert out["profit"].tolist() == pytest.approx([38.5, -36.0, -10.0, -17.0])
+    # without tickets there is no service cost
+    assert value.customer_profit(customers, orders)["profit"].tolist() == pytest.approx([50.5, -15.0, -10.0, -17.0])
+    # no orders at all: everybody costs their acquisition
+    none = value.customer_profit(customers, orders.iloc[:0], tickets.iloc[:0])
+    assert none["profit"].tolist() == [-20.0, -30.0, -10.0, -5.0]
+
+
+def test_customer_profit_custom_columns_and_inputs_unchanged():
+    customers, orders, tickets = _profit_tables()
+    before = [customers.copy(), orders.copy(), tickets.copy()]
+    c = customers.rename(columns={"customer_id": "client", "acquisition_cost": "cac"})
+    o = orders.rename(columns={"customer_id": "client", "margin": "gm", "returned": "ret", "return_cost": "rc"})
+    t = tickets.rename(columns={"customer_id": "client", "handling_cost": "cost"})
+    out = value.customer_profit(c, o, t, customer_col="client", margin_col="gm", returned_col="ret",
+                                return_cost_col="rc", handling_cost_col="cost", acquisition_cost_col="cac")
+    assert out.index.name == "client"
+    assert out["profit"].tolist() == pytest.approx([38.5, -36.0, -10.0, -17.0])
+    for a, b in zip((customers, orders, tickets), before):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_customer_profit_on_the_shipped_shop_matches_the_readme_formula():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    out = value.customer_profit(shop)
+    assert len(out) == len(shop.customers)
+    o, t = shop.orders, shop.tickets
+    ids = shop.customers["customer_id"]
+    expected = (o.loc[~o["returned"]].groupby("customer_id")["margin"].sum().reindex(ids, fill_value=0)
+                - o.groupby("customer_id")["return_cost"].sum().reindex(ids, fill_value=0)
+                - t.groupby("customer_id")["handling_cost"].sum().reindex(ids, fill_value=0)
+                - shop.customers.set_index("customer_id")["acquisition_cost"])
+    np.testing.assert_allclose(out["profit"].to_numpy(), expected.to_numpy())
+    whale = value.whale_curve(out["profit"])
+    assert whale.peak_height > 1.2 and whale.bottom_share < 0  # README section 6: Kotler's 20/80/30 holds
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda c, o, t: (c.drop(columns="acquisition_cost"), o, t), 'acquisition_cost_col="'),
+        (lambda c, o, t: (c, o.drop(columns="margin"), t), 'margin_col="'),
+        (lambda c, o, t: (c, o.drop(columns="return_cost"), t), 'return_cost_col="'),
+        (lambda c, o, t: (c, o, t.drop(columns="handling_cost")), 'handling_cost_col="'),
+        (lambda c, o, t: (c, o.assign(margin=o["margin"].astype(str)), t), "numbers are expected"),
+        (lambda c, o, t: (c, o.assign(margin=[1.0, np.nan, 2.0, 3.0, 4.0]), t), "missing value"),
+        (lambda c, o, t: (c, o.assign(returned=[0, 1, 0, 0, 1]), t), "True/False"),
+        (lambda c, o, t: (c.assign(customer_id=[1, 1, 3, 4]), o, t), "more than once"),
+        (lambda c, o, t: (c, o.assign(customer_id=[1, 1, 2, 1, 9]), t), "not in the customers table"),
+        (lambda c, o, t: (c, o, t.assign(customer_id=[1, 2, 7])), "tickets has 1 row"),
+        (lambda c, o, t: (c.iloc[:0], o, t), "at least 1"),
+        (lambda c, o, t: (c.to_dict(), o, t), "must be a pandas DataFrame"),
+    ],
+)
+def test_customer_profit_bad_input_raises_dataerror(change, words):
+    customers, orders, tickets = change(*_profit_tables())
+    with pytest.raises(DataError, match=words):
+        value.customer_profit(customers, orders, tickets)
+
+
+def test_customer_profit_needs_the_orders():
+    customers, _, _ = _profit_tables()
+    with pytest.raises(DataError, match="needs the orders"):
+        value.customer_profit(customers)
+
+
+# ---------------------------------------------------------------- the lesson's "Try it" widget (clv_calculator)
+
+
+def _clv_widget_texts(out):
+    return [o["data"].get("text/markdown", o["data"].get("text/plain", "")) for o in out.outputs]
+
+
+def test_clv_calculator_draws_at_once_with_the_gupta_lehmann_value():
+    from custlearn import widgets
+
+    box = widgets.clv_calculator(margin=100, retention=0.8, discount=0.12)
+    out = box.children[-1]
+    text = _clv_widget_texts(out)[0]
+    # Gupta & Lehmann (2003): multiple r / (1 + i - r) = 0.8 / 0.32 = 2.5; CLV = 100 x 2.5 = 250
+    assert text.startswith("**CLV = USD 100 × 80% / (1 + 12% − 80%) = USD 250**; margin multiple **2.50**")
+    # first 5 years: sum_{t=1..5} 100 (0.8/1.12)^t = 203.1 = 81% of 250
+    assert "The first 5 years bring 81% of it" in text
+    assert "image/png" in out.outputs[1]["data"]
+    assert repr(box).startswith("Try it: move the margin, the retention rate and the discount rate")
+
+
+def test_clv_calculator_redraws_and_handles_zero_retention():
+    from custlearn import widgets
+
+    box = widgets.clv_calculator(margin=100, retention=0.8, discount=0.12)
+    margin, retention, discount = box.children[1].children
+    out = box.children[-1]
+    retention.value = 0.9  # 0.9 / 0.22 = 4.09; CLV 409 (the clv_simple doctest)
+    assert "= USD 409**; margin multiple **4.09**" in _clv_widget_texts(out)[0]
+    margin.value = 200
+    assert "= USD 818**" in _clv_widget_texts(out)[0]
+    retention.value = 0.0
+    text = _clv_widget_texts(out)[0]
+    assert "= USD 0**" in text and "brings nothing" in text

@@ -5,8 +5,9 @@ an orders table or a per-customer table:
 
 - :func:`rfm`, :func:`rfm_scores`, :func:`rfm_segments` (with the visible,
   replaceable rules table :data:`RFM_SEGMENT_RULES`): RFM segmentation;
-- :func:`pareto_table`, :func:`whale_curve`: value concentration and
-  Kotler's 20/80/30 rule;
+- :func:`pareto_table`, :func:`whale_curve`, :func:`customer_profit`
+  (profit after cost to serve): value concentration and Kotler's
+  20/80/30 rule;
 - :func:`clv_simple` (Gupta & Lehmann 2003), :func:`clv_historical`
   (past value), :func:`clv_summary` (the BTYD table), :class:`BetaGeo`
   (BG/NBD), :class:`GammaGamma` and :func:`clv`: lifetime value three ways.
@@ -26,7 +27,7 @@ stays fast.
 
 from custlearn.value._btyd import DAYS_PER_MONTH, BetaGeo, GammaGamma, clv
 from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_summary
-from custlearn.value._curves import ParetoResult, WhaleCurve, pareto_table, whale_curve
+from custlearn.value._curves import ParetoResult, WhaleCurve, customer_profit, pareto_table, whale_curve
 from custlearn.value._rfm import RFM_SEGMENT_RULES, rfm, rfm_scores, rfm_segments
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "RFM_SEGMENT_RULES",
     "pareto_table",
     "whale_curve",
+    "customer_profit",
     "ParetoResult",
     "WhaleCurve",
     "clv_simple",

@@ -1,4 +1,4 @@
-"""Lesson 05: the Pareto (80/20) curve and the whale curve (20/80/30)."""
+"""Lesson 05: the Pareto (80/20) curve, the whale curve (20/80/30) and profit per customer."""
 
 from __future__ import annotations
 
@@ -8,9 +8,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import DataError, as_numeric_series, require_in_range
+from custlearn._validate import (
+    DataError,
+    as_numeric_series,
+    require_columns,
+    require_frame,
+    require_in_range,
+    require_no_missing,
+    require_numeric,
+)
 
-__all__ = ["pareto_table", "whale_curve", "ParetoResult", "WhaleCurve"]
+__all__ = ["pareto_table", "whale_curve", "customer_profit", "ParetoResult", "WhaleCurve"]
 
 
 def _values(values: Any, name: str) -> pd.Series:
@@ -67,8 +75,8 @@ class ParetoResult:
 
     def __str__(self) -> str:
         return (
-            f"The top {self.top:.0%} of {self.customers} customers bring "
-            f"{self.top_share:.1%} of the total ({self.total:,.2f})."
+            f"The top {self.top:.0%} of {self.customers:,} customers bring "
+            f"{self.top_share:.1%} of the total of {self.total:,.2f}."
         )
 
 
@@ -149,7 +157,7 @@ def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
     >>> round(result.top_share, 3)  # 20% of 4 customers = 0.8 of the first
     0.6
     >>> print(result)
-    The top 20% of 4 customers bring 60.0% of the total (400.00).
+    The top 20% of 4 customers bring 60.0% of the total of 400.00.
     """
     s = _values(values, "values")
     require_in_range(pd.Series([float(top)]), 0, 1, name="top", fix="Give a share such as 0.2 for the top 20%.")
@@ -237,3 +245,156 @@ def whale_curve(profit: Any, *, top: float = 0.2, bottom: float = 0.3) -> WhaleC
         table, float(top), top_share, float(bottom), bottom_share,
         float(table[column].iloc[peak]), float(table["customer_share"].iloc[peak]), len(s), total,
     )
+
+
+def customer_profit(
+    customers: Any,
+    orders: pd.DataFrame | None = None,
+    tickets: pd.DataFrame | None = None,
+    *,
+    customer_col: str = "customer_id",
+    margin_col: str = "margin",
+    returned_col: str = "returned",
+    return_cost_col: str = "return_cost",
+    handling_cost_col: str = "handling_cost",
+    acquisition_cost_col: str = "acquisition_cost",
+) -> pd.DataFrame:
+    """Profit per customer after the cost to serve (the input of :func:`whale_curve`).
+
+    Lesson 05, framework: customer profitability after cost to serve, behind
+    Kotler's 20/80/30 rule (Kotler & Keller, *Marketing Management*: the top
+    20% of customers bring 80% of the profit, half of which is lost serving
+    the least profitable 30%) and the whale curve of Kaplan & Cooper (1998,
+    *Cost and Effect*). Per customer, the formula of the course data
+    (``datasets/README.md``, section "Cost to serve and the whale curve")::
+
+        profit = sum(margin of the orders NOT returned)   (a returned order loses its margin)
+               - sum(return_cost of all orders)           (handling the returns)
+               - sum(handling_cost of all tickets)        (customer service)
+               - acquisition_cost                         (getting the customer)
+
+    Every customer of ``customers`` gets a row: one without orders or
+    tickets has ``profit = -acquisition_cost`` (a prospect who never
+    bought costs money). Revenue alone hides these costs: a big spender who
+    returns much and calls often can be a loss.
+
+    Parameters
+    ----------
+    customers : DataFrame or dataset
+        One row per customer with ``customer_col`` and
+        ``acquisition_cost_col``. Or a loaded dataset
+        (``datasets.load("shop")``): its ``customers``, ``orders`` and
+        ``tickets`` are used.
+    orders : DataFrame
+        One row per order: ``customer_col``, ``margin_col`` (money),
+        ``returned_col`` (True/False) and ``return_cost_col`` (money).
+        Required unless ``customers`` is a dataset.
+    tickets : DataFrame, optional
+        Service tickets with ``customer_col`` and ``handling_cost_col``;
+        None counts no service cost.
+    customer_col, margin_col, returned_col, return_cost_col, handling_cost_col, acquisition_cost_col : str
+        Column names, defaulting to the course data's.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer id (in the order of ``customers``): ``margin``
+        (kept orders), ``return_cost``, ``service_cost``,
+        ``acquisition_cost`` and ``profit`` (all money).
+
+    Raises
+    ------
+    DataError
+        A table or column is missing, a column is not numeric (or
+        ``returned`` not True/False) or has missing values, a customer
+        appears twice in ``customers``, or an order or ticket belongs to a
+        customer who is not in ``customers``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> customers = pd.DataFrame({"customer_id": [1, 2, 3], "acquisition_cost": [20.0, 30.0, 10.0]})
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2],
+    ...                        "margin": [50.0, 40.0, 15.0],
+    ...                        "returned": [False, True, False],
+    ...                        "return_cost": [0.0, 9.5, 0.0]})
+    >>> tickets = pd.DataFrame({"customer_id": [1, 2], "handling_cost": [5.0, 21.0]})
+    >>> customer_profit(customers, orders, tickets)
+                 margin  return_cost  service_cost  acquisition_cost  profit
+    customer_id
+    1              50.0          9.5           5.0              20.0    15.5
+    2              15.0          0.0          21.0              30.0   -36.0
+    3               0.0          0.0           0.0              10.0   -10.0
+    """
+    if orders is None and hasattr(customers, "customers") and hasattr(customers, "orders"):
+        dataset = customers
+        customers, orders, tickets = dataset.customers, dataset.orders, getattr(dataset, "tickets", None)
+    if orders is None:
+        raise DataError(
+            "customer_profit needs the orders: customer_profit(customers, orders, tickets), "
+            "or pass a loaded dataset: customer_profit(datasets.load('shop'))."
+        )
+    require_frame(customers, table="customers")
+    require_columns(customers, customer_col, table="customers", argument="customer_col")
+    require_columns(customers, acquisition_cost_col, table="customers", argument="acquisition_cost_col")
+    require_numeric(customers, acquisition_cost_col, table="customers")
+    require_no_missing(customers, [customer_col, acquisition_cost_col], table="customers")
+    ids = pd.Index(customers[customer_col])
+    if ids.has_duplicates:
+        dup = ids[ids.duplicated()][0]
+        raise DataError(
+            f'customers has the {customer_col} {dup} more than once; one row per customer is needed. '
+            f"Drop or merge the duplicates first (customers.drop_duplicates(subset=['{customer_col}']))."
+        )
+
+    def _per_customer(table: pd.DataFrame, name: str, column: str, argument: str,
+                      mask: Any = None) -> pd.Series:
+        require_columns(table, column, table=name, argument=argument)
+        require_numeric(table, column, table=name)
+        require_no_missing(table, column, table=name)
+        values = table[column] if mask is None else table[column].where(mask, 0.0)
+        return values.astype(float).groupby(table[customer_col].to_numpy()).sum()
+
+    require_frame(orders, table="orders", min_rows=0)
+    require_columns(orders, customer_col, table="orders", argument="customer_col")
+    require_no_missing(orders, customer_col, table="orders")
+    require_columns(orders, returned_col, table="orders", argument="returned_col")
+    require_no_missing(orders, returned_col, table="orders")
+    if not pd.api.types.is_bool_dtype(orders[returned_col]):
+        raise DataError(
+            f'The column "{returned_col}" of the orders table must hold True/False (dtype '
+            f"{orders[returned_col].dtype} was given). Convert it, e.g. "
+            f'orders["{returned_col}"] = orders["{returned_col}"].astype(bool) after checking its values.'
+        )
+    kept = ~orders[returned_col].astype(bool)
+    margin = _per_customer(orders, "orders", margin_col, "margin_col", mask=kept)
+    returns = _per_customer(orders, "orders", return_cost_col, "return_cost_col")
+    tables = [("orders", orders)]
+    if tickets is not None:
+        require_frame(tickets, table="tickets", min_rows=0)
+        require_columns(tickets, customer_col, table="tickets", argument="customer_col")
+        require_no_missing(tickets, customer_col, table="tickets")
+        service = _per_customer(tickets, "tickets", handling_cost_col, "handling_cost_col")
+        tables.append(("tickets", tickets))
+    else:
+        service = pd.Series(dtype=float)
+    for name, table in tables:
+        unknown = ~table[customer_col].isin(ids)
+        if unknown.any():
+            raise DataError(
+                f"{name} has {int(unknown.sum())} row(s) of customers not in the customers table "
+                f"(e.g. {customer_col} {table.loc[unknown, customer_col].iloc[0]}). Every cost must belong "
+                f"to a known customer: load the matching customers table, or drop those rows first."
+            )
+    acquisition = customers[acquisition_cost_col].astype(float).to_numpy()
+    out = pd.DataFrame(
+        {
+            "margin": margin.reindex(ids, fill_value=0.0).to_numpy(),
+            "return_cost": returns.reindex(ids, fill_value=0.0).to_numpy(),
+            "service_cost": service.reindex(ids, fill_value=0.0).to_numpy(),
+            "acquisition_cost": acquisition,
+        },
+        index=ids.rename(customer_col),
+    )
+    out["profit"] = out["margin"] - out["return_cost"] - out["service_cost"] - out["acquisition_cost"]
+    return out
