@@ -202,33 +202,17 @@ def simulate(P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp,
     ans = _sim.surveys(srng, P, resp, sat, had_ticket)
     ans["staff_attitude"] = _sim.clip_round(4.7 + 1.2 * z_att[resp] + srng.normal(0, 0.8, len(resp)), 1, 7)
     ans["product_knowledge"] = _sim.clip_round(4.9 + 1.1 * z_kn[resp] + srng.normal(0, 0.8, len(resp)), 1, 7)
-    sorder = np.lexsort((resp, sday))
-    surveys = pd.DataFrame({"response_id": np.arange(1, len(resp) + 1, dtype=np.int64), "customer_id": (resp[sorder] + 1).astype(np.int64), "survey_date": _sim.to_dates(start64, sday[sorder])})
-    for key, val in ans.items():
-        surveys[key] = val[sorder]
+    surveys = _sim.surveys_table(start64, resp, sday, ans)
 
     ref = acq["referred_by"]
     closed_in = closed < W
-    customers = pd.DataFrame(
-        {
-            "customer_id": np.arange(1, n + 1, dtype=np.int64),
-            "name": ppl["name"],
-            "email": ppl["email"],
-            "phone": ppl["phone"],
-            "city": ppl["city"],
-            "signup_date": _sim.to_dates(start64, signup),
-            "acquisition_channel": acq["acquisition_channel"],
-            "acquired_with_discount": discount_acq,
-            "acquisition_cost": acq["acquisition_cost"],
-            "referred_by": pd.array(ref, dtype="Int64"),
-            "age": ppl["age"],
-            "product": product,
-            "branch": branch,
-            "account_opened": _sim.to_dates(start64, signup),
-            "account_closed": pd.Series(_sim.to_dates(start64, np.nan_to_num(closed))).where(closed_in, pd.NaT).to_numpy(),
-        }
+    customers = _sim.customers_table(
+        start64, ppl, acq, signup, discount_acq,
+        product=product,
+        branch=branch,
+        account_opened=_sim.to_dates(start64, signup),
+        account_closed=pd.Series(_sim.to_dates(start64, np.nan_to_num(closed))).where(closed_in, pd.NaT).to_numpy(),
     )
-    customers["referred_by"] = customers["referred_by"].mask(ref == 0)
 
     fut = ~inwin
     truth = pd.DataFrame(

@@ -207,29 +207,11 @@ def simulate(P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp,
     else:
         sday = np.zeros(0)
     ans = _sim.surveys(srng, P, resp, sat, had_ticket)
-    sorder = np.lexsort((resp, sday))
-    surveys = pd.DataFrame({"response_id": np.arange(1, len(resp) + 1, dtype=np.int64), "customer_id": (resp[sorder] + 1).astype(np.int64), "survey_date": _sim.to_dates(start64, sday[sorder])})
-    for key, val in ans.items():
-        surveys[key] = val[sorder]
+    surveys = _sim.surveys_table(start64, resp, sday, ans)
 
     # ---- customers table ----------------------------------------------------
     ref = acq["referred_by"]
-    customers = pd.DataFrame(
-        {
-            "customer_id": np.arange(1, n + 1, dtype=np.int64),
-            "name": ppl["name"],
-            "email": ppl["email"],
-            "phone": ppl["phone"],
-            "city": ppl["city"],
-            "signup_date": _sim.to_dates(start64, signup),
-            "acquisition_channel": acq["acquisition_channel"],
-            "acquired_with_discount": discount_acq,
-            "acquisition_cost": acq["acquisition_cost"],
-            "referred_by": pd.array(np.where(ref > 0, ref, 0), dtype="Int64"),
-            "age": ppl["age"],
-        }
-    )
-    customers.loc[ref == 0, "referred_by"] = pd.NA
+    customers = _sim.customers_table(start64, ppl, acq, signup, discount_acq)
     if is_cafe:
         member = joined_at < W
         customers["is_member"] = member

@@ -250,3 +250,38 @@ def surveys(rng: np.random.Generator, P: dict, cust_idx: np.ndarray, sat: dict, 
 def to_dates(start: np.datetime64, days: np.ndarray) -> np.ndarray:
     """Day offsets (float) from ``start`` to datetime64[s] dates (midnight)."""
     return (start + np.floor(days).astype(np.int64) * DAY).astype("datetime64[s]")
+
+
+def surveys_table(start: np.datetime64, resp: np.ndarray, sday: np.ndarray, answers: dict) -> pd.DataFrame:
+    """The surveys table: one row per response, in date order (ties by customer)."""
+    order = np.lexsort((resp, sday))
+    table = pd.DataFrame({
+        "response_id": np.arange(1, len(resp) + 1, dtype=np.int64),
+        "customer_id": (resp[order] + 1).astype(np.int64),
+        "survey_date": to_dates(start, sday[order]),
+    })
+    for key, val in answers.items():
+        table[key] = val[order]
+    return table
+
+
+def customers_table(start: np.datetime64, people: dict, acq: dict, signup: np.ndarray,
+                    discount: np.ndarray, **extra: object) -> pd.DataFrame:
+    """The customers table's shared columns, then the scenario's ``extra`` ones in order."""
+    ref = acq["referred_by"]
+    table = pd.DataFrame({
+        "customer_id": np.arange(1, len(signup) + 1, dtype=np.int64),
+        "name": people["name"],
+        "email": people["email"],
+        "phone": people["phone"],
+        "city": people["city"],
+        "signup_date": to_dates(start, signup),
+        "acquisition_channel": acq["acquisition_channel"],
+        "acquired_with_discount": discount,
+        "acquisition_cost": acq["acquisition_cost"],
+        "referred_by": pd.array(np.where(ref > 0, ref, 0), dtype="Int64"),
+        "age": people["age"],
+        **extra,
+    })
+    table["referred_by"] = table["referred_by"].mask(ref <= 0)
+    return table
