@@ -412,3 +412,51 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
 
     return demo({"threshold": slider}, render,
                 title="move the name-similarity threshold; watch the pairs found, true and false.")
+
+
+def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int = 4) -> Any:
+    """Lesson 05: choose the R and F score cut-offs of a "best customers" group.
+
+    ``scores`` is the output of :func:`custlearn.value.rfm_scores` (it keeps
+    ``monetary``). The grid shows how many customers hold each recency x
+    frequency score; the framed corner is the group the cut-offs select, and
+    the note says what share of customers and of revenue it holds.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    bins = int(max(scores["recency_score"].max(), scores["frequency_score"].max()))
+    grid = (scores.groupby(["frequency_score", "recency_score"]).size()
+            .unstack(fill_value=0).reindex(index=range(1, bins + 1), columns=range(1, bins + 1), fill_value=0))
+    total_revenue = float(scores["monetary"].sum())
+
+    r_slider = w.IntSlider(value=min_recency, min=1, max=bins, description="R score at least",
+                           continuous_update=False, style={"description_width": "initial"})
+    f_slider = w.IntSlider(value=min_frequency, min=1, max=bins, description="F score at least",
+                           continuous_update=False, style={"description_width": "initial"})
+
+    def render(r_min: int, f_min: int) -> tuple:
+        chosen = (scores["recency_score"] >= r_min) & (scores["frequency_score"] >= f_min)
+        fig, ax = plt.subplots(figsize=(6.2, 4.6))
+        ax.imshow(grid.to_numpy(), origin="lower", cmap="Blues")
+        for (i, j), n in np.ndenumerate(grid.to_numpy()):
+            ax.text(j, i, f"{n:,}", ha="center", va="center", fontsize=10,
+                    color="white" if n > grid.to_numpy().max() * 0.6 else "black")
+        ax.add_patch(Rectangle((r_min - 1.5, f_min - 1.5), bins - r_min + 1, bins - f_min + 1,
+                               fill=False, edgecolor="#D55E00", linewidth=3))
+        ax.set_xticks(range(bins), [str(k) for k in range(1, bins + 1)])
+        ax.set_yticks(range(bins), [str(k) for k in range(1, bins + 1)])
+        ax.set_xlabel("Recency score (5 = bought most recently)")
+        ax.set_ylabel("Frequency score (5 = most orders)")
+        ax.set_title("Customers by recency and frequency score")
+        ax.grid(False)
+        share_rev = float(scores.loc[chosen, "monetary"].sum()) / total_revenue if total_revenue else float("nan")
+        note = (f"**Selected (R ≥ {r_min} and F ≥ {f_min}): {int(chosen.sum()):,} customers, "
+                f"{chosen.mean():.0%} of buyers, {share_rev:.0%} of revenue.** "
+                f"Loosen a cut-off and the group grows but its average value falls.")
+        return note, fig
+
+    return demo({"r_min": r_slider, "f_min": f_slider}, render,
+                title="move the score cut-offs of the best-customer group; watch its size and its revenue.")

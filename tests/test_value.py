@@ -937,3 +937,24 @@ def test_clv_calculator_redraws_and_handles_zero_retention():
     retention.value = 0.0
     text = _clv_widget_texts(out)[0]
     assert "= USD 0**" in text and "brings nothing" in text
+
+
+def test_rfm_cutoff_explorer_counts_the_framed_corner():
+    from custlearn import value, widgets
+
+    orders = pd.DataFrame({
+        "customer_id": [1, 2, 2, 3, 3, 3, 4, 4, 4, 4],
+        "order_date": pd.to_datetime(["2024-01-05", "2024-03-01", "2024-05-01", "2024-04-01", "2024-05-01",
+                                      "2024-06-01", "2024-06-10", "2024-06-15", "2024-06-20", "2024-06-25"]),
+        "amount": [10.0, 20.0, 20.0, 30.0, 30.0, 30.0, 25.0, 25.0, 25.0, 25.0],
+    })
+    scores = value.rfm_scores(value.rfm(orders, "2024-06-30"), bins=2)
+    box = widgets.rfm_cutoff_explorer(scores, min_recency=2, min_frequency=2)
+    note = box.children[-1].outputs[0]["data"]["text/markdown"]
+    # by hand: customers 3 and 4 are the most recent and most frequent (scores 2, 2);
+    # they spent 90 + 100 of the 240 in total = 79%
+    assert note.startswith("**Selected (R ≥ 2 and F ≥ 2): 2 customers, 50% of buyers, 79% of revenue.**")
+    assert "image/png" in box.children[-1].outputs[1]["data"]
+    box.children[1].children[1].value = 1
+    note = box.children[-1].outputs[0]["data"]["text/markdown"]
+    assert "R ≥ 2 and F ≥ 1" in note
