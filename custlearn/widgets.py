@@ -414,6 +414,69 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
                 title="move the name-similarity threshold; watch the pairs found, true and false.")
 
 
+def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *, window_days: int = 137,
+                          alive_col: str = "alive_at_end", customer_col: str = "customer_id",
+                          date_col: str = "order_date") -> Any:
+    """Lesson 06: move the churn window; watch the churn rate, the false alarms and the misses.
+
+    Non-contractual churn is a *definition*: a customer silent for more than
+    ``window_days`` at ``as_of`` is labelled churned (as in
+    :func:`custlearn.churn.churn_durations`). ``truth`` (e.g.
+    ``datasets.truth("shop")``) says who is really still active
+    (``alive_col``). A short window calls many truly active customers
+    churned (false alarms); a long one misses customers who are already gone.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import pandas as pd
+
+    from custlearn.plots import PALETTE
+
+    as_of = pd.Timestamp(as_of).normalize()
+    dates = pd.to_datetime(orders[date_col]).dt.normalize()
+    keep = (dates <= as_of).to_numpy()
+    last = dates[keep].groupby(orders[customer_col].to_numpy()[keep]).max()
+    silent = (as_of - last).dt.days.to_numpy()
+    table = truth.set_index(customer_col) if customer_col in getattr(truth, "columns", []) else truth
+    alive = table[alive_col].reindex(last.index).fillna(False).astype(bool).to_numpy()
+    n = len(silent)
+    grid = np.arange(30, 541, 5)
+    false_alarms = np.array([int(((silent > g) & alive).sum()) for g in grid])
+    missed = np.array([int(((silent <= g) & ~alive).sum()) for g in grid])
+
+    slider = w.IntSlider(value=int(window_days), min=30, max=540, step=1, description="Churn window (days)",
+                         continuous_update=False, style={"description_width": "initial"},
+                         layout={"width": "480px"})
+
+    def render(window: int) -> tuple:
+        churned = silent > window
+        fa = int((churned & alive).sum())
+        miss = int((~churned & ~alive).sum())
+        fig, ax = plt.subplots(figsize=(8, 3.8))
+        ax.plot(grid, false_alarms, color=PALETTE[0], lw=2, label="Labelled churned, truly still active")
+        ax.plot(grid, missed, color=PALETTE[3], lw=2, label="Truly gone, not labelled churned")
+        ax.axvline(window, color="grey", ls="--", lw=1.2)
+        ax.plot([window, window], [fa, miss], "o", color="black", ms=5)
+        ax.set_xlim(grid[0], grid[-1])
+        ax.set_ylim(bottom=0)
+        ax.set_title(f"Churn window {window} days: {churned.mean():.0%} of buyers labelled churned")
+        ax.set_xlabel("Churn window: days without a purchase (days)")
+        ax.set_ylabel("Customers (count)")
+        ax.legend(loc="upper right")
+        note = (f"**Window {window} days:** {int(churned.sum()):,} of {n:,} buyers ({churned.mean():.0%}) are "
+                f"labelled churned. Of them, **{fa:,} are truly still active** (false alarms). "
+                f"**{miss:,} truly gone customers** bought within the window and are **missed**.")
+        counts = pd.DataFrame(
+            {"truly still active": [int((~churned & alive).sum()), fa],
+             "truly gone": [miss, int((churned & ~alive).sum())]},
+            index=pd.Index(["labelled active", "labelled churned"], name="label"))
+        return fig, note, counts
+
+    return demo({"window": slider}, render,
+                title="move the churn window; watch the churn rate, the false alarms and the misses.")
+
+
 def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int = 4) -> Any:
     """Lesson 05: choose the R and F score cut-offs of a "best customers" group.
 

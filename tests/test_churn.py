@@ -732,3 +732,58 @@ def test_import_stays_light():
             "print(any(m.split('.')[0] in ('scipy', 'sklearn', 'matplotlib') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------
+# lesson 06 "Try it": churn_window_explorer (custlearn.widgets)
+# --------------------------------------------------------------------------
+
+
+def _window_demo_data():
+    as_of = pd.Timestamp("2024-12-31")
+    customers = pd.DataFrame({"customer_id": [1, 2, 3, 4], "signup_date": pd.Timestamp("2024-01-01")})
+    silent = {1: 10, 2: 50, 3: 100, 4: 200}                      # days since the last purchase at as_of
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 3, 4, 1],
+        "order_date": [as_of - pd.Timedelta(days=300), as_of - pd.Timedelta(days=silent[1]),
+                       as_of - pd.Timedelta(days=silent[2]), as_of - pd.Timedelta(days=silent[3]),
+                       as_of - pd.Timedelta(days=silent[4]), as_of + pd.Timedelta(days=5)],  # after as_of: ignored
+        "amount": 10.0,
+    })
+    truth = pd.DataFrame({"customer_id": [1, 2, 3, 4], "alive_at_end": [True, False, True, False]})
+    return customers, orders, truth, as_of
+
+
+def _demo_texts(out):
+    return [o["data"].get("text/markdown", o["data"].get("text/plain", "")) for o in out.outputs]
+
+
+def test_churn_window_explorer_counts_false_alarms_and_misses():
+    from custlearn import widgets
+
+    customers, orders, truth, as_of = _window_demo_data()
+    box = widgets.churn_window_explorer(customers, orders, truth, as_of, window_days=60)
+    slider = box.children[1].children[0]
+    out = box.children[-1]
+    assert "image/png" in out.outputs[0]["data"]                 # the first view is drawn at once
+    note = _demo_texts(out)[1]
+    # window 60: customers 3 (alive) and 4 (gone) are labelled churned; 2 (gone) bought 50 days ago: missed
+    assert note.startswith("**Window 60 days:** 2 of 4 buyers (50%) are labelled churned")
+    assert "**1 are truly still active**" in note and "**1 truly gone customers**" in note
+    slider.value = 150                                           # only customer 4 is labelled churned
+    assert "1 of 4 buyers (25%)" in _demo_texts(out)[1] and "**0 are truly still active**" in _demo_texts(out)[1]
+    slider.value = 30                                            # 2, 3, 4 churned: nobody gone is missed
+    note = _demo_texts(out)[1]
+    assert "3 of 4 buyers (75%)" in note and "**0 truly gone customers**" in note
+    assert repr(box).startswith("Try it: move the churn window")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_churn_window_explorer_takes_truth_indexed_by_customer():
+    from custlearn import widgets
+
+    customers, orders, truth, as_of = _window_demo_data()
+    box = widgets.churn_window_explorer(customers, orders, truth.set_index("customer_id"), as_of, window_days=60)
+    assert "2 of 4 buyers" in _demo_texts(box.children[-1])[1]

@@ -1,0 +1,334 @@
+"""Exercises of lesson 06, *Retention, churn early warning and complaint recovery*.
+
+Expected answers are computed from the shipped data with the solution's
+logic (``custlearn.churn``, ``custlearn.value``); the likely mistakes are
+computed the same way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+
+CUTOFF = "2024-12-31"
+WINDOW = 180
+TEST_CUTOFF = "2025-06-30"
+
+
+@cache
+def _data(name: str = "shop"):
+    from custlearn import datasets
+
+    return datasets.load(name)
+
+
+@cache
+def _truth() -> pd.DataFrame:
+    from custlearn import datasets
+
+    return datasets.truth("shop").set_index("customer_id")
+
+
+@cache
+def _shop_labels(window: int | None = WINDOW) -> pd.DataFrame:
+    from custlearn import churn
+
+    shop = _data()
+    return churn.label_churn(shop.customers, shop.orders, CUTOFF, window_days=window)
+
+
+# 06.1 ----------------------------------------------------------------------
+
+
+def shop_churn_rate() -> float:
+    """06.1 — share of shop customers (bought by the cut-off) with no purchase in the next 180 days."""
+    return float(_shop_labels()["churned"].mean())
+
+
+# 06.2 ----------------------------------------------------------------------
+
+
+@cache
+def _bank_labels() -> pd.DataFrame:
+    from custlearn import churn
+
+    bank = _data("bank")
+    return churn.label_churn(bank.customers, None, CUTOFF, kind="contractual", window_days=182, as_of=bank.as_of)
+
+
+def bank_churn_rate() -> float:
+    """06.2 — share of accounts open on the cut-off that closed within 182 days."""
+    return float(_bank_labels()["churned"].mean())
+
+
+def bank_closed_by_end() -> float:
+    """Mistake for 06.2: share of all bank customers whose account closed by the end of the data."""
+    bank = _data("bank")
+    return float(bank.customers["account_closed"].notna().mean())
+
+
+def bank_closed_in_window_of_all() -> float:
+    """Mistake for 06.2: churners divided by all customers, not by the accounts open at the cut-off."""
+    return float(_bank_labels()["churned"].sum() / len(_data("bank").customers))
+
+
+# 06.3 ----------------------------------------------------------------------
+
+
+@cache
+def _durations() -> pd.DataFrame:
+    from custlearn import churn
+
+    shop = _data()
+    return churn.churn_durations(shop.customers, shop.orders, shop.as_of)
+
+
+def _discount_mask() -> np.ndarray:
+    d = _durations()
+    flag = _data().customers.set_index("customer_id")["acquired_with_discount"]
+    return flag.reindex(d.index).fillna(False).astype(bool).to_numpy()
+
+
+def _km_median(mask: np.ndarray) -> float:
+    from custlearn import churn
+
+    d = _durations()[mask]
+    return float(churn.median_survival(churn.kaplan_meier(d["duration_days"], d["churned"]))["median"])
+
+
+def discount_median() -> float:
+    """06.3 — Kaplan-Meier median time to churn (days) of customers won with a welcome discount."""
+    return _km_median(_discount_mask())
+
+
+def discount_plain_median() -> float:
+    """Mistake for 06.3: the plain median of the durations, censored customers treated as churned."""
+    return float(_durations()["duration_days"][_discount_mask()].median())
+
+
+def discount_median_churned_only() -> float:
+    """Mistake for 06.3: the median duration of the churned customers only."""
+    d = _durations()[_discount_mask()]
+    return float(d.loc[d["churned"], "duration_days"].median())
+
+
+def everyone_median() -> float:
+    """Mistake for 06.3: the median of all buyers, not only the discount-acquired."""
+    return _km_median(np.ones(len(_durations()), dtype=bool))
+
+
+# 06.4 ----------------------------------------------------------------------
+
+
+def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
+    from custlearn import churn
+
+    return churn.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
+
+
+def churn_rate_by_outcome() -> pd.Series:
+    """06.4 — churn rate in the 180 days after the cut-off, by outcome of the first complaint."""
+    return _by_outcome()["churn_rate"]
+
+
+def churners_by_outcome() -> pd.Series:
+    return _by_outcome()["churners"].astype(float)
+
+
+def churn_rate_by_outcome_default_window() -> pd.Series:
+    return _by_outcome(None)["churn_rate"]
+
+
+# 06.5 / 06.6 ---------------------------------------------------------------
+
+
+@cache
+def _model():
+    from custlearn import churn
+
+    return churn.churn_risk_model(_data(), CUTOFF, TEST_CUTOFF, window_days=WINDOW)
+
+
+def held_out_auc() -> float:
+    """06.5 — AUC of the shop's churn-risk score on the later (held-out) period."""
+    return float(_model().auc)
+
+
+def training_auc() -> float:
+    return float(_model().train_auc)
+
+
+def top_decile_lift() -> float:
+    """06.6 — lift of the top 10% by risk on the held-out period."""
+    return float(_model().gains()["lift"].iloc[0])
+
+
+def top_decile_churn_rate() -> float:
+    return float(_model().gains()["churn_rate"].iloc[0])
+
+
+def top_decile_capture() -> float:
+    return float(_model().gains()["cumulative_capture"].iloc[0])
+
+
+# 06.8 ----------------------------------------------------------------------
+
+
+@cache
+def _p_alive() -> pd.DataFrame:
+    from custlearn import value
+
+    summary = value.clv_summary(_data().orders, _data().as_of, time_unit="weeks")
+    p = value.BetaGeo().fit(summary).p_alive(summary).rename("p_alive")
+    return p.to_frame().join(_truth()[["alive_at_end", "future_purchases"]])
+
+
+def _auc(y: pd.Series, score: pd.Series) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y.astype(int), score))
+
+
+def p_alive_auc_dropped_out() -> float:
+    """06.8 — AUC of 1 - P(alive) for the truly dropped-out customers (not alive at the end)."""
+    t = _p_alive()
+    return _auc(~t["alive_at_end"], 1 - t["p_alive"])
+
+
+def p_alive_auc_wrong_direction() -> float:
+    t = _p_alive()
+    return _auc(~t["alive_at_end"], t["p_alive"])
+
+
+def p_alive_auc_no_purchase() -> float:
+    t = _p_alive()
+    return _auc(t["future_purchases"] == 0, 1 - t["p_alive"])
+
+
+EXERCISES = {
+    "06.1": Number(
+        shop_churn_rate,
+        question="Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
+                 "next 180 days? (a fraction)",
+        unit="fraction",
+        mistakes=[
+            Mistake(lambda: float(_shop_labels(None)["churned"].mean()),
+                    "You used the default window (the data's 'at risk' gap). The question fixes it: window_days=180."),
+            Mistake(lambda: float(_shop_labels()["churned"].sum()),
+                    "That is the number of churners; the question asks for the share: take the mean of 'churned'."),
+            Mistake(lambda: float(1 - _shop_labels()["churned"].mean()),
+                    "That is the share who bought again (retention). Churn is the share who did NOT buy."),
+        ],
+        hint="churn.label_churn(shop.customers, shop.orders, '2024-12-31', window_days=180)['churned'].mean().",
+    ),
+    "06.2": Number(
+        bank_churn_rate,
+        question="Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)",
+        unit="fraction",
+        mistakes=[
+            Mistake(bank_closed_by_end, "That is the share of all customers whose account ever closed by the end "
+                    "of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window."),
+            Mistake(bank_closed_in_window_of_all, "You divided by all bank customers. Divide by the accounts open on "
+                    "the cut-off (the rows of label_churn)."),
+            Mistake(lambda: float(_bank_labels()["churned"].sum()),
+                    "That is the number of closed accounts; the question asks for the share."),
+        ],
+        hint="churn.label_churn(bank.customers, None, '2024-12-31', kind='contractual', window_days=182, "
+             "as_of=bank.as_of)['churned'].mean().",
+    ),
+    "06.3": Number(
+        discount_median,
+        question="Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
+                 "(churn_durations at shop.as_of, default window).",
+        abs=0.5,
+        unit="days",
+        mistakes=[
+            Mistake(discount_plain_median, "That is the plain median of the durations: it treats customers who have "
+                    "not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival."),
+            Mistake(discount_median_churned_only, "That is the median of the churned customers only. Leaving out the "
+                    "customers still there makes churn look faster: use kaplan_meier with both groups."),
+            Mistake(everyone_median, "That is the median of all buyers. Keep only those with "
+                    "acquired_with_discount True."),
+        ],
+        hint="Filter churn_durations(...) to the discount-acquired customers, then "
+             "churn.median_survival(churn.kaplan_meier(d['duration_days'], d['churned']))['median'].",
+    ),
+    "06.4": Table(
+        churn_rate_by_outcome,
+        question="The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
+                 "(with 'no complaint'). A Series indexed by outcome.",
+        index_name="complaint outcome",
+        mistakes=[
+            Mistake(churners_by_outcome, "Those are numbers of churners; the question asks for rates "
+                    "(the churn_rate column)."),
+            Mistake(churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
+                    "Use window_days=180 (the labels of 06.1)."),
+        ],
+        hint="churn.churn_by_complaint_outcome(labels, shop.tickets)['churn_rate'] with the labels of 06.1.",
+    ),
+    "06.5": Number(
+        held_out_auc,
+        question="Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).",
+        rel=1e-3,
+        mistakes=[Mistake(training_auc, "That is the AUC on the training period (model.train_auc). The honest "
+                          "number is on the later period the model never saw: model.auc.")],
+        hint="model = churn.churn_risk_model(...); answer = model.auc",
+    ),
+    "06.6": Number(
+        top_decile_lift,
+        question="Top-decile lift of that score on the held-out period: how many times the average churn rate "
+                 "do the 10% with the highest risk have?",
+        rel=1e-3,
+        mistakes=[
+            Mistake(top_decile_churn_rate, "That is the churn rate of the top decile. Lift divides it by the "
+                    "overall churn rate."),
+            Mistake(top_decile_capture, "That is the share of all churners found in the top decile (the gain). "
+                    "Lift is the decile's churn rate / the overall churn rate."),
+        ],
+        hint="model.gains()['lift'].iloc[0]",
+    ),
+    "06.7": Chart(
+        question="Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
+                 "with a title and labelled axes.",
+        kind="line",
+        min_marks=2,
+        hint="kaplan_meier(..., groups=...) then plots.survival_chart(km) draws one curve per group.",
+    ),
+    "06.8": Number(
+        p_alive_auc_dropped_out,
+        question="AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
+                 "truly dropped out at the end of the data (truth: alive_at_end False).",
+        rel=1e-3,
+        mistakes=[
+            Mistake(p_alive_auc_wrong_direction, "Your AUC is below 0.5: you scored with P(alive) itself. A high "
+                    "P(alive) means *staying*; score churn with 1 - P(alive)."),
+            Mistake(p_alive_auc_no_purchase, "You used 'no purchase in the next 52 weeks' as the target. The "
+                    "question asks about the truly dropped out: ~truth['alive_at_end']."),
+        ],
+        hint="roc_auc_score(~truth['alive_at_end'], 1 - p_alive), both on the customers of the summary.",
+    ),
+    "06.9": Choice(
+        expected="c",
+        question="P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in "
+                 "the next 52 weeks' better. Why?",
+        options={
+            "a": "The risk score is not broken: on its own target (not buying soon) it does better than P(alive).",
+            "b": "With thousands of customers a gap this size is not chance, and the AUC does depend on what "
+                 "you call churn: the two targets are different customers.",
+            "c": "Yes: BG/NBD reads each silence against the customer's own pace, so it spots who dropped out; "
+                 "'not buying in a year' also includes slow buyers who are still alive, which the risk score, "
+                 "trained on 'no purchase in the window', picks up.",
+            "d": "P(alive) is not fitted on the truth table: both scores see only the orders before the end.",
+        },
+    ),
+    "06.10": Text(
+        question="You have the win-back list ranked by expected value. Whom do you contact, with what, and how do "
+                 "you use P(alive) and the complaint history? What would make you distrust the list?",
+        min_words=40,
+        keywords=["value", "P(alive)", "complaint", "cost"],
+    ),
+}
