@@ -225,3 +225,18 @@ def test_make_exercises_check_flags_a_stale_learner(tmp_path, monkeypatch):
     assert me.main([]) == 0
     assert me.main(["--check"]) == 0
     shutil.rmtree(tmp_path / "exercises")
+
+
+def test_stream_chunks_are_joined_so_reruns_match():
+    from tools.execute_notebooks import coalesce_streams
+
+    outputs = [
+        {"output_type": "stream", "name": "stdout", "text": "a\n"},
+        {"output_type": "stream", "name": "stdout", "text": ["b\n", "c\n"]},
+        {"output_type": "stream", "name": "stderr", "text": "warn\n"},
+        {"output_type": "display_data", "data": {"text/plain": "x"}, "metadata": {}},
+        {"output_type": "stream", "name": "stdout", "text": "d\n"},
+    ]
+    joined = coalesce_streams(outputs)
+    assert [o.get("name") for o in joined] == ["stdout", "stderr", None, "stdout"]
+    assert joined[0]["text"] == "a\nb\nc\n"

@@ -24,6 +24,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.nbtools import problems, read, write  # noqa: E402
 
 
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks into one output.
+
+    How a kernel splits printed text into messages depends on timing (a slow
+    line between two prints flushes the first), so the same cell can store
+    one chunk or two; joined, every run stores the same thing.
+    """
+    joined: list = []
+    for out in outputs:
+        prev = joined[-1] if joined else None
+        if (out.get("output_type") == "stream" and prev is not None
+                and prev.get("output_type") == "stream" and prev.get("name") == out.get("name")):
+            text = out["text"] if isinstance(out["text"], str) else "".join(out["text"])
+            before = prev["text"] if isinstance(prev["text"], str) else "".join(prev["text"])
+            prev["text"] = before + text
+            continue
+        joined.append(out)
+    return joined
+
+
 def clean(nb: dict) -> dict:
     """Drop the metadata that varies between runs."""
     nb.get("metadata", {}).pop("widgets", None)
@@ -32,6 +52,8 @@ def clean(nb: dict) -> dict:
     if lang:
         nb["metadata"]["language_info"] = {"name": lang.get("name", "python"), "file_extension": ".py", "mimetype": "text/x-python", "pygments_lexer": "ipython3"}
     for cell in nb["cells"]:
+        if cell.get("outputs"):
+            cell["outputs"] = coalesce_streams(cell["outputs"])
         meta = cell.get("metadata", {})
         meta.pop("execution", None)
         meta.pop("collapsed", None)
