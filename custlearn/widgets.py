@@ -523,3 +523,244 @@ def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int
 
     return demo({"r_min": r_slider, "f_min": f_slider}, render,
                 title="move the score cut-offs of the best-customer group; watch its size and its revenue.")
+
+
+def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, contact_cost: float = 5.0,
+                             save_rate: float = 0.20, risk_col: str = "p_left", value_col: str = "value_if_kept",
+                             currency: str = "USD") -> Any:
+    """Lesson 07a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
+
+    ``candidates`` has one row per customer with the probability that the
+    customer has left or is leaving (``risk_col``, e.g. 1 - P(alive)) and the
+    value the customer brings if kept (``value_col``, in money). The plan ranks
+    customers by the expected value a contact saves::
+
+        expected value saved = save rate x P(left) x value if kept
+
+    and contacts them in that order while a contact pays for itself (expected
+    value saved >= contact cost) and the budget lasts. It shows the customers
+    contacted, the money spent, the expected value saved and the return on
+    investment, ROI = (value saved - cost) / cost.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn.plots import PALETTE
+
+    risk = np.asarray(candidates[risk_col], dtype=float)
+    worth = np.asarray(candidates[value_col], dtype=float)
+    style = {"description_width": "initial"}
+    budget_w = w.FloatSlider(value=float(budget), min=0.0, max=max(50_000.0, float(budget)), step=500.0,
+                             description=f"Budget ({currency})", readout_format=",.0f", continuous_update=False,
+                             style=style)
+    cost_w = w.FloatSlider(value=float(contact_cost), min=0.5, max=max(30.0, float(contact_cost)), step=0.5,
+                           description=f"Cost per contact ({currency})", readout_format=".1f",
+                           continuous_update=False, style=style)
+    save_w = w.FloatSlider(value=float(save_rate), min=0.01, max=0.60, step=0.01, description="Save rate",
+                           readout_format=".0%", continuous_update=False, style=style)
+
+    def render(budget: float, cost: float, save: float) -> tuple:
+        saved = np.sort(np.nan_to_num(save * risk * worth))[::-1]      # best contact first
+        pays = int((saved >= cost).sum())                                # contacts that pay for themselves
+        affordable = int(np.floor(budget / cost + 1e-9)) if cost > 0 else len(saved)
+        n = min(pays, affordable)
+        spent, value_saved = n * cost, float(saved[:n].sum())
+        fig, ax = plt.subplots(figsize=(8, 3.8))
+        k = np.arange(0, min(len(saved), max(2 * pays, n, 10)) + 1)
+        ax.plot(k * cost, np.concatenate([[0.0], np.cumsum(saved)])[k], color=PALETTE[0], lw=2.5,
+                label="expected value saved")
+        ax.plot(k * cost, k * cost, color="grey", ls="--", lw=1.2, label="money spent (break-even)")
+        if n:
+            ax.plot([spent], [value_saved], "o", color=PALETTE[3], ms=7, label="the plan")
+        if budget < k[-1] * cost:
+            ax.axvline(budget, color=PALETTE[1], lw=1.2, label="budget")
+        ax.set_title(f"Plan: contact {n:,} customers for {currency} {spent:,.0f}")
+        ax.set_xlabel(f"Money spent on contacts, best customers first ({currency})")
+        ax.set_ylabel(f"Expected value saved ({currency})")
+        ax.legend(loc="lower right")
+        if n == 0:
+            note = (f"**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a "
+                    f"{save:.0%} save rate: the best one would save {currency} {saved[0] if len(saved) else 0:,.2f}.")
+            return note, fig
+        roi = (value_saved - spent) / spent
+        why = ("the budget runs out first" if affordable < pays else
+               f"the next contact would save less than it costs; {currency} {budget - spent:,.0f} of the budget "
+               f"is better kept or spent elsewhere")
+        note = (f"**{n:,} customer{'' if n == 1 else 's'} contacted** for **{currency} {spent:,.0f}**; expected value saved "
+                f"**{currency} {value_saved:,.0f}**, net **{currency} {value_saved - spent:,.0f}**, "
+                f"**ROI {roi:.0%}**. The plan stops at {n:,} because {why}.")
+        return note, fig
+
+    return demo({"budget": budget_w, "cost": cost_w, "save": save_w}, render,
+                title="move the budget, the cost of a contact and the save rate; watch who is contacted "
+                      "and what it returns.")
+
+
+def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted: Any = None,
+                            attitude_points: float = 0.5, knowledge_points: float = 0.5,
+                            unresolved_cut: float = 0.5, value_per_account: float | None = None,
+                            currency: str = "USD") -> Any:
+    """Lesson 07c (bank case): which practice saves most accounts? Move three levers; see closures avoided per year.
+
+    Levers: raise the average staff-attitude score by ``attitude_points``
+    (survey points, 1-7 scale), the product-knowledge score by
+    ``knowledge_points``, and cut unresolved complaints by ``unresolved_cut``
+    (a share). ``estimated`` maps ``"staff_attitude"`` and
+    ``"product_knowledge"`` to ``(b, lower, upper)``: the change in the log
+    closure rate per survey point (a closure-rate model, lower/upper its 95 %
+    interval), and ``"unresolved"`` to ``(excess, lower, upper)``: closures
+    per year that resolving *every* unresolved complaint would avoid.
+    Closures avoided per year::
+
+        staff or knowledge:  closures_per_year * (1 - exp(b * points))
+        complaints:          cut * excess
+        all three:           closures_per_year * (1 - exp(b_att * points_att + b_kn * points_kn)) + cut * excess
+
+    ``planted`` (optional, instructors) has the same keys with single numbers
+    from the data's generating parameters; a check box shows them next to the
+    estimates. ``value_per_account`` (money per account-year) turns closures
+    avoided into margin kept in the first year.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import pandas as pd
+
+    from custlearn.plots import PALETTE
+
+    def triple(v: Any) -> tuple[float, float, float]:
+        if isinstance(v, (int, float)):
+            return float(v), float(v), float(v)
+        a, lo, hi = (float(x) for x in v)
+        return a, lo, hi
+
+    est = {k: triple(estimated[k]) for k in ("staff_attitude", "product_knowledge", "unresolved")}
+    true = {k: triple(planted[k])[0] for k in ("staff_attitude", "product_knowledge", "unresolved")} if planted else None
+    style = {"description_width": "initial"}
+    att_w = w.FloatSlider(value=float(attitude_points), min=0.0, max=2.0, step=0.1, readout_format=".1f",
+                          description="Staff attitude + (points)", continuous_update=False, style=style)
+    kn_w = w.FloatSlider(value=float(knowledge_points), min=0.0, max=2.0, step=0.1, readout_format=".1f",
+                         description="Product knowledge + (points)", continuous_update=False, style=style)
+    cut_w = w.FloatSlider(value=float(unresolved_cut), min=0.0, max=1.0, step=0.05, readout_format=".0%",
+                          description="Unresolved complaints cut by", continuous_update=False, style=style)
+    controls = {"attitude": att_w, "knowledge": kn_w, "cut": cut_w}
+    if true is not None:
+        controls["show_planted"] = w.Checkbox(value=False, description="Instructor: show the planted effects")
+
+    def avoided(b: float, points: float) -> float:
+        return closures_per_year * (1.0 - float(np.exp(b * points)))
+
+    def render(attitude: float, knowledge: float, cut: float, show_planted: bool = False) -> tuple:
+        rows = {}
+        for name, key, points in (("Staff attitude training", "staff_attitude", attitude),
+                                  ("Product knowledge training", "product_knowledge", knowledge)):
+            b, lo, hi = est[key]
+            vals = sorted([avoided(b, points), avoided(lo, points), avoided(hi, points)])
+            rows[name] = {"estimate": avoided(b, points), "low": vals[0], "high": vals[2],
+                          "planted": avoided(true[key], points) if true else np.nan}
+        x, xlo, xhi = est["unresolved"]
+        rows["Complaint handling"] = {"estimate": cut * x, "low": cut * min(xlo, xhi), "high": cut * max(xlo, xhi),
+                                      "planted": cut * true["unresolved"] if true else np.nan}
+        ba, bk = est["staff_attitude"], est["product_knowledge"]
+        both = [closures_per_year * (1 - float(np.exp(ba[i] * attitude + bk[i] * knowledge))) for i in range(3)]
+        total = {"estimate": both[0] + cut * x, "low": min(both) + cut * min(xlo, xhi),
+                 "high": max(both) + cut * max(xlo, xhi),
+                 "planted": (closures_per_year * (1 - float(np.exp(true["staff_attitude"] * attitude
+                                                                    + true["product_knowledge"] * knowledge)))
+                             + cut * true["unresolved"]) if true else np.nan}
+        rows["All three"] = total
+        table = pd.DataFrame(rows).T
+        table.index.name = "practice"
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        y = np.arange(len(table))[::-1]
+        h = 0.38 if show_planted else 0.6
+        err = np.vstack([table["estimate"] - table["low"], table["high"] - table["estimate"]])
+        ax.barh(y + (h / 2 if show_planted else 0), table["estimate"], height=h, color=PALETTE[0],
+                xerr=err, capsize=4, label="Estimated from the data (95% interval)")
+        if show_planted:
+            ax.barh(y - h / 2, table["planted"], height=h, color=PALETTE[3], label="Planted (true) effect")
+        ax.set_yticks(y, list(table.index))
+        top = float(np.nanmax(table[["high", "planted"]].to_numpy())) if show_planted else float(table["high"].max())
+        ax.set_xlim(0, max(top * 1.1, 1.0))
+        ax.set_title(f"Account closures avoided per year (of about {closures_per_year:,.0f})")
+        ax.set_xlabel("Closures avoided per year (accounts)")
+        ax.set_ylabel("Practice")
+        ax.legend(loc="upper right")
+        order = table.drop(index="All three")["estimate"].sort_values(ascending=False)
+        note = (f"**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
+                f"{cut:.0%} fewer unresolved complaints:** about **{total['estimate']:,.0f} closures avoided per "
+                f"year** (95% interval {total['low']:,.0f} to {total['high']:,.0f}). "
+                f"Largest single lever here: **{order.index[0].lower()}** ({order.iloc[0]:,.0f} a year).")
+        if value_per_account is not None:
+            note += (f" At {currency} {value_per_account:,.0f} margin per account-year, that keeps about "
+                     f"{currency} {total['estimate'] * value_per_account:,.0f} of margin in the first year.")
+        if show_planted:
+            note += f"  \nWith the planted effects: **{total['planted']:,.0f} closures avoided per year**."
+            if all(est[k][0] > true[k] for k in ("staff_attitude", "product_knowledge")):
+                note += (" The data's estimates of the staff effects are smaller than the planted ones: survey "
+                         "scores measure the experience with noise, which shrinks the slopes.")
+        else:
+            table = table.drop(columns="planted")
+        return note, fig, table.round(1)
+
+    return demo(controls, render,
+                title="raise staff attitude and product knowledge, cut unresolved complaints; watch the "
+                      "closures avoided per year.")
+
+
+def membership_effect_explorer(customers: Any, orders: Any, true_effect: float | None = None, *, as_of: Any = None,
+                               post_weeks: int = 13, tolerance: int = 1, cohort_weeks: int = 4,
+                               n_boot: int = 300, seed: int = 7) -> Any:
+    """Lesson 07b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
+
+    Uses :func:`custlearn.cases.visit_rates`, :func:`~custlearn.cases.membership_did` and
+    :func:`~custlearn.cases.effect_estimates` (bootstrap with ``n_boot`` samples and a fixed ``seed``).
+    ``true_effect`` (e.g. ``datasets.parameters("cafe")["membership"]["true_effect"]``) is drawn as a
+    dashed line when given. A looser tolerance lets in less similar comparison guests and pulls the
+    matched estimate towards the naive gap; a longer after-window leaves fewer members to match.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn import cases
+    from custlearn.plots import PALETTE
+
+    rates = cases.visit_rates(customers, orders, as_of=as_of)
+    style = {"description_width": "initial"}
+    weeks_w = w.IntSlider(value=int(post_weeks), min=4, max=26, step=1, description="After-window (weeks)",
+                          continuous_update=False, style=style)
+    tol_w = w.IntSlider(value=int(tolerance), min=0, max=8, step=1, description="Tolerance (visits before)",
+                        continuous_update=False, style=style)
+
+    def render(weeks: int, tolerance: int) -> tuple:
+        did = cases.membership_did(customers, orders, post_weeks=weeks, tolerance=tolerance,
+                                   cohort_weeks=cohort_weeks, as_of=as_of)
+        est = cases.effect_estimates(rates, did, n_boot=n_boot, seed=seed)
+        names = ["naive", "matched", "difference-in-differences"]
+        y = np.arange(len(names))[::-1]
+        eff = est.loc[names, "effect"].to_numpy()
+        lo, hi = est.loc[names, "lower"].to_numpy(), est.loc[names, "upper"].to_numpy()
+        fig, ax = plt.subplots(figsize=(8, 3.2))
+        ax.errorbar((eff - 1) * 100, y, xerr=[(eff - lo) * 100, (hi - eff) * 100], fmt="o", color=PALETTE[0],
+                    capsize=5, lw=2)
+        if true_effect is not None:
+            ax.axvline((true_effect - 1) * 100, color=PALETTE[3], ls="--", lw=2,
+                       label=f"true effect {true_effect - 1:+.0%}")
+            ax.legend(loc="lower right")
+        ax.axvline(0, color="grey", lw=1)
+        ax.set_yticks(y, names)
+        ax.set_xlim(-40, 110)
+        ax.set_title(f"Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)")
+        ax.set_xlabel("Change in visits per week from joining (%, 95% interval)")
+        ax.set_ylabel("Estimate")
+        d = est.loc["difference-in-differences"]
+        truth = f" True effect: **{true_effect - 1:+.0%}**." if true_effect is not None else ""
+        note = (f"**{len(did):,} members matched.** Naive gap **{est.loc['naive', 'effect'] - 1:+.0%}**; "
+                f"matched after joining **{est.loc['matched', 'effect'] - 1:+.0%}**; difference-in-differences "
+                f"**{d['effect'] - 1:+.0%}** (95% interval {d['lower'] - 1:+.0%} to {d['upper'] - 1:+.0%}).{truth}")
+        return note, fig
+
+    return demo({"weeks": weeks_w, "tolerance": tol_w}, render,
+                title="move the after-window and the matching tolerance; watch the estimates against the truth.")

@@ -1,0 +1,289 @@
+"""Exercises of case 07a, *Where should next year's retention budget go?* (the shop).
+
+Expected answers are computed from the shipped data with the solution's logic
+(``custlearn.value``, ``custlearn.lifecycle``); the likely mistakes are
+computed the same way. The written recommendation is graded with the rubric in
+the solution notebook and the instructor notes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+
+BUDGET = 20_000.0
+CONTACT_COST = 5.0
+SAVE_RATE = 0.20
+
+
+@cache
+def _shop():
+    from custlearn import datasets
+
+    return datasets.load("shop")
+
+
+@cache
+def _models():
+    from custlearn import value
+
+    shop = _shop()
+    summary = value.clv_summary(shop.orders, shop.as_of, time_unit="weeks")
+    bgnbd = value.BetaGeo().fit(summary)
+    gamma_gamma = value.GammaGamma().fit(summary)
+    return summary, bgnbd, gamma_gamma
+
+
+def _revenue() -> pd.Series:
+    return _shop().orders.groupby("customer_id")["amount"].sum()
+
+
+def margin_rate() -> float:
+    """07a.1 — margin after returns and service costs, as a share of spend (acquisition cost not counted)."""
+    from custlearn import value
+
+    profit = value.customer_profit(_shop())
+    return float((profit["profit"] + profit["acquisition_cost"]).sum() / _revenue().sum())
+
+
+def gross_margin_rate() -> float:
+    return float(_shop().orders["margin"].sum() / _revenue().sum())
+
+
+def profit_rate() -> float:
+    from custlearn import value
+
+    return float(value.customer_profit(_shop())["profit"].sum() / _revenue().sum())
+
+
+@cache
+def _plan(save_rate: float = SAVE_RATE, rate: str = "margin") -> pd.DataFrame:
+    from custlearn import value
+
+    summary, bgnbd, gamma_gamma = _models()
+    plan = pd.DataFrame({"p_alive": bgnbd.p_alive(summary)})
+    plan["p_left"] = 1 - plan["p_alive"]
+    clv12 = value.clv(bgnbd, gamma_gamma, summary, months=12, discount_rate=0.0)
+    factor = margin_rate() if rate == "margin" else 1.0
+    plan["value_if_kept"] = clv12["clv"] / plan["p_alive"] * factor
+    plan["expected_saved"] = save_rate * plan["p_left"] * plan["value_if_kept"]
+    return plan
+
+
+def _targets(save_rate: float = SAVE_RATE, rate: str = "margin") -> pd.DataFrame:
+    ranked = _plan(save_rate, rate).sort_values("expected_saved", ascending=False)
+    return ranked[ranked["expected_saved"] >= CONTACT_COST].head(int(BUDGET // CONTACT_COST))
+
+
+def expected_left() -> float:
+    """07a.2 — expected number of buyers who have already left: the sum of 1 - P(alive)."""
+    return float(_plan()["p_left"].sum())
+
+
+def share_left() -> float:
+    return float(_plan()["p_left"].mean())
+
+
+def count_below_half() -> float:
+    return float((_plan()["p_alive"] < 0.5).sum())
+
+
+def contacted() -> float:
+    """07a.3 — customers the plan contacts (USD 5 a contact, 20% save rate, USD 20,000 budget)."""
+    return float(len(_targets()))
+
+
+def expected_saved() -> float:
+    """07a.4 — expected margin saved by the plan."""
+    return float(_targets()["expected_saved"].sum())
+
+
+def _stages() -> pd.Series:
+    from custlearn import lifecycle
+
+    shop = _shop()
+    return lifecycle.assign_stages(shop.customers, shop.orders, shop.as_of, surveys=shop.surveys)["stage"]
+
+
+def plan_by_stage() -> pd.Series:
+    """07a.5 — the plan's customers per lifecycle stage (stages with none left out)."""
+    stage = _stages().reindex(_targets().index)
+    return stage.value_counts(sort=False).loc[lambda s: s > 0].rename("customers")
+
+
+def buyers_by_stage() -> pd.Series:
+    stage = _stages().reindex(_plan().index)
+    return stage.value_counts(sort=False).loc[lambda s: s > 0].rename("customers")
+
+
+def plan_share_by_stage() -> pd.Series:
+    counts = plan_by_stage()
+    return (counts / counts.sum()).rename("customers")
+
+
+def _true_at_stake(with_margin: bool = True) -> pd.Series:
+    from custlearn import datasets
+
+    plan = _plan()
+    truth = datasets.truth("shop").set_index("customer_id").reindex(plan.index)
+    rate, drop = truth["purchase_rate"], truth["dropout_prob"]
+    factor = margin_rate() if with_margin else 1.0
+    at_stake = (1 - np.exp(-rate * drop * 52)) / drop * truth["spend_mean"] * factor
+    return pd.Series(np.where(truth["alive_at_end"], 0.0, at_stake), index=plan.index)
+
+
+def true_saved() -> float:
+    """07a.7 — the margin the plan's contacts would really have saved (truth, same save rate)."""
+    return float(SAVE_RATE * _true_at_stake().loc[_targets().index].sum())
+
+
+def true_saved_spend() -> float:
+    return float(SAVE_RATE * _true_at_stake(False).loc[_targets().index].sum())
+
+
+def true_at_stake_no_save_rate() -> float:
+    return float(_true_at_stake().loc[_targets().index].sum())
+
+
+def future_value_of_targets() -> float:
+    from custlearn import datasets
+
+    truth = datasets.truth("shop").set_index("customer_id")
+    return float(SAVE_RATE * truth.loc[_targets().index, "future_value"].sum())
+
+
+EXERCISES = {
+    "07a.1": Number(
+        margin_rate,
+        question="What share of spend is margin after returns and service costs (acquisition cost not counted)? "
+                 "(a fraction)",
+        rel=1e-4,
+        unit="fraction",
+        mistakes=[
+            Mistake(gross_margin_rate, "That is the gross margin of the orders: returns and service tickets still "
+                    "have to be paid from it. Use value.customer_profit and add back only the acquisition cost."),
+            Mistake(profit_rate, "You also took off the acquisition cost. It was paid when the customer was won and "
+                    "is not saved or lost by a retention contact: add it back."),
+        ],
+        hint="profit = value.customer_profit(shop); (profit['profit'] + profit['acquisition_cost']).sum() divided by "
+             "the total amount of the orders.",
+    ),
+    "07a.2": Number(
+        expected_left,
+        question="How many of the shop's buyers does the BG/NBD model expect to have already left? "
+                 "(the sum of 1 - P(alive); weeks as the time unit)",
+        rel=1e-3,
+        unit="customers",
+        mistakes=[
+            Mistake(share_left, "That is the share of buyers (the mean). The question asks for the expected number: "
+                    "the sum of 1 - P(alive)."),
+            Mistake(count_below_half, "You counted the buyers with P(alive) below 50%. The expected number adds up "
+                    "the probabilities: a customer with P(alive) 30% counts as 0.7."),
+        ],
+        hint="bgnbd = value.BetaGeo().fit(value.clv_summary(shop.orders, shop.as_of, time_unit='weeks')); "
+             "(1 - bgnbd.p_alive(summary)).sum().",
+    ),
+    "07a.3": Number(
+        contacted,
+        question="With USD 5 per contact, a 20% save rate and a USD 20,000 budget, how many customers does the plan "
+                 "contact? (contact only while the expected margin saved is at least the contact cost)",
+        abs=0.5,
+        unit="customers",
+        mistakes=[
+            Mistake(lambda: BUDGET / CONTACT_COST, "That spends the whole budget. The plan stops as soon as the next "
+                    "contact would save less than the USD 5 it costs."),
+            Mistake(lambda: float(len(_targets(SAVE_RATE, "spend"))), "You valued customers by their spend. A contact "
+                    "saves margin, not revenue: multiply the spend if kept by the margin rate of 07a.1."),
+            Mistake(lambda: float(len(_targets(1.0))), "You left out the save rate: a contact brings back only 20% "
+                    "of the customers who have left."),
+        ],
+        hint="value if kept = clv (12 months, no discounting) / P(alive) x margin rate; expected saved = 0.2 x "
+             "(1 - P(alive)) x value if kept; count the customers with expected saved >= 5 (at most 4,000).",
+    ),
+    "07a.4": Number(
+        expected_saved,
+        question="What is the plan's expected margin saved in the next 12 months? (USD, before the cost of the "
+                 "contacts)",
+        rel=1e-3,
+        unit="USD",
+        mistakes=[
+            Mistake(lambda: expected_saved() - contacted() * CONTACT_COST, "That is net of the cost of the contacts. "
+                    "The question asks for the margin saved before the cost."),
+            Mistake(lambda: expected_saved() / SAVE_RATE, "You left out the save rate: only 20% of the customers "
+                    "who have left come back after a contact."),
+        ],
+        hint="Sum the expected saved of the customers in the plan (07a.3).",
+    ),
+    "07a.5": Table(
+        plan_by_stage,
+        question="How many of the plan's customers are at each lifecycle stage on the last day of the data? "
+                 "(default thresholds, surveys used; leave out stages with none)",
+        index_name="stage",
+        mistakes=[
+            Mistake(buyers_by_stage, "Those are all buyers per stage. Keep only the customers in the plan."),
+            Mistake(plan_share_by_stage, "Those are shares; the question asks for numbers of customers."),
+        ],
+        hint="lifecycle.assign_stages(shop.customers, shop.orders, shop.as_of, surveys=shop.surveys)['stage'], "
+             "take the plan's customers, then value_counts() and drop the zeros.",
+    ),
+    "07a.6": Chart(
+        question="A line chart of the expected margin saved (y) against the money spent on contacts (x), best "
+                 "customers first, with a title and labelled axes.",
+        kind="line",
+        min_marks=1,
+        hint="Sort by expected saved, take the cumulative sum, and plot it against 5 x the number of contacts.",
+    ),
+    "07a.7": Number(
+        true_saved,
+        question="Truth check: how much margin would the plan's contacts really have saved? (USD; 20% of the true "
+                 "value at stake of the plan's customers, with the formula of the case)",
+        rel=1e-3,
+        unit="USD",
+        mistakes=[
+            Mistake(true_at_stake_no_save_rate, "That is the whole true value at stake. A contact brings back only "
+                    "20% of the departed customers: multiply by the save rate."),
+            Mistake(true_saved_spend, "That is spend, not margin: multiply by the margin rate of 07a.1."),
+            Mistake(future_value_of_targets, "You used future_value: what the customers spent anyway, most of them "
+                    "because they never left. The value a contact saves comes only from customers who had truly left."),
+        ],
+        hint="truth = datasets.truth('shop'); for customers not alive_at_end: (1 - exp(-purchase_rate x "
+             "dropout_prob x 52)) / dropout_prob x spend_mean x margin rate; 0 for the others; sum over the plan "
+             "and multiply by 0.2.",
+    ),
+    "07a.8": Choice(
+        expected="c",
+        question="The 'top spenders' plan picked customers who spent the most in the following year, yet it "
+                 "would have saved much less than the plan. Why?",
+        options={
+            "a": "The truth table is what really happened: they did spend the most. But spending is not what a "
+                 "contact saves.",
+            "b": "Every customer gets the same margin rate in this comparison; the difference lies elsewhere.",
+            "c": "Yes: most top spenders were still active and bought anyway; a contact only saves customers who "
+                 "had left.",
+            "d": "The comparison uses the same save rate for every plan; the difference lies elsewhere.",
+        },
+    ),
+    "07a.9": Choice(
+        expected="c",
+        question="With the money for the plan's number of contacts, which list would really have saved the most "
+                 "margin? a: the highest 1 - P(alive); b: the highest value if kept; c: the highest "
+                 "(1 - P(alive)) x value if kept.",
+        options={
+            "a": "Risk alone finds customers who have left, but many of them were worth little: in truth this list "
+                 "saves less than c.",
+            "b": "Value alone picks valuable customers, most of whom were still active and needed no rescue: in "
+                 "truth this list saves the least.",
+            "c": "Yes: risk times value finds valuable customers who have probably left; in truth it saves the most.",
+        },
+    ),
+    "07a.10": Text(
+        question="Write the recommendation of your one-page brief: whom to contact, with what, what it returns "
+                 "(with its uncertainty and assumptions), and what to do with the rest of the budget.",
+        min_words=60,
+        keywords=["save rate", "contact"],
+    ),
+}

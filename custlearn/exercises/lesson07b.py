@@ -1,0 +1,243 @@
+"""Exercises of lesson 07b, *Case: did the points membership make guests loyal?*
+
+Expected answers are computed from the shipped cafe data with the solution's
+logic (``custlearn.cases``); the likely mistakes are computed the same way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from custlearn.exercises._core import Chart, Choice, Mistake, Number, Text
+
+SEED = 7
+
+
+@cache
+def _cafe():
+    from custlearn import datasets
+
+    return datasets.load("cafe")
+
+
+@cache
+def _rates() -> pd.DataFrame:
+    from custlearn import cases
+
+    cafe = _cafe()
+    return cases.visit_rates(cafe.customers, cafe.orders, as_of=cafe.as_of)
+
+
+@cache
+def _did(post_weeks: int = 13, tolerance: int = 1, cohort_weeks: int = 4) -> pd.DataFrame:
+    from custlearn import cases
+
+    cafe = _cafe()
+    return cases.membership_did(cafe.customers, cafe.orders, post_weeks=post_weeks, tolerance=tolerance,
+                                cohort_weeks=cohort_weeks, as_of=cafe.as_of)
+
+
+@cache
+def _estimates(post_weeks: int = 13, tolerance: int = 1) -> pd.DataFrame:
+    from custlearn import cases
+
+    return cases.effect_estimates(_rates(), _did(post_weeks, tolerance), n_boot=1000, seed=SEED)
+
+
+def naive_effect() -> float:
+    """07b.1 — mean visits per week of members / of non-members, counted from each guest's first visit."""
+    r = _rates()
+    return float(r.loc[r["member"], "visits_per_week"].mean() / r.loc[~r["member"], "visits_per_week"].mean())
+
+
+def naive_difference() -> float:
+    r = _rates()
+    return float(r.loc[r["member"], "visits_per_week"].mean() - r.loc[~r["member"], "visits_per_week"].mean())
+
+
+def naive_since_signup() -> float:
+    """Mistake for 07b.1: visits per week since sign-up, all customers (prospects included)."""
+    cafe = _cafe()
+    c = cafe.customers.set_index("customer_id")
+    visits = cafe.orders.groupby("customer_id").size().reindex(c.index, fill_value=0)
+    rate = visits / (((cafe.as_of - c["signup_date"]).dt.days + 1) / 7)
+    return float(rate[c["is_member"]].mean() / rate[~c["is_member"]].mean())
+
+
+def naive_median() -> float:
+    r = _rates()
+    return float(r.loc[r["member"], "visits_per_week"].median() / r.loc[~r["member"], "visits_per_week"].median())
+
+
+def did_effect() -> float:
+    """07b.4 — the difference-in-differences effect (13-week window, tolerance 1, cohort 4 weeks)."""
+    d = _did()
+    return float((d["post_visits"].sum() / d["control_post_visits"].sum())
+                 / (d["pre_visits"].sum() / d["control_pre_visits"].sum()))
+
+
+def matched_after_only() -> float:
+    d = _did()
+    return float(d["post_visits"].sum() / d["control_post_visits"].sum())
+
+
+def members_before_after() -> float:
+    """Mistake for 07b.3: the members' own before/after change, no comparison group."""
+    d = _did()
+    return float((d["post_visits"].sum() / (13 * len(d))) / (d["pre_visits"].sum() / d["pre_weeks"].sum()))
+
+
+def did_lower() -> float:
+    """07b.5 — lower end of the 95% bootstrap interval of the difference-in-differences (seed 7, 1,000 samples)."""
+    return float(_estimates().loc["difference-in-differences", "lower"])
+
+
+def _economics() -> tuple[float, float, float]:
+    cafe = _cafe()
+    visits = cafe.orders.merge(cafe.customers[["customer_id", "member_since"]], on="customer_id")
+    after = visits[visits["member_since"].notna() & (visits["order_date"] >= visits["member_since"])]
+    weeks = ((cafe.as_of - cafe.customers["member_since"].dropna()).dt.days + 1).sum() / 7
+    return len(after) / weeks * 52, float(after["margin"].mean()), float((after["discount"] == 3.0).mean() * 3.0)
+
+
+def _net(effect: float, with_points: bool = True) -> float:
+    per_year, margin, points = _economics()
+    base = per_year / effect
+    return (per_year - base) * margin - (base * points if with_points else 0.0)
+
+
+def net_return() -> float:
+    """07b.7 — net USD per member per year at the difference-in-differences effect."""
+    return _net(did_effect())
+
+
+EXERCISES = {
+    "07b.1": Number(
+        naive_effect,
+        question="Members' mean visits per week divided by non-members' (each guest counted from the first visit "
+                 "to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more).",
+        rel=1e-3,
+        unit="ratio",
+        mistakes=[
+            Mistake(naive_difference, "That is the difference in visits per week. The effect is a multiplier: "
+                    "divide the members' mean by the non-members' mean."),
+            Mistake(naive_since_signup, "You counted from sign-up over all customers, so guests who never came "
+                    "(prospects) pull the non-members down. Count each guest from the first visit: "
+                    "cases.visit_rates(...)."),
+            Mistake(naive_median, "That is the ratio of medians; the question asks for the ratio of means."),
+            Mistake(lambda: naive_effect() * 100, "Give the ratio itself (e.g. 1.25 for 25% more), not a percentage."),
+            Mistake(lambda: naive_effect() - 1, "That is the change (ratio minus 1). Give the ratio itself: 1.25 "
+                    "for 25% more."),
+        ],
+        hint="rates = cases.visit_rates(cafe.customers, cafe.orders, as_of=cafe.as_of), then the mean of "
+             "visits_per_week for members divided by the mean for non-members.",
+    ),
+    "07b.2": Choice(
+        expected="c",
+        question="Why is the naive gap not the effect of the membership?",
+        options={
+            "a": "The gap is large and its interval excludes 1, so it is not noise; noise is not the problem.",
+            "b": "Points discounts lower the amount per visit, but the question is about visits per week.",
+            "c": "Yes: guests choose to join, and frequent guests join far more often, so members came more "
+                 "often before they joined (self-selection).",
+            "d": "Members and non-members are counted over the same weeks since their first visit; time is not "
+                 "the problem.",
+        },
+    ),
+    "07b.3": Choice(
+        expected="b",
+        question="A member joined in week 20. Which non-members make a fair comparison group?",
+        options={
+            "a": "All non-members mixes regulars with guests who came once: the members were the regulars, so "
+                 "the gap would again show who joins.",
+            "b": "Yes: guests who first came in about the same weeks, visited about as often before week 20 and "
+                 "were still coming from week 20 on look like the member did before joining.",
+            "c": "Visits after week 20 are the outcome; matching on them would match away the very effect you "
+                 "want to measure.",
+            "d": "Matching on age and city ignores what matters most here: how often the guest came before.",
+        },
+    ),
+    "07b.4": Number(
+        did_effect,
+        question="The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, "
+                 "cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio.",
+        rel=1e-3,
+        unit="ratio",
+        mistakes=[
+            Mistake(matched_after_only, "That is the matched ratio after joining only. Divide it by the ratio "
+                    "before joining (members' pre_visits over the comparison guests' control_pre_visits)."),
+            Mistake(members_before_after, "That is the members' own before/after change without a comparison "
+                    "group: it mixes the membership with what changed for everybody (guests drifting away)."),
+            Mistake(lambda: did_effect() - 1, "That is the change (ratio minus 1). Give the ratio itself: 1.25 "
+                    "for 25% more."),
+        ],
+        hint="(did.post_visits.sum() / did.control_post_visits.sum()) / "
+             "(did.pre_visits.sum() / did.control_pre_visits.sum()), or cases.effect_estimates(...).",
+    ),
+    "07b.5": Number(
+        did_lower,
+        question="The lower end of the 95% bootstrap interval of the difference-in-differences effect "
+                 "(cases.effect_estimates with n_boot=1000, seed=7).",
+        rel=1e-6,
+        unit="ratio",
+        mistakes=[
+            Mistake(lambda: float(_estimates().loc["difference-in-differences", "upper"]),
+                    "That is the upper end of the interval; the question asks for the lower one."),
+            Mistake(lambda: float(_estimates().loc["matched", "lower"]),
+                    "That is the lower end for the matched ratio after joining; take the row "
+                    "'difference-in-differences'."),
+        ],
+        hint="estimates = cases.effect_estimates(rates, did, n_boot=1000, seed=7); "
+             "estimates.loc['difference-in-differences', 'lower'].",
+    ),
+    "07b.6": Chart(
+        question="A chart of the naive, matched and difference-in-differences effects with their intervals, and "
+                 "the true effect as a line.",
+        min_marks=1,
+        hint="ax.errorbar(effects, positions, xerr=...) and ax.axvline(true_effect, ...), with a title and "
+             "axis labels.",
+    ),
+    "07b.7": Number(
+        net_return,
+        question="Net return of the membership per member per year, in USD, at the difference-in-differences "
+                 "effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per "
+                 "member visit.",
+        abs=0.01,
+        rel=1e-3,
+        unit="USD",
+        mistakes=[
+            Mistake(lambda: _net(did_effect(), with_points=False),
+                    "You left out the points: they cost money on every member visit, also the visits the "
+                    "member would have made anyway."),
+            Mistake(lambda: _net(naive_effect()),
+                    "You used the naive effect. Budget on the better (difference-in-differences) estimate."),
+        ],
+        hint="per_year = member visits after joining / member-weeks x 52; margin = mean margin of those visits; "
+             "points = share of those visits with a USD 3 discount x 3.",
+    ),
+    "07b.8": Choice(
+        expected="a",
+        question="Of the decks' restaurant practices, which can these data test?",
+        options={
+            "a": "Yes: only the points membership left a trace (join dates and visits); calls, customised "
+                 "service and training are not recorded.",
+            "b": "Follow-up calls are not recorded anywhere in the cafe data.",
+            "c": "Nothing in the data says which guests got customised service.",
+            "d": "The surveys measure perceived service, not whether staff were trained.",
+        },
+    ),
+    "07b.9": Text(
+        question="Re-run the estimate with an after-window and a tolerance of your choice. Which did you choose, "
+                 "why, and does the conclusion change?",
+        min_words=30,
+        keywords=["tolerance", "window", "members"],
+    ),
+    "07b.10": Text(
+        question="Write the recommendation of your brief for the owner: the result with its uncertainty, a "
+                 "caveat, what to do and the expected return.",
+        min_words=60,
+        keywords=["self-selection", "interval", "experiment", "USD"],
+    ),
+}

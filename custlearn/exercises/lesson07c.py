@@ -1,0 +1,343 @@
+"""Exercises of lesson 07c, the bank case: staff, complaints and account closures.
+
+Expected answers are computed from the shipped ``bank`` data with the
+solution's logic (``custlearn.churn``, ``custlearn.satisfaction`` and the
+closure-rate model of the case notebook); the likely mistakes are computed
+the same way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from custlearn.cases import rate_model
+from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+
+CUTOFF = "2024-12-31"
+WINDOW = 365
+BANDS = [0, 3, 4, 7]
+BAND_LABELS = ["low (1-3)", "middle (4)", "high (5-7)"]
+DRIVERS = ["staff_attitude", "product_knowledge", "tangibles", "reliability", "responsiveness", "assurance", "empathy"]
+STEP = 0.5
+
+
+@cache
+def _bank():
+    from custlearn import datasets
+
+    return datasets.load("bank")
+
+
+@cache
+def _labels(window: int = WINDOW) -> pd.DataFrame:
+    from custlearn import churn
+
+    bank = _bank()
+    return churn.label_churn(bank.customers, None, CUTOFF, kind="contractual", window_days=window, as_of=bank.as_of)
+
+
+@cache
+def _durations() -> pd.DataFrame:
+    from custlearn import churn
+
+    bank = _bank()
+    return churn.churn_durations(bank.customers, None, bank.as_of, kind="contractual")
+
+
+@cache
+def _respondents() -> pd.DataFrame:
+    bank = _bank()
+    answers = bank.surveys.set_index("customer_id")[["staff_attitude", "product_knowledge", "overall_satisfaction"]]
+    table = _durations().join(answers, how="inner")
+    discount = bank.customers.set_index("customer_id")["acquired_with_discount"]
+    return table.assign(discount=discount.reindex(table.index).astype(float))
+
+
+# 07c.1 ---------------------------------------------------------------------
+
+
+def closure_rate() -> float:
+    """07c.1 — share of accounts open on 31 Dec 2024 closed within 365 days."""
+    return float(_labels()["churned"].mean())
+
+
+def closed_by_end_of_all() -> float:
+    return float(_bank().customers["account_closed"].notna().mean())
+
+
+# 07c.2 ---------------------------------------------------------------------
+
+
+def _logrank(item: str, bins: list[int] = BANDS, names: list[str] = BAND_LABELS) -> float:
+    from custlearn import churn
+
+    r = _respondents()
+    band = pd.cut(r[item], bins, labels=names).astype(str)
+    return float(churn.logrank_test(r["duration_days"], r["churned"], band).chi_square)
+
+
+def attitude_logrank() -> float:
+    """07c.2 — log-rank chi-square across the three staff-attitude bands (survey answerers)."""
+    return _logrank("staff_attitude")
+
+
+def knowledge_logrank() -> float:
+    return _logrank("product_knowledge")
+
+
+def attitude_logrank_two_bands() -> float:
+    return _logrank("staff_attitude", [0, 3, 7], ["low (1-3)", "4-7"])
+
+
+# 07c.3 ---------------------------------------------------------------------
+
+
+def _by_outcome(window: int = WINDOW) -> pd.DataFrame:
+    from custlearn import churn
+
+    return churn.churn_by_complaint_outcome(_labels(window), _bank().tickets)
+
+
+def closure_by_outcome() -> pd.Series:
+    """07c.3 — closure rate in the 365 days after the cut-off, by first complaint outcome."""
+    return _by_outcome()["churn_rate"]
+
+
+def closers_by_outcome() -> pd.Series:
+    return _by_outcome()["churners"].astype(float)
+
+
+def closure_by_outcome_182() -> pd.Series:
+    return _by_outcome(182)["churn_rate"]
+
+
+# 07c.5 ---------------------------------------------------------------------
+
+
+@cache
+def _survey_table() -> pd.DataFrame:
+    from custlearn import satisfaction
+
+    bank = _bank()
+    servqual = satisfaction.servqual_scores(bank.surveys).set_index(bank.surveys["customer_id"])
+    answers = bank.surveys.set_index("customer_id")[["staff_attitude", "product_knowledge", "overall_satisfaction"]]
+    return servqual.join(answers).join(_durations()["churned"].astype(int).rename("closed"))
+
+
+def _drivers(target: str, drivers: tuple[str, ...] = tuple(DRIVERS)) -> pd.DataFrame:
+    from custlearn import satisfaction
+
+    return satisfaction.driver_analysis(_survey_table(), target, list(drivers))
+
+
+def attitude_weight_on_closure() -> float:
+    """07c.5 — standardised weight of staff_attitude in the driver analysis of closing (7 drivers)."""
+    return float(_drivers("closed").loc["staff_attitude", "standardised_weight"])
+
+
+def attitude_correlation_with_closure() -> float:
+    return float(_drivers("closed").loc["staff_attitude", "correlation"])
+
+
+def attitude_weight_on_satisfaction() -> float:
+    return float(_drivers("overall_satisfaction").loc["staff_attitude", "standardised_weight"])
+
+
+def attitude_weight_staff_items_only() -> float:
+    return float(_drivers("closed", ("staff_attitude", "product_knowledge")).loc["staff_attitude",
+                                                                                 "standardised_weight"])
+
+
+# 07c.6 ---------------------------------------------------------------------
+
+
+@cache
+def _staff_model(columns: tuple[str, ...] = ("staff_attitude", "product_knowledge", "discount"),
+                 exposure: bool = True) -> pd.DataFrame:
+    return rate_model(_respondents(), list(columns), exposure=exposure)
+
+
+def attitude_rate_ratio() -> float:
+    """07c.6 — closure rate ratio per survey point of staff attitude (with knowledge and discount)."""
+    return float(_staff_model().loc["staff_attitude", "rate_ratio"])
+
+
+def attitude_coefficient() -> float:
+    return float(_staff_model().loc["staff_attitude", "b"])
+
+
+def attitude_rate_ratio_no_exposure() -> float:
+    return float(_staff_model(exposure=False).loc["staff_attitude", "rate_ratio"])
+
+
+def attitude_rate_ratio_alone() -> float:
+    return float(_staff_model(("staff_attitude",)).loc["staff_attitude", "rate_ratio"])
+
+
+def attitude_reduction() -> float:
+    return 1 - attitude_rate_ratio()
+
+
+# 07c.8 ---------------------------------------------------------------------
+
+
+def _closed_2025() -> int:
+    return int(_bank().customers["account_closed"].dt.year.eq(2025).sum())
+
+
+def closures_avoided_attitude() -> float:
+    """07c.8 — closures avoided per year by +0.5 point of staff attitude: closures_2025 x (1 - RR^0.5)."""
+    return float(_closed_2025() * (1 - attitude_rate_ratio() ** STEP))
+
+
+def closures_avoided_one_point() -> float:
+    return float(_closed_2025() * (1 - attitude_rate_ratio()))
+
+
+def closures_avoided_all_closures() -> float:
+    return float(int(_bank().customers["account_closed"].notna().sum()) * (1 - attitude_rate_ratio() ** STEP))
+
+
+def closures_avoided_knowledge() -> float:
+    rr = float(_staff_model().loc["product_knowledge", "rate_ratio"])
+    return float(_closed_2025() * (1 - rr ** STEP))
+
+
+EXERCISES = {
+    "07c.1": Number(
+        closure_rate,
+        question="Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)",
+        unit="fraction",
+        mistakes=[
+            Mistake(lambda: float(_labels(182)["churned"].mean()),
+                    "You used a 182-day window (the default of contractual churn). The question asks for 365 days: "
+                    "window_days=365."),
+            Mistake(closed_by_end_of_all, "That is the share of all customers whose account closed by the end of "
+                    "the data. Take the accounts open on 31 Dec 2024 and a 365-day window (label_churn)."),
+            Mistake(lambda: float(_labels()["churned"].sum()),
+                    "That is the number of closed accounts; the question asks for the share (the mean of 'churned')."),
+        ],
+        hint="churn.label_churn(bank.customers, None, '2024-12-31', kind='contractual', window_days=365, "
+             "as_of=bank.as_of)['churned'].mean()",
+    ),
+    "07c.2": Number(
+        attitude_logrank,
+        question="Log-rank chi-square comparing account survival (from opening) of survey answerers in three "
+                 "staff-attitude bands: low (1-3), middle (4), high (5-7).",
+        rel=1e-3,
+        mistakes=[
+            Mistake(knowledge_logrank, "You banded product_knowledge. The question is about staff_attitude."),
+            Mistake(attitude_logrank_two_bands, "You used two bands. Use three: pd.cut(..., [0, 3, 4, 7])."),
+        ],
+        hint="Join churn_durations(..., kind='contractual') with the surveys (inner), band staff_attitude with "
+             "pd.cut(x, [0, 3, 4, 7]), then churn.logrank_test(d['duration_days'], d['churned'], band).chi_square.",
+    ),
+    "07c.3": Table(
+        closure_by_outcome,
+        question="The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint "
+                 "(with 'no complaint'). A Series indexed by outcome.",
+        index_name="complaint outcome",
+        mistakes=[
+            Mistake(closers_by_outcome, "Those are numbers of closed accounts; the question asks for rates "
+                    "(the churn_rate column)."),
+            Mistake(closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 07c.1 "
+                    "(365 days)."),
+        ],
+        hint="churn.churn_by_complaint_outcome(labels, bank.tickets)['churn_rate'] with the labels of 07c.1.",
+    ),
+    "07c.4": Choice(
+        expected="b",
+        question="Counted from account opening, 11% of customers whose first complaint was resolved well closed "
+                 "by the end, against 18% of customers who never complained. What do you conclude?",
+        options={
+            "a": "Not so fast: complainers had to stay a customer long enough to complain, so their survival from "
+                 "opening is flattered whatever happened to the complaint.",
+            "b": "Right: the comparison is biased (complainers must stay long enough to complain). Compare the "
+                 "outcomes with each other, or count closures per customer-year from the complaint on: then "
+                 "'resolved well' is no better than 'no complaint'.",
+            "c": "Sample size is not the issue: the bias comes from who can be in the group at all (survivorship).",
+            "d": "A good resolution does matter compared with a poor one; the problem is only the comparison with "
+                 "customers who never complained.",
+        },
+    ),
+    "07c.5": Number(
+        attitude_weight_on_closure,
+        question="Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, "
+                 "product_knowledge and the five SERVQUAL perception scores: the standardised weight of "
+                 "staff_attitude.",
+        rel=1e-3,
+        mistakes=[
+            Mistake(attitude_correlation_with_closure, "That is the correlation. The question asks for the "
+                    "standardised weight (all drivers together)."),
+            Mistake(attitude_weight_on_satisfaction, "That is the weight in the driver analysis of overall "
+                    "satisfaction. Use 'closed' as the target."),
+            Mistake(attitude_weight_staff_items_only, "You left out the SERVQUAL dimensions. Use all seven drivers: "
+                    "they share the credit."),
+        ],
+        hint="satisfaction.servqual_scores(bank.surveys), joined with the staff items and a 0/1 'closed' column, then "
+             "satisfaction.driver_analysis(table, 'closed', drivers).loc['staff_attitude', 'standardised_weight'].",
+    ),
+    "07c.6": Number(
+        attitude_rate_ratio,
+        question="With the closure-rate model (rate_model) on the survey answerers with staff_attitude, "
+                 "product_knowledge and discount, what is the closure rate ratio per survey point of staff attitude?",
+        rel=1e-3,
+        mistakes=[
+            Mistake(attitude_coefficient, "That is the coefficient b, a change in the log rate. The rate ratio "
+                    "is exp(b): the 'rate_ratio' column."),
+            Mistake(attitude_reduction, "That is 1 - rate ratio (the share of closures fewer). Give the ratio itself."),
+            Mistake(attitude_rate_ratio_alone, "You fitted staff_attitude alone. Keep product_knowledge and discount "
+                    "in the model, so attitude does not take their credit."),
+            Mistake(attitude_rate_ratio_no_exposure, "You ignored how long each account was open. A closure rate "
+                    "needs the exposure: years open (rate_model does it with duration_days)."),
+        ],
+        hint="rate_model(respondents, ['staff_attitude', 'product_knowledge', 'discount']).loc['staff_attitude', "
+             "'rate_ratio']",
+    ),
+    "07c.7": Chart(
+        question="Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, "
+                 "high 5-7), with a title and labelled axes.",
+        kind="line",
+        min_marks=2,
+        hint="kaplan_meier(..., groups=band) then plots.survival_chart(km) draws one curve per band.",
+    ),
+    "07c.8": Number(
+        closures_avoided_attitude,
+        question="If training raised the average staff-attitude score by 0.5 point, how many closures a year would "
+                 "it avoid? Use the 2025 closures as the baseline and the rate ratio of 07c.6.",
+        rel=1e-3,
+        unit="closures",
+        mistakes=[
+            Mistake(closures_avoided_one_point, "That is for a whole point. For half a point the rate is multiplied "
+                    "by rate_ratio ** 0.5."),
+            Mistake(closures_avoided_all_closures, "You used all closures of both years. The baseline for a year is "
+                    "the closures of 2025."),
+            Mistake(closures_avoided_knowledge, "You used the product-knowledge rate ratio. The question is about "
+                    "staff attitude."),
+        ],
+        hint="closures_2025 * (1 - rate_ratio ** 0.5)",
+    ),
+    "07c.9": Choice(
+        expected="b",
+        question="Which practice should Harbor Bank change first?",
+        options={
+            "a": "An unresolved complaint multiplies a customer's closure rate most, but few customers are in that "
+                 "state: fixing half of them avoids only a handful of closures a year.",
+            "b": "Yes: staff attitude reaches every customer, its effect is clearly away from zero, and half a point "
+                 "avoids the most closures per year; complaint handling (on quality) and knowledge follow.",
+            "c": "Product knowledge points the same way, but its effect is about half as large in these data and its "
+                 "interval nearly reaches zero.",
+            "d": "Observational data call for caution and a pilot, not for doing nothing: the effects are large and "
+                 "consistent, and a pilot with a comparison group will measure them.",
+        },
+    ),
+    "07c.10": Text(
+        question="Write the recommendation of your brief for the retail director: which practice first and why, "
+                 "the expected effect with its uncertainty, two caveats, a next step and the expected return.",
+        min_words=60,
+        keywords=["staff attitude", "interval", "complaint", "survey", "pilot", "USD"],
+    ),
+}
