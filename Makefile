@@ -27,7 +27,7 @@ PYTEST_ARGS ?=
 
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help lab test notebooks exercises datasets bench venv clean distclean
+.PHONY: help lab test notebooks exercises datasets bench venv clean distclean slides book
 
 help:
 	@echo "custlearn — customer management analytics course"
@@ -39,7 +39,10 @@ help:
 	@echo "  make exercises   regenerate learner exercise notebooks from exercises/solutions/"
 	@echo "  make datasets    regenerate the shipped datasets from their recorded seeds"
 	@echo "  make bench       run the benchmarks in bench/ (ratios against in-run baselines)"
-	@echo "  make clean       remove caches; 'make distclean' also removes .venv"
+	@echo "  make slides      export every lesson to an offline reveal.js deck in _build/slides/"
+	@echo "  make book        build the offline course site in _build/book/_build/html/ (own venv .venv-docs)"
+	@echo "  make test-browser  real-browser test: JupyterLab, the site and a deck in Chromium (sudo apt-get install chromium)"
+	@echo "  make clean       remove caches; 'make distclean' also removes .venv and .venv-docs"
 
 venv: $(STAMP)
 
@@ -76,10 +79,52 @@ datasets: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# Instructor kit: decks and course site (README "For instructors: decks and site").
+# Decks: nbconvert from .venv, reveal.js/require.js fetched once from npm into _build/npm.
+slides: $(STAMP)
+	$(BIN)/python tools/build_slides.py $(NB)
+
+# Site: Jupyter Book 1 lives in its own venv so it never changes .venv.
+DOCS_VENV  := .venv-docs
+DOCS_BIN   := $(DOCS_VENV)/bin
+DOCS_STAMP := $(DOCS_VENV)/.custlearn-docs-installed
+
+$(DOCS_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "custlearn needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	@test -x $(DOCS_BIN)/python || { echo "Creating $(DOCS_VENV) with $(PYTHON)"; $(PYTHON) -m venv $(DOCS_VENV); }
+	@echo "Installing the docs extra (Jupyter Book 1) into $(DOCS_VENV) (first time: about a minute)"
+	$(DOCS_BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off $$($(DOCS_BIN)/python tools/build_book.py --requirements)
+	@touch $(DOCS_STAMP)
+
+book: $(DOCS_STAMP)
+	$(DOCS_BIN)/python tools/build_book.py
+
+# Real-browser test (issue 11): JupyterLab on 127.0.0.1 and the built site and a
+# deck, driven in Debian's Chromium (/usr/bin/chromium) by Playwright from the
+# `browser` extra (never `playwright install`). Builds the site and the decks
+# first when they are missing. Screenshots: _build/screenshots/. Not part of
+# `make test`; CI (.ci/run) runs it after `make test`.
+BROWSER_STAMP       := $(VENV)/.custlearn-browser-installed
+BROWSER_PYTEST_ARGS ?= -v -s -rs
+
+$(BROWSER_STAMP): $(STAMP) pyproject.toml
+	@echo "Installing the browser extra (Playwright, driving /usr/bin/chromium) into $(VENV)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e ".[$(EXTRAS),browser]"
+	@touch $(BROWSER_STAMP)
+
+.PHONY: test-browser
+test-browser: $(BROWSER_STAMP)
+	@# Locally a failed site or deck build only skips those tests; in CI (CI=true) it fails the run.
+	@test -f _build/book/_build/html/index.html || $(MAKE) --no-print-directory book \
+		|| { [ -z "$$CI" ] && echo "test-browser: 'make book' failed: the site tests will be skipped"; }
+	@test -f _build/slides/00_start_here.slides.html || $(MAKE) --no-print-directory slides \
+		|| { [ -z "$$CI" ] && echo "test-browser: 'make slides' failed: the deck test will be skipped"; }
+	$(BIN)/python -m pytest tests_browser -p no:cacheprovider $(BROWSER_PYTEST_ARGS) $(PYTEST_ARGS)
+
 clean:
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 	rm -rf .pytest_cache build *.egg-info
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(DOCS_VENV)

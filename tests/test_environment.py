@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$")
 # pip name -> conda-forge name, where they differ
-CONDA_NAME = {}
+CONDA_NAME = {"jupyterlab-rise": "jupyterlab_rise"}
 
 
 def _norm(name: str) -> str:
@@ -30,7 +30,7 @@ def _pyproject():
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     project = data["project"]
     specs = list(project["dependencies"])
-    for extra in ("course", "test"):
+    for extra in ("course", "test", "browser", "docs"):
         specs += project["optional-dependencies"][extra]
     return dict(_parse(s) for s in specs), project
 
@@ -69,3 +69,23 @@ def test_core_requirements_of_the_course():
                  "scikit-learn", "nbval", "pytest", "pytest-xdist"):
         assert name in wanted, name
     assert "<" in wanted["faker"], "Faker's data change between releases: pin a compatible range"
+
+
+def test_course_and_docs_extras():
+    _, project = _pyproject()
+    extras = project["optional-dependencies"]
+    course = {_parse(s)[0] for s in extras["course"]}
+    assert "jupyterlab-rise" in course, "make lab installs RISE so lessons open as decks"
+    docs = dict(_parse(s) for s in extras["docs"])
+    assert "<2" in docs["jupyter-book"], "Jupyter Book 2 needs the internet to build: keep jupyter-book<2"
+    core = {_parse(s)[0] for s in project["dependencies"]}
+    assert "jupyter-book" not in core | course, "jupyter-book belongs in the docs extra only"
+
+
+def test_browser_extra():
+    _, project = _pyproject()
+    extras = project["optional-dependencies"]
+    browser = {_parse(s)[0] for s in extras["browser"]}
+    assert "playwright" in browser, "make test-browser drives Chromium with Playwright (the browser extra)"
+    others = {_parse(s)[0] for s in project["dependencies"] + extras["course"] + extras["test"]}
+    assert "playwright" not in others, "Playwright belongs in the browser extra only (make lab / make test need no browser)"
