@@ -40,9 +40,9 @@ help:
 	@echo "  make datasets    regenerate the shipped datasets from their recorded seeds"
 	@echo "  make bench       run the benchmarks in bench/ (ratios against in-run baselines)"
 	@echo "  make slides      export every lesson to an offline reveal.js deck in _build/slides/"
-	@echo "  make book        build the offline course site in _build/book/_build/html/ (own venv .venv-docs)"
+	@echo "  make book        build the offline course site in _build/book/_build/html/ (own venv _build/venv-docs)"
 	@echo "  make test-browser  real-browser test: JupyterLab, the site and a deck in Chromium (sudo apt-get install chromium)"
-	@echo "  make clean       remove caches; 'make distclean' also removes .venv and .venv-docs"
+	@echo "  make clean       remove caches; 'make distclean' also removes .venv and _build"
 
 venv: $(STAMP)
 
@@ -85,7 +85,7 @@ slides: $(STAMP)
 	$(BIN)/python tools/build_slides.py $(NB)
 
 # Site: Jupyter Book 1 lives in its own venv so it never changes .venv.
-DOCS_VENV  := .venv-docs
+DOCS_VENV  := _build/venv-docs
 DOCS_BIN   := $(DOCS_VENV)/bin
 DOCS_STAMP := $(DOCS_VENV)/.custlearn-docs-installed
 
@@ -127,4 +127,4 @@ clean:
 	rm -rf .pytest_cache build *.egg-info
 
 distclean: clean
-	rm -rf $(VENV) $(DOCS_VENV)
+	rm -rf $(VENV) _build

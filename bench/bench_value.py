@@ -63,16 +63,6 @@ def baseline_clv_summary(orders: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def simulate_bgnbd(n: int, r: float, alpha: float, a: float, b: float, T: float, seed: int = 0) -> pd.DataFrame:
-    """A BG/NBD summary (frequency, recency, T) drawn from the model itself."""
-    rng = np.random.default_rng(seed)
-    lam = rng.gamma(r, 1 / alpha, n)
-    p = rng.beta(a, b, n)
-    bought = rng.poisson(lam * T)
-    x = np.minimum(rng.geometric(p), bought)
-    t_x = np.where(x > 0, T * rng.beta(np.maximum(x, 1), bought - x + 1), 0.0)
-    # Dates are days: recency in weeks on a whole-day grid, as clv_summary(time_unit="weeks") gives.
-    return pd.DataFrame({"frequency": x, "recency": np.round(t_x * 7) / 7, "T": float(T)})
 
 
 def main(argv: list[str]) -> int:
@@ -104,7 +94,7 @@ def main(argv: list[str]) -> int:
         ok &= bench.report()
         del orders
 
-    summary = simulate_bgnbd(100_000, r=0.25, alpha=4.0, a=0.8, b=2.5, T=78.0, seed=1)
+    summary = value.simulate_bgnbd(100_000, r=0.25, alpha=4.0, a=0.8, b=2.5, T=78.0, seed=1, day_grid=True)
     from custlearn.value._btyd import _bgnbd_loglik
 
     x, t_x, T = (summary[c].to_numpy(float) for c in ("frequency", "recency", "T"))

@@ -474,15 +474,6 @@ def test_clv_summary_errors_and_edges():
 FHL_BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}  # FHL 2005, CDNOW sample (2357 customers), weeks
 
 
-def simulate_bgnbd(n, r, alpha, a, b, T, seed):
-    """A summary drawn from the BG/NBD story itself (Gamma rates, Beta drop-out after each purchase)."""
-    rng = np.random.default_rng(seed)
-    lam = rng.gamma(r, 1 / alpha, n)
-    p = rng.beta(a, b, n)
-    bought = rng.poisson(lam * T)
-    x = np.minimum(rng.geometric(p), bought)
-    t_x = np.where(x > 0, T * rng.beta(np.maximum(x, 1), bought - x + 1), 0.0)
-    return pd.DataFrame({"frequency": x, "recency": t_x, "T": float(T)})
 
 
 def test_bgnbd_log_likelihood_is_eq6_written_plainly():
@@ -506,7 +497,7 @@ def test_bgnbd_gradient_matches_finite_differences():
 
     from custlearn.value._btyd import _bgnbd_loglik
 
-    s = simulate_bgnbd(300, 0.4, 5.0, 0.9, 2.0, 40.0, seed=2)
+    s = value.simulate_bgnbd(300, 0.4, 5.0, 0.9, 2.0, 40.0, seed=2)
     x, t_x, T = (s[c].to_numpy(float) for c in ("frequency", "recency", "T"))
     params = np.array([0.6, 4.0, 1.3, 2.8])
     _, grads = _bgnbd_loglik(params, x, t_x, T, gradient=True)
@@ -545,7 +536,7 @@ def test_bgnbd_predictions_match_lifetimes(cdnow, lifetimes):
 
 def test_bgnbd_recovers_simulated_parameters():
     truth = {"r": 0.3, "alpha": 6.0, "a": 0.7, "b": 2.2}
-    s = simulate_bgnbd(20_000, *truth.values(), T=104.0, seed=4)
+    s = value.simulate_bgnbd(20_000, *truth.values(), T=104.0, seed=4)
     model = value.BetaGeo().fit(s, time_unit="weeks")
     for name, true in truth.items():
         assert model.params_[name] == pytest.approx(true, rel=0.15), name
@@ -578,7 +569,7 @@ def test_bgnbd_errors(cdnow):
 
 
 def test_bgnbd_on_clv_summary_output_carries_the_unit():
-    s = simulate_bgnbd(2000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=9)
+    s = value.simulate_bgnbd(2000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=9)
     s.attrs["time_unit"] = "weeks"
     model = value.BetaGeo().fit(s)
     assert model.time_unit_ == "weeks" and "weeks" in repr(model)
@@ -745,7 +736,7 @@ def test_fit_at_the_edge_says_why():
     model = value.BetaGeo().fit(summary)
     assert model.edge_ and "edge of the search range" in repr(model)
     assert model.p_alive(summary).between(0, 1).all()
-    fine = value.BetaGeo().fit(simulate_bgnbd(5000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=1))
+    fine = value.BetaGeo().fit(value.simulate_bgnbd(5000, 0.5, 5.0, 1.0, 3.0, 52.0, seed=1))
     assert fine.edge_ == [] and "edge" not in repr(fine)
 
 

@@ -1,6 +1,6 @@
 """Assemble and build the course site with Jupyter Book 1 (offline, no execution).
 
-    .venv-docs/bin/python tools/build_book.py          # what `make book` runs
+    _build/venv-docs/bin/python tools/build_book.py          # what `make book` runs
     python3 tools/build_book.py --requirements         # print the docs extra (for pip)
 
 Steps:
@@ -91,7 +91,7 @@ def build() -> None:
     jb = Path(sys.executable).with_name("jupyter-book")
     if not jb.is_file():
         die(f"jupyter-book is not installed in {Path(sys.executable).parent.parent}: run `make book` "
-            "(it creates .venv-docs with the docs extra)")
+            "(it creates _build/venv-docs with the docs extra)")
     # -W: a warning fails the build; -n: nitpicky (broken references); --keep-going: list them all.
     cmd = [str(jb), "build", str(BOOK), "--builder", "html", "-W", "-n", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT)

@@ -234,10 +234,7 @@ def simulate(P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp,
             "ticket_prob": np.round(tau, 6),
         }
     )
-    for d in DIMENSIONS:
-        truth[f"true_per_{d}"] = np.round(sat["per"][d], 4)
-    for d in DIMENSIONS:
-        truth[f"true_exp_{d}"] = np.round(sat["exp"][d], 4)
+    _sim.add_true_servqual(truth, sat)
     truth["closure_cause"] = np.where(closed_in | ~np.isnan(closed), cause, "none")
     truth["true_staff_attitude"] = np.round(z_att, 4)
     truth["true_product_knowledge"] = np.round(z_kn, 4)

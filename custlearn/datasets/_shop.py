@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from custlearn.datasets import _people, _sim
-from custlearn.datasets._params import DIMENSIONS
 
 
 def simulate(P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, locale: str, progress: bool) -> dict:
@@ -243,10 +242,7 @@ def simulate(P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp,
             "ticket_prob": np.round(tau, 6),
         }
     )
-    for d in DIMENSIONS:
-        truth[f"true_per_{d}"] = np.round(sat["per"][d], 4)
-    for d in DIMENSIONS:
-        truth[f"true_exp_{d}"] = np.round(sat["exp"][d], 4)
+    _sim.add_true_servqual(truth, sat)
     if is_cafe:
         truth["pre_join_rate"] = np.round(lam, 6)
         truth["true_member_effect"] = np.where(np.isfinite(join_t), effect, 1.0)

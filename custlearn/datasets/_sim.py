@@ -285,3 +285,10 @@ def customers_table(start: np.datetime64, people: dict, acq: dict, signup: np.nd
     })
     table["referred_by"] = table["referred_by"].mask(ref <= 0)
     return table
+
+
+def add_true_servqual(truth: pd.DataFrame, sat: dict) -> None:
+    """Add each customer's true perception and expectation per SERVQUAL dimension (in place)."""
+    for kind in ("per", "exp"):
+        for d in DIMENSIONS:
+            truth[f"true_{kind}_{d}"] = np.round(sat[kind][d], 4)

@@ -25,7 +25,7 @@ scipy is imported inside the model code only, so ``import custlearn.value``
 stays fast.
 """
 
-from custlearn.value._btyd import DAYS_PER_MONTH, BetaGeo, GammaGamma, clv
+from custlearn.value._btyd import DAYS_PER_MONTH, BetaGeo, GammaGamma, clv, simulate_bgnbd
 from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_summary
 from custlearn.value._curves import ParetoResult, WhaleCurve, customer_profit, pareto_table, whale_curve
 from custlearn.value._rfm import RFM_SEGMENT_RULES, rfm, rfm_scores, rfm_segments
@@ -47,5 +47,6 @@ __all__ = [
     "BetaGeo",
     "GammaGamma",
     "clv",
+    "simulate_bgnbd",
     "DAYS_PER_MONTH",
 ]
