@@ -33,6 +33,12 @@ __all__ = [
     "require_in_range",
     "require_choice",
     "require_positive_int",
+    "require_number",
+    "require_positive",
+    "require_fraction",
+    "require_confidence",
+    "require_window",
+    "require_flag",
     "as_timestamp",
     "as_numeric_series",
 ]
@@ -349,8 +355,14 @@ def require_choice(value: Any, choices: Iterable[Any], *, argument: str) -> Any:
     return value
 
 
-def require_positive_int(value: Any, *, argument: str, minimum: int = 1) -> int:
-    """Raise DataError unless ``value`` is a whole number >= ``minimum``.
+def _is_real(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def require_positive_int(value: Any, *, argument: str, minimum: int = 1, maximum: int | None = None) -> int:
+    """Raise DataError unless ``value`` is a whole number from ``minimum`` (to ``maximum``).
+
+    A float with no fraction (``3.0``) is accepted as 3.
 
     Examples
     --------
@@ -358,12 +370,145 @@ def require_positive_int(value: Any, *, argument: str, minimum: int = 1) -> int:
     Traceback (most recent call last):
     ...
     custlearn.DataError: customers must be a whole number of at least 1, but 0 was given.
+    >>> require_positive_int(12, argument="bins", minimum=2, maximum=9)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: bins must be a whole number from 2 to 9, but 12 was given.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+    whole = _is_real(value) and np.isfinite(value) and float(value) == int(value)
+    inside = whole and int(value) >= minimum and (maximum is None or int(value) <= maximum)
+    if not inside:
+        rng = f"from {minimum} to {maximum}" if maximum is not None else f"of at least {minimum}"
+        raise DataError(f"{argument} must be a whole number {rng}, but {_given(value)} was given.")
+    return int(value)
+
+
+def _given(value: Any) -> str:
+    return f'"{value}" (text)' if isinstance(value, str) else repr(value)
+
+
+def require_number(
+    value: Any,
+    *,
+    argument: str,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    example: str | None = None,
+) -> float:
+    """Raise DataError unless ``value`` is a finite number within [minimum, maximum].
+
+    Examples
+    --------
+    >>> require_number("12", argument="margin")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: margin must be a number, but "12" (text) was given. Pass it without quotes, e.g. margin=12.
+    """
+    ok = _is_real(value) and bool(np.isfinite(value))
+    if ok:
+        ok = (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
+    if not ok:
+        if minimum is not None and maximum is not None:
+            what = f"a number from {minimum:g} to {maximum:g}"
+        elif minimum is not None:
+            what = f"a number of at least {minimum:g}"
+        elif maximum is not None:
+            what = f"a number of at most {maximum:g}"
+        else:
+            what = "a number"
+        fix = f" For example {argument}={example}." if example else ""
+        if isinstance(value, str) and not example:
+            fix = f" Pass it without quotes, e.g. {argument}={value.strip() or 1}."
+        raise DataError(f"{argument} must be {what}, but {_given(value)} was given.{fix}")
+    return float(value)
+
+
+def require_positive(value: Any, *, argument: str, example: str | None = None) -> float:
+    """Raise DataError unless ``value`` is a finite number greater than 0.
+
+    Examples
+    --------
+    >>> require_positive(0, argument="contact_cost", example="5.0")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: contact_cost must be a number greater than 0, but 0 was given. For example contact_cost=5.0.
+    """
+    if not (_is_real(value) and np.isfinite(value) and value > 0):
+        fix = f" For example {argument}={example}." if example else ""
+        raise DataError(f"{argument} must be a number greater than 0, but {_given(value)} was given.{fix}")
+    return float(value)
+
+
+def require_fraction(value: Any, *, argument: str, closed: bool = False, example: str = "0.5") -> float:
+    """Raise DataError unless ``value`` is a fraction: in (0, 1), or [0, 1] when ``closed``.
+
+    A value above 1 that looks like a percentage gets the fix "0.95, not 95".
+
+    Examples
+    --------
+    >>> require_fraction(20, argument="save_rate", example="0.2")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: save_rate must be a fraction strictly between 0 and 1, e.g. save_rate=0.2, but 20 was given. Give a fraction, not a percentage: 0.2, not 20.
+    """
+    ok = _is_real(value) and bool(np.isfinite(value))
+    if ok:
+        ok = (0 <= value <= 1) if closed else (0 < value < 1)
+    if not ok:
+        rng = "from 0 to 1" if closed else "strictly between 0 and 1"
+        fix = ""
+        if _is_real(value) and 1 < value <= 100:
+            fix = f" Give a fraction, not a percentage: {value / 100:g}, not {value:g}."
+        raise DataError(f"{argument} must be a fraction {rng}, e.g. {argument}={example}, "
+                        f"but {_given(value)} was given.{fix}")
+    return float(value)
+
+
+def require_confidence(value: Any, *, argument: str = "confidence") -> float:
+    """A confidence level, a fraction strictly between 0 and 1 (0.95 for 95%).
+
+    Examples
+    --------
+    >>> require_confidence(95)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: confidence must be a fraction strictly between 0 and 1, e.g. confidence=0.95, but 95 was given. Give a fraction, not a percentage: 0.95, not 95.
+    """
+    return require_fraction(value, argument=argument, example="0.95")
+
+
+def require_window(value: Any, *, argument: str = "window_days", unit: str = "days") -> int:
+    """A window length: a whole number of ``unit`` of at least 1, counted forward.
+
+    Examples
+    --------
+    >>> require_window(-90)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: window_days must be a whole number of days of at least 1, but -90 was given. A window counts forward from its start: give its length, e.g. window_days=90.
+    """
+    if not (_is_real(value) and np.isfinite(value) and float(value) == int(value) and value >= 1):
+        example = int(abs(value)) if _is_real(value) and np.isfinite(value) and abs(value) >= 1 else 90
         raise DataError(
-            f"{argument} must be a whole number of at least {minimum}, but {value!r} was given."
+            f"{argument} must be a whole number of {unit} of at least 1, but {_given(value)} was given. "
+            f"A window counts forward from its start: give its length, e.g. {argument}={example}."
         )
     return int(value)
+
+
+def require_flag(value: Any, *, argument: str) -> bool:
+    """Raise DataError unless ``value`` is True or False.
+
+    Examples
+    --------
+    >>> require_flag("yes", argument="share")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: share must be True or False, but "yes" (text) was given.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise DataError(f"{argument} must be True or False, but {_given(value)} was given.")
+    return bool(value)
 
 
 def as_timestamp(value: Any, *, argument: str = "as_of") -> pd.Timestamp:
