@@ -313,7 +313,7 @@ def _check_scale(s: pd.Series, col: str, table: str, scale: Scale) -> None:
         raise DataError(
             f'The column "{col}" of the {table} table must hold whole numbers {rng}, but '
             f"{len(frac)} value(s) have decimals: {_examples(frac)}. Scores on this scale are "
-            f"whole points; an average of scores is not a score."
+            f"whole points, and an average of scores is not a score: use the answers themselves."
         )
 
 

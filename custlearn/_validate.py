@@ -343,14 +343,18 @@ def require_choice(value: Any, choices: Iterable[Any], *, argument: str) -> Any:
     >>> require_choice("months", ["days", "weeks"], argument="time_unit")
     Traceback (most recent call last):
     ...
-    custlearn.DataError: time_unit="months" is not one of the valid choices: "days", "weeks".
+    custlearn.DataError: time_unit="months" is not one of the valid choices: "days", "weeks". Pass one of them, e.g. time_unit="days".
     """
     choices = list(choices)
-    if value not in choices:
+    try:
+        valid = value in choices
+    except (TypeError, ValueError):  # e.g. an array or a frame: never a valid choice
+        valid = False
+    if not valid:
+        shown = ", ".join(f'"{c}"' for c in choices)
         raise DataError(
-            f'{argument}="{value}" is not one of the valid choices: '
-            + ", ".join(f'"{c}"' for c in choices)
-            + "."
+            f'{argument}="{value}" is not one of the valid choices: {shown}. '
+            f'Pass one of them, e.g. {argument}="{choices[0]}".'
         )
     return value
 

@@ -17,6 +17,7 @@ from custlearn._validate import (
     require_number,
     require_numeric,
 )
+from custlearn._tables import Column, read_table
 from custlearn.value._orders import _empty_result, _Orders, _read_orders
 
 __all__ = ["clv_simple", "clv_historical", "clv_summary", "TIME_UNITS"]
@@ -324,10 +325,8 @@ def _require_summary(
                 f"clv_summary(orders, as_of) makes it (or pass T_col=\"<your column name>\"). "
                 f'Note: summary["T"] is the column, summary.T is the transpose.'
             )
-        require_columns(summary, column, table="summary", argument=argument)
-        require_numeric(summary, column, table="summary")
-    require_no_missing(summary, list(cols.values()), table="summary")
-    x = summary[frequency_col].to_numpy(dtype=float)
+    clean = read_table(summary, [Column(c, "number", a) for a, c in cols.items()], table="summary")
+    x = clean[frequency_col].to_numpy()
     if (x < 0).any() or (x % 1 != 0).any():
         raise DataError(
             f'The column "{frequency_col}" of the summary must hold whole numbers of 0 or more '
@@ -336,8 +335,8 @@ def _require_summary(
         )
     out = {"x": x}
     if recency_col is not None and T_col is not None:
-        t_x = summary[recency_col].to_numpy(dtype=float)
-        T = summary[T_col].to_numpy(dtype=float)
+        t_x = clean[recency_col].to_numpy()
+        T = clean[T_col].to_numpy()
         if (t_x < 0).any() or (T < 0).any():
             raise DataError(
                 f"{recency_col} and {T_col} must be 0 or more, but negative values were found. "
@@ -359,7 +358,7 @@ def _require_summary(
             )
         out.update(t_x=t_x, T=T)
     if monetary_col is not None:
-        out["m"] = summary[monetary_col].to_numpy(dtype=float)
+        out["m"] = clean[monetary_col].to_numpy()
     return pd.DataFrame(out, index=summary.index)
 
 

@@ -15,6 +15,7 @@ from custlearn._validate import (
     require_numeric,
     require_positive_int,
 )
+from custlearn._tables import Column, Scale, read_table
 from custlearn.value._orders import _empty_result, _read_orders
 
 __all__ = ["rfm", "rfm_scores", "rfm_segments", "RFM_SEGMENT_RULES"]
@@ -257,6 +258,13 @@ _RULE_COLUMNS = [
     "segment", "recency_low", "recency_high", "frequency_low", "frequency_high",
     "monetary_low", "monetary_high",
 ]
+_SCORE_COLUMNS = ["recency_score", "frequency_score", "monetary_score"]
+
+
+def _read_rules(rules: Any) -> pd.DataFrame:
+    """A rules table like :data:`RFM_SEGMENT_RULES`: a segment name and whole-number score ranges."""
+    columns = [Column("segment", "label")] + [Column(c, "number", scale=Scale(0, 9)) for c in _RULE_COLUMNS[1:]]
+    return read_table(rules, columns, table="rules", min_rows=1)
 
 
 def rfm_segments(
@@ -322,22 +330,10 @@ def rfm_segments(
     Customer 2 (scores 1-5-5) also fits "Can't Lose Them", but "At Risk"
     comes first in the R package's list, so it wins.
     """
-    require_frame(scores, table="scores", min_rows=0)
-    score_cols = ["recency_score", "frequency_score", "monetary_score"]
-    for column in score_cols:
-        require_columns(scores, column, table="scores")
-        require_numeric(scores, column, table="scores")
-    require_no_missing(scores, score_cols, table="scores")
-    rules = RFM_SEGMENT_RULES if rules is None else rules
-    require_frame(rules, table="rules")
-    require_columns(rules, _RULE_COLUMNS, table="rules")
-    require_no_missing(rules, _RULE_COLUMNS, table="rules")
-    for column in _RULE_COLUMNS[1:]:
-        require_numeric(rules, column, table="rules")
-
-    r = scores["recency_score"].to_numpy()
-    f = scores["frequency_score"].to_numpy()
-    m = scores["monetary_score"].to_numpy()
+    rules = _read_rules(RFM_SEGMENT_RULES if rules is None else rules)
+    top = int(rules[_RULE_COLUMNS[1:]].max().max())  # the rules' scale: 1-5 for the R package's
+    clean = read_table(scores, [Column(c, "number", scale=Scale(1, top)) for c in _SCORE_COLUMNS], table="scores")
+    r, f, m = (clean[c].to_numpy() for c in _SCORE_COLUMNS)
     conditions = [
         (rule.recency_low <= r) & (r <= rule.recency_high)
         & (rule.frequency_low <= f) & (f <= rule.frequency_high)
