@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._validate import as_timestamp, require_columns, require_frame, require_number, require_positive_int
+from custlearn._validate import as_timestamp, require_columns, require_frame, require_positive_int
 from custlearn.customer_data._standardize import parse_dates
 
 __all__ = ["profile", "DEFAULT_RANGES"]
@@ -116,13 +117,17 @@ def _ranges(df: pd.DataFrame, ranges: Any, table: str) -> Mapping[str, tuple[flo
         raise DataError(f"ranges must be a dict such as {{'age': (18, 100)}}, but a {type(ranges).__name__} was given.")
     require_columns(df, list(ranges), table=table, argument="ranges")
     for col, limits in ranges.items():
-        if not isinstance(limits, (tuple, list)) or len(limits) != 2:
-            raise DataError(f"ranges[{col!r}] must be two limits (low, high), e.g. {{{col!r}: (18, 100)}}; "
+        if not isinstance(limits, (tuple, list)) or len(limits) != 2 or not all(map(_is_limit, limits)):
+            raise DataError(f"ranges[{col!r}] must be two numbers (low, high), e.g. {{{col!r}: (18, 100)}}; "
                             f"use None for no limit, but {limits!r} was given.")
-        for side, limit in zip(("low", "high"), limits):
-            if limit is not None:
-                require_number(limit, argument=f"ranges[{col!r}] {side}")
     return ranges
+
+
+def _is_limit(value: Any) -> bool:
+    """A limit of a range: None (no limit) or a finite number."""
+    if value is None:
+        return True
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and np.isfinite(value)
 
 
 def _window(window: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
