@@ -47,7 +47,16 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._tables import Column, Scale, optional_column, read_customers, read_orders, read_surveys, read_table, read_tickets
+from custlearn._tables import (
+    Column,
+    Scale,
+    optional_column,
+    read_customers,
+    read_orders,
+    read_surveys,
+    read_table,
+    read_tickets,
+)
 from custlearn._validate import (
     as_timestamp,
     require_choice,
@@ -113,6 +122,13 @@ def default_thresholds(
         ``{"at_risk_days": int, "lost_days": int, "gaps": int}`` — whole days
         (rounded up) and the number of gaps they are based on.
 
+    Raises
+    ------
+    DataError
+        If a column is missing, an order has no customer or no date (or an
+        unreadable one), a quantile is not a fraction or the at-risk quantile
+        is not below the lost one, or fewer than two gaps exist.
+
     Examples
     --------
     >>> import pandas as pd
@@ -164,7 +180,8 @@ def _gap_thresholds(days: pd.DataFrame, at_risk_quantile: float, lost_quantile: 
         )
     at_risk, lost = np.quantile(gaps.to_numpy(dtype=float), [at_risk_quantile, lost_quantile])
     at_risk_days = int(np.ceil(at_risk))
-    return {"at_risk_days": at_risk_days, "lost_days": max(int(np.ceil(lost)), at_risk_days + 1), "gaps": int(len(gaps))}
+    lost_days = max(int(np.ceil(lost)), at_risk_days + 1)
+    return {"at_risk_days": at_risk_days, "lost_days": lost_days, "gaps": int(len(gaps))}
 
 
 def _thresholds(days: pd.DataFrame, until: pd.Timestamp, at_risk_days: Any, lost_days: Any) -> tuple[float, float]:
@@ -274,7 +291,7 @@ def assign_stages(
     return _stages_on(tables, as_of, at_risk_days, lost_days)
 
 
-# ------------------------------------------------------------------------------------------ the stage rules, step by step
+# ----------------------------------------------------------------------------- the stage rules, step by step
 
 class _Tables(NamedTuple):
     """The lesson's tables, read once: who signed up when, purchase days, recommendations, referrals."""
@@ -306,7 +323,8 @@ def _read_tables(customers: Any, orders: Any, *, surveys: Any = None, promoter_m
     if surveys is not None:
         answers = read_surveys(surveys, customer_col=customer_col, date_col=survey_date_col, missing="keep",
                                scores={recommend_col: Scale(0, 10)}, arguments={recommend_col: "recommend_col"})
-        answers = pd.DataFrame({"customer": answers[customer_col].to_numpy(), "day": answers[survey_date_col].to_numpy(),
+        answers = pd.DataFrame({"customer": answers[customer_col].to_numpy(),
+                                "day": answers[survey_date_col].to_numpy(),
                                 "recommend": answers[recommend_col].to_numpy()})
     return _Tables(
         customer_col=customer_col,
@@ -401,7 +419,8 @@ def _dates_argument(dates: Any) -> list[pd.Timestamp]:
         dates = [dates]
     dates = [as_timestamp(d, argument="dates") for d in dates]
     if not dates:
-        raise DataError("dates is empty. Give at least one date, e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').")
+        raise DataError("dates is empty. Give at least one date, "
+                        "e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').")
     return dates
 
 
@@ -549,7 +568,8 @@ def transition_matrix(
     """
     start, end = as_timestamp(start, argument="start"), as_timestamp(end, argument="end")
     if end <= start:
-        raise DataError(f"end ({end.date()}) must be after start ({start.date()}). Swap them, or pick a later end date.")
+        raise DataError(f"end ({end.date()}) must be after start ({start.date()}). "
+                        f"Swap them, or pick a later end date.")
     normalize = require_flag(normalize, argument="normalize")
     include_new = require_flag(include_new, argument="include_new")
     tables = _read_tables(customers, orders, **_stage_options(kwargs))

@@ -54,6 +54,20 @@ def name_similarity(a: Any, b: Any) -> pd.Series:
     ``similarity = 2 * M / T``, with M the characters in matching blocks and T
     the characters in both names. A missing name gives NaN.
 
+    Parameters
+    ----------
+    a, b : Series, list or array of text
+        The two names of each pair, side by side (equally long).
+
+    Returns
+    -------
+    Series of float named ``name_similarity``, with the index of ``a``; NaN where a name is missing.
+
+    Raises
+    ------
+    DataError
+        If ``a`` or ``b`` is not a column of values, or they are not equally long.
+
     Examples
     --------
     >>> name_similarity(["Ann Lee", "LEE, ANN", "Ann Lee"], ["ann  lee", "Ann Lee", "Anne Leigh"]).round(3).tolist()
@@ -235,7 +249,8 @@ def _decide(out: pd.DataFrame, *, name_threshold: float, key_name_threshold: flo
     keep = key | (similar >= name_threshold)
     out, key, similar = out[keep].copy(), key[keep], similar[keep]
     name_ok = similar >= np.where(key, key_name_threshold, name_threshold)
-    words = pd.DataFrame({"e": np.where(out["email_match"], "email", ""), "p": np.where(out["phone_match"], "phone", ""),
+    words = pd.DataFrame({"e": np.where(out["email_match"], "email", ""),
+                          "p": np.where(out["phone_match"], "phone", ""),
                           "n": np.where(name_ok, "name", "")}, index=out.index)
     out["evidence"] = [" + ".join(w for w in row if w) for row in words.itertuples(index=False)]
     out["decision"] = np.where(key & (similar >= key_name_threshold), "merge", "review")
@@ -269,7 +284,8 @@ def survivor_map(customers: pd.DataFrame, pairs: pd.DataFrame, *, customer_col: 
     Raises
     ------
     DataError
-        If a column is missing or a pair names an id that is not in ``customers``.
+        If a column is missing, an id is missing or repeated in ``customers``, or a pair
+        names an id that is not in ``customers``.
 
     Examples
     --------
@@ -279,6 +295,10 @@ def survivor_map(customers: pd.DataFrame, pairs: pd.DataFrame, *, customer_col: 
     >>> pairs = pd.DataFrame({"id_1": [1, 2], "id_2": [3, 3]})
     >>> survivor_map(people, pairs)["survivor_id"].tolist()
     [2, 2, 2, 4]
+    >>> survivor_map(people, pd.DataFrame({"id_1": [1], "id_2": [9]}))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: pairs name 1 id(s) that are not in the customers table, e.g. 9. Find the pairs on the same customers table you merge.
     """
     ids = _read_ids(customers, customer_col=customer_col, signup_col=signup_col)
     links = read_table(pairs, [Column("id_1", "id"), Column("id_2", "id")], table="pairs")

@@ -127,7 +127,8 @@ def _is_limit(value: Any) -> bool:
     """A limit of a range: None (no limit) or a finite number."""
     if value is None:
         return True
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and np.isfinite(value)
+    number = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+    return number and bool(np.isfinite(value))
 
 
 def _window(window: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
