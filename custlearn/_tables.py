@@ -52,6 +52,7 @@ from custlearn._validate import _examples, _list, as_timestamp
 __all__ = [
     "Column",
     "Scale",
+    "optional_column",
     "read_table",
     "read_orders",
     "read_surveys",
@@ -91,6 +92,29 @@ class Column:
     scale: Scale | None = None
     negative: bool = True
     negative_fix: str | None = None
+
+
+def optional_column(name: str | None, kind: str, argument: str, *, default: str, **options: Any) -> list[Column]:
+    """A column a function uses when the table has it, as a list to spread into a reader's ``extra``.
+
+    Under its usual name (``default``) the column may be absent; a name the
+    caller chose must exist (a typo is an error, not a silently empty field);
+    ``None`` leaves the column out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer_id": [1], "order_date": ["2025-01-05"]})
+    >>> read_orders(orders, extra=optional_column("margin", "number", "margin_col", default="margin")).columns.tolist()
+    ['customer_id', 'order_date']
+    >>> read_orders(orders, extra=optional_column("profit", "number", "margin_col", default="margin"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "profit" is not in the orders table. The table has these columns: customer_id, order_date. If your data calls it something else, pass margin_col="<your column name>".
+    """
+    if name is None:
+        return []
+    return [Column(name, kind, argument, required=name != default, **options)]
 
 
 # ---------------------------------------------------------------------------
@@ -533,6 +557,10 @@ def read_tickets(
 ) -> pd.DataFrame:
     """The checked service tickets: ids, the time each was opened (not cut to the day), extras.
 
+    With ``as_of``, the tickets opened on or before that day are kept: the
+    whole day, up to midnight at its end (a ticket opened at 15:00 on the
+    as_of day counts), as orders and surveys of that day count.
+
     Examples
     --------
     >>> import pandas as pd
@@ -551,8 +579,8 @@ def read_tickets(
     clean = read_table(tickets, [*columns, *extra], table="tickets", key=ticket_col, min_rows=min_rows)
     if as_of is None or opened_col is None:
         return clean
-    end = as_timestamp(as_of, argument="as_of")
-    return clean[(clean[opened_col] <= end).to_numpy()]
+    end = as_timestamp(as_of, argument="as_of").normalize() + pd.Timedelta(days=1)  # the whole as_of day
+    return clean[(clean[opened_col] < end).to_numpy()]
 
 
 def read_customers(

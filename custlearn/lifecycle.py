@@ -31,26 +31,45 @@ first-time    exactly one purchase, active
 
 "Active" means the last purchase is at most ``at_risk_days`` old. The two
 thresholds default to the data's own rhythm: see :func:`default_thresholds`.
+
+Every table is read by the course's one rule (:mod:`custlearn._tables`): an
+order, a sign-up or a survey answer without a date is an error naming the
+rows (drop them on purpose first), timezone-aware dates are read in their own
+local time, ids may be numbers, text, nullable or categorical.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from custlearn._errors import DataError
+from custlearn._tables import (
+    Column,
+    Scale,
+    optional_column,
+    read_customers,
+    read_orders,
+    read_surveys,
+    read_table,
+    read_tickets,
+)
 from custlearn._validate import (
-    DataError,
     as_timestamp,
-    require_columns,
-    require_datetime,
-    require_frame,
+    require_choice,
+    require_flag,
+    require_fraction,
+    require_number,
+    require_positive,
+    require_positive_int,
 )
 
 __all__ = [
     "STAGES",
+    "NEW",
     "default_thresholds",
     "assign_stages",
     "stage_counts",
@@ -61,25 +80,8 @@ __all__ = [
 
 #: The stages in funnel order: the climb first, then the ways out.
 STAGES: list[str] = ["prospect", "first-time", "repeat", "advocate", "won back", "at risk", "lost"]
+#: The row of :func:`transition_matrix` for customers who signed up between its two dates.
 NEW = "new (signed up later)"
-
-
-def _purchase_days(orders: pd.DataFrame, customer_col: str, date_col: str, as_of: pd.Timestamp | None) -> pd.DataFrame:
-    """Distinct (customer, purchase day) pairs on or before ``as_of``, sorted."""
-    require_frame(orders, table="orders", min_rows=0)
-    require_columns(orders, [customer_col, date_col], table="orders",
-                    argument="customer_col" if customer_col not in orders.columns else "date_col")
-    dates = require_datetime(orders, date_col, table="orders").dt.normalize()
-    days = pd.DataFrame({"customer": orders[customer_col].to_numpy(), "day": dates.to_numpy()})
-    if days["customer"].isna().any():
-        raise DataError(
-            f'The column "{customer_col}" of the orders table has missing customer ids. '
-            f"Every order must belong to a customer: drop or fix those rows first."
-        )
-    days = days.dropna(subset=["day"])
-    if as_of is not None:
-        days = days[days["day"] <= as_of]
-    return days.drop_duplicates().sort_values(["customer", "day"], kind="stable").reset_index(drop=True)
 
 
 def default_thresholds(
@@ -120,6 +122,13 @@ def default_thresholds(
         ``{"at_risk_days": int, "lost_days": int, "gaps": int}`` — whole days
         (rounded up) and the number of gaps they are based on.
 
+    Raises
+    ------
+    DataError
+        If a column is missing, an order has no customer or no date (or an
+        unreadable one), a quantile is not a fraction or the at-risk quantile
+        is not below the lost one, or fewer than two gaps exist.
+
     Examples
     --------
     >>> import pandas as pd
@@ -128,14 +137,41 @@ def default_thresholds(
     ...                                   "2024-01-05", "2024-01-25"])})
     >>> default_thresholds(orders, at_risk_quantile=0.5, lost_quantile=0.9)
     {'at_risk_days': 20, 'lost_days': 28, 'gaps': 3}
+    >>> default_thresholds(orders, at_risk_quantile=90, lost_quantile=98)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: at_risk_quantile must be a fraction strictly between 0 and 1, e.g. at_risk_quantile=0.9, but 90 was given. Give a fraction, not a percentage: 0.9, not 90.
     """
-    if not (0 < at_risk_quantile < lost_quantile < 1):
+    at_risk_quantile, lost_quantile = _check_quantiles(at_risk_quantile, lost_quantile)
+    bought = read_orders(orders, customer_col=customer_col, date_col=date_col, as_of=as_of)
+    return _gap_thresholds(_purchase_days(bought, customer_col, date_col), at_risk_quantile, lost_quantile)
+
+
+#: The quantiles :func:`default_thresholds` uses unless told otherwise (at risk, lost).
+_DEFAULT_QUANTILES = (0.90, 0.98)
+
+
+def _check_quantiles(at_risk_quantile: Any, lost_quantile: Any) -> tuple[float, float]:
+    """Two fractions, the at-risk quantile below the lost one."""
+    at_risk_quantile = require_fraction(at_risk_quantile, argument="at_risk_quantile", example="0.9")
+    lost_quantile = require_fraction(lost_quantile, argument="lost_quantile", example="0.98")
+    if not at_risk_quantile < lost_quantile:
         raise DataError(
-            f"at_risk_quantile={at_risk_quantile} and lost_quantile={lost_quantile} must satisfy "
-            f"0 < at_risk_quantile < lost_quantile < 1, e.g. 0.90 and 0.98."
+            f"at_risk_quantile={at_risk_quantile:g} and lost_quantile={lost_quantile:g} must satisfy "
+            f"0 < at_risk_quantile < lost_quantile < 1, e.g. 0.90 and 0.98: a customer is at risk "
+            f"before being lost."
         )
-    as_of = as_timestamp(as_of) if as_of is not None else None
-    days = _purchase_days(orders, customer_col, date_col, as_of)
+    return at_risk_quantile, lost_quantile
+
+
+def _purchase_days(bought: pd.DataFrame, customer_col: str, date_col: str) -> pd.DataFrame:
+    """Distinct (customer, purchase day) pairs, sorted: several orders on one day are one purchase."""
+    days = pd.DataFrame({"customer": bought[customer_col].to_numpy(), "day": bought[date_col].to_numpy()})
+    return days.drop_duplicates().sort_values(["customer", "day"], kind="stable").reset_index(drop=True)
+
+
+def _gap_thresholds(days: pd.DataFrame, at_risk_quantile: float, lost_quantile: float) -> dict[str, int]:
+    """The quantiles of the gaps between a customer's consecutive purchase days, in whole days (rounded up)."""
     gaps = days.groupby("customer")["day"].diff().dt.days.dropna()
     if len(gaps) < 2:
         raise DataError(
@@ -144,18 +180,26 @@ def default_thresholds(
         )
     at_risk, lost = np.quantile(gaps.to_numpy(dtype=float), [at_risk_quantile, lost_quantile])
     at_risk_days = int(np.ceil(at_risk))
-    return {"at_risk_days": at_risk_days, "lost_days": max(int(np.ceil(lost)), at_risk_days + 1), "gaps": int(len(gaps))}
+    lost_days = max(int(np.ceil(lost)), at_risk_days + 1)
+    return {"at_risk_days": at_risk_days, "lost_days": lost_days, "gaps": int(len(gaps))}
 
 
-def _check_thresholds(at_risk_days: Any, lost_days: Any) -> None:
-    for name, value in (("at_risk_days", at_risk_days), ("lost_days", lost_days)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not value > 0:
-            raise DataError(f"{name} must be a positive number of days, but {value!r} was given.")
+def _thresholds(days: pd.DataFrame, until: pd.Timestamp, at_risk_days: Any, lost_days: Any) -> tuple[float, float]:
+    """The thresholds given, the missing ones from the purchase rhythm up to ``until``; lost after at risk."""
+    if at_risk_days is not None:
+        require_positive(at_risk_days, argument="at_risk_days", example="90")
+    if lost_days is not None:
+        require_positive(lost_days, argument="lost_days", example="180")
+    if at_risk_days is None or lost_days is None:
+        defaults = _gap_thresholds(days[days["day"] <= until], *_DEFAULT_QUANTILES)
+        at_risk_days = defaults["at_risk_days"] if at_risk_days is None else at_risk_days
+        lost_days = defaults["lost_days"] if lost_days is None else lost_days
     if lost_days <= at_risk_days:
         raise DataError(
             f"lost_days ({lost_days}) must be larger than at_risk_days ({at_risk_days}): a customer "
             f"is at risk before being lost. E.g. at_risk_days=90, lost_days=180."
         )
+    return at_risk_days, lost_days
 
 
 def assign_stages(
@@ -212,6 +256,15 @@ def assign_stages(
         (an ordered categorical in the order of :data:`STAGES`). The
         thresholds used are in ``result.attrs``.
 
+    Raises
+    ------
+    DataError
+        If a table or column is missing, ids repeat in ``customers``, an
+        order or a sign-up has no date or an unreadable one, a score is off
+        its 0-10 scale, a threshold is not a positive number or ``lost_days``
+        is not above ``at_risk_days``, or too few repeat purchases exist to
+        set the thresholds from the data.
+
     Examples
     --------
     >>> import pandas as pd
@@ -224,55 +277,119 @@ def assign_stages(
     ...                        referred_by_col=None)
     >>> stages["stage"].tolist()
     ['prospect', 'first-time', 'repeat', 'lost', 'won back']
+    >>> late = orders.assign(order_date=orders["order_date"].where(orders.index != 3))
+    >>> assign_stages(customers, late, "2024-06-30", at_risk_days=60, lost_days=90, referred_by_col=None)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "order_date" of the orders table has 1 missing date(s) (first at row 3), but every row needs one. ...
     """
     as_of = as_timestamp(as_of)
-    require_frame(customers, table="customers")
-    require_columns(customers, [customer_col, signup_col], table="customers",
-                    argument="signup_col" if customer_col in customers.columns else "customer_col")
-    if at_risk_days is None or lost_days is None:
-        defaults = default_thresholds(orders, as_of, customer_col=customer_col, date_col=date_col)
-        at_risk_days = defaults["at_risk_days"] if at_risk_days is None else at_risk_days
-        lost_days = defaults["lost_days"] if lost_days is None else lost_days
-    _check_thresholds(at_risk_days, lost_days)
-    signup = require_datetime(customers, signup_col, table="customers")
-    if customers[customer_col].duplicated().any():
-        dup = customers.loc[customers[customer_col].duplicated(), customer_col].iloc[0]
-        raise DataError(
-            f'The customers table has repeated ids in "{customer_col}" (e.g. {dup}). One row per '
-            f"customer is needed: remove duplicates first (lesson 01 shows how)."
-        )
-    known = signup.notna() & (signup <= as_of)
-    out = pd.DataFrame({"signup_date": signup[known].to_numpy()},
-                       index=pd.Index(customers.loc[known, customer_col].to_numpy(), name=customer_col))
+    tables = _read_tables(customers, orders, surveys=surveys, promoter_min=promoter_min, customer_col=customer_col,
+                          signup_col=signup_col, date_col=date_col, referred_by_col=referred_by_col,
+                          survey_date_col=survey_date_col, recommend_col=recommend_col)
+    at_risk_days, lost_days = _thresholds(tables.days, as_of, at_risk_days, lost_days)
+    return _stages_on(tables, as_of, at_risk_days, lost_days)
 
-    days = _purchase_days(orders, customer_col, date_col, as_of)
-    days = days[days["customer"].isin(out.index)]
+
+# ----------------------------------------------------------------------------- the stage rules, step by step
+
+class _Tables(NamedTuple):
+    """The lesson's tables, read once: who signed up when, purchase days, recommendations, referrals."""
+
+    customer_col: str
+    people: pd.DataFrame  # customer, signup (day)
+    days: pd.DataFrame  # customer, day: distinct purchase days, sorted
+    answers: pd.DataFrame | None  # customer, day, recommend (0-10, may be blank)
+    referrals: pd.DataFrame  # referrer, signup (the day the referred customer signed up)
+    promoter_min: float
+
+
+#: The keywords :func:`stage_counts` and :func:`transition_matrix` pass on to the reading of the tables.
+_STAGE_OPTIONS = ("surveys", "promoter_min", "customer_col", "signup_col", "date_col", "referred_by_col",
+                  "survey_date_col", "recommend_col")
+
+
+def _read_tables(customers: Any, orders: Any, *, surveys: Any = None, promoter_min: Any = 9,
+                 customer_col: str = "customer_id", signup_col: str = "signup_date", date_col: str = "order_date",
+                 referred_by_col: str | None = "referred_by", survey_date_col: str = "survey_date",
+                 recommend_col: str = "likely_to_recommend") -> _Tables:
+    """Step 1: read customers, orders and surveys through the course's one door."""
+    promoter_min = require_number(promoter_min, argument="promoter_min", minimum=0, maximum=10)
+    referral = optional_column(referred_by_col, "label", "referred_by_col", default="referred_by", missing="keep")
+    people = read_customers(customers, customer_col=customer_col, signup_col=signup_col, extra=referral,
+                            min_rows=1)
+    bought = read_orders(orders, customer_col=customer_col, date_col=date_col)
+    answers = None
+    if surveys is not None:
+        answers = read_surveys(surveys, customer_col=customer_col, date_col=survey_date_col, missing="keep",
+                               scores={recommend_col: Scale(0, 10)}, arguments={recommend_col: "recommend_col"})
+        answers = pd.DataFrame({"customer": answers[customer_col].to_numpy(),
+                                "day": answers[survey_date_col].to_numpy(),
+                                "recommend": answers[recommend_col].to_numpy()})
+    return _Tables(
+        customer_col=customer_col,
+        people=pd.DataFrame({"customer": people[customer_col].to_numpy(), "signup": people[signup_col].to_numpy()}),
+        days=_purchase_days(bought, customer_col, date_col),
+        answers=answers,
+        referrals=_referrals(people, referred_by_col, signup_col),
+        promoter_min=promoter_min,
+    )
+
+
+def _referrals(people: pd.DataFrame, referred_by_col: str | None, signup_col: str) -> pd.DataFrame:
+    """Who referred each customer who names a referrer (the referrer read as an id), and when they signed up."""
+    if referred_by_col is None or referred_by_col not in people.columns:
+        return pd.DataFrame({"referrer": pd.Series(dtype=object), "signup": pd.Series(dtype="datetime64[ns]")})
+    named = people[people[referred_by_col].notna().to_numpy()]
+    referrer = read_table(named, [Column(referred_by_col, "id", "referred_by_col")], table="customers")
+    return pd.DataFrame({"referrer": referrer[referred_by_col].to_numpy(), "signup": named[signup_col].to_numpy()})
+
+
+def _stages_on(tables: _Tables, as_of: pd.Timestamp, at_risk_days: float, lost_days: float) -> pd.DataFrame:
+    """Steps 2-5 on one date: who has signed up, their purchases, promoters and referrals, then the stage."""
+    people = tables.people[(tables.people["signup"] <= as_of).to_numpy()]
+    index = pd.Index(people["customer"].to_numpy(), name=tables.customer_col)
+    out = pd.DataFrame({"signup_date": people["signup"].to_numpy()}, index=index)
+    out = out.join(_purchase_history(tables.days, index, as_of))
+    out["promoter"] = _promoters(tables.answers, index, as_of, tables.promoter_min)
+    out["referrals"] = _referral_counts(tables.referrals, index, as_of)
+    out["stage"] = _apply_stage_rules(out, at_risk_days, lost_days)
+    out.attrs.update({"as_of": as_of, "at_risk_days": at_risk_days, "lost_days": lost_days})
+    return out
+
+
+def _purchase_history(days: pd.DataFrame, index: pd.Index, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Step 2: purchases by ``as_of``, the first and the last, the silence since and the gap before the last."""
+    days = days[(days["day"] <= as_of).to_numpy() & days["customer"].isin(index).to_numpy()].copy()
     days["previous"] = days.groupby("customer")["day"].shift()
     grouped = days.groupby("customer")
     last = grouped.tail(1).set_index("customer")
-    out["purchases"] = grouped.size().reindex(out.index, fill_value=0).astype(int)
-    out["first_purchase"] = grouped["day"].min().reindex(out.index)
-    out["last_purchase"] = last["day"].reindex(out.index)
-    out["days_since_last"] = (as_of - out["last_purchase"]).dt.days.astype("Float64")
-    out["gap_before_last"] = (last["day"] - last["previous"]).dt.days.reindex(out.index).astype("Float64")
+    history = pd.DataFrame(index=index)
+    history["purchases"] = grouped.size().reindex(index, fill_value=0).astype(int)
+    history["first_purchase"] = grouped["day"].min().reindex(index)
+    history["last_purchase"] = last["day"].reindex(index)
+    history["days_since_last"] = (as_of - history["last_purchase"]).dt.days.astype("Float64")
+    history["gap_before_last"] = (last["day"] - last["previous"]).dt.days.reindex(index).astype("Float64")
+    return history
 
-    out["promoter"] = False
-    if surveys is not None:
-        require_columns(surveys, [customer_col, survey_date_col, recommend_col], table="surveys",
-                        argument="recommend_col")
-        sdate = require_datetime(surveys, survey_date_col, table="surveys")
-        answered = surveys.loc[sdate <= as_of, [customer_col, recommend_col]].assign(_d=sdate[sdate <= as_of])
-        latest = answered.sort_values([customer_col, "_d"], kind="stable").groupby(customer_col).tail(1)
-        promoters = latest.loc[pd.to_numeric(latest[recommend_col], errors="coerce") >= promoter_min, customer_col]
-        out["promoter"] = out.index.isin(promoters)
 
-    out["referrals"] = 0
-    if referred_by_col is not None and referred_by_col in customers.columns:
-        referrers = customers.loc[known, referred_by_col].dropna()
-        out["referrals"] = referrers.value_counts().reindex(out.index, fill_value=0).astype(int)
-    elif referred_by_col is not None and referred_by_col != "referred_by":
-        require_columns(customers, referred_by_col, table="customers", argument="referred_by_col")
+def _promoters(answers: pd.DataFrame | None, index: pd.Index, as_of: pd.Timestamp, promoter_min: float) -> np.ndarray:
+    """Step 3: a promoter's latest answer by ``as_of`` recommends at ``promoter_min`` or more (Reichheld 2003)."""
+    if answers is None:
+        return np.zeros(len(index), dtype=bool)
+    answered = answers[(answers["day"] <= as_of).to_numpy()]
+    latest = answered.sort_values(["customer", "day"], kind="stable").groupby("customer").tail(1)
+    return index.isin(latest.loc[latest["recommend"] >= promoter_min, "customer"])
 
+
+def _referral_counts(referrals: pd.DataFrame, index: pd.Index, as_of: pd.Timestamp) -> pd.Series:
+    """Step 4: how many customers who signed up by ``as_of`` each customer referred."""
+    made = referrals.loc[(referrals["signup"] <= as_of).to_numpy(), "referrer"]
+    return made.value_counts().reindex(index, fill_value=0).astype(int)
+
+
+def _apply_stage_rules(out: pd.DataFrame, at_risk_days: float, lost_days: float) -> pd.Categorical:
+    """Step 5: the rules of the module docstring, in order; the first that matches wins."""
     silent = out["days_since_last"].astype(float)
     gap = out["gap_before_last"].astype(float).fillna(0)
     n = out["purchases"]
@@ -286,10 +403,28 @@ def assign_stages(
     ]
     choices = ["prospect", "lost", "at risk", "won back", "advocate", "repeat"]
     stage = np.select([c.to_numpy(dtype=bool) for c in conditions], choices, default="first-time")
-    out["stage"] = pd.Categorical(stage, categories=STAGES, ordered=True)
-    out.attrs.update({"as_of": as_of, "at_risk_days": at_risk_days, "lost_days": lost_days})
-    return out
+    return pd.Categorical(stage, categories=STAGES, ordered=True)
 
+
+def _stage_options(options: dict[str, Any]) -> dict[str, Any]:
+    """The keywords passed on to the reading of the tables, each checked to be one of them."""
+    for name in options:
+        require_choice(name, _STAGE_OPTIONS, argument="keyword")
+    return options
+
+
+def _dates_argument(dates: Any) -> list[pd.Timestamp]:
+    """The dates to count on: one date or several, at least one."""
+    if isinstance(dates, (str, pd.Timestamp)) or not isinstance(dates, Iterable):
+        dates = [dates]
+    dates = [as_timestamp(d, argument="dates") for d in dates]
+    if not dates:
+        raise DataError("dates is empty. Give at least one date, "
+                        "e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').")
+    return dates
+
+
+# ------------------------------------------------------------------------------------------ through time
 
 def stage_counts(
     customers: pd.DataFrame,
@@ -310,17 +445,26 @@ def stage_counts(
 
     Parameters
     ----------
-    dates : sequence of dates
+    dates : sequence of dates, or one date
         For example ``pd.date_range("2024-03-31", "2025-12-31", freq="QE")``.
     share : bool
         Shares of the customers signed up by each date instead of counts.
+    at_risk_days, lost_days : number, optional
+        As in :func:`assign_stages`, the same on every date.
     **kwargs
-        Passed to :func:`assign_stages` (column names, ``surveys=``, ...).
+        As in :func:`assign_stages`: ``surveys=``, ``promoter_min=`` and the
+        column names (``customer_col=`` ...). The tables are read once.
 
     Returns
     -------
     DataFrame
         One row per date, one column per stage (in :data:`STAGES` order).
+
+    Raises
+    ------
+    DataError
+        As :func:`assign_stages`; also if ``dates`` is empty or a keyword is
+        not one :func:`assign_stages` takes.
 
     Examples
     --------
@@ -336,18 +480,18 @@ def stage_counts(
     date
     2024-01-31           0       1        0     0
     2024-06-30           0       0        0     2
+    >>> stage_counts(customers, orders, [], at_risk_days=30, lost_days=90)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: dates is empty. Give at least one date, e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').
     """
-    dates = [as_timestamp(d, argument="dates") for d in dates]
-    if not dates:
-        raise DataError("dates is empty. Give at least one date, e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').")
-    if at_risk_days is None or lost_days is None:
-        defaults = default_thresholds(orders, max(dates), customer_col=kwargs.get("customer_col", "customer_id"),
-                                      date_col=kwargs.get("date_col", "order_date"))
-        at_risk_days = defaults["at_risk_days"] if at_risk_days is None else at_risk_days
-        lost_days = defaults["lost_days"] if lost_days is None else lost_days
+    dates = _dates_argument(dates)
+    share = require_flag(share, argument="share")
+    tables = _read_tables(customers, orders, **_stage_options(kwargs))
+    at_risk_days, lost_days = _thresholds(tables.days, max(dates), at_risk_days, lost_days)
     rows = {}
     for date in dates:
-        stages = assign_stages(customers, orders, date, at_risk_days=at_risk_days, lost_days=lost_days, **kwargs)
+        stages = _stages_on(tables, date, at_risk_days, lost_days)
         rows[date] = stages["stage"].value_counts(sort=False).reindex(STAGES, fill_value=0)
     table = pd.DataFrame(rows).T.astype(int)
     table.index.name = "date"
@@ -387,8 +531,10 @@ def transition_matrix(
         Shares per row (default) or counts.
     include_new : bool
         Include the row for customers who signed up after ``start``.
+    at_risk_days, lost_days : number, optional
+        As in :func:`assign_stages`, the same on both dates.
     **kwargs
-        Passed to :func:`assign_stages`. The thresholds default to
+        As in :func:`assign_stages` (``surveys=``, column names ...). The thresholds default to
         :func:`default_thresholds` on the orders up to ``end`` and are the
         same on both dates.
 
@@ -397,6 +543,11 @@ def transition_matrix(
     DataFrame
         Rows: stage on ``start``; columns: stage on ``end``; a ``customers``
         column with each row's number of customers.
+
+    Raises
+    ------
+    DataError
+        As :func:`assign_stages`; also if ``end`` is not after ``start``.
 
     Examples
     --------
@@ -410,17 +561,21 @@ def transition_matrix(
     >>> [float(m.loc[a, b]) for a, b in [("first-time", "repeat"), ("prospect", "prospect"),
     ...                                  ("new (signed up later)", "first-time")]]
     [1.0, 1.0, 1.0]
+    >>> transition_matrix(customers, orders, "2024-02-29", "2024-01-31", at_risk_days=30, lost_days=60)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: end (2024-01-31) must be after start (2024-02-29). Swap them, or pick a later end date.
     """
     start, end = as_timestamp(start, argument="start"), as_timestamp(end, argument="end")
     if end <= start:
-        raise DataError(f"end ({end.date()}) must be after start ({start.date()}). Swap them, or pick a later end date.")
-    if at_risk_days is None or lost_days is None:
-        defaults = default_thresholds(orders, end, customer_col=kwargs.get("customer_col", "customer_id"),
-                                      date_col=kwargs.get("date_col", "order_date"))
-        at_risk_days = defaults["at_risk_days"] if at_risk_days is None else at_risk_days
-        lost_days = defaults["lost_days"] if lost_days is None else lost_days
-    before = assign_stages(customers, orders, start, at_risk_days=at_risk_days, lost_days=lost_days, **kwargs)["stage"]
-    after = assign_stages(customers, orders, end, at_risk_days=at_risk_days, lost_days=lost_days, **kwargs)["stage"]
+        raise DataError(f"end ({end.date()}) must be after start ({start.date()}). "
+                        f"Swap them, or pick a later end date.")
+    normalize = require_flag(normalize, argument="normalize")
+    include_new = require_flag(include_new, argument="include_new")
+    tables = _read_tables(customers, orders, **_stage_options(kwargs))
+    at_risk_days, lost_days = _thresholds(tables.days, end, at_risk_days, lost_days)
+    before = _stages_on(tables, start, at_risk_days, lost_days)["stage"]
+    after = _stages_on(tables, end, at_risk_days, lost_days)["stage"]
     rows_order: Sequence[str] = STAGES + ([NEW] if include_new else [])
     from_stage = pd.Series(NEW, index=after.index, dtype=object)
     from_stage.loc[before.index] = before.astype(str)
@@ -440,6 +595,8 @@ def transition_matrix(
     table.attrs.update({"at_risk_days": at_risk_days, "lost_days": lost_days})
     return table
 
+
+# ------------------------------------------------------------------------------------------ rupture and repair
 
 #: Outcomes of a complaint, from best to worst (service recovery).
 OUTCOMES: list[str] = ["resolved well", "resolved, not rated", "resolved poorly", "unresolved"]
@@ -476,10 +633,20 @@ def complaint_outcomes(
     tickets : DataFrame
         Service contacts, one row each.
     as_of : date, optional
-        Only complaints opened on or before this date count.
+        Only complaints opened on or before this day count (the whole day).
+    fast_hours : number, default 48
+        A resolution within this many hours is fast.
+    good_rating : int, default 4
+        The lowest rating (1-5) that counts as a good resolution.
+    customer_col, opened_col : str
+        The customer id and when the ticket was opened (a date and time).
     complaint_col : str or None
         True/False column marking complaints among the contacts; ``None`` if
         every row is a complaint.
+    resolved_col, hours_col, rating_col : str
+        Whether it was resolved (true/false), the hours it took and the
+        customer's rating of the resolution (1-5; both blank when unresolved
+        or not asked).
 
     Returns
     -------
@@ -487,6 +654,13 @@ def complaint_outcomes(
         Indexed by customer: ``first_complaint`` (when it was opened),
         ``complaints`` (how many by ``as_of``), ``hours_to_resolve``,
         ``rating`` and ``outcome`` (ordered categorical, :data:`OUTCOMES`).
+
+    Raises
+    ------
+    DataError
+        If a column is missing, a ticket has no customer or no opening date,
+        a flag is not true/false, hours are negative or text, a rating is off
+        the 1-5 scale, or ``fast_hours`` / ``good_rating`` are out of range.
 
     Examples
     --------
@@ -499,27 +673,43 @@ def complaint_outcomes(
     ...     "resolution_satisfaction": pd.array([5, 5, pd.NA, 5, pd.NA], dtype="Int64")})
     >>> complaint_outcomes(tickets)["outcome"].tolist()
     ['resolved well', 'unresolved', 'resolved poorly', 'resolved, not rated']
+    >>> complaint_outcomes(tickets, good_rating=8)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: good_rating must be a whole number from 1 to 5, but 8 was given.
     """
-    require_frame(tickets, table="tickets", min_rows=0)
-    needed = [customer_col, opened_col, resolved_col, hours_col, rating_col]
-    needed += [complaint_col] if complaint_col is not None else []
-    require_columns(tickets, needed, table="tickets")
-    opened = require_datetime(tickets, opened_col, table="tickets")
-    keep = opened.notna()
-    if complaint_col is not None:
-        keep &= tickets[complaint_col].fillna(False).astype(bool)
-    if as_of is not None:
-        keep &= opened <= as_of_ts if (as_of_ts := as_timestamp(as_of)) is not None else keep
-    data = pd.DataFrame({
-        "customer": tickets.loc[keep, customer_col].to_numpy(),
-        "first_complaint": opened[keep].to_numpy(),
-        "resolved": tickets.loc[keep, resolved_col].fillna(False).astype(bool).to_numpy(),
-        "hours_to_resolve": pd.to_numeric(tickets.loc[keep, hours_col], errors="coerce").astype(float).to_numpy(),
-        "rating": pd.to_numeric(tickets.loc[keep, rating_col], errors="coerce").astype(float).to_numpy(),
-    })
-    counts = data.groupby("customer").size()
-    first = data.sort_values(["customer", "first_complaint"], kind="stable").groupby("customer").head(1)
+    fast_hours = require_positive(fast_hours, argument="fast_hours", example="48")
+    good_rating = require_positive_int(good_rating, argument="good_rating", minimum=1, maximum=5)
+    complaints = _read_complaints(tickets, as_of=as_of, customer_col=customer_col, opened_col=opened_col,
+                                  complaint_col=complaint_col, resolved_col=resolved_col, hours_col=hours_col,
+                                  rating_col=rating_col)
+    first = complaints.sort_values(["customer", "first_complaint"], kind="stable").groupby("customer").head(1)
     first = first.set_index("customer")
+    first["outcome"] = _outcome(first, fast_hours=fast_hours, good_rating=good_rating)
+    first["complaints"] = complaints.groupby("customer").size().reindex(first.index).astype(int)
+    first.index.name = customer_col
+    return first[["first_complaint", "complaints", "hours_to_resolve", "rating", "outcome"]]
+
+
+def _read_complaints(tickets: Any, *, as_of: Any, customer_col: str, opened_col: str, complaint_col: str | None,
+                     resolved_col: str, hours_col: str, rating_col: str) -> pd.DataFrame:
+    """The complaints opened by the end of ``as_of``: customer, when, resolved, hours, rating."""
+    hours_fix = "Hours to resolve count forward from the opening: check how they were computed."
+    extra = [Column(resolved_col, "flag", "resolved_col"),
+             Column(hours_col, "number", "hours_col", missing="keep", negative=False, negative_fix=hours_fix),
+             Column(rating_col, "number", "rating_col", missing="keep", scale=Scale(1, 5))]
+    if complaint_col is not None:
+        extra.append(Column(complaint_col, "flag", "complaint_col"))
+    read = read_tickets(tickets, customer_col=customer_col, opened_col=opened_col, as_of=as_of, extra=extra)
+    if complaint_col is not None:
+        read = read[read[complaint_col].to_numpy()]
+    return pd.DataFrame({"customer": read[customer_col].to_numpy(), "first_complaint": read[opened_col].to_numpy(),
+                         "resolved": read[resolved_col].to_numpy(), "hours_to_resolve": read[hours_col].to_numpy(),
+                         "rating": read[rating_col].to_numpy()})
+
+
+def _outcome(first: pd.DataFrame, *, fast_hours: float, good_rating: int) -> pd.Categorical:
+    """The service-recovery rule: unresolved; fast and rated good; fast, not rated; else resolved poorly."""
     fast = first["hours_to_resolve"] <= fast_hours
     rated = first["rating"].notna()
     good = first["rating"] >= good_rating
@@ -528,7 +718,4 @@ def complaint_outcomes(
         ["unresolved", "resolved well", "resolved, not rated"],
         default="resolved poorly",
     )
-    first["outcome"] = pd.Categorical(outcome, categories=OUTCOMES, ordered=True)
-    first["complaints"] = counts.reindex(first.index).astype(int)
-    first.index.name = customer_col
-    return first[["first_complaint", "complaints", "hours_to_resolve", "rating", "outcome"]]
+    return pd.Categorical(outcome, categories=OUTCOMES, ordered=True)

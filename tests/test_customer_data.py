@@ -300,7 +300,7 @@ def test_find_duplicates_edge_cases():
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    ({"name_threshold": 1.5}, "name_threshold must be a similarity between 0 and 1"),
+    ({"name_threshold": 1.5}, "name_threshold must be a fraction from 0 to 1"),
     ({"key_name_threshold": -0.1}, "key_name_threshold"),
     ({"name_threshold": True}, "name_threshold"),
     ({"email_col": "mail"}, 'email_col="<your column name>"'),
@@ -313,7 +313,7 @@ def test_find_duplicates_bad_arguments(kwargs, words):
 def test_find_duplicates_rejects_repeated_ids_and_non_frames():
     people = _people()
     people.loc[1, "customer_id"] = 1
-    with pytest.raises(DataError, match="repeated ids"):
+    with pytest.raises(DataError, match=r'1 repeated id\(s\) in "customer_id"'):
         cd.find_duplicates(people)
     with pytest.raises(DataError, match="must be a pandas DataFrame"):
         cd.find_duplicates("customers.csv")
@@ -418,7 +418,7 @@ def test_single_customer_view_bad_input():
     with pytest.raises(DataError, match='"amount" is not in the orders'):
         cd.single_customer_view(customers=customers, orders=orders.drop(columns="amount"))
     dup = pd.concat([customers, customers.head(1)])
-    with pytest.raises(DataError, match="Merge duplicates first"):
+    with pytest.raises(DataError, match=r'customers table has 1 repeated id\(s\) in "customer_id"'):
         cd.single_customer_view(customers=dup, orders=orders)
     bad = orders.assign(order_date=["2024-01-10", "someday", "2024-02-01", "2024-03-20", "2024-05-01"])
     with pytest.raises(DataError, match="cannot be read as a date"):
@@ -427,6 +427,147 @@ def test_single_customer_view_bad_input():
         cd.single_customer_view(customers=customers, orders=orders, surveys=surveys.drop(columns="survey_date"))
     with pytest.raises(DataError, match="as_of"):
         cd.single_customer_view(customers=customers, orders=orders, as_of="not a date")
+
+
+def _all_tables(**changes):
+    customers, orders, surveys, tickets = _tables()
+    tables = {"customers": customers, "orders": orders, "surveys": surveys, "tickets": tickets}
+    for name, columns in changes.items():
+        tables[name] = tables[name].assign(**columns)
+    return tables
+
+
+def _view(tables, **kwargs):
+    return cd.single_customer_view(tables, as_of="2024-03-31", **kwargs)
+
+
+def test_single_customer_view_every_column_can_be_named_by_the_caller():
+    default = _view(_all_tables())
+    customers, orders, surveys, tickets = _tables()
+    names = {"customer_id": "cid", "signup_date": "joined", "order_date": "day", "amount": "paid",
+             "returned": "sent_back", "margin": "profit", "survey_date": "asked", "response_id": "answer",
+             "overall_satisfaction": "csat", "likely_to_recommend": "nps", "opened_at": "opened",
+             "is_complaint": "complaint", "resolved": "closed"}
+    renamed = {name: table.rename(columns=names) for name, table in
+               {"customers": customers, "orders": orders, "surveys": surveys, "tickets": tickets}.items()}
+    got = cd.single_customer_view(renamed, as_of="2024-03-31", keep=["joined", "city", "age"],
+                                  customer_col="cid", signup_col="joined", date_col="day", amount_col="paid",
+                                  returned_col="sent_back", margin_col="profit", survey_date_col="asked",
+                                  response_col="answer", satisfaction_col="csat", recommend_col="nps",
+                                  opened_col="opened", complaint_col="complaint", resolved_col="closed")
+    expected = default[["signup_date", "city", "age", *default.columns[3:]]].rename(columns={"signup_date": "joined"})
+    expected.index.name = "cid"
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_single_customer_view_optional_columns_named_wrong_or_left_out():
+    with pytest.raises(DataError, match='The column "profit" is not in the orders table.*pass margin_col='):
+        _view(_all_tables(), margin_col="profit")
+    with pytest.raises(DataError, match='The column "csat" is not in the surveys table.*pass satisfaction_col='):
+        _view(_all_tables(), satisfaction_col="csat")
+    view = _view(_all_tables(), margin_col=None, returned_col=None, recommend_col=None, resolved_col=None)
+    assert "margin" not in view and "last_recommend" not in view and "unresolved_complaints" not in view
+    assert (view["returns"] == 0).all() and view.loc[3, "complaints"] == 1
+
+
+def test_single_customer_view_text_amounts_are_an_error_with_the_readers_wording():
+    from custlearn._tables import read_orders
+
+    bad = _all_tables(orders={"amount": ["10", "20", "15.5", "30", "ninety-nine"]})
+    with pytest.raises(DataError) as view_error:
+        _view(bad)
+    with pytest.raises(DataError) as reader_error:
+        read_orders(bad["orders"], amount_col="amount")
+    assert str(view_error.value) == str(reader_error.value)
+    assert str(view_error.value).startswith('The column "amount" of the orders table holds text')
+
+
+def test_single_customer_view_missing_dates_and_refunds():
+    gap = _all_tables(orders={"order_date": pd.to_datetime(["2024-01-10", None, "2024-02-01", "2024-03-20",
+                                                             "2024-05-01"])})
+    with pytest.raises(DataError, match=r'"order_date" of the orders table has 1 missing date\(s\) \(first at row 1\)'):
+        _view(gap)
+    refund = _all_tables(orders={"amount": [10.0, -20.0, 15.5, 30.0, 99.0]})
+    with pytest.raises(DataError, match="pass allow_refunds=True"):
+        _view(refund)
+    assert _view(refund, allow_refunds=True).loc[1, "revenue"] == 10 - 20 + 30
+    with pytest.raises(DataError, match='allow_refunds must be True or False, but "yes"'):
+        _view(refund, allow_refunds="yes")
+    # a customer without a sign-up date keeps the row, without a tenure
+    unknown = _all_tables(customers={"signup_date": pd.to_datetime(["2024-01-01", None, "2024-03-01"])})
+    view = _view(unknown)
+    assert np.isnan(view.loc[2, "tenure_days"]) and view.loc[1, "tenure_days"] == 90
+
+
+def test_single_customer_view_timezone_aware_and_text_dates_equal_naive_dates():
+    expected = _view(_all_tables())
+    customers, orders, surveys, tickets = _tables()
+
+    def shanghai(s):
+        return s.dt.tz_localize("Asia/Shanghai")
+
+    aware = _all_tables(customers={"signup_date": shanghai(customers["signup_date"])},
+                        orders={"order_date": shanghai(orders["order_date"])},
+                        surveys={"survey_date": shanghai(surveys["survey_date"])},
+                        tickets={"opened_at": shanghai(tickets["opened_at"])})
+    pd.testing.assert_frame_equal(_view(aware), expected)
+    text = _all_tables(customers={"signup_date": customers["signup_date"].dt.strftime("%Y-%m-%d")},
+                       orders={"order_date": orders["order_date"].dt.strftime("%Y-%m-%d")},
+                       surveys={"survey_date": surveys["survey_date"].dt.strftime("%Y-%m-%d")},
+                       tickets={"opened_at": tickets["opened_at"].dt.strftime("%Y-%m-%d %H:%M")})
+    pd.testing.assert_frame_equal(_view(text), expected, check_dtype=False)
+
+
+def test_single_customer_view_categorical_and_nullable_ids_equal_plain_ids():
+    expected = _view(_all_tables())
+    customers, orders, surveys, tickets = _tables()
+    odd = _all_tables(customers={"customer_id": customers["customer_id"].astype("Int64")},
+                      orders={"customer_id": orders["customer_id"].astype("category")},
+                      surveys={"customer_id": surveys["customer_id"].astype(float)},
+                      tickets={"customer_id": tickets["customer_id"].astype("Int64")})
+    pd.testing.assert_frame_equal(_view(odd), expected)
+
+
+def test_single_customer_view_counts_tickets_of_the_whole_as_of_day():
+    late = pd.DataFrame({"ticket_id": [4, 5], "customer_id": [2, 2],
+                         "opened_at": pd.to_datetime(["2024-03-31 18:00", "2024-04-01 00:00"]),
+                         "is_complaint": [True, True], "resolved": [False, False]})
+    tables = _all_tables()
+    tables["tickets"] = pd.concat([tables["tickets"], late], ignore_index=True)
+    view = _view(tables)
+    assert view.loc[2, "tickets"] == 1 and view.loc[2, "unresolved_complaints"] == 1
+    assert view.loc[2, "last_ticket"] == pd.Timestamp("2024-03-31 18:00")
+
+
+# ------------------------------------------------------------------------------------------- new scalar checks
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: cd.profile(_people(), examples=-1), "examples must be a whole number of at least 0, but -1 was given"),
+    (lambda: cd.profile(pd.DataFrame({"age": [1]}), ranges={"age": (18,)}), r"ranges\['age'\] must be two numbers"),
+    (lambda: cd.profile(pd.DataFrame({"age": [1]}), ranges={"age": ("18", 100)}),
+     r"ranges\['age'\] must be two numbers \(low, high\), e.g. {'age': \(18, 100\)}; use None for no limit, "
+     r"but \('18', 100\) was given"),
+    (lambda: cd.pseudonymize(pd.DataFrame({"email": ["a@b.co"]}), "email", key=KEY, prefix=5), "prefix is the text"),
+    (lambda: cd.pseudonymize(pd.DataFrame({"email": ["a@b.co"]}), "email", key=KEY, length=16.5),
+     "length must be a whole number from 8 to 64, but 16.5 was given"),
+    (lambda: cd.find_duplicates(_people(), key_name_threshold="0.8"),
+     r'key_name_threshold must be a fraction from 0 to 1, e.g. key_name_threshold=0.8, but "0.8" \(text\) was given'),
+])
+def test_scalar_arguments_are_checked_with_one_wording(call, words):
+    with pytest.raises(DataError, match=words):
+        call()
+
+
+def test_duplicates_with_categorical_ids_equal_plain_ids():
+    people = _people()
+    plain = cd.find_duplicates(people)
+    pd.testing.assert_frame_equal(cd.find_duplicates(people.assign(customer_id=people["customer_id"].astype("category"))),
+                                  plain)
+    odd = people.assign(customer_id=people["customer_id"].astype(float))
+    accepted = plain[plain["decision"] == "merge"]
+    pd.testing.assert_frame_equal(cd.survivor_map(odd, accepted), cd.survivor_map(people, accepted))
+    with pytest.raises(DataError, match=r'"customer_id" of the customers table has 1 missing id\(s\)'):
+        cd.find_duplicates(people.assign(customer_id=people["customer_id"].astype(float).where(people.index != 3)))
 
 
 # ------------------------------------------------------------------------------------------- pseudonymisation
