@@ -461,7 +461,7 @@ def require_fraction(value: Any, *, argument: str, closed: bool = False, example
     if not ok:
         rng = "from 0 to 1" if closed else "strictly between 0 and 1"
         fix = ""
-        if _is_real(value) and 1 < value <= 100:
+        if _is_real(value) and 1 < value <= 100 and (value >= 5 or float(value).is_integer()):
             fix = f" Give a fraction, not a percentage: {value / 100:g}, not {value:g}."
         raise DataError(f"{argument} must be a fraction {rng}, e.g. {argument}={example}, "
                         f"but {_given(value)} was given.{fix}")
@@ -522,6 +522,8 @@ def as_timestamp(value: Any, *, argument: str = "as_of") -> pd.Timestamp:
     --------
     >>> as_timestamp("2025-12-31")
     Timestamp('2025-12-31 00:00:00')
+    >>> as_timestamp("2025-12-31 23:30+08:00")   # a time zone is dropped, the wall-clock time kept
+    Timestamp('2025-12-31 23:30:00')
     >>> as_timestamp("31/12/2025x", argument="as_of")
     Traceback (most recent call last):
     ...
@@ -537,6 +539,6 @@ def as_timestamp(value: Any, *, argument: str = "as_of") -> pd.Timestamp:
         ) from None
     if ts is pd.NaT or pd.isna(ts):
         raise DataError(f'{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".')
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert(None)
+    if ts.tzinfo is not None:  # the same rule as date columns: keep the wall-clock time, drop the zone
+        ts = ts.tz_localize(None)
     return ts
