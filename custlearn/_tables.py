@@ -31,6 +31,10 @@ The rules, the same for every table and every lesson
   errors. A negative amount is a refund: an error unless the function takes
   ``allow_refunds=True``.
 - **Scores** must lie on their scale (e.g. whole points from 0 to 10).
+  One question's answers passed on their own (a Series, list or array, for
+  NPS or CSAT) are read by :func:`read_scores`: numbers (text that reads as a
+  number is converted, as ``as_numeric_series`` does), none missing, on the
+  scale, not empty.
 - **Flags** (``returned``, ``resolved``) are true/false or 1/0.
 - **An as_of date** keeps only the rows on or before that day.
 
@@ -47,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._validate import _examples, _list, as_timestamp
+from custlearn._validate import _examples, _list, as_numeric_series, as_timestamp, require_in_range
 
 __all__ = [
     "Column",
@@ -60,17 +64,22 @@ __all__ = [
     "read_customers",
     "read_dates",
     "read_numbers",
+    "read_scores",
     "as_days",
 ]
 
 
 @dataclass(frozen=True)
 class Scale:
-    """The answer scale of a score column, e.g. ``Scale(0, 10)`` for likelihood to recommend."""
+    """The answer scale of a score column, e.g. ``Scale(0, 10)`` for likelihood to recommend.
+
+    ``fix`` replaces the usual advice for answers off the scale (e.g. "pass scale= if yours differs").
+    """
 
     low: float
     high: float
     integer: bool = True
+    fix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,32 @@ def as_days(dates: pd.Series) -> pd.Series:
     return pd.Series(days, index=dates.index, name=dates.name)
 
 
+def read_scores(values: Any, *, scale: Scale, name: str | None = None) -> pd.Series:
+    """One question's answers (a Series, list or array) as float64: not empty, none missing, on the scale.
+
+    For the measures that score one column (NPS, CSAT, CES). ``name`` defaults
+    to the Series' name (else ``"scores"``).
+
+    Examples
+    --------
+    >>> read_scores([9, 10, 3], scale=Scale(0, 10)).tolist()
+    [9.0, 10.0, 3.0]
+    >>> read_scores(pd.Series([], name="likely_to_recommend", dtype=float), scale=Scale(0, 10))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: likely_to_recommend is empty: there are no answers, so there is nothing to score. Check the filter that produced it (a date window or a segment with no survey responses).
+    """
+    if name is None:
+        name = str(getattr(values, "name", None) or "scores")
+    s = as_numeric_series(values, name=name)
+    if len(s) == 0:
+        raise DataError(
+            f"{name} is empty: there are no answers, so there is nothing to score. Check the filter "
+            f"that produced it (a date window or a segment with no survey responses)."
+        )
+    return require_in_range(s, scale.low, scale.high, name=name, integer=scale.integer, fix=scale.fix)
+
+
 def read_numbers(
     df: pd.DataFrame,
     col: str,
@@ -325,8 +360,8 @@ def _check_scale(s: pd.Series, col: str, table: str, scale: Scale) -> None:
     outside = (v < scale.low) | (v > scale.high)
     what = "whole numbers" if scale.integer else "values"
     rng = f"from {scale.low:g} to {scale.high:g}"
-    fix = ("Check the scale of the question (a 1-10 or 0-100 scale needs converting) and drop or "
-           "fix those answers.")
+    fix = scale.fix or ("Check the scale of the question (a 1-10 or 0-100 scale needs converting) and "
+                        "drop or fix those answers.")
     if outside.any():
         raise DataError(
             f'The column "{col}" of the {table} table must hold {what} {rng}, but '
@@ -470,7 +505,8 @@ def read_orders(
     """The checked orders: ids, the calendar day of each order, amounts as float64.
 
     Only the named columns come back (in the caller's names), cut to ``as_of``
-    when it is given (``date_col=None`` when a function needs no dates). ``arguments`` maps a role (``"amount"``, ``"date"`` ...)
+    when it is given. ``date_col=None`` reads no date (for a measure that only
+    counts orders or sums amounts; ``as_of`` then cannot be used). ``arguments`` maps a role (``"amount"``, ``"date"`` ...)
     to the keyword a function uses for it, if not the usual ``amount_col`` ...
 
     Examples

@@ -34,37 +34,44 @@ Charts for these measures are in ``custlearn.plots`` (``nps_chart``,
 
 "Active" in this module: a customer is active in a period if they have at
 least one row in ``orders`` dated in that calendar period.
+
+Every table is read once, at the door, by ``custlearn._tables``, with the
+rule every lesson shares: dates may be text or timezone-aware (the local
+day is kept) and are counted in calendar days; a missing date or id, text
+in a number column, or an answer off its scale is a
+:class:`custlearn.DataError` naming the column. Intervals come from the
+ground floor, ``custlearn._stats`` (the Wilson interval lesson 03 teaches).
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from custlearn._stats import Interval, percentile_bounds, wilson_bounds, z_value
+from custlearn._tables import Column, Scale, read_customers, read_orders, read_scores, read_surveys, read_table
 from custlearn._validate import (
     DataError,
     as_numeric_series,
     as_timestamp,
     require_choice,
-    require_columns,
-    require_datetime,
-    require_frame,
-    require_in_range,
-    require_no_missing,
-    require_numeric,
+    require_confidence,
+    require_number,
+    require_flag,
     require_positive_int,
+    require_window,
 )
-from custlearn.satisfaction import wilson_bounds
 
 __all__ = [
     "NPS_CATEGORIES",
     "LOYALTY_GROUPS",
+    "PERIODS",
     "NPSInterval",
     "nps",
     "nps_categories",
@@ -88,33 +95,19 @@ LOYALTY_GROUPS = ["Loyalty", "Latent loyalty", "Spurious loyalty", "No loyalty"]
 #: Calendar periods the retention functions accept (pandas period aliases).
 PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
+# The 0-10 "How likely are you to recommend us?" scale, and the advice for answers off it.
+_NPS_SCALE = Scale(0, 10, fix="NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix "
+                           "those answers (a 1-5 or 1-10 scale is not the NPS scale).")
+
 
 # --------------------------------------------------------------------------
 # private helpers
 # --------------------------------------------------------------------------
 
 
-def _scores(scores: Any, name: str | None = None) -> pd.Series:
+def _scores(scores: Any) -> pd.Series:
     """0-10 recommendation answers as a float Series, checked."""
-    if name is None:
-        name = getattr(scores, "name", None) or "scores"
-        name = str(name)
-    s = as_numeric_series(scores, name=name)
-    if len(s) == 0:
-        raise DataError(
-            f"{name} is empty: there are no answers to score. Check the filter that "
-            f"produced it (a date window or a segment with no survey responses)."
-        )
-    require_in_range(
-        s,
-        0,
-        10,
-        name=name,
-        integer=True,
-        fix="NPS uses the 0-10 'How likely are you to recommend us?' question; "
-        "drop or fix those answers (a 1-5 or 1-10 scale is not the NPS scale).",
-    )
-    return s
+    return read_scores(scores, scale=_NPS_SCALE)
 
 
 def _category_counts(s: pd.Series) -> tuple[int, int, int]:
@@ -124,43 +117,22 @@ def _category_counts(s: pd.Series) -> tuple[int, int, int]:
     return detractors, len(s) - detractors - promoters, promoters
 
 
-
-
-def _confidence(confidence: Any) -> float:
-    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-        raise DataError(
-            f"confidence must be a number between 0 and 1 (e.g. 0.95 for a 95% interval), "
-            f"but {confidence!r} was given."
-        )
-    return float(confidence)
-
-
 def _period(period: Any) -> str:
     return require_choice(period, PERIODS, argument="period")
 
 
-def _orders_activity(
-    orders: Any,
-    *,
-    customer_col: str,
-    date_col: str,
-    customer_argument: str = "customer_col",
-    date_argument: str = "date_col",
-) -> pd.DataFrame:
-    """Checked (customer, date) pairs of an orders table, at least one row."""
-    orders = require_frame(orders, table="orders", min_rows=0)
-    require_columns(orders, customer_col, table="orders", argument=customer_argument)
-    require_columns(orders, date_col, table="orders", argument=date_argument)
-    if len(orders) == 0:
-        raise DataError(
-            "The orders table has no rows, so there is nobody to measure. Check the "
-            "filter that produced it (a date window or a segment that matched nothing)."
-        )
-    require_no_missing(orders, [customer_col, date_col], table="orders")
-    dates = require_datetime(orders, date_col, table="orders")
-    if getattr(dates.dt, "tz", None) is not None:  # compare in naive local time
-        dates = dates.dt.tz_localize(None)
-    return pd.DataFrame({"customer": orders[customer_col].to_numpy(), "date": dates.to_numpy()})
+def _activity(orders: Any, *, customer_col: str, date_col: str, order_col: str | None = None) -> pd.DataFrame:
+    """Who bought on which day (and in which order): the orders read once, at least one row.
+
+    ``order_col`` is read as an id that may repeat (one order split over
+    several item rows), not as the table's key.
+    """
+    extra = [Column(order_col, "id", "order_col")] if order_col is not None else []
+    clean = read_orders(orders, customer_col=customer_col, date_col=date_col, extra=extra, min_rows=1)
+    act = pd.DataFrame({"customer": clean[customer_col].to_numpy(), "date": clean[date_col].to_numpy()})
+    if order_col is not None:
+        act["order"] = clean[order_col].to_numpy()
+    return act
 
 
 def _ordinals(periods: pd.Series) -> np.ndarray:
@@ -224,6 +196,10 @@ def nps(scores: Any) -> float:
     30.0
     >>> loyalty.nps([6, 7, 8, 9])   # boundaries: 6 detracts, 9 promotes
     0.0
+    >>> loyalty.nps([10, 9, 11])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: scores must be whole numbers from 0 to 10, but 1 value(s) are outside that range: 11.0. NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix those answers (a 1-5 or 1-10 scale is not the NPS scale).
     """
     s = _scores(scores)
     detractors, _passives, promoters = _category_counts(s)
@@ -272,6 +248,7 @@ def nps_categories(scores: Any, *, per_answer: bool = False) -> pd.DataFrame | p
     >>> loyalty.nps_categories([6, 7, 9], per_answer=True).tolist()
     ['detractor', 'passive', 'promoter']
     """
+    per_answer = require_flag(per_answer, argument="per_answer")
     s = _scores(scores)
     if per_answer:
         labels = np.select([s <= 6, s <= 8], ["detractor", "passive"], "promoter")
@@ -293,24 +270,74 @@ def nps_categories(scores: Any, *, per_answer: bool = False) -> pd.DataFrame | p
     return table
 
 
-@dataclass(frozen=True)
-class NPSInterval:
-    """An NPS with its confidence interval (points, -100 to 100)."""
+@dataclass(frozen=True, repr=False)
+class NPSInterval(Interval):
+    """An NPS with its confidence interval, in points (-100 to 100).
 
-    nps: float
-    low: float
-    high: float
+    Lesson 04. Like every interval of the course it is an ``Interval``
+    (``custlearn._stats.Interval``): ``estimate`` (the NPS, also readable
+    as ``nps``), ``lower``, ``upper``, ``confidence``, ``n`` and ``method``;
+    plus the ``standard_error`` in points. Made by :func:`nps_interval`.
+
+    ``low`` and ``high`` (the names before version 0.2) still work for one
+    release and warn: use ``lower`` and ``upper``.
+
+    Examples
+    --------
+    >>> ci = NPSInterval(estimate=30.0, lower=14.7, upper=45.3, confidence=0.95, n=100,
+    ...                  method="normal", standard_error=7.8)
+    >>> ci
+    NPS 30.0 (95% interval 14.7 to 45.3; standard error 7.8 points; n = 100; normal)
+    >>> ci.nps, round(ci.upper - ci.lower, 1)
+    (30.0, 30.6)
+    """
+
     standard_error: float
-    n: int
-    confidence: float
-    method: str
+
+    @property
+    def nps(self) -> float:
+        """The Net Promoter Score in points: the interval's ``estimate``."""
+        return self.estimate
+
+    @property
+    def low(self) -> float:
+        """Deprecated name of :attr:`lower`."""
+        _renamed("low", "lower")
+        return self.lower
+
+    @property
+    def high(self) -> float:
+        """Deprecated name of :attr:`upper`."""
+        _renamed("high", "upper")
+        return self.upper
 
     def __repr__(self) -> str:
         return (
-            f"NPS {self.nps:.1f} ({self.confidence:.0%} interval {self.low:.1f} to "
-            f"{self.high:.1f}; standard error {self.standard_error:.1f} points; "
+            f"NPS {self.nps:.1f} ({self.confidence:.0%} interval {self.lower:.1f} to "
+            f"{self.upper:.1f}; standard error {self.standard_error:.1f} points; "
             f"n = {self.n}; {self.method})"
         )
+
+
+def _renamed(old: str, new: str) -> None:
+    warnings.warn(
+        f"NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} "
+        f"(every interval in custlearn has .lower and .upper).",
+        DeprecationWarning,
+        stacklevel=3,  # point at the learner's line that read .low or .high
+    )
+
+
+def _bootstrap_bounds(
+    counts: tuple[int, int, int], confidence: float, n_boot: Any, seed: Any
+) -> tuple[float, float]:
+    """Percentile interval of the NPS over ``n_boot`` seeded multinomial resamples of the answers."""
+    n_boot = require_positive_int(n_boot, argument="n_boot")
+    seed = require_positive_int(seed, argument="seed", minimum=0)
+    n = sum(counts)
+    draws = np.random.default_rng(seed).multinomial(n, [c / n for c in counts], size=n_boot)
+    boot = 100.0 * (draws[:, 2] - draws[:, 0]) / n  # (promoters - detractors) / n in each resample
+    return percentile_bounds(boot, confidence)
 
 
 def nps_interval(
@@ -356,14 +383,15 @@ def nps_interval(
     Returns
     -------
     NPSInterval
-        Frozen dataclass with ``nps``, ``low``, ``high``, ``standard_error``
-        (points), ``n``, ``confidence`` and ``method``.
+        An interval in points: ``nps`` (= ``estimate``), ``lower``, ``upper``,
+        ``standard_error``, ``n``, ``confidence`` and ``method``.
 
     Raises
     ------
     DataError
         Bad scores (as :func:`nps`), a confidence outside (0, 1), an unknown
-        method or a non-positive ``n_boot``.
+        method, or (bootstrap) an ``n_boot`` below 1 or a ``seed`` that is not
+        a whole number of 0 or more.
 
     Notes
     -----
@@ -380,11 +408,19 @@ def nps_interval(
     >>> scores = [10] * 50 + [8] * 30 + [3] * 20
     >>> loyalty.nps_interval(scores)
     NPS 30.0 (95% interval 14.7 to 45.3; standard error 7.8 points; n = 100; normal)
-    >>> round(loyalty.nps_interval(scores).standard_error, 3)
-    7.81
+    >>> ci = loyalty.nps_interval(scores)
+    >>> round(ci.standard_error, 3), round(ci.lower, 1), round(ci.upper, 1)
+    (7.81, 14.7, 45.3)
+
+    A confidence level is a fraction:
+
+    >>> loyalty.nps_interval(scores, confidence=95)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: confidence must be a fraction strictly between 0 and 1, e.g. confidence=0.95, but 95 was given. Give a fraction, not a percentage: 0.95, not 95.
     """
     s = _scores(scores)
-    confidence = _confidence(confidence)
+    confidence = require_confidence(confidence)
     require_choice(method, ["normal", "bootstrap"], argument="method")
     n = len(s)
     detractors, passives, promoters = _category_counts(s)
@@ -393,23 +429,18 @@ def nps_interval(
     variance = (p_p + p_d - (p_p - p_d) ** 2) / n
     se = 100.0 * math.sqrt(max(variance, 0.0))
     if method == "normal":
-        z = NormalDist().inv_cdf(0.5 + confidence / 2)
+        z = z_value(confidence)
         low, high = max(-100.0, point - z * se), min(100.0, point + z * se)
     else:
-        n_boot = require_positive_int(n_boot, argument="n_boot")
-        rng = np.random.default_rng(seed)
-        draws = rng.multinomial(n, [p_d, passives / n, p_p], size=n_boot)
-        boot = 100.0 * (draws[:, 2] - draws[:, 0]) / n
-        alpha = 1 - confidence
-        low, high = (float(v) for v in np.quantile(boot, [alpha / 2, 1 - alpha / 2]))
+        low, high = _bootstrap_bounds((detractors, passives, promoters), confidence, n_boot, seed)
     return NPSInterval(
-        nps=point,
-        low=float(low),
-        high=float(high),
-        standard_error=se,
-        n=n,
+        estimate=point,
+        lower=float(low),
+        upper=float(high),
         confidence=confidence,
+        n=n,
         method=method,
+        standard_error=se,
     )
 
 
@@ -490,34 +521,42 @@ def repeat_purchase_rate(
     0.667
     >>> round(loyalty.repeat_purchase_rate(orders, count="days"), 3)
     0.333
+
+    Every order needs its date:
+
+    >>> loyalty.repeat_purchase_rate(orders.assign(order_date=[None, "2024-02-10", "2024-01-07",
+    ...                                                        "2024-01-07", "2024-01-20"]))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "order_date" of the orders table has 1 missing date(s) (first at row 0), but every row needs one. Drop those rows on purpose (df.dropna(subset=["order_date"])) or fill them, then call again.
     """
     require_choice(count, ["orders", "days"], argument="count")
-    act = _orders_activity(orders, customer_col=customer_col, date_col=date_col)
-    if count == "orders":
-        require_columns(orders, order_col, table="orders", argument="order_col")
-        require_no_missing(orders, order_col, table="orders")
-        act["purchase"] = orders[order_col].to_numpy()
-    else:
-        act["purchase"] = act["date"].dt.normalize()
+    if within_days is not None:
+        within_days = require_window(within_days, argument="within_days")
+    act = _activity(orders, customer_col=customer_col, date_col=date_col,
+                    order_col=order_col if count == "orders" else None)
+    # a purchase is an order (count="orders") or a day with an order (count="days")
+    act["purchase"] = act["order"] if count == "orders" else act["date"]
     purchases = act.drop_duplicates(["customer", "purchase"])
-    if within_days is None:
-        per_customer = purchases.groupby("customer").size()
-        return float((per_customer >= 2).mean())
-    within_days = require_positive_int(within_days, argument="within_days")
-    end = _as_of(as_of, act["date"])
+    if within_days is not None:
+        purchases = _within_window(purchases, within_days, _as_of(as_of, act["date"]))
+    per_customer = purchases.groupby("customer").size()
+    return float((per_customer >= 2).mean())
+
+
+def _within_window(purchases: pd.DataFrame, within_days: int, end: pd.Timestamp) -> pd.DataFrame:
+    """Purchases of the customers seen for a full window, made within it after their first one."""
     window = pd.Timedelta(days=within_days)
     first = purchases.groupby("customer")["date"].transform("min")
-    eligible = purchases[first + window <= end]
-    if eligible.empty:
+    full_window = first + window <= end
+    if not full_window.any():
         raise DataError(
             f"No customer made a first purchase at least within_days={within_days} days "
             f"before as_of={end.date()}, so nobody has had the full window to come back. "
             f"Use a shorter within_days or a later as_of."
         )
-    first = eligible.groupby("customer")["date"].transform("min")
-    in_window = eligible[eligible["date"] <= first + window]
-    per_customer = in_window.groupby("customer").size()
-    return float((per_customer >= 2).mean())
+    eligible, first = purchases[full_window], first[full_window]
+    return eligible[eligible["date"] <= first + window]
 
 
 def _active_periods(act: pd.DataFrame, period: str) -> pd.DataFrame:
@@ -600,10 +639,13 @@ def retention_rate(
     period
     2024-02                3         2        0.666667    0.333333
     2024-03                2         1        0.500000    0.500000
+    >>> loyalty.retention_rate(orders, period="month")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: period="month" is not one of the valid choices: "D", "W", "M", "Q", "Y". Pass one of them, e.g. period="D".
     """
     period = _period(period)
-    act = _orders_activity(orders, customer_col=customer_col, date_col=date_col)
-    act = _limit(act, as_of)
+    act = _limit(_activity(orders, customer_col=customer_col, date_col=date_col), as_of)
     active = _active_periods(act, period)
     end = _as_of(as_of, act["date"]).to_period(period)
     periods = pd.period_range(active["period"].min(), end, freq=period)
@@ -763,8 +805,8 @@ def cohort_retention(
     Raises
     ------
     DataError
-        Missing columns or values, no orders for the listed customers, bad
-        arguments.
+        Missing columns or values, a customer id listed twice in
+        ``customers``, no orders for the listed customers, bad arguments.
 
     Examples
     --------
@@ -786,12 +828,10 @@ def cohort_retention(
     """
     period = _period(period)
     require_choice(values, ["share", "count"], argument="values")
-    customers = require_frame(customers, table="customers", min_rows=0)
-    require_columns(customers, customer_col, table="customers", argument="customer_col")
-    act = _orders_activity(orders, customer_col=customer_col, date_col=date_col)
-    act = _limit(act, as_of)
+    listed = read_customers(customers, customer_col=customer_col)[customer_col]
+    act = _limit(_activity(orders, customer_col=customer_col, date_col=date_col), as_of)
     end = _as_of(as_of, act["date"]).to_period(period).ordinal
-    act = act[act["customer"].isin(customers[customer_col])]
+    act = act[act["customer"].isin(listed)]
     if act.empty:
         raise DataError(
             f'None of the customers in the customers table has an order (matched on '
@@ -841,7 +881,8 @@ def loyalty_matrix(
         attitude  = mean of the attitude items of a response (1-7), averaged
                     over the customer's responses
         patronage = number of distinct orders  (patronage="orders")
-                    or total amount spent      (patronage="spend")
+                    or net amount spent        (patronage="spend"; a refund,
+                                                a negative amount, counts against it)
 
         high attitude:  attitude  >= attitude_threshold
         high patronage: patronage >= patronage_threshold
@@ -860,7 +901,8 @@ def loyalty_matrix(
     surveys : DataFrame
         One row per response with the attitude items.
     orders : DataFrame
-        One row per order.
+        One row per order (or order line): ``customer_col`` and ``order_col``,
+        or ``amount_col`` with ``patronage="spend"``; no date is needed.
     attitude_cols : sequence of str
         The attitude items to average (default the three shipped items).
     attitude_threshold : float, default 5.0
@@ -882,8 +924,8 @@ def loyalty_matrix(
     Raises
     ------
     DataError
-        Missing columns, missing or non-numeric attitude items, no survey
-        responses, bad arguments.
+        Missing columns, missing ids, missing or non-numeric attitude items
+        or amounts, no survey responses, bad arguments.
 
     Examples
     --------
@@ -903,38 +945,11 @@ def loyalty_matrix(
     4            2.333333          1        No loyalty
     """
     require_choice(patronage, ["orders", "spend"], argument="patronage")
-    for value, argument in ((attitude_threshold, "attitude_threshold"), (patronage_threshold, "patronage_threshold")):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value):
-            raise DataError(f"{argument} must be a number, but {value!r} was given.")
-    if isinstance(attitude_cols, str):
-        attitude_cols = [attitude_cols]
-    attitude_cols = list(attitude_cols)
-    if not attitude_cols:
-        raise DataError('attitude_cols is empty; name at least one attitude item, e.g. attitude_cols=["attitude_1"].')
-    surveys = require_frame(surveys, table="surveys", min_rows=0)
-    require_columns(surveys, customer_col, table="surveys", argument="customer_col")
-    require_columns(surveys, attitude_cols, table="surveys", argument="attitude_cols")
-    if len(surveys) == 0:
-        raise DataError("The surveys table has no rows, so no attitude can be measured. Check the filter that produced it.")
-    require_no_missing(surveys, [customer_col, *attitude_cols], table="surveys")
-    for col in attitude_cols:
-        require_numeric(surveys, col, table="surveys")
-    orders = require_frame(orders, table="orders", min_rows=0)
-    require_columns(orders, customer_col, table="orders", argument="customer_col")
-    require_no_missing(orders, customer_col, table="orders")
-    if patronage == "orders":
-        require_columns(orders, order_col, table="orders", argument="order_col")
-        require_no_missing(orders, order_col, table="orders")
-        behaviour = orders.groupby(customer_col)[order_col].nunique()
-    else:
-        require_columns(orders, amount_col, table="orders", argument="amount_col")
-        require_numeric(orders, amount_col, table="orders")
-        require_no_missing(orders, amount_col, table="orders")
-        behaviour = orders.groupby(customer_col)[amount_col].sum()
-
-    per_response = surveys[attitude_cols].astype(float).mean(axis=1)
-    attitude = per_response.groupby(surveys[customer_col].to_numpy()).mean()
-    attitude.index.name = customer_col
+    attitude_threshold = require_number(attitude_threshold, argument="attitude_threshold", example="5.0")
+    patronage_threshold = require_number(patronage_threshold, argument="patronage_threshold", example="2")
+    attitude = _attitude(surveys, _attitude_items(attitude_cols), customer_col)
+    behaviour = _patronage(orders, patronage, customer_col=customer_col, order_col=order_col,
+                           amount_col=amount_col)
     table = pd.DataFrame({"attitude": attitude})
     table["patronage"] = behaviour.reindex(table.index, fill_value=0)
     table["high_attitude"] = table["attitude"] >= attitude_threshold
@@ -950,6 +965,36 @@ def loyalty_matrix(
     )
     table["loyalty_group"] = pd.Categorical(labels, categories=LOYALTY_GROUPS, ordered=True)
     return table
+
+
+def _attitude_items(attitude_cols: Any) -> list[str]:
+    if isinstance(attitude_cols, str):
+        attitude_cols = [attitude_cols]
+    attitude_cols = list(attitude_cols) if pd.api.types.is_list_like(attitude_cols) else []
+    if not attitude_cols:
+        raise DataError('attitude_cols is empty; name at least one attitude item, e.g. attitude_cols=["attitude_1"].')
+    return attitude_cols
+
+
+def _attitude(surveys: Any, attitude_cols: list[str], customer_col: str) -> pd.Series:
+    """Each surveyed customer's attitude: the mean of a response's items, averaged over their responses."""
+    answers = read_surveys(surveys, customer_col=customer_col, numbers=attitude_cols, min_rows=1,
+                           arguments=dict.fromkeys(attitude_cols, "attitude_cols"))
+    per_response = answers[attitude_cols].mean(axis=1)
+    attitude = per_response.groupby(answers[customer_col].to_numpy()).mean()
+    attitude.index.name = customer_col
+    return attitude
+
+
+def _patronage(orders: Any, patronage: str, *, customer_col: str, order_col: str, amount_col: str) -> pd.Series:
+    """Each buyer's repeat patronage: distinct orders, or net spend (refunds count against it)."""
+    if patronage == "orders":
+        clean = read_orders(orders, customer_col=customer_col, date_col=None,
+                            extra=[Column(order_col, "id", "order_col")])
+        return clean.groupby(customer_col)[order_col].nunique()
+    clean = read_orders(orders, customer_col=customer_col, date_col=None, amount_col=amount_col,
+                        allow_refunds=True)
+    return clean.groupby(customer_col)[amount_col].sum()
 
 
 def loyalty_matrix_counts(matrix: pd.DataFrame, *, share: bool = False) -> pd.DataFrame:
@@ -979,7 +1024,8 @@ def loyalty_matrix_counts(matrix: pd.DataFrame, *, share: bool = False) -> pd.Da
     Raises
     ------
     DataError
-        If ``matrix`` lacks the two columns or has no rows (with ``share``).
+        If ``matrix`` lacks the two columns, they hold anything but true/false
+        (or 1/0) or a missing value, or it has no rows (with ``share``).
 
     Examples
     --------
@@ -993,14 +1039,9 @@ def loyalty_matrix_counts(matrix: pd.DataFrame, *, share: bool = False) -> pd.Da
     high                 1    1
     low                  0    1
     """
-    matrix = require_frame(matrix, table="loyalty matrix", min_rows=0)
-    require_columns(matrix, ["high_attitude", "high_patronage"], table="loyalty matrix")
-    for col in ("high_attitude", "high_patronage"):
-        if not pd.api.types.is_bool_dtype(matrix[col]):
-            raise DataError(
-                f'The column "{col}" of the loyalty matrix must hold True/False, but it has '
-                f"dtype {matrix[col].dtype}. Pass the result of loyalty_matrix(...) unchanged."
-            )
+    share = require_flag(share, argument="share")
+    matrix = read_table(matrix, [Column("high_attitude", "flag"), Column("high_patronage", "flag")],
+                        table="loyalty matrix")
     levels = ["high", "low"]
     att = pd.Categorical(np.where(matrix["high_attitude"], "high", "low"), categories=levels)
     pat = pd.Categorical(np.where(matrix["high_patronage"], "high", "low"), categories=levels)
@@ -1112,81 +1153,85 @@ def satisfaction_loyalty_curve(
     4                     0            0              NaN             NaN
     5                     2            1              0.5             1.0
     """
-    window_days = require_positive_int(window_days, argument="window_days")
-    promoter_min = require_positive_int(promoter_min, argument="promoter_min", minimum=0)
-    if promoter_min > 10:
+    window = pd.Timedelta(days=require_window(window_days, argument="window_days"))
+    promoter_min = require_positive_int(promoter_min, argument="promoter_min", minimum=0, maximum=10)
+    confidence = require_confidence(confidence)
+    levels = _levels(levels)
+    answers = read_surveys(
+        surveys, customer_col=customer_col, date_col=survey_date_col, numbers=[satisfaction_col],
+        scores={recommend_col: _NPS_SCALE}, min_rows=1,
+        arguments={satisfaction_col: "satisfaction_col", recommend_col: "recommend_col"},
+    )
+    satisfaction = _on_levels(answers[satisfaction_col], levels, satisfaction_col)
+    act = _activity(orders, customer_col=customer_col, date_col=date_col)
+    end = _as_of(as_of, act["date"])
+    # Each response: did the customer buy again within the window? Was the window over by as_of?
+    # Would they recommend us (a promoter)?
+    bought = _bought_again(answers[customer_col], answers[survey_date_col], act, window)
+    followed = (answers[survey_date_col] + window <= end).to_numpy()
+    recommends = (answers[recommend_col] >= promoter_min).to_numpy()
+    rows = [_level_rates((satisfaction == level).to_numpy(), followed, bought, recommends, confidence)
+            for level in levels]
+    return pd.DataFrame(rows, index=pd.Index(levels, name="satisfaction"))
+
+
+def _levels(levels: Any) -> list[int]:
+    """The satisfaction scale's levels: a non-empty list of whole numbers."""
+    values = as_numeric_series(list(levels), name="levels") if pd.api.types.is_list_like(levels) else None
+    if values is None or values.empty or (values % 1 != 0).any():
         raise DataError(
-            f"promoter_min must be a score from 0 to 10, but {promoter_min} was given. "
-            f"Promoters answer 9 or 10 (Reichheld 2003): keep promoter_min=9 unless you mean otherwise."
+            f"levels must be a non-empty list of whole-number satisfaction levels, e.g. "
+            f"levels=[1, 2, 3, 4, 5], but {levels!r} was given."
         )
-    confidence = _confidence(confidence)
-    levels = as_numeric_series(list(levels), name="levels")
-    if (levels % 1 != 0).any():
-        raise DataError(
-            f"levels must be whole-number satisfaction levels such as [1, 2, 3, 4, 5], but "
-            f"{', '.join(f'{v:g}' for v in levels[levels % 1 != 0])} was given."
-        )
-    levels = [int(v) for v in levels]
-    if not levels:
-        raise DataError("levels is empty; give the satisfaction scale, e.g. levels=[1, 2, 3, 4, 5].")
-    surveys = require_frame(surveys, table="surveys", min_rows=0)
-    cols = [customer_col, survey_date_col, satisfaction_col, recommend_col]
-    arguments = ["customer_col", "survey_date_col", "satisfaction_col", "recommend_col"]
-    for col, argument in zip(cols, arguments):
-        require_columns(surveys, col, table="surveys", argument=argument)
-    if len(surveys) == 0:
-        raise DataError("The surveys table has no rows, so there is no satisfaction to compare. Check the filter that produced it.")
-    require_no_missing(surveys, cols, table="surveys")
-    sat = require_numeric(surveys, satisfaction_col, table="surveys").astype(float)
-    outside = ~sat.isin(levels)
+    return [int(v) for v in values]
+
+
+def _on_levels(satisfaction: pd.Series, levels: list[int], satisfaction_col: str) -> pd.Series:
+    """The satisfaction answers, once every one is one of the ``levels``."""
+    outside = ~satisfaction.isin(levels)
     if outside.any():
-        found = ", ".join(f"{v:g}" for v in pd.unique(sat[outside])[:3])
+        found = ", ".join(f"{v:g}" for v in pd.unique(satisfaction[outside])[:3])
         raise DataError(
             f'The column "{satisfaction_col}" of the surveys table must hold the levels '
             f"{', '.join(str(v) for v in levels)}, but {int(outside.sum())} value(s) are not "
             f"among them: {found}. Fix those answers or pass levels=[...] for your scale."
         )
-    rec = require_numeric(surveys, recommend_col, table="surveys").astype(float)
-    require_in_range(rec, 0, 10, name=recommend_col, integer=True)
-    survey_dates = require_datetime(surveys, survey_date_col, table="surveys")
-    act = _orders_activity(orders, customer_col=customer_col, date_col=date_col)
-    end = _as_of(as_of, act["date"])
+    return satisfaction
 
+
+def _bought_again(
+    customers: pd.Series, survey_dates: pd.Series, act: pd.DataFrame, window: pd.Timedelta
+) -> np.ndarray:
+    """For each response: has the customer an order after the survey day and at most ``window`` later?"""
     responses = pd.DataFrame(
-        {
-            "response": np.arange(len(surveys)),
-            "customer": surveys[customer_col].to_numpy(),
-            "survey_date": survey_dates.to_numpy(),
-        }
+        {"response": np.arange(len(customers)), "customer": customers.to_numpy(), "survey_date": survey_dates.to_numpy()}
     )
-    window = pd.Timedelta(days=window_days)
     pairs = responses.merge(act, on="customer")
     hit = (pairs["date"] > pairs["survey_date"]) & (pairs["date"] <= pairs["survey_date"] + window)
-    bought = np.zeros(len(surveys), dtype=bool)
+    bought = np.zeros(len(customers), dtype=bool)
     bought[pairs.loc[hit, "response"].to_numpy()] = True
-    followed = (responses["survey_date"] + window <= end).to_numpy()
+    return bought
 
-    rows = []
-    for level in levels:
-        at = (sat == level).to_numpy()
-        n = int(at.sum())
-        n_followed = int((at & followed).sum())
-        k_buy = int((at & followed & bought).sum())
-        k_rec = int((at & (rec >= promoter_min).to_numpy()).sum())
-        buy_low, buy_high = wilson_bounds(k_buy, n_followed, confidence)
-        rec_low, rec_high = wilson_bounds(k_rec, n, confidence)
-        rows.append(
-            {
-                "responses": n,
-                "followed": n_followed,
-                "repurchased": k_buy,
-                "repurchase_rate": k_buy / n_followed if n_followed else math.nan,
-                "repurchase_low": buy_low,
-                "repurchase_high": buy_high,
-                "recommenders": k_rec,
-                "recommend_rate": k_rec / n if n else math.nan,
-                "recommend_low": rec_low,
-                "recommend_high": rec_high,
-            }
-        )
-    return pd.DataFrame(rows, index=pd.Index(levels, name="satisfaction"))
+
+def _level_rates(
+    at: np.ndarray, followed: np.ndarray, bought: np.ndarray, recommends: np.ndarray, confidence: float
+) -> dict[str, float]:
+    """One row of the curve: repurchase and recommend rates at one level, with Wilson bounds."""
+    n = int(at.sum())
+    n_followed = int((at & followed).sum())
+    k_buy = int((at & followed & bought).sum())
+    k_rec = int((at & recommends).sum())
+    buy_low, buy_high = wilson_bounds(k_buy, n_followed, confidence)
+    rec_low, rec_high = wilson_bounds(k_rec, n, confidence)
+    return {
+        "responses": n,
+        "followed": n_followed,
+        "repurchased": k_buy,
+        "repurchase_rate": k_buy / n_followed if n_followed else math.nan,
+        "repurchase_low": buy_low,
+        "repurchase_high": buy_high,
+        "recommenders": k_rec,
+        "recommend_rate": k_rec / n if n else math.nan,
+        "recommend_low": rec_low,
+        "recommend_high": rec_high,
+    }

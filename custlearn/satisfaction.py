@@ -5,8 +5,10 @@ the measures the lesson uses, each written out so a learner can read it:
 
 - scoring a question: :func:`csat` (top-box share or mean),
   :func:`ces` (Customer Effort Score), :func:`score_distribution`;
-- how sure we are: :func:`proportion_ci` (Wilson interval),
-  :func:`margin_of_error`, :func:`required_sample_size`;
+- how sure we are: :func:`proportion_ci` (Wilson interval; written out in
+  ``custlearn._stats`` because lessons 04, 06 and 07 use it too, and
+  importable from here as the lesson teaches it), :func:`margin_of_error`,
+  :func:`required_sample_size`;
 - service quality: :func:`servqual_scores`, :func:`servqual_gaps`
   (SERVQUAL, perception minus expectation) and
   :func:`technical_functional_gaps` (Gronroos' technical vs functional
@@ -19,7 +21,10 @@ the measures the lesson uses, each written out so a learner can read it:
 
 Column names default to the course's ``surveys`` table (``exp_<dim>_<k>``,
 ``per_<dim>_<k>``, ``overall_satisfaction``, ``customer_effort``) and every
-function lets you name your own columns.
+function lets you name your own columns. Every table is read once, at the
+door, by ``custlearn._tables`` (one rule for every lesson: text where numbers
+are expected, answers off the scale and missing values the function cannot
+skip are a :class:`custlearn.DataError` naming the column).
 
 Only numpy and pandas are imported at module level; scipy is imported inside
 :func:`cronbach_alpha_ci`, the one function that needs the F distribution.
@@ -30,22 +35,22 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+# proportion_ci and Interval are lesson 03's and keep their names here; wilson_bounds too (for
+# code written before it moved to the ground floor, _stats, where lessons 04, 06 and 07 take it).
+from custlearn._stats import Interval, proportion_ci, wilson_bounds, z_value  # noqa: F401
+from custlearn._tables import Column, Scale, read_scores, read_surveys, read_table
 from custlearn._validate import (
     DataError,
     as_numeric_series,
     require_choice,
-    require_columns,
-    require_frame,
-    require_in_range,
-    require_no_missing,
-    require_numeric,
+    require_confidence,
+    require_fraction,
+    require_number,
     require_positive_int,
 )
 
@@ -102,29 +107,8 @@ _QUADRANT_ORDER = ["Concentrate here", "Keep up the good work", "Low priority", 
 
 
 # ---------------------------------------------------------------------------
-# small private checks (generic ones not in _validate)
+# the lesson's own checks (the general ones are in custlearn._validate)
 # ---------------------------------------------------------------------------
-
-
-def _z(confidence: Any, *, argument: str = "confidence") -> float:
-    """Two-sided normal quantile z for a confidence level in (0, 1)."""
-    _check_fraction(confidence, argument=argument, example="0.95 for 95%")
-    return NormalDist().inv_cdf(0.5 + float(confidence) / 2)
-
-
-def _check_fraction(value: Any, *, argument: str, example: str, closed: bool = False) -> float:
-    """Raise DataError unless value is a number strictly between 0 and 1
-    (or within [0, 1] when ``closed``)."""
-    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
-    if ok:
-        v = float(value)
-        ok = (0 <= v <= 1) if closed else (0 < v < 1)
-        ok = ok and not math.isnan(v)
-    if not ok:
-        rng = "from 0 to 1" if closed else "strictly between 0 and 1"
-        hint = " Give a fraction, not a percentage (0.05, not 5)." if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1 else ""
-        raise DataError(f"{argument} must be a number {rng}, e.g. {example}, but {value!r} was given.{hint}")
-    return float(value)
 
 
 def _scale_args(scale: Any, top_box: Any) -> tuple[int, int]:
@@ -138,19 +122,10 @@ def _scale_args(scale: Any, top_box: Any) -> tuple[int, int]:
     return scale, top_box
 
 
-def _scores(scores: Any, scale: int, *, name: str) -> pd.Series:
-    """Scores as floats, non-empty, whole numbers from 1 to ``scale``."""
-    s = as_numeric_series(scores, name=name)
-    if len(s) == 0:
-        raise DataError(
-            f"{name} has no answers (0 values), so there is nothing to score. Check the filter "
-            f"that produced it."
-        )
-    require_in_range(
-        s, 1, scale, name=name, integer=True,
-        fix=f"This function expects answers on a 1-{scale} scale; pass scale= if yours differs.",
-    )
-    return s
+def _scores(scores: Any, scale: int) -> pd.Series:
+    """One question's answers as floats: not empty, whole numbers from 1 to ``scale``."""
+    fix = f"This function expects answers on a 1-{scale} scale; pass scale= if yours differs."
+    return read_scores(scores, scale=Scale(1, scale, fix=fix))
 
 
 def _statistic(values: pd.Series, scale: int, top_box: int, statistic: str) -> float:
@@ -220,9 +195,13 @@ def csat(scores: Any, *, scale: int = 5, top_box: int = 2, statistic: str = "top
     3.5
     >>> csat(answers, top_box=1)          # top-1-box: only the 5s
     25.0
+    >>> csat(answers, top_box=5)          # every answer is in the top 5 of a 1-5 scale
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: top_box must be smaller than scale: top_box=5 on a 1-5 scale would count every answer. Use top_box=2 for 'top-2-box' (e.g. 4 and 5 on a 1-5 scale).
     """
     scale, top_box = _scale_args(scale, top_box)
-    s = _scores(scores, scale, name="scores")
+    s = _scores(scores, scale)
     return _statistic(s, scale, top_box, statistic)
 
 
@@ -275,7 +254,7 @@ def ces(scores: Any, *, scale: int = 7, top_box: int = 3, statistic: str = "top_
     5.167
     """
     scale, top_box = _scale_args(scale, top_box)
-    s = _scores(scores, scale, name="scores")
+    s = _scores(scores, scale)
     return _statistic(s, scale, top_box, statistic)
 
 
@@ -314,7 +293,7 @@ def score_distribution(scores: Any, *, scale: int = 5) -> pd.DataFrame:
     5          1     25.0
     """
     scale = require_positive_int(scale, argument="scale", minimum=2)
-    s = _scores(scores, scale, name="scores")
+    s = _scores(scores, scale)
     counts = s.astype(int).value_counts().reindex(range(1, scale + 1), fill_value=0)
     out = pd.DataFrame({"count": counts.to_numpy(dtype="int64")}, index=pd.Index(range(1, scale + 1), name="score"))
     out["percent"] = 100.0 * out["count"] / len(s)
@@ -324,115 +303,9 @@ def score_distribution(scores: Any, *, scale: int = 5) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 # How sure are we: intervals, margin of error, sample size
 # ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Interval:
-    """An estimate with its confidence interval (fractions, not percentages).
-
-    Attributes: ``estimate``, ``lower``, ``upper``, ``confidence`` (e.g.
-    0.95), ``n`` (respondents) and ``method`` (e.g. ``"Wilson"``).
-
-    Examples
-    --------
-    >>> Interval(0.6, 0.3127, 0.8318, 0.95, 10, "Wilson")
-    Interval(estimate=0.6000, lower=0.3127, upper=0.8318, confidence=0.95, n=10, method='Wilson')
-    """
-
-    estimate: float
-    lower: float
-    upper: float
-    confidence: float
-    n: int
-    method: str
-
-    def __repr__(self) -> str:
-        return (
-            f"Interval(estimate={self.estimate:.4f}, lower={self.lower:.4f}, "
-            f"upper={self.upper:.4f}, confidence={self.confidence:g}, n={self.n}, "
-            f"method={self.method!r})"
-        )
-
-
-def proportion_ci(successes: int, n: int, confidence: float = 0.95) -> Interval:
-    """Wilson score confidence interval for a proportion (e.g. a top-box share).
-
-    Lesson 03, "how sure are we". With ``p = successes / n`` and ``z`` the
-    two-sided normal quantile (1.96 for 95%), Wilson (1927, "Probable
-    inference, the law of succession, and statistical inference", JASA
-    22(158)) gives::
-
-        centre = (p + z^2 / (2n)) / (1 + z^2 / n)
-        half   = z / (1 + z^2 / n) * sqrt(p (1 - p) / n + z^2 / (4 n^2))
-        interval = [centre - half, centre + half]
-
-    Unlike the textbook "p +/- z sqrt(p(1-p)/n)" it never leaves 0-1 and
-    still works when nobody (or everybody) said yes; Agresti & Coull (1998)
-    and Brown, Cai & DasGupta (2001) recommend it for survey-sized samples.
-
-    Parameters
-    ----------
-    successes : int
-        How many answered "yes" (e.g. gave a 4 or 5), 0 to ``n``.
-    n : int
-        How many answered, at least 1.
-    confidence : float, default 0.95
-        Confidence level, strictly between 0 and 1.
-
-    Returns
-    -------
-    Interval
-        ``estimate``, ``lower``, ``upper`` as fractions (multiply by 100 for
-        percentages), plus ``confidence``, ``n`` and ``method="Wilson"``.
-
-    Raises
-    ------
-    DataError
-        If ``n`` is not a whole number >= 1, ``successes`` not a whole number
-        from 0 to ``n``, or ``confidence`` not in (0, 1).
-
-    Examples
-    --------
-    >>> ci = proportion_ci(6, 10)
-    >>> round(ci.lower, 3), round(ci.upper, 3)
-    (0.313, 0.832)
-    >>> round(proportion_ci(0, 20).upper, 3)      # nobody said yes: still informative
-    0.161
-    """
-    n = require_positive_int(n, argument="n")
-    successes = require_positive_int(successes, argument="successes", minimum=0)
-    if successes > n:
-        raise DataError(
-            f"successes must be at most n, but successes={successes} and n={n} were given. "
-            f"Pass the number who answered yes and the number who answered in total."
-        )
-    z = _z(confidence)
-    p = successes / n
-    denom = 1 + z**2 / n
-    centre = (p + z**2 / (2 * n)) / denom
-    half = z / denom * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-    lower = 0.0 if successes == 0 else max(0.0, centre - half)
-    upper = 1.0 if successes == n else min(1.0, centre + half)
-    return Interval(p, lower, upper, float(confidence), n, "Wilson")
-
-
-def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """(lower, upper) of :func:`proportion_ci`, or (nan, nan) when ``n`` is 0.
-
-    For tables of many groups (lessons 04 and 06), where an empty group
-    should show no interval rather than stop the whole table.
-
-    Examples
-    --------
-    >>> [round(b, 4) for b in wilson_bounds(6, 10)]
-    [0.3127, 0.8318]
-    >>> wilson_bounds(0, 0)
-    (nan, nan)
-    """
-    if n == 0:
-        return math.nan, math.nan
-    ci = proportion_ci(int(successes), int(n), confidence)
-    return ci.lower, ci.upper
+# proportion_ci (the Wilson interval) and Interval are written out in
+# custlearn._stats, the ground floor, and imported above: lessons 04, 06 and
+# 07 use them too.
 
 
 def _check_population(population: Any, n: int | None = None) -> int | None:
@@ -493,8 +366,8 @@ def margin_of_error(
     0.038
     """
     n = require_positive_int(n, argument="n")
-    p = _check_fraction(p, argument="p", example="0.5 when unsure", closed=True)
-    z = _z(confidence)
+    p = require_fraction(p, argument="p", closed=True, example="0.5")
+    z = z_value(confidence)
     population = _check_population(population, n)
     moe = z * math.sqrt(p * (1 - p) / n)
     if population is not None:
@@ -550,10 +423,14 @@ def required_sample_size(
     278
     >>> required_sample_size(0.03)
     1068
+    >>> required_sample_size(5)           # 5 percentage points is 0.05
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: margin must be a fraction strictly between 0 and 1, e.g. margin=0.05, but 5 was given. Give a fraction, not a percentage: 0.05, not 5.
     """
-    margin = _check_fraction(margin, argument="margin", example="0.05 for +/- 5 percentage points")
-    p = _check_fraction(p, argument="p", example="0.5 when unsure", closed=True)
-    z = _z(confidence)
+    margin = require_fraction(margin, argument="margin", example="0.05")
+    p = require_fraction(p, argument="p", closed=True, example="0.5")
+    z = z_value(confidence)
     population = _check_population(population)
     n0 = z**2 * p * (1 - p) / margin**2
     n = n0 if population is None else n0 / (1 + (n0 - 1) / population)
@@ -566,11 +443,9 @@ def required_sample_size(
 # ---------------------------------------------------------------------------
 
 
-def _dimension_items(
-    surveys: pd.DataFrame, prefix: str, dimension: str, *, argument: str
-) -> dict[int, str]:
+def _dimension_items(columns: pd.Index, prefix: str, dimension: str, *, argument: str) -> dict[int, str]:
     pattern = re.compile(rf"^{re.escape(prefix)}{re.escape(dimension)}_(\d+)$")
-    found = {int(m.group(1)): str(c) for c in surveys.columns if (m := pattern.match(str(c)))}
+    found = {int(m.group(1)): str(c) for c in columns if (m := pattern.match(str(c)))}
     if not found:
         raise DataError(
             f'No item columns for the SERVQUAL dimension "{dimension}" were found: expected '
@@ -579,16 +454,6 @@ def _dimension_items(
             f"measure other dimensions, pass dimensions=[...]."
         )
     return dict(sorted(found.items()))
-
-
-def _item_values(surveys: pd.DataFrame, columns: Sequence[str], scale: int) -> pd.DataFrame:
-    for c in columns:
-        s = require_numeric(surveys, c, table="surveys")
-        require_in_range(
-            s, 1, scale, name=f'The column "{c}" of the surveys table', integer=True,
-            fix=f"SERVQUAL items are answered on a 1-{scale} scale; pass scale= if yours differs.",
-        )
-    return surveys[list(columns)].astype(float)
 
 
 def _check_dimensions(dimensions: Any) -> list[str]:
@@ -606,10 +471,10 @@ def _check_dimensions(dimensions: Any) -> list[str]:
 
 
 def _paired_items(
-    surveys: pd.DataFrame, dimension: str, expectation_prefix: str, perception_prefix: str
+    columns: pd.Index, dimension: str, expectation_prefix: str, perception_prefix: str
 ) -> tuple[list[str], list[str]]:
-    exp = _dimension_items(surveys, expectation_prefix, dimension, argument="expectation_prefix")
-    per = _dimension_items(surveys, perception_prefix, dimension, argument="perception_prefix")
+    exp = _dimension_items(columns, expectation_prefix, dimension, argument="expectation_prefix")
+    per = _dimension_items(columns, perception_prefix, dimension, argument="perception_prefix")
     if exp.keys() != per.keys():
         raise DataError(
             f'The SERVQUAL dimension "{dimension}" has expectation items {list(exp.values())} but '
@@ -617,6 +482,35 @@ def _paired_items(
             f"the perception item of the same number; make the two sets match."
         )
     return list(exp.values()), list(per.values())
+
+
+def _dimension_scores(
+    surveys: Any,
+    dimensions: Any,
+    expectation_prefix: str,
+    perception_prefix: str,
+    scale: Any,
+) -> dict[str, tuple[pd.Series, pd.Series, int]]:
+    """Each respondent's mean expectation and perception per dimension, and its item count.
+
+    The step both SERVQUAL functions share: find the paired item columns of
+    each dimension, read them once on their 1-``scale`` scale (a skipped item
+    may be blank), and average the items of a dimension. ``mean(skipna=False)``:
+    a respondent who skipped an item of a dimension has no score for it.
+    """
+    scale = require_positive_int(scale, argument="scale", minimum=2)
+    dims = _check_dimensions(dimensions)
+    read_surveys(surveys, customer_col=None, min_rows=1)  # a table with answers, before looking for items
+    items = {d: _paired_items(surveys.columns, d, expectation_prefix, perception_prefix) for d in dims}
+    columns = [c for exp_cols, per_cols in items.values() for c in (*exp_cols, *per_cols)]
+    on_scale = Scale(1, scale, fix=f"SERVQUAL items are answered on a 1-{scale} scale; pass scale= if yours "
+                                   f"differs.")
+    answers = read_surveys(surveys, customer_col=None, scores=dict.fromkeys(columns, on_scale), missing="keep")
+    return {
+        d: (answers[exp_cols].mean(axis=1, skipna=False), answers[per_cols].mean(axis=1, skipna=False),
+            len(exp_cols))
+        for d, (exp_cols, per_cols) in items.items()
+    }
 
 
 def servqual_scores(
@@ -674,17 +568,12 @@ def servqual_scores(
     0         -2.5
     1         -0.5
     """
-    require_frame(surveys, table="surveys")
     require_choice(kind, ["perception", "expectation", "gap"], argument="kind")
-    scale = require_positive_int(scale, argument="scale", minimum=2)
+    scores = _dimension_scores(surveys, dimensions, expectation_prefix, perception_prefix, scale)
     out = {}
-    for d in _check_dimensions(dimensions):
-        exp_cols, per_cols = _paired_items(surveys, d, expectation_prefix, perception_prefix)
-        # mean(skipna=False): a skipped item makes the dimension score missing
-        exp = _item_values(surveys, exp_cols, scale).mean(axis=1, skipna=False)
-        per = _item_values(surveys, per_cols, scale).mean(axis=1, skipna=False)
-        out[d] = {"perception": per, "expectation": exp, "gap": per - exp}[kind]
-    return pd.DataFrame(out, index=surveys.index)
+    for d, (expectation, perception, _n_items) in scores.items():
+        out[d] = {"perception": perception, "expectation": expectation, "gap": perception - expectation}[kind]
+    return pd.DataFrame({d: v.to_numpy() for d, v in out.items()}, index=surveys.index)
 
 
 def servqual_gaps(
@@ -752,17 +641,20 @@ def servqual_gaps(
     dimension
     reliability        6.667         5.0 -1.667  3      1   technical
     empathy            5.333         5.667  0.333  3      1  functional
+
+    An answer off the 1-7 scale stops the calculation and is named:
+
+    >>> servqual_gaps(s.assign(per_empathy_1=[6, 8, 6]), dimensions=["reliability", "empathy"])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "per_empathy_1" of the surveys table must hold whole numbers from 1 to 7, but 1 value(s) are outside that range: 8.0. SERVQUAL items are answered on a 1-7 scale; pass scale= if yours differs.
     """
-    require_frame(surveys, table="surveys")
-    scale = require_positive_int(scale, argument="scale", minimum=2)
+    scores = _dimension_scores(surveys, dimensions, expectation_prefix, perception_prefix, scale)
     types = dict(QUALITY_TYPES if quality_types is None else quality_types)
     rows = []
-    for d in _check_dimensions(dimensions):
-        exp_cols, per_cols = _paired_items(surveys, d, expectation_prefix, perception_prefix)
-        exp = _item_values(surveys, exp_cols, scale).mean(axis=1, skipna=False)
-        per = _item_values(surveys, per_cols, scale).mean(axis=1, skipna=False)
-        complete = exp.notna() & per.notna()
-        e, p = exp[complete].mean(), per[complete].mean()
+    for d, (expectation, perception, items) in scores.items():
+        complete = expectation.notna() & perception.notna()  # answered every item of both kinds
+        e, p = expectation[complete].mean(), perception[complete].mean()
         rows.append(
             {
                 "dimension": d,
@@ -770,7 +662,7 @@ def servqual_gaps(
                 "perception": float(p),
                 "gap": float(p - e),
                 "n": int(complete.sum()),
-                "items": len(exp_cols),
+                "items": items,
                 "quality": types.get(d, "unassigned"),
             }
         )
@@ -816,8 +708,13 @@ def technical_functional_gaps(gaps: pd.DataFrame) -> pd.DataFrame:
     technical           6.5         5.5 -1.0          reliability
     functional          5.5         5.0 -0.5  empathy, tangibles
     """
-    require_columns(gaps, ["expectation", "perception", "gap", "quality"], table="gaps")
-    require_frame(gaps, table="gaps")
+    gaps = read_table(
+        gaps,
+        [*(Column(c, "number", missing="keep") for c in ("expectation", "perception", "gap")),
+         Column("quality", "label")],
+        table="gaps",
+        min_rows=1,
+    )
     order = list(dict.fromkeys(["technical", "functional", *gaps["quality"].astype(str)]))
     rows = []
     for q in order:
@@ -842,6 +739,7 @@ def technical_functional_gaps(gaps: pd.DataFrame) -> pd.DataFrame:
 
 
 def _items(items: Any, *, min_items: int = 2) -> pd.DataFrame:
+    """The item answers as floats: a table of at least ``min_items`` numeric columns, 2 rows, no blanks."""
     if not isinstance(items, pd.DataFrame):
         raise DataError(
             f"items must be a DataFrame with one column per item and one row per respondent, "
@@ -854,11 +752,7 @@ def _items(items: Any, *, min_items: int = 2) -> pd.DataFrame:
             f"but at least {min_items} items are needed: reliability is about how several items "
             f"agree. Pass all the items of the scale as columns."
         )
-    require_frame(items, table="items", min_rows=2)
-    for c in items.columns:
-        require_numeric(items, c, table="items")
-    require_no_missing(items, list(items.columns), table="items")
-    return items.astype(float)
+    return read_table(items, [Column(c, "number") for c in items.columns], table="items", min_rows=2)
 
 
 def _alpha(x: np.ndarray) -> float:
@@ -915,6 +809,10 @@ def cronbach_alpha(items: pd.DataFrame) -> float:
     ...                       "q3": [5, 5, 2, 3, 4]})
     >>> round(cronbach_alpha(items), 3)
     0.897
+    >>> cronbach_alpha(items[["q1"]])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: items has 1 column(s) (q1), but at least 2 items are needed: reliability is about how several items agree. Pass all the items of the scale as columns.
     """
     x = _items(items).to_numpy()
     return _alpha(x)
@@ -962,7 +860,7 @@ def cronbach_alpha_ci(items: pd.DataFrame, confidence: float = 0.95) -> Interval
     """
     from scipy import stats
 
-    confidence = _check_fraction(confidence, argument="confidence", example="0.95 for 95%")
+    confidence = require_confidence(confidence)
     x = _items(items).to_numpy()
     n, k = x.shape
     alpha = _alpha(x)
@@ -1044,6 +942,62 @@ def alpha_if_item_deleted(items: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 
+def _driver_names(target: Any, drivers: Any) -> list[str]:
+    """The drivers as a list of column names, each once, without the target itself."""
+    if not isinstance(target, str):
+        raise DataError(f'target must be one column name, e.g. "overall_satisfaction", but {target!r} was given.')
+    if isinstance(drivers, str):
+        drivers = [drivers]
+    drivers = list(drivers) if pd.api.types.is_list_like(drivers) else []
+    if not drivers:
+        raise DataError(
+            "drivers is empty: give the columns that may drive the target, e.g. "
+            'drivers=["reliability", "responsiveness"].'
+        )
+    if len(set(drivers)) != len(drivers):
+        raise DataError(f"drivers lists a column twice: {drivers}. Give each column once.")
+    if target in drivers:
+        raise DataError(
+            f'The target "{target}" is also in drivers. A measure cannot drive itself: '
+            f"remove it from drivers."
+        )
+    return drivers
+
+
+def _complete_answers(surveys: Any, target: str, drivers: list[str]) -> pd.DataFrame:
+    """The target and driver columns, read once, on the rows that answered all of them (listwise)."""
+    arguments = {**dict.fromkeys(drivers, "drivers"), target: "target"}
+    data = read_surveys(surveys, customer_col=None, numbers=[target, *drivers], missing="keep",
+                        min_rows=1, arguments=arguments).dropna()
+    n, p = len(data), len(drivers)
+    if n < p + 2:
+        raise DataError(
+            f"Only {n} complete row(s) (no missing value in {target} or the drivers), but at "
+            f"least {p + 2} are needed to fit {p} driver(s). Use more responses or fewer drivers."
+        )
+    sd = data.std(ddof=1)
+    constant = [c for c in data.columns if not sd[c] > 0]
+    if constant:
+        raise DataError(
+            f"The column(s) {', '.join(constant)} have the same value on every complete row, so "
+            f"they cannot explain or be explained (standard deviation 0). Drop them."
+        )
+    return data
+
+
+def _standardised_weights(z: pd.DataFrame, target: str, drivers: list[str]) -> tuple[np.ndarray, float]:
+    """Least squares of z(target) on all z(drivers) together: the weights beta_j and R^2."""
+    zx, zy = z[drivers].to_numpy(), z[target].to_numpy()
+    if np.linalg.matrix_rank(zx) < len(drivers):
+        raise DataError(
+            f"The drivers {', '.join(drivers)} are perfectly collinear (one is an exact mix of "
+            f"the others), so their separate weights are not defined. Drop the redundant driver."
+        )
+    beta, *_ = np.linalg.lstsq(zx, zy, rcond=None)   # OLS on z-scores: no intercept needed
+    residual = zy - zx @ beta
+    return beta.astype(float), 1 - float(residual @ residual) / float(zy @ zy)
+
+
 def driver_analysis(surveys: pd.DataFrame, target: str, drivers: Sequence[str]) -> pd.DataFrame:
     """Which attributes move overall satisfaction: correlation and standardised weight.
 
@@ -1101,61 +1055,23 @@ def driver_analysis(surveys: pd.DataFrame, target: str, drivers: Sequence[str]) 
     driver
     speed         0.911                0.779     1  8      0.973
     price         0.658                0.401     2  8      0.973
+    >>> driver_analysis(s, "overall", ["speed", "cost"])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "cost" is not in the surveys table. The table has these columns: overall, speed, price. If your data calls it something else, pass drivers="<your column name>".
     """
-    require_frame(surveys, table="surveys")
-    if not isinstance(target, str):
-        raise DataError(f'target must be one column name, e.g. "overall_satisfaction", but {target!r} was given.')
-    if isinstance(drivers, str):
-        drivers = [drivers]
-    drivers = list(drivers) if drivers is not None else []
-    if not drivers:
-        raise DataError(
-            "drivers is empty: give the columns that may drive the target, e.g. "
-            'drivers=["reliability", "responsiveness"].'
-        )
-    if len(set(drivers)) != len(drivers):
-        raise DataError(f"drivers lists a column twice: {drivers}. Give each column once.")
-    if target in drivers:
-        raise DataError(
-            f'The target "{target}" is also in drivers. A measure cannot drive itself: '
-            f"remove it from drivers."
-        )
-    require_columns(surveys, [target], table="surveys", argument="target")
-    require_columns(surveys, drivers, table="surveys", argument="drivers")
-    for c in [target, *drivers]:
-        require_numeric(surveys, c, table="surveys")
-    data = surveys[[target, *drivers]].astype(float).dropna()
-    n, p = len(data), len(drivers)
-    if n < p + 2:
-        raise DataError(
-            f"Only {n} complete row(s) (no missing value in {target} or the drivers), but at "
-            f"least {p + 2} are needed to fit {p} driver(s). Use more responses or fewer drivers."
-        )
-    sd = data.std(ddof=1)
-    constant = [c for c in data.columns if not sd[c] > 0]
-    if constant:
-        raise DataError(
-            f"The column(s) {', '.join(constant)} have the same value on every complete row, so "
-            f"they cannot explain or be explained (standard deviation 0). Drop them."
-        )
-    z = (data - data.mean()) / sd                     # z-scores
-    zx, zy = z[drivers].to_numpy(), z[target].to_numpy()
-    if np.linalg.matrix_rank(zx) < p:
-        raise DataError(
-            f"The drivers {', '.join(drivers)} are perfectly collinear (one is an exact mix of "
-            f"the others), so their separate weights are not defined. Drop the redundant driver."
-        )
-    beta, *_ = np.linalg.lstsq(zx, zy, rcond=None)   # OLS on z-scores: no intercept needed
-    residual = zy - zx @ beta
-    r_squared = 1 - float(residual @ residual) / float(zy @ zy)
-    corr = [float(np.corrcoef(z[d], zy)[0, 1]) for d in drivers]
+    drivers = _driver_names(target, drivers)
+    data = _complete_answers(surveys, target, drivers)
+    z = (data - data.mean()) / data.std(ddof=1)        # z-scores: each column in standard deviations
+    beta, r_squared = _standardised_weights(z, target, drivers)
+    corr = [float(np.corrcoef(z[d], z[target])[0, 1]) for d in drivers]
     out = pd.DataFrame(
-        {"correlation": corr, "standardised_weight": beta.astype(float)},
+        {"correlation": corr, "standardised_weight": beta},
         index=pd.Index(drivers, name="driver"),
     )
     out = out.sort_values("standardised_weight", ascending=False, kind="stable")
-    out["rank"] = np.arange(1, p + 1)
-    out["n"] = n
+    out["rank"] = np.arange(1, len(drivers) + 1)
+    out["n"] = len(data)
     out["r_squared"] = r_squared
     return out
 
@@ -1177,13 +1093,53 @@ def _attribute_values(values: Any, *, argument: str) -> pd.Series:
     return s
 
 
+def _importance(importance: Any) -> pd.Series:
+    """Importance per attribute: a Series or dict, or the weights of :func:`driver_analysis`."""
+    if isinstance(importance, pd.DataFrame):
+        if "standardised_weight" not in importance.columns:
+            raise DataError(
+                "importance was given as a table without a standardised_weight column. Pass "
+                "the result of driver_analysis(...), or one column of numbers per attribute, "
+                'e.g. table["my_importance"].'
+            )
+        importance = importance["standardised_weight"]
+    return _attribute_values(importance, argument="importance")
+
+
+def _performance(performance: Any) -> pd.Series:
+    """Performance per attribute: a Series or dict, or the mean answer of each column of a score table."""
+    if isinstance(performance, pd.DataFrame):
+        columns = [Column(c, "number", missing="keep") for c in performance.columns]
+        performance = read_table(performance, columns, table="performance", min_rows=1).mean()
+    return _attribute_values(performance, argument="performance")
+
+
+def _same_attributes(importance: pd.Series, performance: pd.Series) -> pd.Series:
+    """``performance`` in the order of ``importance``, once both name the same 2+ attributes."""
+    only_imp = [str(a) for a in importance.index if a not in performance.index]
+    only_perf = [str(a) for a in performance.index if a not in importance.index]
+    if only_imp or only_perf:
+        found = [f"only importance has: {', '.join(only_imp)}" if only_imp else "",
+                 f"only performance has: {', '.join(only_perf)}" if only_perf else ""]
+        raise DataError(
+            "importance and performance must name the same attributes, but "
+            + "; ".join(part for part in found if part)
+            + ". Check the spelling of the names, or select the same attributes in both."
+        )
+    if len(importance) < 2:
+        raise DataError(
+            f"importance has {len(importance)} attribute(s), but a grid needs at least 2 to compare. "
+            f"Give one value per attribute."
+        )
+    return performance.reindex(importance.index)
+
+
 def _cut(values: pd.Series, cut: Any, *, argument: str) -> float:
+    """Where the cross-hair sits on one axis: the attributes' mean or median, or a number."""
     if isinstance(cut, str):
         require_choice(cut, ["mean", "median"], argument=argument)
         return float(values.mean() if cut == "mean" else values.median())
-    if isinstance(cut, bool) or not isinstance(cut, (int, float, np.integer, np.floating)) or math.isnan(cut):
-        raise DataError(f'{argument} must be "mean", "median" or a number, but {cut!r} was given.')
-    return float(cut)
+    return require_number(cut, argument=argument, example='"mean" (the default), "median" or a number such as 4')
 
 
 def importance_performance(
@@ -1263,43 +1219,8 @@ def importance_performance(
     >>> importance_performance(weights, s[["speed", "price"]])["quadrant"].to_dict()
     {'speed': 'Keep up the good work', 'price': 'Low priority'}
     """
-    if isinstance(importance, pd.DataFrame):
-        if "standardised_weight" not in importance.columns:
-            raise DataError(
-                "importance was given as a table without a standardised_weight column. Pass "
-                "the result of driver_analysis(...), or one column of numbers per attribute, "
-                'e.g. table["my_importance"].'
-            )
-        importance = importance["standardised_weight"]
-    if isinstance(performance, pd.DataFrame):
-        # per-respondent scores, one column per attribute: performance = column mean
-        require_frame(performance, table="performance")
-        for c in performance.columns:
-            require_numeric(performance, c, table="performance")
-        performance = performance.mean()
-    imp = _attribute_values(importance, argument="importance")
-    perf = _attribute_values(performance, argument="performance")
-    only_imp = [str(a) for a in imp.index if a not in perf.index]
-    only_perf = [str(a) for a in perf.index if a not in imp.index]
-    if only_imp or only_perf:
-        raise DataError(
-            "importance and performance must name the same attributes, but "
-            + "; ".join(
-                part
-                for part in (
-                    f"only importance has: {', '.join(only_imp)}" if only_imp else "",
-                    f"only performance has: {', '.join(only_perf)}" if only_perf else "",
-                )
-                if part
-            )
-            + ". Check the spelling of the names, or select the same attributes in both."
-        )
-    if len(imp) < 2:
-        raise DataError(
-            f"importance has {len(imp)} attribute(s), but a grid needs at least 2 to compare. "
-            f"Give one value per attribute."
-        )
-    perf = perf.reindex(imp.index)
+    imp = _importance(importance)
+    perf = _same_attributes(imp, _performance(performance))
     i_cut = _cut(imp, importance_cut, argument="importance_cut")
     p_cut = _cut(perf, performance_cut, argument="performance_cut")
     out = pd.DataFrame(
@@ -1311,11 +1232,11 @@ def importance_performance(
         },
         index=pd.Index(imp.index, name="attribute"),
     )
+    # "high" on an axis: at or above its cut
     high_imp = out["importance"] >= i_cut
     high_perf = out["performance"] >= p_cut
     out["quadrant"] = [QUADRANTS[(bool(a), bool(b))] for a, b in zip(high_imp, high_perf)]
     order = out["quadrant"].map({q: i for i, q in enumerate(_QUADRANT_ORDER)})
-    out = out.assign(_order=order).sort_values(
+    return out.assign(_order=order).sort_values(
         ["_order", "importance"], ascending=[True, False], kind="stable"
     ).drop(columns="_order")
-    return out

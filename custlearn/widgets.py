@@ -201,7 +201,7 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
         n_pas = answers - n_pro - n_det
         scores = [10] * n_pro + [8] * n_pas + [3] * n_det
         ci = loyalty.nps_interval(scores)
-        half = (ci.high - ci.low) / 2
+        half = (ci.upper - ci.lower) / 2
         noise = 1.96 * (2 ** 0.5) * ci.standard_error
         fig, ax = plt.subplots(figsize=(8, 1.9))
         left = 0.0
@@ -216,9 +216,9 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
         ax.set_xlim(0, 100)
         ax.set_yticks([])
         ax.set_xlabel("Share of answers (%)")
-        ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.low:.0f} to {ci.high:.0f}), {answers:,} answers")
+        ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.lower:.0f} to {ci.upper:.0f}), {answers:,} answers")
         note = (f"**NPS = {ci.nps:.1f}** = {n_pro / answers:.0%} promoters − {n_det / answers:.0%} detractors. "
-                f"95% interval **{ci.low:.1f} to {ci.high:.1f}** (± {half:.1f} points; standard error "
+                f"95% interval **{ci.lower:.1f} to {ci.upper:.1f}** (± {half:.1f} points; standard error "
                 f"{ci.standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers "
                 f"differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change "
                 f"between two such surveys may be noise.")

@@ -720,6 +720,87 @@ def test_importance_performance_bad_input(imp, perf, kwargs, words):
 
 
 # ---------------------------------------------------------------------------
+# Issue 14: intervals from the ground floor, one rule for tables, one wording
+# ---------------------------------------------------------------------------
+
+
+def test_intervals_live_on_the_ground_floor_and_keep_their_lesson_03_names():
+    from custlearn import _stats
+
+    assert sat.proportion_ci is _stats.proportion_ci
+    assert sat.Interval is _stats.Interval
+    assert sat.wilson_bounds is _stats.wilson_bounds
+    assert isinstance(sat.cronbach_alpha_ci(PINGOUIN_ITEMS), _stats.Interval)
+    assert {"Interval", "proportion_ci"} <= set(sat.__all__)
+
+
+def test_score_errors_name_the_column_given():
+    with pytest.raises(DataError, match="overall_satisfaction must be whole numbers from 1 to 5"):
+        sat.csat(pd.Series([5, 6], name="overall_satisfaction"))
+    with pytest.raises(DataError, match="customer_effort is empty"):
+        sat.ces(pd.Series([], name="customer_effort", dtype=float))
+
+
+def nullable(frame: pd.DataFrame, dtype: str = "Int64") -> pd.DataFrame:
+    return frame.astype({c: dtype for c in frame.columns})
+
+
+def test_servqual_reads_nullable_answers_like_plain_ones():
+    plain = servqual_frame(n=12).astype(float)
+    plain.loc[2, "per_empathy_1"] = np.nan  # a skipped item
+    pd.testing.assert_frame_equal(sat.servqual_gaps(nullable(plain)), sat.servqual_gaps(plain))
+    pd.testing.assert_frame_equal(sat.servqual_scores(nullable(plain), kind="gap"),
+                                  sat.servqual_scores(plain, kind="gap"))
+    gaps = sat.servqual_gaps(plain)
+    nullable_gaps = gaps.astype({"expectation": "Float64", "perception": "Float64", "gap": "Float64"})
+    pd.testing.assert_frame_equal(sat.technical_functional_gaps(nullable_gaps), sat.technical_functional_gaps(gaps))
+
+
+def test_servqual_text_answer_is_a_dataerror_naming_the_column():
+    surveys = servqual_frame(n=4).astype({"exp_tangibles_2": object})
+    surveys.loc[1, "exp_tangibles_2"] = "seven"
+    with pytest.raises(DataError, match='"exp_tangibles_2" of the surveys table holds text'):
+        sat.servqual_gaps(surveys)
+
+
+def test_driver_analysis_and_alpha_read_nullable_columns_like_plain_ones():
+    df = driver_data(n=40).round(0)
+    df.loc[5, "assurance"] = np.nan
+    drivers = ["reliability", "responsiveness", "assurance"]
+    pd.testing.assert_frame_equal(sat.driver_analysis(nullable(df), "overall", drivers),
+                                  sat.driver_analysis(df, "overall", drivers))
+    assert sat.cronbach_alpha(nullable(PINGOUIN_ITEMS)) == sat.cronbach_alpha(PINGOUIN_ITEMS)
+    grid = sat.importance_performance({"a": 0.4, "b": 0.1}, nullable(pd.DataFrame({"a": [4, None], "b": [6, 5]})))
+    assert grid["performance"].tolist() == [4.0, 5.5]
+
+
+def test_infinite_scores_are_a_dataerror_not_a_silent_nan():
+    df = driver_data(n=20)
+    df.loc[3, "reliability"] = np.inf
+    with pytest.raises(DataError, match='"reliability" of the surveys table has 1 infinite value'):
+        sat.driver_analysis(df, "overall", ["reliability", "assurance"])
+
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: sat.margin_of_error(400, p=50), ["p must be a fraction from 0 to 1", "0.5, not 50"]),
+        (lambda: sat.required_sample_size(0.05, confidence="95%"), ["confidence must be a fraction", '"95%" (text)']),
+        (lambda: sat.cronbach_alpha_ci(PINGOUIN_ITEMS, 95), ["0.95, not 95"]),
+        (lambda: sat.importance_performance({"a": 1, "b": 2}, {"a": 1, "b": 2}, importance_cut=None),
+         ["importance_cut must be a number, but None was given", '"median"']),
+        (lambda: sat.csat([5, 4], scale=5.5), ["scale must be a whole number of at least 2"]),
+        (lambda: sat.servqual_gaps(servqual_frame(n=3), scale="7"), ["scale must be a whole number", '"7" (text)']),
+    ],
+)
+def test_bad_scalar_arguments_get_the_shared_wording(call, words):
+    with pytest.raises(DataError) as err:
+        call()
+    for w in words:
+        assert w in str(err.value)
+
+
+# ---------------------------------------------------------------------------
 # Planted truth, end to end: a small simulated survey with known weights
 # ---------------------------------------------------------------------------
 

@@ -347,7 +347,7 @@ def parse_dates(values: Any, *, formats: Sequence[str] | None = None, slash: str
     >>> parse_dates(["03/05/2024"], slash="european")
     Traceback (most recent call last):
     ...
-    custlearn.DataError: slash="european" is not one of the valid choices: "month_first", "day_first".
+    custlearn.DataError: slash="european" is not one of the valid choices: "month_first", "day_first". Pass one of them, e.g. slash="month_first".
     """
     require_choice(slash, ["month_first", "day_first"], argument="slash")
     if isinstance(values, pd.Series) and pd.api.types.is_datetime64_any_dtype(values):

@@ -107,7 +107,7 @@ def _last_quarter_scores() -> pd.Series:
 def half_width_last_quarter() -> float:
     """04.4 — half-width of the 95% interval of the NPS of 2025 Q4 answers, in points."""
     ci = _loyalty().nps_interval(_last_quarter_scores())
-    return (ci.high - ci.low) / 2
+    return (ci.upper - ci.lower) / 2
 
 
 def se_last_quarter() -> float:
@@ -116,7 +116,7 @@ def se_last_quarter() -> float:
 
 def half_width_all() -> float:
     ci = _loyalty().nps_interval(_scores())
-    return (ci.high - ci.low) / 2
+    return (ci.upper - ci.lower) / 2
 
 
 # ---------------------------------------------------------------- 04.5 Dick & Basu
@@ -220,12 +220,12 @@ EXERCISES = {
         unit="points",
         mistakes=[
             Mistake(se_last_quarter, "That is the standard error. The 95% interval reaches about 1.96 standard "
-                    "errors either side: (high - low) / 2."),
+                    "errors either side: (upper - lower) / 2."),
             Mistake(half_width_all, "That is the interval of all answers. Keep only the answers with survey_date "
                     "in 2025 Q4: fewer answers, a wider interval."),
         ],
         hint="Filter surveys on survey_date.dt.to_period('Q') == '2025Q4', then ci = loyalty.nps_interval(...) "
-             "and (ci.high - ci.low) / 2.",
+             "and (ci.upper - ci.lower) / 2.",
     ),
     "04.5": Table(
         matrix_counts,
