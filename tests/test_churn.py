@@ -371,7 +371,7 @@ def test_label_churn_bad_input(shop):
         churn.label_churn(customers, orders, "2024-03-31", window_days=True)
     with pytest.raises(DataError, match='"account_closed"'):
         churn.label_churn(customers, orders, "2024-03-31", window_days=30, kind="contractual")
-    with pytest.raises(DataError, match="repeated ids"):
+    with pytest.raises(DataError, match="repeated id"):
         churn.label_churn(pd.concat([customers, customers]), orders, "2024-03-31", window_days=30)
     with pytest.raises(DataError, match="not in the customers table"):
         churn.label_churn(customers[customers["customer_id"] != 4], orders, "2024-03-31", window_days=30)
@@ -652,7 +652,7 @@ def test_complaint_metrics_bad_input(dataset):
         churn.complaint_metrics(tickets, response_target_hours=-1)
     with pytest.raises(DataError, match="hours_to_first_response"):
         churn.complaint_metrics(tickets.drop(columns="hours_to_first_response"))
-    with pytest.raises(DataError, match="repeated ticket ids"):
+    with pytest.raises(DataError, match="repeated id"):
         churn.complaint_metrics(pd.concat([tickets, tickets]))
 
 
@@ -687,8 +687,10 @@ def test_churn_by_complaint_outcome_bad_input(dataset):
     labels = pd.DataFrame({"churned": [True, False]}, index=pd.Index([1, 2], name="customer_id"))
     with pytest.raises(DataError, match="cutoff is needed"):
         churn.churn_by_complaint_outcome(labels, dataset["tickets"])
-    with pytest.raises(DataError, match="True/False"):
+    with pytest.raises(DataError, match='"churned" of the labels table has 1 missing'):
         churn.churn_by_complaint_outcome(labels.assign(churned=[1.0, np.nan]), dataset["tickets"], cutoff="2024-03-31")
+    with pytest.raises(DataError, match="true/false"):
+        churn.churn_by_complaint_outcome(labels.assign(churned=["yes", "no"]), dataset["tickets"], cutoff="2024-03-31")
     with pytest.raises(DataError, match='"churned"'):
         churn.churn_by_complaint_outcome(labels.rename(columns={"churned": "lost"}), dataset["tickets"],
                                          cutoff="2024-03-31")
