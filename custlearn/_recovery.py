@@ -23,6 +23,7 @@ The steps work on the clean complaints of :func:`read_complaints` (columns
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -52,7 +53,7 @@ _HOURS_FIX = "Hours are counted from the moment the ticket was opened: check the
 
 
 def read_complaints(
-    tickets: object,
+    tickets: Any,
     *,
     customer_col: str | None = "customer_id",
     opened_col: str = "opened_at",

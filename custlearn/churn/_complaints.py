@@ -100,10 +100,15 @@ def complaint_metrics(
     by : str, optional
         A column to group by (e.g. "category", "channel").
     response_target_hours, resolve_target_hours : number
+        Targets in hours, greater than 0 (a complaint resolved within
+        ``resolve_target_hours`` counts as fast).
     good_rating : int
         Lowest 1-5 rating that counts as a good resolution.
     complaints_only : bool
         Use only rows with ``complaint_col`` True (default); False for every contact.
+    ticket_col, opened_col, complaint_col, resolved_col, response_col, hours_col, fcr_col, rating_col : str
+        The names of those columns in your tickets table (hours and ratings
+        may be blank: not resolved, not rated).
 
     Returns
     -------
@@ -127,6 +132,10 @@ def complaint_metrics(
     >>> print(m[["responded_in_target", "resolved_in_target", "first_contact_rate", "recovery_rate"]].to_string())
          responded_in_target  resolved_in_target  first_contact_rate  recovery_rate
     all                 0.75                 0.5                0.25           0.25
+    >>> complaint_metrics(tickets, by="region")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "region" is not in the tickets table. The table has these columns: ticket_id, opened_at, is_complaint, resolved, hours_to_first_response, hours_to_resolve, first_contact_resolution, resolution_satisfaction. If your data calls it something else, pass by="<your column name>".
     """
     response_target_hours = require_positive(response_target_hours, argument="response_target_hours", example="24")
     resolve_target_hours = require_positive(resolve_target_hours, argument="resolve_target_hours", example="48")
@@ -234,6 +243,9 @@ def churn_by_complaint_outcome(
     cutoff : date, optional
         Default: ``labels.attrs["cutoff"]``; required otherwise.
     confidence : float
+        Confidence level of the Wilson intervals, strictly between 0 and 1.
+    churned_col, customer_col, opened_col : str
+        The names of those columns in ``labels`` and ``tickets``.
 
     Returns
     -------
@@ -261,6 +273,13 @@ def churn_by_complaint_outcome(
     no complaint               2         0.5
     resolved well              1         0.0
     unresolved                 1         1.0
+
+    Only complaints known at the cut-off may explain churn after it:
+
+    >>> churn_by_complaint_outcome(labels, tickets)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: cutoff is needed: only complaints known at the cut-off may explain churn after it. Pass cutoff="YYYY-MM-DD" or labels from label_churn (they carry it).
     """
     confidence = require_confidence(confidence)
     churned = read_result(labels, [Column(churned_col, "flag", "churned_col")], table="labels",

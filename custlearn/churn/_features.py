@@ -45,6 +45,10 @@ class _FeatureColumns(_Columns):
     opened_col: str = "opened_at"
 
 
+#: The defaults of :func:`churn_features` (the risk model passes its keywords on).
+_SURVEY_COLS = ("overall_satisfaction",)
+_RECENT_DAYS = 90
+
 #: The keywords of :func:`churn_features` that name a column.
 _COLUMN_OPTIONS = tuple(f.name for f in fields(_FeatureColumns))
 
@@ -64,8 +68,8 @@ def churn_features(
     cutoff: Any,
     *,
     kind: str = "non-contractual",
-    survey_cols: Sequence[str] = ("overall_satisfaction",),
-    recent_days: int = 90,
+    survey_cols: Sequence[str] = _SURVEY_COLS,
+    recent_days: int = _RECENT_DAYS,
     customer_col: str = "customer_id",
     signup_col: str = "signup_date",
     date_col: str = "order_date",

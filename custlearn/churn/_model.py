@@ -28,13 +28,15 @@ from custlearn._validate import (
 from custlearn.churn._define import _data_end, _kind, _labels, _window
 from custlearn.churn._features import (
     _COLUMN_OPTIONS,
-    _Data,
+    _RECENT_DAYS,
+    _SURVEY_COLS,
     _FeatureColumns,
     _features_at,
     _read_data,
     _survey_columns,
     churn_features,
 )
+from custlearn.churn._survival import _one_column
 
 __all__ = ["ChurnRiskModel", "churn_risk_model", "gains_table"]
 
@@ -84,9 +86,19 @@ class ChurnRiskModel:
     def score(self, dataset: Any, cutoff: Any) -> pd.DataFrame:
         """Churn risk of every customer at ``cutoff`` (e.g. today, for the action list).
 
-        Returns the features of :func:`churn_features` with a ``churn_risk``
-        column (probability of churning in the next ``window_days`` days),
-        highest risk first; every customer, whatever ``active_days`` was.
+        Parameters
+        ----------
+        dataset : Dataset, dict or object with tables
+            As in :func:`churn_features` (the model's column names are used).
+        cutoff : date
+
+        Returns
+        -------
+        DataFrame
+            The features of :func:`churn_features` with a ``churn_risk``
+            column (probability of churning in the next ``window_days``
+            days), highest risk first; every customer, whatever
+            ``active_days`` was.
         """
         features = churn_features(dataset, cutoff, kind=self.kind, **self._feature_kwargs)
         missing = [f for f in self.features if f not in features.columns]
@@ -97,7 +109,7 @@ class ChurnRiskModel:
         return out.sort_values("churn_risk", ascending=False, kind="stable")
 
     def gains(self, deciles: int = 10) -> pd.DataFrame:
-        """:func:`gains_table` of the held-out scores."""
+        """:func:`gains_table` of the held-out scores, in ``deciles`` groups."""
         return gains_table(self.scores["churned"], self.scores["churn_risk"], deciles=deciles)
 
 
@@ -203,7 +215,7 @@ def churn_risk_model(
     kind = _kind(kind)
     C = require_positive(C, argument="C", example="1.0")
     random_state = require_positive_int(random_state, argument="random_state", minimum=0)
-    active_days = None if active_days is None else require_positive_int(active_days, argument="active_days")
+    active_days = None if active_days is None else require_window(active_days, argument="active_days")
     cols, survey_cols, recent_days = _feature_options(feature_kwargs)
     data = _read_data(dataset, kind, cols, survey_cols)
     end = _data_end(data.orders, cols.date_col, getattr(dataset, "as_of", None) if as_of is None else as_of)
@@ -251,8 +263,8 @@ def _feature_options(feature_kwargs: dict[str, Any]) -> tuple[_FeatureColumns, t
             f"Its keywords are: {', '.join(allowed)}."
         )
     cols = _FeatureColumns(**{k: v for k, v in feature_kwargs.items() if k in _COLUMN_OPTIONS})
-    survey_cols = _survey_columns(feature_kwargs.get("survey_cols", ("overall_satisfaction",)))
-    recent_days = require_window(feature_kwargs.get("recent_days", 90), argument="recent_days")
+    survey_cols = _survey_columns(feature_kwargs.get("survey_cols", _SURVEY_COLS))
+    recent_days = require_window(feature_kwargs.get("recent_days", _RECENT_DAYS), argument="recent_days")
     return cols, survey_cols, recent_days
 
 
@@ -384,12 +396,15 @@ def gains_table(y_true: Any, score: Any, deciles: int = 10) -> pd.DataFrame:
     3               2         0                0.75   0.0
     4               2         0                0.75   0.0
     5               2         1                1.00   1.25
+    >>> gains_table([1, 0, 1], [0.9, 0.5, 0.1])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: There are 3 customers, fewer than the 10 groups asked for. Pass a smaller deciles=.
     """
     deciles = require_positive_int(deciles, argument="deciles")
     s = as_numeric_series(score, name="score")
-    y = as_numeric_series(pd.Series(y_true.to_numpy() if isinstance(y_true, pd.Series) else list(y_true),
-                                    dtype=object).map(lambda v: int(v) if isinstance(v, (bool, np.bool_)) else v),
-                          name="y_true")
+    y = _one_column(y_true, "y_true").astype(object)
+    y = as_numeric_series(y.map(lambda v: int(v) if isinstance(v, (bool, np.bool_)) else v), name="y_true")
     if len(y) != len(s):
         raise DataError(f"y_true has {len(y)} values but score has {len(s)}: give one outcome and one score per customer.")
     if not y.isin([0, 1]).all():

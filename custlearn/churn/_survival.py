@@ -26,6 +26,19 @@ from custlearn._validate import as_numeric_series, require_choice
 __all__ = ["kaplan_meier", "median_survival", "logrank_test", "LogRankResult"]
 
 
+def _one_column(values: Any, name: str) -> pd.Series:
+    """A list, array or Series as a Series in its given order (positions pair up, not index labels)."""
+    if isinstance(values, pd.DataFrame):
+        raise DataError(f"{name} must be one column (a Series, list or array), not a DataFrame. Pick one column, "
+                        f'e.g. df["{values.columns[0] if len(values.columns) else "column"}"].')
+    if isinstance(values, pd.Series):
+        return pd.Series(values.to_numpy())
+    if values is None or isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+        raise DataError(f"{name} must be a list, array or Series with one value per customer, "
+                        f"but {values!r} was given.")
+    return pd.Series(list(values))
+
+
 def _durations_observed(durations: Any, observed: Any) -> tuple[np.ndarray, np.ndarray]:
     """Checked float durations (>= 0) and boolean event flags of equal length."""
     t = as_numeric_series(durations, name="durations")
@@ -36,9 +49,7 @@ def _durations_observed(durations: Any, observed: Any) -> tuple[np.ndarray, np.n
             f"observation), but {int((t < 0).sum())} negative value(s) were found, e.g. {bad:g}. "
             f"Check that start and end dates are not swapped."
         )
-    if isinstance(observed, pd.DataFrame):
-        raise DataError("observed must be one column of True/False (or 1/0) values, not a DataFrame.")
-    e = pd.Series(list(observed) if not isinstance(observed, pd.Series) else observed.to_numpy())
+    e = _one_column(observed, "observed")
     if e.isna().any():
         raise DataError(
             f"observed has {int(e.isna().sum())} missing value(s). Each customer needs True (churn "
@@ -61,9 +72,8 @@ def _durations_observed(durations: Any, observed: Any) -> tuple[np.ndarray, np.n
 
 
 def _groups(groups: Any, n: int) -> np.ndarray:
-    if isinstance(groups, pd.DataFrame):
-        raise DataError("groups must be one column (a Series, list or array), not a DataFrame.")
-    g = pd.Series(groups.to_numpy() if isinstance(groups, pd.Series) else list(groups))
+    """One label per customer, none missing."""
+    g = _one_column(groups, "groups")
     if len(g) != n:
         raise DataError(f"groups has {len(g)} values but durations has {n}: give one group label per customer.")
     if g.isna().any():
@@ -182,6 +192,13 @@ def kaplan_meier(
     4   6.0        1       0         1     0.250
     >>> round(float(km["std_error"].iloc[1]), 3)
     0.204
+
+    The confidence level is a fraction:
+
+    >>> kaplan_meier([2, 3, 3, 4, 5, 6], [True, True, True, False, True, False], confidence=95)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: confidence must be a fraction strictly between 0 and 1, e.g. confidence=0.95, but 95 was given. Give a fraction, not a percentage: 0.95, not 95.
     """
     require_choice(band, ["log-log", "plain"], argument="band")
     z = z_value(confidence)
@@ -334,6 +351,10 @@ def logrank_test(durations: Any, observed: Any, groups: Any) -> LogRankResult:
     (4.213, 1)
     >>> result.groups["observed"].tolist()
     [3, 2]
+    >>> logrank_test([1, 2, 3], [1, 0, 1], ["a", "a", "a"])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: groups has only one label ('a'): the log-rank test compares two or more groups. Check the column you passed as groups.
     """
     t, e = _durations_observed(durations, observed)
     g = _groups(groups, len(t))
