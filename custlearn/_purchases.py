@@ -40,7 +40,7 @@ def purchase_days(orders: pd.DataFrame, *, customer_col: str, date_col: str) -> 
     return days.drop_duplicates().sort_values(["customer", "day"], kind="stable").reset_index(drop=True)
 
 
-def gap_days(days: pd.DataFrame, quantiles: Sequence[float], *, fix: str) -> tuple[list[int], int]:
+def gap_days(days: pd.DataFrame, quantiles: Sequence[float], *, what: str, fix: str) -> tuple[list[int], int]:
     """The repeat-purchase gaps that the given shares of all gaps do not exceed, in whole days.
 
     Each gap is the number of days between two consecutive purchase days of
@@ -48,26 +48,27 @@ def gap_days(days: pd.DataFrame, quantiles: Sequence[float], *, fix: str) -> tup
     answer is the q-quantile of all gaps (linear interpolation, numpy's
     default), rounded up to a whole day. The silence since a customer's last
     purchase is no gap yet: it has not ended. Returns the days and the number
-    of gaps they rest on. ``fix`` tells the caller's user what to pass
-    instead when there are fewer than two gaps.
+    of gaps they rest on. With fewer than two gaps there is no rhythm to
+    read: the error says ``what`` could not be set and ``fix``, what to pass
+    instead.
 
     Examples
     --------
     >>> import pandas as pd
     >>> days = pd.DataFrame({"customer": [1, 1, 1, 2, 2],
     ...     "day": pd.to_datetime(["2024-01-01", "2024-01-11", "2024-02-10", "2024-01-05", "2024-01-25"])})
-    >>> gap_days(days, [0.5, 0.9], fix="Pass window_days=... yourself.")
+    >>> gap_days(days, [0.5, 0.9], what="a churn window", fix="Pass window_days=... yourself.")
     ([20, 28], 3)
-    >>> gap_days(days.iloc[:2], [0.9], fix="Pass window_days=... yourself (e.g. 90).")
+    >>> gap_days(days.iloc[:2], [0.9], what="a churn window", fix="Pass window_days=... yourself (e.g. 90).")
     Traceback (most recent call last):
     ...
-    custlearn.DataError: Only 1 gap(s) between repeat purchases were found, too few to read the purchase rhythm from the data. Pass window_days=... yourself (e.g. 90).
+    custlearn.DataError: Only 1 gap(s) between repeat purchases were found, too few to set a churn window from the data. Pass window_days=... yourself (e.g. 90).
     """
     gaps = days.groupby("customer")["day"].diff().dt.days.dropna()
     if len(gaps) < 2:
         raise DataError(
-            f"Only {len(gaps)} gap(s) between repeat purchases were found, too few to read the purchase "
-            f"rhythm from the data. {fix}"
+            f"Only {len(gaps)} gap(s) between repeat purchases were found, too few to set {what} from the "
+            f"data. {fix}"
         )
     values = np.quantile(gaps.to_numpy(dtype=float), list(quantiles))
     return [int(np.ceil(v)) for v in values], int(len(gaps))

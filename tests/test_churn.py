@@ -811,6 +811,13 @@ def test_the_default_window_is_lesson_02s_at_risk_gap_on_the_shop():
     assert labels.attrs["window_days"] == expected == 106      # as the docstring says
 
 
+def test_too_few_repeat_purchases_for_a_default_window(shop):
+    customers, orders = shop
+    with pytest.raises(DataError, match=r"Only 1 gap\(s\) .* too few to set a default churn window .* window_days=90"):
+        # by the cut-off only customer 1 came back (01-10 -> 03-31); customer 4's two orders share a day
+        churn.label_churn(customers, orders, "2024-03-31", as_of="2024-12-31")
+
+
 def test_complaint_groups_follow_lesson_02s_rule_on_the_shipped_data():
     from custlearn import datasets
     from custlearn._recovery import first_complaints, read_complaints

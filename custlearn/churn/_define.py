@@ -106,7 +106,7 @@ def _window(window_days: Any, orders: pd.DataFrame | None, as_of: pd.Timestamp, 
     # non-contractual: the gap that 90 % of repeat purchases up to as_of do not exceed
     days = purchase_days(orders[(orders[cols.date_col] <= as_of).to_numpy()],
                          customer_col=cols.customer_col, date_col=cols.date_col)
-    (at_risk,), _ = gap_days(days, [_AT_RISK_QUANTILE],
+    (at_risk,), _ = gap_days(days, [_AT_RISK_QUANTILE], what="a default churn window",
                              fix="Pass window_days=... yourself (e.g. window_days=90).")
     return at_risk
 
