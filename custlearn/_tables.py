@@ -62,6 +62,7 @@ __all__ = [
     "read_surveys",
     "read_tickets",
     "read_customers",
+    "read_result",
     "read_dates",
     "read_numbers",
     "read_scores",
@@ -644,3 +645,33 @@ def read_customers(
     if signup_col is not None:
         columns.append(Column(signup_col, "day", args["signup"]))
     return read_table(customers, [*columns, *extra], table="customers", key=customer_col, min_rows=min_rows)
+
+
+def read_result(
+    df: Any,
+    columns: Sequence[Column],
+    *,
+    table: str,
+    made_by: str,
+    key: str | None = None,
+    min_rows: int = 0,
+) -> pd.DataFrame:
+    """A table that another custlearn function made (``km`` of ``kaplan_meier`` ...), read like data.
+
+    The same rule as :func:`read_table`; only the first message differs: a
+    value that is not a DataFrame is told which function makes the table.
+
+    Examples
+    --------
+    >>> read_result([0.5, 0.2], [Column("survival", "number")], table="km", made_by="kaplan_meier")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: km must be the table that kaplan_meier returns (a pandas DataFrame), but a list was given. Make it first, e.g. km = kaplan_meier(...), and pass it whole.
+    """
+    if not isinstance(df, pd.DataFrame):
+        kind = "nothing (None)" if df is None else f"a {type(df).__name__}"
+        raise DataError(
+            f"{table} must be the table that {made_by} returns (a pandas DataFrame), but {kind} was given. "
+            f"Make it first, e.g. {table} = {made_by}(...), and pass it whole."
+        )
+    return read_table(df, columns, table=table, key=key, min_rows=min_rows)

@@ -23,52 +23,40 @@ effects with bootstrap intervals).
 07c, the bank: *what drives account closures?* :func:`rate_model` fits a
 closure-rate (Poisson) model with each account's time open as exposure and
 gives a rate ratio per unit of each driver, with its 95% interval.
+
+07a, the shop, needs no estimator of its own: it combines lessons 02-06.
+Every table is read once, at the door, by :mod:`custlearn._tables`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import (
-    DataError,
-    as_timestamp,
-    require_columns,
-    require_datetime,
-    require_frame,
-    require_positive_int,
-)
+from custlearn._errors import DataError
+from custlearn._stats import percentile_bounds
+from custlearn._tables import Column, read_customers, read_orders, read_result, read_table
+from custlearn._validate import as_timestamp, require_confidence, require_flag, require_positive_int
 
 __all__ = ["visit_rates", "membership_did", "effect_estimates", "rate_model"]
 
 
-def _members(customers: Any, customer_col: str, member_col: str) -> pd.Series:
-    """The join date of every customer (NaT for non-members), indexed by customer."""
-    customers = require_frame(customers, table="customers")
-    require_columns(customers, [customer_col], table="customers", argument="customer_col")
-    require_columns(customers, [member_col], table="customers", argument="member_col")
-    joined = require_datetime(customers, member_col, table="customers")
-    if customers[customer_col].duplicated().any():
-        dup = customers.loc[customers[customer_col].duplicated(), customer_col].iloc[0]
-        raise DataError(f'customers has more than one row for {customer_col}={dup}. One row per customer is '
-                        f"needed: remove the duplicates (drop_duplicates('{customer_col}')) first.")
-    return pd.Series(joined.to_numpy(), index=customers[customer_col].to_numpy(), name=member_col)
-
-
-def _visits(orders: Any, customer_col: str, date_col: str, as_of: pd.Timestamp | None) -> pd.DataFrame:
-    orders = require_frame(orders, table="orders")
-    require_columns(orders, [customer_col], table="orders", argument="customer_col")
-    require_columns(orders, [date_col], table="orders", argument="date_col")
-    dates = require_datetime(orders, date_col, table="orders").dt.normalize()
-    if dates.isna().any():
-        raise DataError(f'The column "{date_col}" of orders has {int(dates.isna().sum())} missing dates. '
-                        "Drop or fix those rows first.")
-    out = pd.DataFrame({"customer": orders[customer_col].to_numpy(), "date": dates.to_numpy()})
-    if as_of is not None:
-        out = out[out["date"] <= as_of]
-    return out
+def _guests(customers: Any, orders: Any, as_of: Any, customer_col: str, date_col: str,
+            member_col: str) -> tuple[pd.Series, pd.DataFrame, pd.Timestamp]:
+    """The join day of every customer (NaT for non-members), the visits up to ``as_of``, and the last day."""
+    clean = read_customers(customers, customer_col=customer_col, min_rows=1,
+                           extra=[Column(member_col, "day", "member_col", missing="keep")])
+    joined = pd.Series(clean[member_col].to_numpy(), index=clean[customer_col].to_numpy(), name=member_col)
+    as_of = None if as_of is None else as_timestamp(as_of).normalize()
+    visits = read_orders(orders, customer_col=customer_col, date_col=date_col, as_of=as_of, min_rows=1)
+    visits = visits.rename(columns={customer_col: "customer", date_col: "date"})
+    if visits.empty:
+        raise DataError("orders has no visit on or before as_of. Check as_of and the date column.")
+    end = visits["date"].max() if as_of is None else as_of
+    return joined, visits, end
 
 
 def visit_rates(customers: pd.DataFrame, orders: pd.DataFrame, *, as_of: Any = None,
@@ -117,13 +105,12 @@ def visit_rates(customers: pd.DataFrame, orders: pd.DataFrame, *, as_of: Any = N
     >>> rates = visit_rates(customers, orders, as_of="2024-01-14")
     >>> [round(x, 3) for x in rates["visits_per_week"]], rates["member"].tolist()
     ([1.5, 1.0], [True, False])
+    >>> visit_rates(pd.concat([customers, customers]), orders)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The customers table has 2 repeated id(s) in "customer_id" (e.g. 1), but one row per id is expected. ...
     """
-    joined = _members(customers, customer_col, member_col)
-    as_of = None if as_of is None else as_timestamp(as_of).normalize()
-    visits = _visits(orders, customer_col, date_col, as_of)
-    if visits.empty:
-        raise DataError("orders has no visit on or before as_of. Check as_of and the date column.")
-    end = visits["date"].max() if as_of is None else as_of
+    joined, visits, end = _guests(customers, orders, as_of, customer_col, date_col, member_col)
     per = visits.groupby("customer")["date"].agg(first_visit="min", visits="size")
     per["weeks"] = ((end - per["first_visit"]).dt.days + 1) / 7
     per["visits_per_week"] = per["visits"] / per["weeks"]
@@ -201,15 +188,38 @@ def membership_did(customers: pd.DataFrame, orders: pd.DataFrame, *, post_weeks:
     post_weeks = require_positive_int(post_weeks, argument="post_weeks")
     tolerance = require_positive_int(tolerance, argument="tolerance", minimum=0)
     cohort_weeks = require_positive_int(cohort_weeks, argument="cohort_weeks", minimum=0)
-    joined = _members(customers, customer_col, member_col)
-    as_of = None if as_of is None else as_timestamp(as_of).normalize()
-    visits = _visits(orders, customer_col, date_col, as_of)
-    if visits.empty:
-        raise DataError("orders has no visit on or before as_of. Check as_of and the date column.")
+    joined, visits, end = _guests(customers, orders, as_of, customer_col, date_col, member_col)
     start = visits["date"].min() if start is None else as_timestamp(start, argument="start").normalize()
-    end = visits["date"].max() if as_of is None else as_of
-    visits = visits[visits["date"] >= start]
-    last_week = int((end - start).days // 7)  # the week holding as_of
+    weeks = _weekly_visits(joined, visits[(visits["date"] >= start).to_numpy()], start, end)
+    rows = []
+    for i in np.flatnonzero(weeks.is_member & (weeks.total > 0)):
+        row = _match(weeks, int(i), post_weeks, tolerance, cohort_weeks)
+        if row is not None:
+            rows.append({customer_col: weeks.ids[i], **row})
+    if not rows:
+        raise DataError("No member could be matched: each needs at least 2 weeks between the first visit and "
+                        "joining, an after-window that ends by as_of and a comparison guest. Try a shorter "
+                        "post_weeks or a larger tolerance or cohort_weeks.")
+    return pd.DataFrame(rows).set_index(customer_col)
+
+
+@dataclass(frozen=True)
+class _Weeks:
+    """Every guest's visits per week since ``start`` (cumulated), first week, and week of joining."""
+
+    ids: np.ndarray
+    start: pd.Timestamp
+    cum: np.ndarray         # guests x (weeks + 1): visits before the start of each week
+    total: np.ndarray       # all visits
+    first: np.ndarray       # week of the first visit (huge if none)
+    is_member: np.ndarray   # joined by the end of the data
+    join_week: np.ndarray   # week of joining (-1 for non-members)
+    last_week: int          # the week holding the last day of the data
+
+
+def _weekly_visits(joined: pd.Series, visits: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> _Weeks:
+    """Count each guest's visits in whole weeks from ``start``; weeks are the clock of the comparison."""
+    last_week = int((end - start).days // 7)
     ids = np.union1d(joined.index.to_numpy(), visits["customer"].unique())
     row = pd.Series(np.arange(len(ids)), index=ids)
     counts = np.zeros((len(ids), last_week + 1), dtype=np.int64)
@@ -222,28 +232,25 @@ def membership_did(customers: pd.DataFrame, orders: pd.DataFrame, *, post_weeks:
     is_member = (since.notna() & (since <= end)).to_numpy()
     join_week = np.full(len(ids), -1)
     join_week[is_member] = ((since[is_member] - start).dt.days // 7).to_numpy()
+    return _Weeks(ids, start, cum, total, first, is_member, join_week, last_week)
 
-    rows = []
-    for i in np.flatnonzero(is_member & (total > 0)):
-        f, j = int(first[i]), int(join_week[i])
-        a, b = f + 1, j + post_weeks  # before = weeks a..j-1, after = weeks j..b-1
-        if j - a < 2 or b > last_week + 1 or total[i] - cum[i, j] == 0:
-            continue
-        before = cum[:, j] - cum[:, a]
-        still = (total - cum[:, j]) > 0
-        peers = (~is_member & still & (first <= f) & (first >= f - cohort_weeks)
-                 & (np.abs(before - before[i]) <= tolerance))
-        if not peers.any():
-            continue
-        rows.append({customer_col: ids[i], "join_week": start + pd.Timedelta(weeks=j), "pre_weeks": j - a,
-                     "pre_visits": int(before[i]), "post_visits": int(cum[i, b] - cum[i, j]),
-                     "controls": int(peers.sum()), "control_pre_visits": float(before[peers].mean()),
-                     "control_post_visits": float((cum[peers, b] - cum[peers, j]).mean())})
-    if not rows:
-        raise DataError("No member could be matched: each needs at least 2 weeks between the first visit and "
-                        "joining, an after-window that ends by as_of and a comparison guest. Try a shorter "
-                        "post_weeks or a larger tolerance or cohort_weeks.")
-    return pd.DataFrame(rows).set_index(customer_col)
+
+def _match(w: _Weeks, i: int, post_weeks: int, tolerance: int, cohort_weeks: int) -> dict[str, Any] | None:
+    """Member i's before/after visits next to its comparison guests, or None if it cannot be matched."""
+    f, j = int(w.first[i]), int(w.join_week[i])
+    a, b = f + 1, j + post_weeks  # before = weeks a..j-1, after = weeks j..b-1
+    if j - a < 2 or b > w.last_week + 1 or w.total[i] - w.cum[i, j] == 0:
+        return None
+    before = w.cum[:, j] - w.cum[:, a]
+    still = (w.total - w.cum[:, j]) > 0   # still a guest at joining: visits in week j or later
+    peers = (~w.is_member & still & (w.first <= f) & (w.first >= f - cohort_weeks)
+             & (np.abs(before - before[i]) <= tolerance))
+    if not peers.any():
+        return None
+    return {"join_week": w.start + pd.Timedelta(weeks=j), "pre_weeks": j - a,
+            "pre_visits": int(before[i]), "post_visits": int(w.cum[i, b] - w.cum[i, j]),
+            "controls": int(peers.sum()), "control_pre_visits": float(before[peers].mean()),
+            "control_post_visits": float((w.cum[peers, b] - w.cum[peers, j]).mean())}
 
 
 def _naive(rates: pd.DataFrame) -> float:
@@ -278,6 +285,20 @@ def effect_estimates(rates: pd.DataFrame, did: pd.DataFrame, *, n_boot: int = 10
     comparison means (matched, difference-in-differences), ``n_boot`` times
     with a fixed ``seed``.
 
+    Parameters
+    ----------
+    rates : DataFrame
+        From :func:`visit_rates`: ``visits_per_week`` and ``member`` (True/False).
+    did : DataFrame
+        From :func:`membership_did`: ``pre_visits``, ``post_visits``,
+        ``control_pre_visits``, ``control_post_visits``.
+    n_boot : int
+        Bootstrap samples.
+    seed : int
+        Seed of the random draws (the same seed gives the same intervals).
+    confidence : float
+        Confidence level of the intervals, strictly between 0 and 1.
+
     Returns
     -------
     DataFrame
@@ -298,37 +319,55 @@ def effect_estimates(rates: pd.DataFrame, did: pd.DataFrame, *, n_boot: int = 10
     >>> est = effect_estimates(rates, did, n_boot=200, seed=1)
     >>> est["effect"].round(3).tolist(), est["members"].tolist()
     ([2.0, 1.5, 1.5], [2, 2, 2])
+    >>> effect_estimates(rates, did, confidence=95)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: confidence must be a fraction strictly between 0 and 1, e.g. confidence=0.95, but 95 was given. Give a fraction, not a percentage: 0.95, not 95.
     """
-    require_frame(rates, table="rates")
-    require_columns(rates, ["visits_per_week", "member"], table="rates")
-    require_frame(did, table="did")
-    require_columns(did, ["pre_visits", "post_visits", "control_pre_visits", "control_post_visits"], table="did")
+    rates = read_result(rates, [Column("visits_per_week", "number", negative=False), Column("member", "flag")],
+                        table="rates", made_by="visit_rates")
+    did = read_result(did, [Column(c, "number", negative=False) for c in _DID_COLUMNS], table="did",
+                      made_by="membership_did", min_rows=1)
     n_boot = require_positive_int(n_boot, argument="n_boot")
-    if not (isinstance(confidence, (int, float)) and 0 < confidence < 1):
-        raise DataError(f"confidence must be between 0 and 1 (e.g. 0.95), but {confidence!r} was given.")
-    member = rates["member"].astype(bool).to_numpy()
+    seed = require_positive_int(seed, argument="seed", minimum=0)
+    confidence = require_confidence(confidence)
+    member = rates["member"].to_numpy()
     if member.all() or not member.any():
         raise DataError("rates must hold both members and non-members (the column 'member' has only "
                         f"{'True' if member.all() else 'False'}).")
     rng = np.random.default_rng(seed)
-    v = rates["visits_per_week"].to_numpy(dtype=float)
-    vm, vn = v[member], v[~member]
-    naive_boot = np.array([rng.choice(vm, len(vm)).mean() / rng.choice(vn, len(vn)).mean() for _ in range(n_boot)])
-    cols = did[["pre_visits", "post_visits", "control_pre_visits", "control_post_visits"]].to_numpy(dtype=float)
-    idx = rng.integers(0, len(cols), size=(n_boot, len(cols)))
-    sums = cols[idx].sum(axis=1)  # n_boot x 4
-    post_boot = sums[:, 1] / sums[:, 3]
-    did_boot = post_boot / (sums[:, 0] / sums[:, 2])
+    naive_boot = _naive_draws(rates, rng, n_boot)
+    post_boot, did_boot = _matched_draws(did, rng, n_boot)
     post, diff = _ratios(did)
-    q = [(1 - confidence) / 2, (1 + confidence) / 2]
     table = pd.DataFrame(
-        [[_naive(rates), *np.quantile(naive_boot, q), int(member.sum())],
-         [post, *np.quantile(post_boot, q), len(did)],
-         [diff, *np.quantile(did_boot, q), len(did)]],
+        [[_naive(rates), *percentile_bounds(naive_boot, confidence), int(member.sum())],
+         [post, *percentile_bounds(post_boot, confidence), len(did)],
+         [diff, *percentile_bounds(did_boot, confidence), len(did)]],
         columns=["effect", "lower", "upper", "members"],
         index=pd.Index(["naive", "matched", "difference-in-differences"], name="estimate"))
     table["members"] = table["members"].astype(int)
     return table
+
+
+#: The columns of a matched before/after table (:func:`membership_did`).
+_DID_COLUMNS = ["pre_visits", "post_visits", "control_pre_visits", "control_post_visits"]
+
+
+def _naive_draws(rates: pd.DataFrame, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """Bootstrap the naive ratio: resample guests within members and within non-members."""
+    member = rates["member"].to_numpy()
+    v = rates["visits_per_week"].to_numpy(dtype=float)
+    vm, vn = v[member], v[~member]
+    return np.array([rng.choice(vm, len(vm)).mean() / rng.choice(vn, len(vn)).mean() for _ in range(n_boot)])
+
+
+def _matched_draws(did: pd.DataFrame, rng: np.random.Generator, n_boot: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap the matched and difference-in-differences ratios: resample matched members."""
+    cols = did[_DID_COLUMNS].to_numpy(dtype=float)
+    idx = rng.integers(0, len(cols), size=(n_boot, len(cols)))
+    sums = cols[idx].sum(axis=1)  # n_boot x 4
+    post_boot = sums[:, 1] / sums[:, 3]
+    return post_boot, post_boot / (sums[:, 0] / sums[:, 2])
 
 
 def rate_model(
@@ -374,6 +413,12 @@ def rate_model(
     DataFrame
         One row per driver: ``b``, ``se``, ``rate_ratio``, ``lower``, ``upper``.
 
+    Raises
+    ------
+    DataError
+        No driver, a missing column, text or missing values in a driver, an
+        event that is not True/False, negative days.
+
     Examples
     --------
     >>> import pandas as pd
@@ -382,23 +427,18 @@ def rate_model(
     ...                       "duration_days": [200, 300, 365, 365, 300, 365, 365, 365]})
     >>> rate_model(frame, ["attitude"])["rate_ratio"].round(2).tolist()  # statsmodels GLM: 0.4367
     [0.44]
+    >>> rate_model(frame.assign(attitude=["low", "low", "mid", "mid", "high", "high", "top", "top"]), ["attitude"])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "attitude" of the frame table holds text (dtype ...), but numbers are expected. ...
     """
     from sklearn.linear_model import PoissonRegressor
 
-    frame = require_frame(frame, table="frame")
-    columns = list(columns)
+    columns = [columns] if isinstance(columns, str) else list(columns)
     if not columns:
         raise DataError("columns is empty: name at least one driver, e.g. ['staff_attitude'].")
-    require_columns(frame, [*columns, event] + ([days_col] if exposure else []), table="frame")
-    used = [*columns, event] + ([days_col] if exposure else [])
-    bad = [c for c in used if not (pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]))]
-    if bad:
-        raise DataError(f"The column(s) {', '.join(map(repr, bad))} must hold numbers or True/False, "
-                        f"but hold {frame[bad[0]].dtype}. Convert them (e.g. pd.to_numeric) first.")
-    missing = [c for c in used if frame[c].isna().any()]
-    if missing:
-        raise DataError(f"The column(s) {', '.join(map(repr, missing))} have missing values. The model needs "
-                        f"complete rows: keep the rows with answers (frame.dropna(subset=[...])) first.")
+    exposure = require_flag(exposure, argument="exposure")
+    frame = _read_accounts(frame, columns, event, days_col if exposure else None)
     x = frame[columns].to_numpy(float)
     years = frame[days_col].clip(lower=1).to_numpy(float) / 365.25 if exposure else np.ones(len(frame))
     y = frame[event].to_numpy(float)
@@ -411,3 +451,15 @@ def rate_model(
          "lower": np.exp(fit.coef_ - 1.96 * se), "upper": np.exp(fit.coef_ + 1.96 * se)},
         index=pd.Index(columns, name="per one unit of"),
     )
+
+
+def _read_accounts(frame: Any, columns: list[str], event: str, days_col: str | None) -> pd.DataFrame:
+    """The drivers (numbers, or True/False read as 1/0), the event flag and the days observed."""
+    def driver(name: str) -> Column:
+        flag = isinstance(frame, pd.DataFrame) and name in frame and pd.api.types.is_bool_dtype(frame[name])
+        return Column(name, "flag" if flag else "number")
+
+    spec = [*(driver(c) for c in columns), Column(event, "flag", "event")]
+    if days_col is not None:
+        spec.append(Column(days_col, "number", "days_col", negative=False))
+    return read_table(frame, spec, table="frame")

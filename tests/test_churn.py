@@ -371,7 +371,7 @@ def test_label_churn_bad_input(shop):
         churn.label_churn(customers, orders, "2024-03-31", window_days=True)
     with pytest.raises(DataError, match='"account_closed"'):
         churn.label_churn(customers, orders, "2024-03-31", window_days=30, kind="contractual")
-    with pytest.raises(DataError, match="repeated ids"):
+    with pytest.raises(DataError, match="repeated id"):
         churn.label_churn(pd.concat([customers, customers]), orders, "2024-03-31", window_days=30)
     with pytest.raises(DataError, match="not in the customers table"):
         churn.label_churn(customers[customers["customer_id"] != 4], orders, "2024-03-31", window_days=30)
@@ -652,7 +652,7 @@ def test_complaint_metrics_bad_input(dataset):
         churn.complaint_metrics(tickets, response_target_hours=-1)
     with pytest.raises(DataError, match="hours_to_first_response"):
         churn.complaint_metrics(tickets.drop(columns="hours_to_first_response"))
-    with pytest.raises(DataError, match="repeated ticket ids"):
+    with pytest.raises(DataError, match="repeated id"):
         churn.complaint_metrics(pd.concat([tickets, tickets]))
 
 
@@ -687,14 +687,218 @@ def test_churn_by_complaint_outcome_bad_input(dataset):
     labels = pd.DataFrame({"churned": [True, False]}, index=pd.Index([1, 2], name="customer_id"))
     with pytest.raises(DataError, match="cutoff is needed"):
         churn.churn_by_complaint_outcome(labels, dataset["tickets"])
-    with pytest.raises(DataError, match="True/False"):
+    with pytest.raises(DataError, match='"churned" of the labels table has 1 missing'):
         churn.churn_by_complaint_outcome(labels.assign(churned=[1.0, np.nan]), dataset["tickets"], cutoff="2024-03-31")
+    with pytest.raises(DataError, match="true/false"):
+        churn.churn_by_complaint_outcome(labels.assign(churned=["yes", "no"]), dataset["tickets"], cutoff="2024-03-31")
     with pytest.raises(DataError, match='"churned"'):
         churn.churn_by_complaint_outcome(labels.rename(columns={"churned": "lost"}), dataset["tickets"],
                                          cutoff="2024-03-31")
     with pytest.raises(DataError, match='"resolution_satisfaction"'):
         churn.churn_by_complaint_outcome(labels, dataset["tickets"].drop(columns="resolution_satisfaction"),
                                          cutoff="2024-03-31")
+
+
+# --------------------------------------------------------------------------
+# one rule for every table (issue 14): dates, ids, numbers as _tables reads them
+# --------------------------------------------------------------------------
+
+
+def _shanghai(frame, column):
+    """The same wall-clock times, now timezone-aware (Asia/Shanghai)."""
+    return frame.assign(**{column: pd.to_datetime(frame[column]).dt.tz_localize("Asia/Shanghai")})
+
+
+def test_timezone_aware_dates_give_the_naive_answer(dataset):
+    # Before issue 14: "Invalid comparison between dtype=datetime64[us, Asia/Shanghai] and Timestamp".
+    customers, orders, tickets = dataset["customers"], dataset["orders"], dataset["tickets"]
+    aware = {**dataset, "orders": _shanghai(orders, "order_date"), "tickets": _shanghai(tickets, "opened_at"),
+             "customers": _shanghai(customers, "signup_date")}
+    naive_labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
+    aware_labels = churn.label_churn(aware["customers"], aware["orders"], "2024-03-31", window_days=30,
+                                     as_of="2024-05-31")
+    pd.testing.assert_frame_equal(aware_labels, naive_labels)
+    pd.testing.assert_frame_equal(churn.churn_durations(aware["customers"], aware["orders"], "2024-05-31"),
+                                  churn.churn_durations(customers, orders, "2024-05-31"))
+    pd.testing.assert_frame_equal(churn.churn_features(aware, "2024-03-31"), churn.churn_features(dataset, "2024-03-31"))
+    # ticket 3 was opened at 20:00 Shanghai time on the cut-off day: still "unresolved" as it stood then
+    pd.testing.assert_frame_equal(churn.churn_by_complaint_outcome(aware_labels, aware["tickets"]),
+                                  churn.churn_by_complaint_outcome(naive_labels, tickets))
+
+
+def test_a_late_evening_order_counts_on_its_own_local_day():
+    # 23:30 in Shanghai on the cut-off day is a purchase on or before the cut-off (wall time kept, not UTC)
+    customers = pd.DataFrame({"customer_id": [1], "signup_date": _d("2024-01-01")})
+    orders = pd.DataFrame({"customer_id": [1, 1], "order_date": pd.to_datetime(
+        ["2024-01-05 10:00", "2024-03-31 23:30"]).tz_localize("Asia/Shanghai")})
+    labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
+    assert labels.loc[1, "days_since_last"] == 0 and labels.loc[1, "purchases_before"] == 2
+
+
+def test_text_dates_give_the_parsed_answer(dataset):
+    as_text = {name: table.copy() for name, table in dataset.items()}
+    for name, column in (("orders", "order_date"), ("customers", "signup_date"), ("surveys", "survey_date"),
+                         ("tickets", "opened_at")):
+        as_text[name][column] = dataset[name][column].dt.strftime("%Y-%m-%d %H:%M")
+    pd.testing.assert_frame_equal(
+        churn.label_churn(as_text["customers"], as_text["orders"], "2024-03-31", window_days=30, as_of="2024-05-31"),
+        churn.label_churn(dataset["customers"], dataset["orders"], "2024-03-31", window_days=30, as_of="2024-05-31"),
+        check_dtype=False)   # text is read at pandas' default resolution (us), the fixture is ns
+    pd.testing.assert_frame_equal(churn.churn_features(as_text, "2024-03-31"),
+                                  churn.churn_features(dataset, "2024-03-31"), check_dtype=False)
+
+
+@pytest.mark.parametrize("convert", [
+    lambda s: s.astype("category"),
+    lambda s: s.astype("Int64"),
+    lambda s: s.astype(float),
+], ids=["categorical", "nullable", "float"])
+def test_ids_of_any_dtype_give_the_plain_answer(dataset, convert):
+    other = {name: table.assign(customer_id=convert(table["customer_id"])) for name, table in dataset.items()}
+    pd.testing.assert_frame_equal(churn.churn_features(other, "2024-03-31"), churn.churn_features(dataset, "2024-03-31"))
+    pd.testing.assert_frame_equal(
+        churn.churn_durations(other["customers"], other["orders"], "2024-05-31"),
+        churn.churn_durations(dataset["customers"], dataset["orders"], "2024-05-31"))
+
+
+def test_nullable_numbers_and_flags_give_the_plain_answer(dataset):
+    orders = dataset["orders"].assign(amount=dataset["orders"]["amount"].astype("Float64"),
+                                      returned=dataset["orders"]["returned"].astype("boolean"))
+    surveys = dataset["surveys"].assign(overall_satisfaction=dataset["surveys"]["overall_satisfaction"].astype("Int64"))
+    pd.testing.assert_frame_equal(churn.churn_features({**dataset, "orders": orders, "surveys": surveys}, "2024-03-31"),
+                                  churn.churn_features(dataset, "2024-03-31"))
+
+
+def test_a_missing_order_date_is_an_error_naming_the_column(shop):
+    customers, orders = shop
+    gap = orders.assign(order_date=orders["order_date"].where(orders.index != 2))
+    for call in (lambda: churn.label_churn(customers, gap, "2024-03-31", window_days=30, as_of="2024-05-31"),
+                 lambda: churn.churn_durations(customers, gap, "2024-05-31"),
+                 lambda: churn.churn_features({"customers": customers, "orders": gap}, "2024-03-31")):
+        with pytest.raises(DataError, match=r'"order_date" of the orders table has 1 missing date\(s\) \(first at row 2\)'):
+            call()
+
+
+def test_text_amounts_and_answers_are_errors_not_silent_gaps(dataset):
+    # Before issue 14 churn_features turned "ten" into NaN and carried on.
+    orders = dataset["orders"].assign(amount=dataset["orders"]["amount"].astype(object))
+    orders.loc[3, "amount"] = "ten"
+    with pytest.raises(DataError, match=r'"amount" of the orders table holds text .* numbers are expected'):
+        churn.churn_features({**dataset, "orders": orders}, "2024-03-31")
+    surveys = dataset["surveys"].assign(overall_satisfaction=["4", "1", "two", "5"])
+    with pytest.raises(DataError, match='"overall_satisfaction" of the surveys table holds text'):
+        churn.churn_features({**dataset, "surveys": surveys}, "2024-03-31")
+    tickets = dataset["tickets"].assign(hours_to_resolve=["5", "100", "10", "1", "2"])
+    with pytest.raises(DataError, match='"hours_to_resolve" of the tickets table holds text'):
+        churn.complaint_metrics(tickets)
+
+
+def test_order_customers_must_be_customers_in_every_function(shop):
+    customers, orders = shop
+    fewer = customers[customers["customer_id"] != 6]     # 6 buys only after the cut-off
+    with pytest.raises(DataError, match="not in the customers table"):
+        churn.churn_durations(fewer, orders, "2024-05-31", window_days=30)
+    with pytest.raises(DataError, match="not in the customers table"):
+        churn.churn_features({"customers": fewer, "orders": orders}, "2024-03-31")
+
+
+def test_the_default_window_is_lesson_02s_at_risk_gap_on_the_shop():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    expected = lifecycle.default_thresholds(shop.orders, "2024-12-31")["at_risk_days"]
+    labels = churn.label_churn(shop.customers, shop.orders, "2024-12-31")
+    assert labels.attrs["window_days"] == expected == 106      # as the docstring says
+
+
+def test_too_few_repeat_purchases_for_a_default_window(shop):
+    customers, orders = shop
+    with pytest.raises(DataError, match=r"Only 1 gap\(s\) .* too few to set a default churn window .* window_days=90"):
+        # by the cut-off only customer 1 came back (01-10 -> 03-31); customer 4's two orders share a day
+        churn.label_churn(customers, orders, "2024-03-31", as_of="2024-12-31")
+
+
+def test_complaint_groups_follow_lesson_02s_rule_on_the_shipped_data():
+    from custlearn import datasets
+    from custlearn._recovery import first_complaints, read_complaints
+
+    for name in ("shop", "bank"):
+        tickets = datasets.load(name).tickets
+        ours = first_complaints(read_complaints(tickets))
+        ref = lifecycle.complaint_outcomes(tickets)
+        assert ours["outcome"].astype(str).tolist() == ref["outcome"].astype(str).tolist()
+        assert ours["complaints"].tolist() == ref["complaints"].tolist()
+    assert churn.COMPLAINT_GROUPS == ["no complaint", *lifecycle.OUTCOMES]
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"C": -1.0}, "C must be a number greater than 0"),
+    ({"C": "1"}, "C must be a number greater than 0"),
+    ({"active_days": -30}, "active_days must be a whole number of days of at least 1"),
+    ({"random_state": 1.5}, "random_state must be a whole number"),
+    ({"window_days": -90}, "window_days must be a whole number of days of at least 1, but -90 was given. A window "
+                           "counts forward from its start: give its length, e.g. window_days=90"),
+    ({"recent_days": 0}, "recent_days must be a whole number of days"),
+    ({"survey_cols": "overall_satisfaction"}, "survey_cols must be a list of survey column names"),
+    ({"loyalty": 1}, "which has no loyalty="),
+])
+def test_churn_risk_model_scalar_checks(kwargs, words):
+    with pytest.raises(DataError, match=words):
+        churn.churn_risk_model(_synthetic(60), "2024-06-30", "2024-09-30", **{"window_days": 90, **kwargs})
+
+
+def test_scalar_checks_of_the_other_functions(dataset, shop):
+    customers, orders = shop
+    with pytest.raises(DataError, match=r"Give a fraction, not a percentage: 0.95, not 95"):
+        churn.kaplan_meier([1, 2], [1, 1], confidence=95)
+    labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
+    with pytest.raises(DataError, match=r"confidence must be a fraction .* 0.9, not 90"):
+        churn.churn_by_complaint_outcome(labels, dataset["tickets"], confidence=90)
+    with pytest.raises(DataError, match="resolve_target_hours must be a number greater than 0"):
+        churn.complaint_metrics(dataset["tickets"], resolve_target_hours=0)
+    with pytest.raises(DataError, match="good_rating must be a number"):
+        churn.complaint_metrics(dataset["tickets"], good_rating="4")
+    with pytest.raises(DataError, match="complaints_only must be True or False"):
+        churn.complaint_metrics(dataset["tickets"], complaints_only="yes")
+    with pytest.raises(DataError, match="deciles must be a whole number of at least 1, but 2.5 was given"):
+        churn.gains_table([1, 0], [0.5, 0.4], deciles=2.5)
+    with pytest.raises(DataError, match="window_days must be a whole number of days"):
+        churn.churn_durations(customers, orders, "2024-05-31", window_days=-30)
+
+
+def test_one_value_where_a_column_is_expected():
+    with pytest.raises(DataError, match="observed must be a list, array or Series"):
+        churn.kaplan_meier([1, 2], True)
+    with pytest.raises(DataError, match="groups must be one column"):
+        churn.kaplan_meier([1, 2], [1, 1], groups=pd.DataFrame({"g": ["a", "b"]}))
+    with pytest.raises(DataError, match="y_true must be a list, array or Series"):
+        churn.gains_table(1, [0.5])
+    with pytest.raises(DataError, match="km must be the table that kaplan_meier returns"):
+        churn.median_survival(pd.Series([1.0, 0.5]))
+
+
+def test_tables_named_by_the_caller_are_read_by_the_same_rule(shop):
+    customers, orders = shop
+    mine = orders.rename(columns={"customer_id": "client", "order_date": "day"})
+    mine_customers = customers.rename(columns={"customer_id": "client", "signup_date": "joined"})
+    labels = churn.label_churn(mine_customers, mine, "2024-03-31", window_days=30, as_of="2024-05-31",
+                               customer_col="client", signup_col="joined", date_col="day")
+    expected = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
+    pd.testing.assert_frame_equal(labels, expected.rename_axis("client"))
+    with pytest.raises(DataError, match='The column "order_date" is not in the orders table.*pass date_col='):
+        churn.label_churn(mine_customers, mine, "2024-03-31", window_days=30, customer_col="client",
+                          signup_col="joined")
+
+
+def test_the_risk_model_reads_each_table_once_and_agrees_with_its_parts():
+    # The model reads the dataset once; its training data equal the public functions' answers.
+    data = _synthetic(120)
+    model = churn.churn_risk_model(data, "2024-06-30", "2024-09-30", window_days=90, as_of="2024-12-31",
+                                   features=["recency_days", "frequency"], C=1e6)
+    x = churn.churn_features(data, "2024-09-30")
+    y = churn.label_churn(data["customers"], data["orders"], "2024-09-30", window_days=90, as_of="2024-12-31")
+    assert model.scores.index.tolist() == x.index.tolist()
+    assert model.scores["churned"].tolist() == y["churned"].reindex(x.index).tolist()
 
 
 # --------------------------------------------------------------------------
@@ -732,6 +936,40 @@ def test_import_stays_light():
             "print(any(m.split('.')[0] in ('scipy', 'sklearn', 'matplotlib') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_churn_and_cases_stand_on_the_ground_floor_only():
+    # What lessons 02, 03 and 06 share (purchase rhythm, complaint outcomes, Wilson) lives on the ground floor.
+    code = ("import sys, custlearn.churn, custlearn.cases; "
+            "print(sorted(m for m in sys.modules if m in ('custlearn.lifecycle', 'custlearn.satisfaction', "
+            "'custlearn.loyalty', 'custlearn.value', 'custlearn.customer_data')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("module", ["custlearn.churn._define", "custlearn.churn._survival", "custlearn.churn._features",
+                                    "custlearn.churn._model", "custlearn.churn._complaints", "custlearn.cases"])
+def test_public_functions_fit_on_a_screen(module):
+    # Issue 14: at most 60 lines of code per public function, docstring excluded.
+    import ast
+    import importlib
+    import inspect
+
+    source = inspect.getsource(importlib.import_module(module))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name
+
+
+def test_every_public_name_is_in_all():
+    from custlearn import cases
+
+    for module in (churn, cases):
+        public = {n for n, v in vars(module).items() if not n.startswith("_") and callable(v)
+                  and getattr(v, "__module__", "").startswith(module.__name__)}
+        assert public <= set(module.__all__), public - set(module.__all__)
+        assert all(hasattr(module, n) for n in module.__all__)
 
 
 # --------------------------------------------------------------------------
