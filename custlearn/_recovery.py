@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._tables import Column, read_tickets
+from custlearn._tables import Column, Scale, read_tickets
 
 __all__ = [
     "OUTCOMES",
@@ -92,7 +92,7 @@ def read_complaints(
     columns = [
         Column(resolved_col, "flag", args.get("resolved")),
         Column(hours_col, "number", args.get("hours"), missing="keep", negative=False, negative_fix=_HOURS_FIX),
-        Column(rating_col, "number", args.get("rating"), missing="keep"),
+        Column(rating_col, "number", args.get("rating"), missing="keep", scale=Scale(1, 5)),
     ]
     if complaint_col is not None:
         columns.append(Column(complaint_col, "flag", args.get("complaint")))

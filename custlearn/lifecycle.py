@@ -47,6 +47,8 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._purchases import gap_days, purchase_days
+from custlearn._recovery import OUTCOMES, first_complaints, read_complaints
 from custlearn._tables import (
     Column,
     Scale,
@@ -144,7 +146,8 @@ def default_thresholds(
     """
     at_risk_quantile, lost_quantile = _check_quantiles(at_risk_quantile, lost_quantile)
     bought = read_orders(orders, customer_col=customer_col, date_col=date_col, as_of=as_of)
-    return _gap_thresholds(_purchase_days(bought, customer_col, date_col), at_risk_quantile, lost_quantile)
+    return _gap_thresholds(purchase_days(bought, customer_col=customer_col, date_col=date_col),
+                           at_risk_quantile, lost_quantile)
 
 
 #: The quantiles :func:`default_thresholds` uses unless told otherwise (at risk, lost).
@@ -164,24 +167,11 @@ def _check_quantiles(at_risk_quantile: Any, lost_quantile: Any) -> tuple[float, 
     return at_risk_quantile, lost_quantile
 
 
-def _purchase_days(bought: pd.DataFrame, customer_col: str, date_col: str) -> pd.DataFrame:
-    """Distinct (customer, purchase day) pairs, sorted: several orders on one day are one purchase."""
-    days = pd.DataFrame({"customer": bought[customer_col].to_numpy(), "day": bought[date_col].to_numpy()})
-    return days.drop_duplicates().sort_values(["customer", "day"], kind="stable").reset_index(drop=True)
-
-
 def _gap_thresholds(days: pd.DataFrame, at_risk_quantile: float, lost_quantile: float) -> dict[str, int]:
     """The quantiles of the gaps between a customer's consecutive purchase days, in whole days (rounded up)."""
-    gaps = days.groupby("customer")["day"].diff().dt.days.dropna()
-    if len(gaps) < 2:
-        raise DataError(
-            f"Only {len(gaps)} gap(s) between repeat purchases were found, too few to set thresholds "
-            f"from the data. Pass at_risk_days=... and lost_days=... yourself (e.g. 90 and 180)."
-        )
-    at_risk, lost = np.quantile(gaps.to_numpy(dtype=float), [at_risk_quantile, lost_quantile])
-    at_risk_days = int(np.ceil(at_risk))
-    lost_days = max(int(np.ceil(lost)), at_risk_days + 1)
-    return {"at_risk_days": at_risk_days, "lost_days": lost_days, "gaps": int(len(gaps))}
+    (at_risk_days, lost), n = gap_days(days, [at_risk_quantile, lost_quantile], what="thresholds",
+                                       fix="Pass at_risk_days=... and lost_days=... yourself (e.g. 90 and 180).")
+    return {"at_risk_days": at_risk_days, "lost_days": max(lost, at_risk_days + 1), "gaps": n}
 
 
 def _thresholds(days: pd.DataFrame, until: pd.Timestamp, at_risk_days: Any, lost_days: Any) -> tuple[float, float]:
@@ -329,7 +319,7 @@ def _read_tables(customers: Any, orders: Any, *, surveys: Any = None, promoter_m
     return _Tables(
         customer_col=customer_col,
         people=pd.DataFrame({"customer": people[customer_col].to_numpy(), "signup": people[signup_col].to_numpy()}),
-        days=_purchase_days(bought, customer_col, date_col),
+        days=purchase_days(bought, customer_col=customer_col, date_col=date_col),
         answers=answers,
         referrals=_referrals(people, referred_by_col, signup_col),
         promoter_min=promoter_min,
@@ -598,10 +588,6 @@ def transition_matrix(
 
 # ------------------------------------------------------------------------------------------ rupture and repair
 
-#: Outcomes of a complaint, from best to worst (service recovery).
-OUTCOMES: list[str] = ["resolved well", "resolved, not rated", "resolved poorly", "unresolved"]
-
-
 def complaint_outcomes(
     tickets: pd.DataFrame,
     *,
@@ -680,42 +666,12 @@ def complaint_outcomes(
     """
     fast_hours = require_positive(fast_hours, argument="fast_hours", example="48")
     good_rating = require_positive_int(good_rating, argument="good_rating", minimum=1, maximum=5)
-    complaints = _read_complaints(tickets, as_of=as_of, customer_col=customer_col, opened_col=opened_col,
-                                  complaint_col=complaint_col, resolved_col=resolved_col, hours_col=hours_col,
-                                  rating_col=rating_col)
-    first = complaints.sort_values(["customer", "first_complaint"], kind="stable").groupby("customer").head(1)
-    first = first.set_index("customer")
-    first["outcome"] = _outcome(first, fast_hours=fast_hours, good_rating=good_rating)
-    first["complaints"] = complaints.groupby("customer").size().reindex(first.index).astype(int)
-    first.index.name = customer_col
-    return first[["first_complaint", "complaints", "hours_to_resolve", "rating", "outcome"]]
-
-
-def _read_complaints(tickets: Any, *, as_of: Any, customer_col: str, opened_col: str, complaint_col: str | None,
-                     resolved_col: str, hours_col: str, rating_col: str) -> pd.DataFrame:
-    """The complaints opened by the end of ``as_of``: customer, when, resolved, hours, rating."""
-    hours_fix = "Hours to resolve count forward from the opening: check how they were computed."
-    extra = [Column(resolved_col, "flag", "resolved_col"),
-             Column(hours_col, "number", "hours_col", missing="keep", negative=False, negative_fix=hours_fix),
-             Column(rating_col, "number", "rating_col", missing="keep", scale=Scale(1, 5))]
-    if complaint_col is not None:
-        extra.append(Column(complaint_col, "flag", "complaint_col"))
-    read = read_tickets(tickets, customer_col=customer_col, opened_col=opened_col, as_of=as_of, extra=extra)
-    if complaint_col is not None:
-        read = read[read[complaint_col].to_numpy()]
-    return pd.DataFrame({"customer": read[customer_col].to_numpy(), "first_complaint": read[opened_col].to_numpy(),
-                         "resolved": read[resolved_col].to_numpy(), "hours_to_resolve": read[hours_col].to_numpy(),
-                         "rating": read[rating_col].to_numpy()})
-
-
-def _outcome(first: pd.DataFrame, *, fast_hours: float, good_rating: int) -> pd.Categorical:
-    """The service-recovery rule: unresolved; fast and rated good; fast, not rated; else resolved poorly."""
-    fast = first["hours_to_resolve"] <= fast_hours
-    rated = first["rating"].notna()
-    good = first["rating"] >= good_rating
-    outcome = np.select(
-        [~first["resolved"], fast & good, fast & ~rated],
-        ["unresolved", "resolved well", "resolved, not rated"],
-        default="resolved poorly",
-    )
-    return pd.Categorical(outcome, categories=OUTCOMES, ordered=True)
+    complaints = read_complaints(
+        tickets, customer_col=customer_col, opened_col=opened_col, complaint_col=complaint_col,
+        resolved_col=resolved_col, hours_col=hours_col, rating_col=rating_col,
+        arguments={"resolved": "resolved_col", "hours": "hours_col", "rating": "rating_col",
+                   "complaint": "complaint_col", "customer": "customer_col", "opened": "opened_col"})
+    if as_of is not None:  # the whole as_of day counts
+        end = as_timestamp(as_of, argument="as_of").normalize() + pd.Timedelta(days=1)
+        complaints = complaints[(complaints["opened"] < end).to_numpy()]
+    return first_complaints(complaints, fast_hours=fast_hours, good_rating=good_rating).rename_axis(customer_col)
