@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from custlearn import DataError, loyalty
-from custlearn import _plots_loyalty as plots_loyalty
+from custlearn.plots import loyalty as plots_loyalty
 from custlearn.satisfaction import wilson_bounds
 
 matplotlib.use("Agg")
@@ -890,7 +890,7 @@ def test_import_does_not_load_heavy_libraries():
     import sys
 
     code = (
-        "import sys, custlearn.loyalty, custlearn._plots_loyalty\n"
+        "import sys, custlearn.loyalty, custlearn.plots.loyalty\n"
         "print(','.join(m for m in ('scipy', 'sklearn', 'matplotlib', 'seaborn', 'statsmodels')"
         " if m in sys.modules))"
     )
