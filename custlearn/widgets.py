@@ -427,6 +427,7 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
             left += share * 100
         ax.set_xlim(0, 100)
         ax.set_yticks([])
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))  # names the colours of bars too thin to label
         ax.set_xlabel("Share of answers (%)")
         ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.low:.0f} to {ci.high:.0f}), {answers:,} answers")
         note = (f"**NPS = {ci.nps:.1f}** = {n_pro / answers:.0%} promoters − {n_det / answers:.0%} detractors. "
@@ -460,7 +461,7 @@ def _margin_figure(n: int, observed: float, margin: float, target: float, need: 
     ax.axhline(100 * target, color=HIGHLIGHT, lw=1.5, label=f"target ±{100 * target:.1f} points")
     ax.scatter([n], [100 * margin], color=MAIN, s=70, zorder=3)
     if need <= top:
-        ax.axvline(need, color=HIGHLIGHT, lw=1, ls=":")
+        ax.axvline(need, color=HIGHLIGHT, lw=1, ls=":", label=f"n needed for the target: {need:,}")
     ax.set_ylim(0, min(safe[0], max(15.0, 130 * margin, 200 * target)))  # keep the useful range in view
     ax.set_xlim(0, top)
     ax.set_title(f"Margin of error of a share at {level} confidence")
@@ -1074,7 +1075,7 @@ def _practice_figure(table: Any, closures: float, show_planted: bool) -> Any:
     ax.set_title(f"Account closures avoided per year (of about {closures:,.0f})")
     ax.set_xlabel("Closures avoided per year (accounts)")
     ax.set_ylabel("Practice")
-    ax.legend(loc="upper right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)  # below the chart: the bars stay clear
     return fig
 
 
@@ -1255,14 +1256,14 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
         y = np.arange(len(names))[::-1]
         eff = est.loc[names, "effect"].to_numpy()
         lo, hi = est.loc[names, "lower"].to_numpy(), est.loc[names, "upper"].to_numpy()
-        fig, ax = plt.subplots(figsize=(8, 3.2))
+        fig, ax = plt.subplots(figsize=(8, 3.6))
         ax.errorbar((eff - 1) * 100, y, xerr=[(eff - lo) * 100, (hi - eff) * 100], fmt="o", color=MAIN,
                     capsize=5, lw=2, label="estimate (95% interval)")
         if true_effect is not None:
             ax.axvline((true_effect - 1) * 100, color=REFERENCE, ls="--", lw=2,
                        label=f"true effect {true_effect - 1:+.0%}")
-        ax.axvline(0, color=NEUTRAL, lw=1)
-        ax.legend(loc="lower right")
+        ax.axvline(0, color=NEUTRAL, lw=1, label="no effect")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)  # below the chart: the estimates stay clear
         ax.set_yticks(y, names)
         ax.set_xlim(-40, 110)
         ax.set_title(f"Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)")

@@ -150,10 +150,10 @@ def test_a_stage_has_one_colour_in_the_funnel_and_the_trend():
 def test_every_colour_a_chart_draws_for_groups_is_named_in_its_legend():
     km = churn.kaplan_meier([5, 6, 7, 8], [1, 0, 1, 0], groups=["a", "a", "b", "b"])
     labels = [t.get_text() for t in plots.survival_chart(km).get_legend().get_texts()]
-    assert labels == ["a (n=2)", "b (n=2)", "shaded: 95% interval", "| censored: not churned by the end"]
+    assert labels == ["a (n=2)", "b (n=2)", "shaded: 95% interval", "censored: not churned by the end"]
     gaps = pd.DataFrame({"expectation": [6.0, 5.0], "perception": [5.0, 5.5], "gap": [-1.0, 0.5]}, index=["x", "y"])
     labels = [t.get_text() for t in plots.servqual_gap_chart(gaps).get_legend().get_texts()]
-    assert labels == ["Expectation", "Perception at or above expectation", "Perception below expectation"]
+    assert labels == ["Expectation", "Perception ≥ expectation", "Perception < expectation"]
     labels = [t.get_text() for t in plots.score_distribution_chart([1, 4, 5]).get_legend().get_texts()]
     assert labels == ["top-2 box (4-5)", "other answers"]
 

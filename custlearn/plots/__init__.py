@@ -45,6 +45,7 @@ from custlearn.plots._base import (
     REFERENCE,
     SECOND,
     SEQUENTIAL_CMAP,
+    SERIES,
     SKY_BLUE,
     STAGE_COLOURS,
     VERMILLION,
@@ -66,7 +67,7 @@ __all__ = [
     "set_theme", "percent_axis", "money_axis",
     # the palette and what each colour means
     "PALETTE", "BLUE", "ORANGE", "GREEN", "VERMILLION", "PURPLE", "SKY_BLUE", "YELLOW", "BLACK",
-    "LIGHT_GREY", "GREY", "SEQUENTIAL_CMAP",
+    "LIGHT_GREY", "GREY", "SERIES", "SEQUENTIAL_CMAP",
     "MAIN", "SECOND", "GOOD", "BAD", "CAUTION", "NEUTRAL", "REFERENCE", "HIGHLIGHT", "COLOUR_MEANINGS",
     "STAGE_COLOURS", "OUTCOME_COLOURS", "NPS_COLOURS", "colours_for",
     # lesson 01

@@ -39,7 +39,7 @@ from custlearn._validate import DataError, require_choice
 
 __all__ = [
     "PALETTE", "BLUE", "ORANGE", "GREEN", "VERMILLION", "PURPLE", "SKY_BLUE", "YELLOW", "BLACK",
-    "LIGHT_GREY", "GREY", "SEQUENTIAL_CMAP",
+    "LIGHT_GREY", "GREY", "SERIES", "SEQUENTIAL_CMAP",
     "MAIN", "SECOND", "GOOD", "BAD", "CAUTION", "NEUTRAL", "REFERENCE", "HIGHLIGHT", "COLOUR_MEANINGS",
     "STAGE_COLOURS", "OUTCOME_COLOURS", "NPS_COLOURS", "colours_for",
     "set_theme", "percent_axis", "money_axis", "axes",
@@ -58,8 +58,13 @@ LIGHT_GREY = "#BBBBBB"
 GREY = "#808080"
 
 #: Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), blue first: the
-#: colours of a chart's series, in order, when they have no meaning of their own.
+#: colour cycle of every figure (:func:`set_theme`).
 PALETTE = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, YELLOW, BLACK]
+
+#: Colours for groups with no meaning of their own (bank products, survey
+#: answers), in order: the good and bad colours come last, so that a group
+#: is drawn green or vermillion only when there are too many groups.
+SERIES = [BLUE, ORANGE, PURPLE, SKY_BLUE, BLACK, GREEN, VERMILLION, YELLOW]
 
 #: The colour map of heatmaps (more = darker blue).
 SEQUENTIAL_CMAP = "Blues"
@@ -122,8 +127,9 @@ def colours_for(labels: Iterable[Any]) -> list[str]:
     everywhere. A label the course knows (a lifecycle stage, a complaint
     outcome, an NPS group, as in :data:`STAGE_COLOURS`, :data:`OUTCOME_COLOURS`
     and :data:`NPS_COLOURS`; "promoters" finds "promoter") gets its colour;
-    other labels get the :data:`PALETTE` in order, skipping colours already
-    taken, so no two groups share a colour (up to eight groups).
+    other labels get the :data:`SERIES` colours in order (the good and bad
+    colours last), skipping colours already taken, so no two groups share a
+    colour (up to eight groups).
 
     Parameters
     ----------
@@ -148,6 +154,8 @@ def colours_for(labels: Iterable[Any]) -> list[str]:
     True
     >>> colours_for(["lost", "new customers"]) == [BAD, BLUE]
     True
+    >>> colours_for(["savings", "credit card", "checking"]) == [BLUE, ORANGE, PURPLE]
+    True
     >>> colours_for("lost")
     Traceback (most recent call last):
     ...
@@ -158,11 +166,11 @@ def colours_for(labels: Iterable[Any]) -> list[str]:
                         f"Write colours_for([{labels!r}]).")
     names = [str(label) for label in labels]
     known = {name: _KNOWN.get(name, _KNOWN.get(name.rstrip("s"))) for name in names}
-    free = [c for c in PALETTE if c not in set(known.values())]
+    free = [c for c in SERIES if c not in set(known.values())]
     given: dict[str, str] = {}
     for name in names:
         if name not in given:
-            given[name] = known[name] or (free.pop(0) if free else PALETTE[len(given) % len(PALETTE)])
+            given[name] = known[name] or (free.pop(0) if free else SERIES[len(given) % len(SERIES)])
     return [given[name] for name in names]
 
 

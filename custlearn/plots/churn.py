@@ -103,7 +103,7 @@ def survival_chart(km: pd.DataFrame, *, ax: Any = None, band: bool = True, time_
     if band:
         ax.fill_between([], [], [], color=REFERENCE, alpha=0.2, lw=0, label="shaded: 95% interval")
     if ticks:
-        ax.plot([], [], "|", color=REFERENCE, ms=8, label="| censored: not churned by the end")
+        ax.plot([], [], "|", color=REFERENCE, ms=8, label="censored: not churned by the end")
     ax.set_ylim(0, 1.02)
     ax.set_xlim(left=0)
     percent_axis(ax)

@@ -152,6 +152,7 @@ def nps_chart(scores: Any, *, ax: Any = None) -> Any:
         y="share",
         hue="label",
         palette=colours_for(table["category"]),
+        saturation=1,  # the course colours as they are
         legend=False,
         ax=ax,
     )

@@ -136,7 +136,7 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['tangibles', 'reliability']
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
-    ['Expectation', 'Perception at or above expectation', 'Perception below expectation']
+    ['Expectation', 'Perception ≥ expectation', 'Perception < expectation']
     >>> servqual_gap_chart(g.drop(columns="gap"))
     Traceback (most recent call last):
     ...
@@ -161,7 +161,7 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
         ax.plot([row["expectation"], row["perception"]], [yi, yi], color=LIGHT_GREY, lw=3, zorder=1)
         ax.scatter([row["expectation"]], [yi], color=REFERENCE, s=70, zorder=2, label=once("Expectation"))
         ax.scatter([row["perception"]], [yi], color=BAD if below else GOOD, s=70, zorder=3,
-                   label=once("Perception below expectation" if below else "Perception at or above expectation"))
+                   label=once("Perception < expectation" if below else "Perception ≥ expectation"))
         ax.annotate(f"gap {row['gap']:+.2f}", (max(row["expectation"], row["perception"]), yi),
                     xytext=(8, 0), textcoords="offset points", va="center")
     ax.set_yticks(list(y), names)
@@ -171,7 +171,7 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     ax.set_xlabel(f"Mean score (1-{scale} scale)")
     ax.set_ylabel("SERVQUAL dimension")
     ax.set_title("SERVQUAL gaps: perception - expectation")
-    ax.legend(loc="best")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)  # below the chart: the rows stay clear
     return ax
 
 

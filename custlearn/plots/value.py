@@ -137,8 +137,10 @@ def whale_chart(result: Any, *, ax: Any = None) -> Any:
     ax.axhline(1.0, color=REFERENCE, lw=1, ls="--", label="total profit (100%)")
     ax.plot([result.peak_customer_share], [result.peak_height], "o", color=HIGHLIGHT)
     ax.annotate(f"peak {result.peak_height:.0%} at {result.peak_customer_share:.0%} of customers",
-                (result.peak_customer_share, result.peak_height), xytext=(-40, 10), textcoords="offset points",
-                ha="right")
+                (result.peak_customer_share, result.peak_height), textcoords="offset points",
+                # beside the peak, on the side away from the top-20% line and the axis edge
+                **({"xytext": (8, 8), "ha": "left"} if result.peak_customer_share < 0.5
+                   else {"xytext": (-8, 8), "ha": "right"}))
     ax.axvline(result.top, color=HIGHLIGHT, ls=":", lw=1.5, label=f"top {result.top:.0%}: {result.top_share:.0%}")
     ax.axvspan(1 - result.bottom, 1, color=BAD, alpha=0.08,
                label=f"bottom {result.bottom:.0%}: {result.bottom_share:+.0%}")
@@ -217,7 +219,7 @@ def rfm_segment_chart(segments: pd.DataFrame, *, value_col: str | None = "moneta
                                                 "measure": value_col})])
     ax = _axes(ax)
     sns.barplot(data=frame, y="segment", x="share", hue="measure", order=order, ax=ax,
-                palette=[MAIN, SECOND][: frame["measure"].nunique()], orient="h")
+                palette=[MAIN, SECOND][: frame["measure"].nunique()], saturation=1, orient="h")
     ax.set(title="RFM segments", ylabel="",
            xlabel="Share of the total (each colour adds up to 100%)" if value_col else "Share of all customers")
     percent_axis(ax, "x")
