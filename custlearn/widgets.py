@@ -6,8 +6,15 @@ into its ``Output`` directly (``Output.outputs``), not printed, so a notebook
 executed for validation (nbval) stores nothing that changes between runs; the
 first view is drawn when the demo is built.
 
-Helpers for a lesson's own demos live here too; ``show(out, *objects)`` is
-the one building block they share.
+A demo also answers in code, which is how the examples below and the tests
+drive it: ``box.controls`` maps each control's name to its widget (set its
+``value`` to move it) and ``box.shown()`` lists what the demo shows now, one
+text per object (``"[figure]"`` for a chart). Colours follow the meanings of
+:mod:`custlearn.plots` (blue the measure, green good, vermillion bad, grey
+the yardstick, black the value to look at).
+
+Helpers for a lesson's own demos live here too; ``show(out, *objects)`` and
+``demo(controls, render)`` are the building blocks every demo shares.
 """
 
 from __future__ import annotations
@@ -16,14 +23,57 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-__all__ = ["show", "demo", "table_explorer"]
+from custlearn._errors import DataError
+
+__all__ = [
+    "show",
+    "demo",
+    "table_explorer",
+    "duplicate_threshold_explorer",
+    "lifecycle_thresholds",
+    "margin_of_error_explorer",
+    "nps_simulator",
+    "clv_calculator",
+    "rfm_cutoff_explorer",
+    "churn_window_explorer",
+    "retention_budget_planner",
+    "membership_effect_explorer",
+    "bank_practice_simulator",
+]
+
+_STYLE = {"description_width": "initial"}  # show each control's whole description
 
 
 def show(out: Any, *objects: Any) -> None:
     """Replace what the ``Output`` widget ``out`` shows with ``objects``.
 
-    Matplotlib figures are rendered and closed (so the notebook does not show
-    them a second time below the widget); strings are shown as Markdown.
+    The building block of every lesson's "Try it" demo: matplotlib
+    figures are rendered to PNG and closed (so the notebook does not show
+    them a second time below the widget); strings are shown as Markdown;
+    anything else (a DataFrame) as Jupyter would show it.
+
+    Parameters
+    ----------
+    out : ipywidgets.Output
+        Where to show the objects.
+    *objects
+        Figures, Markdown strings, DataFrames, ... in the order to show them.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> import matplotlib.pyplot as plt
+    >>> out = w.Output()
+    >>> fig, ax = plt.subplots()
+    >>> show(out, "**Hello**", fig)
+    >>> out.outputs[0]["data"]["text/markdown"], "image/png" in out.outputs[1]["data"]
+    ('**Hello**', True)
+    >>> plt.fignum_exists(fig.number)  # closed once shown
+    False
     """
     import io
 
@@ -50,12 +100,56 @@ def show(out: Any, *objects: Any) -> None:
 def demo(controls: Mapping[str, Any], render: Callable[..., Any], *, title: str = "") -> Any:
     """A "Try it" demo: ``controls`` (name -> widget) above what ``render`` returns.
 
-    ``render(**values)`` returns one object or a tuple of objects to show
-    (a DataFrame, a matplotlib Figure, a Markdown string). It runs once at
-    once and again whenever a control changes.
+    Every lesson's demo is built with it: ``render(**values)`` returns one
+    object or a tuple of objects to show (a DataFrame, a matplotlib Figure, a
+    Markdown string). It runs once at once and again whenever a control
+    changes.
+
+    Parameters
+    ----------
+    controls : mapping of str to widget
+        Each control under the keyword ``render`` receives its value as.
+    render : callable
+        Called with the controls' values; returns what to show.
+    title : str, optional
+        A sentence shown above the controls after "Try it:".
+
+    Returns
+    -------
+    Demo
+        An ``ipywidgets.VBox`` (title, a row of controls, an ``Output``) with
+        ``.controls`` (the mapping) and ``.shown()`` (what it shows, as text).
+
+    Raises
+    ------
+    DataError
+        If ``controls`` is empty or one of them is not a widget with a value.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> box = demo({"n": w.IntSlider(value=2, min=1, max=5, description="n")},
+    ...            lambda n: f"{n} squared is {n * n}", title="square a number")
+    >>> box.shown()
+    ['2 squared is 4']
+    >>> box.controls["n"].value = 3  # moving the slider redraws
+    >>> box.shown()
+    ['3 squared is 9']
+    >>> box
+    Try it: square a number (interactive: run this cell in JupyterLab to use the controls)
+    >>> demo({"n": 3}, lambda n: n)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: demo needs ipywidgets controls, but "n" is 3 (a int). Pass a widget such as ipywidgets.IntSlider(...).
     """
     import ipywidgets as w
 
+    if not controls:
+        raise DataError("demo needs at least one control, e.g. {'n': ipywidgets.IntSlider(...)}.")
+    for name, ctl in controls.items():
+        if not isinstance(ctl, w.ValueWidget):
+            raise DataError(f'demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {type(ctl).__name__}). '
+                            f"Pass a widget such as ipywidgets.IntSlider(...).")
     out = w.Output()
 
     def update(_change: Any = None) -> None:
@@ -67,7 +161,7 @@ def demo(controls: Mapping[str, Any], render: Callable[..., Any], *, title: str 
         ctl.observe(update, names="value")
     update()
     header = [w.HTML(f"<b>Try it:</b> {title}")] if title else []
-    return _Demo([*header, w.HBox(list(controls.values())), out], title=title)
+    return _demo_class()([*header, w.HBox(list(controls.values())), out], title=title, controls=controls)
 
 
 @cache
@@ -81,9 +175,18 @@ def _demo_class() -> type:
         shows this text instead of the controls.
         """
 
-        def __init__(self, children: list, *, title: str = "") -> None:
+        def __init__(self, children: list, *, title: str = "", controls: Mapping[str, Any]) -> None:
             super().__init__(children)
             self._demo_title = title
+            self.controls = dict(controls)
+
+        def shown(self) -> list[str]:
+            """What the demo shows now: Markdown or plain text, "[figure]" for a chart."""
+            texts = []
+            for output in self.children[-1].outputs:
+                data = output["data"]
+                texts.append("[figure]" if "image/png" in data else data.get("text/markdown", data.get("text/plain")))
+            return texts
 
         def __repr__(self) -> str:
             what = f": {self._demo_title}" if self._demo_title else ""
@@ -92,18 +195,62 @@ def _demo_class() -> type:
     return Demo
 
 
-def _Demo(children: list, *, title: str = "") -> Any:  # noqa: N802 - builds the widget class lazily
-    return _demo_class()(children, title=title)
+def _slider(kind: str, value: float, low: float, high: float, step: float, description: str,
+            readout: str | None = None, **layout: Any) -> Any:
+    """A course slider: redraws when released (not while dragging), whole description shown."""
+    import ipywidgets as w
+
+    make = w.IntSlider if kind == "int" else w.FloatSlider
+    options = {"readout_format": readout} if readout else {}
+    return make(value=value, min=low, max=high, step=step, description=description, continuous_update=False,
+                style=_STYLE, **options, **layout)
 
 
 def table_explorer(companies: Mapping[str, Any], *, rows: int = 5) -> Any:
     """Lesson 00: pick a company and one of its tables; see its size and first rows.
 
-    ``companies`` maps a name to a loaded dataset (``datasets.load(name)``).
+    The course's first "Try it": a learner meets the three fictional
+    companies and their tables (customers, orders, surveys, tickets) before
+    any analysis.
+
+    Parameters
+    ----------
+    companies : mapping of str to dataset
+        A name to a loaded dataset (``datasets.load(name)``, anything with a
+        ``.tables`` mapping of table name to DataFrame).
+    rows : int, default 5
+        How many first rows to show.
+
+    Returns
+    -------
+    Demo
+        Controls ``company`` and ``table`` (drop-downs) above the table.
+
+    Raises
+    ------
+    DataError
+        If ``companies`` is empty.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> shop = SimpleNamespace(tables={"orders": pd.DataFrame({"amount": [5.0, 7.5]}),
+    ...                                "customers": pd.DataFrame({"customer_id": [1]})})
+    >>> box = table_explorer({"shop": shop})
+    >>> box.controls["table"].options
+    ('orders', 'customers')
+    >>> box.shown()[0]
+    '**shop.orders**: 2 rows × 1 columns'
+    >>> box.controls["table"].value = "customers"
+    >>> box.shown()[0]
+    '**shop.customers**: 1 rows × 1 columns'
     """
     import ipywidgets as w
 
     names = list(companies)
+    if not names:
+        raise DataError("table_explorer needs at least one company, e.g. {'shop': datasets.load('shop')}.")
     company = w.Dropdown(options=names, value=names[0], description="Company")
     table = w.Dropdown(options=list(companies[names[0]].tables), description="Table")
 
@@ -128,26 +275,73 @@ def lifecycle_thresholds(customers: Any, orders: Any, as_of: Any, *, surveys: An
                          amount_col: str = "amount", **kwargs: Any) -> Any:
     """Lesson 02: move the "at risk" and "lost" thresholds; watch the funnel and the at-risk list.
 
-    The at-risk list ranks the customers who are at risk by what they spent in
-    the 365 days before ``as_of``: the value a win-back campaign could save.
+    A lifecycle stage is a definition: how long may a customer be silent
+    before we call them at risk, or lost? The demo redraws the funnel
+    (:func:`custlearn.plots.lifecycle_funnel` of
+    :func:`custlearn.lifecycle.assign_stages`) and lists the at-risk
+    customers ranked by what they spent in the 365 days before ``as_of``:
+    the value a win-back campaign could save.
+
+    Parameters
+    ----------
+    customers, orders : DataFrame
+        As for :func:`custlearn.lifecycle.assign_stages`.
+    as_of : date
+        The day the stages are taken.
+    surveys : DataFrame, optional
+        For the advocate stage, as in ``assign_stages``.
+    at_risk_days, lost_days : int
+        The sliders' first values (days without a purchase).
+    top : int, default 8
+        How many at-risk customers to list.
+    amount_col : str, default "amount"
+        The orders' money column.
+    **kwargs
+        Passed to ``assign_stages`` (column names, ``referred_by_col``, ...).
+
+    Returns
+    -------
+    Demo
+        Controls ``at_risk`` and ``lost`` (sliders) above the funnel, a note
+        and the at-risk list.
+
+    Raises
+    ------
+    DataError
+        If ``orders`` lacks the customer, date or amount column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> customers = pd.DataFrame({"customer_id": [1, 2, 3], "signup_date": pd.to_datetime(["2024-01-01"] * 3)})
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3], "amount": [50.0, 70.0, 20.0, 10.0],
+    ...     "order_date": pd.to_datetime(["2024-01-10", "2024-04-01", "2024-05-01", "2024-06-20"])})
+    >>> box = lifecycle_thresholds(customers, orders, "2024-06-30", at_risk_days=45, lost_days=120,
+    ...                            referred_by_col=None)
+    >>> box.controls["at_risk"].description, box.shown()[:2]
+    ('At risk after', ['[figure]', '**2 customers at risk**; they spent USD 140 in the last 365 days. The 8 most valuable:'])
+    >>> box.controls["at_risk"].value = 75
+    >>> box.shown()[1][:24]
+    '**1 customer at risk**; '
+    >>> lifecycle_thresholds(customers, orders.drop(columns="amount"), "2024-06-30")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "amount" is not in the orders table. ... pass amount_col="<your column name>".
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import pandas as pd
 
     from custlearn import lifecycle
-    from custlearn._plots_lifecycle import lifecycle_funnel
+    from custlearn._validate import require_columns
+    from custlearn.plots import lifecycle_funnel
 
     as_of = pd.Timestamp(as_of)
     customer_col = kwargs.get("customer_col", "customer_id")
     date_col = kwargs.get("date_col", "order_date")
+    require_columns(orders, [customer_col, date_col], table="orders")
+    require_columns(orders, amount_col, table="orders", argument="amount_col")
     recent = orders[(orders[date_col] > as_of - pd.Timedelta(days=365)) & (orders[date_col] <= as_of)]
     spend = recent.groupby(customer_col)[amount_col].sum()
-
-    at_risk = w.IntSlider(value=at_risk_days, min=30, max=360, step=15, description="At risk after",
-                          continuous_update=False, style={"description_width": "initial"})
-    lost = w.IntSlider(value=lost_days, min=60, max=540, step=15, description="Lost after",
-                       continuous_update=False, style={"description_width": "initial"})
 
     def render(at_risk: int, lost: int) -> tuple:
         if lost <= at_risk:
@@ -167,30 +361,48 @@ def lifecycle_thresholds(customers: Any, orders: Any, as_of: Any, *, surveys: An
                 f"The {top} most valuable:")
         return fig, note, table
 
-    return demo({"at_risk": at_risk, "lost": lost}, render,
-                title="move the thresholds and watch the funnel and the at-risk list.")
+    controls = {"at_risk": _slider("int", at_risk_days, 30, 360, 15, "At risk after"),
+                "lost": _slider("int", lost_days, 60, 540, 15, "Lost after")}
+    return demo(controls, render, title="move the thresholds and watch the funnel and the at-risk list.")
 
 
 def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: int = 200) -> Any:
     """Lesson 04: move the shares of promoters and detractors and the number of answers.
 
-    Shows the Net Promoter Score, its 95% interval (``loyalty.nps_interval``,
-    normal method) and a bar of the three groups. The interval shrinks only
-    with the square root of the number of answers: a 3-point change between
-    two small surveys is usually noise.
+    Net Promoter Score (Reichheld 2003) and its uncertainty: shows the NPS,
+    its 95% interval (``loyalty.nps_interval``, normal method) and a bar of
+    the three groups in their course colours. The interval shrinks only with
+    the square root of the number of answers: a 3-point change between two
+    small surveys is usually noise.
+
+    Parameters
+    ----------
+    promoters, detractors : float
+        The sliders' first shares (0-1) of answers 9-10 and 0-6.
+    answers : int, default 200
+        The slider's first number of answers.
+
+    Returns
+    -------
+    Demo
+        Controls ``promoters``, ``detractors`` and ``answers`` (sliders)
+        above the bar and a note.
+
+    Examples
+    --------
+    >>> box = nps_simulator(promoters=0.5, detractors=0.2, answers=100)
+    >>> [c.description for c in box.controls.values()]
+    ['Promoters (9-10)', 'Detractors (0-6)', 'Answers']
+    >>> box.shown()[1][:52]
+    '**NPS = 30.0** = 50% promoters − 20% detractors. 95%'
+    >>> box.controls["promoters"].value = 0.6
+    >>> box.shown()[1][:17]
+    '**NPS = 40.0** = '
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
 
     from custlearn import loyalty
-
-    style = {"description_width": "initial"}
-    promoters_w = w.FloatSlider(value=promoters, min=0.0, max=1.0, step=0.01, description="Promoters (9-10)",
-                                readout_format=".0%", continuous_update=False, style=style)
-    detractors_w = w.FloatSlider(value=detractors, min=0.0, max=1.0, step=0.01, description="Detractors (0-6)",
-                                 readout_format=".0%", continuous_update=False, style=style)
-    answers_w = w.IntSlider(value=answers, min=20, max=5000, step=20, description="Answers",
-                            continuous_update=False, style=style)
+    from custlearn.plots import NEUTRAL, NPS_COLOURS
 
     def render(promoters: float, detractors: float, answers: int) -> tuple:
         if promoters + detractors > 1 + 1e-9:
@@ -199,22 +411,23 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
         n_pro = int(round(promoters * answers))
         n_det = min(int(round(detractors * answers)), answers - n_pro)
         n_pas = answers - n_pro - n_det
-        scores = [10] * n_pro + [8] * n_pas + [3] * n_det
-        ci = loyalty.nps_interval(scores)
+        ci = loyalty.nps_interval([10] * n_pro + [8] * n_pas + [3] * n_det)
         half = (ci.upper - ci.lower) / 2
         noise = 1.96 * (2 ** 0.5) * ci.standard_error
         fig, ax = plt.subplots(figsize=(8, 1.9))
         left = 0.0
-        for count, label, colour in ((n_det, "Detractors", "#D55E00"), (n_pas, "Passives", "#999999"),
-                                     (n_pro, "Promoters", "#009E73")):
+        for count, label, colour in ((n_det, "Detractors", NPS_COLOURS["detractor"]),
+                                     (n_pas, "Passives", NPS_COLOURS["passive"]),
+                                     (n_pro, "Promoters", NPS_COLOURS["promoter"])):
             share = count / answers
             ax.barh([0], [share * 100], left=left, color=colour, label=label)
             if share >= 0.08:
-                ax.text(left + share * 50, 0, f"{label}\n{share:.0%}", ha="center", va="center", color="white",
-                        fontweight="bold")
+                ax.text(left + share * 50, 0, f"{label}\n{share:.0%}", ha="center", va="center", fontweight="bold",
+                        color="black" if colour == NEUTRAL else "white")
             left += share * 100
         ax.set_xlim(0, 100)
         ax.set_yticks([])
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))  # names the colours of bars too thin to label
         ax.set_xlabel("Share of answers (%)")
         ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.lower:.0f} to {ci.upper:.0f}), {answers:,} answers")
         note = (f"**NPS = {ci.nps:.1f}** = {n_pro / answers:.0%} promoters − {n_det / answers:.0%} detractors. "
@@ -224,9 +437,38 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
                 f"between two such surveys may be noise.")
         return fig, note
 
-    return demo({"promoters": promoters_w, "detractors": detractors_w, "answers": answers_w}, render,
-                title="move the shares of promoters and detractors and the number of answers; "
-                      "watch the NPS and its interval.")
+    controls = {"promoters": _slider("float", promoters, 0.0, 1.0, 0.01, "Promoters (9-10)", ".0%"),
+                "detractors": _slider("float", detractors, 0.0, 1.0, 0.01, "Detractors (0-6)", ".0%"),
+                "answers": _slider("int", answers, 20, 5000, 20, "Answers")}
+    return demo(controls, render, title="move the shares of promoters and detractors and the number of answers; "
+                                        "watch the NPS and its interval.")
+
+
+def _margin_figure(n: int, observed: float, margin: float, target: float, need: int, top: int, level: str,
+                   margin_at: Callable[[int, float], float]) -> Any:
+    """Lesson 03's margin-of-error curves: at the observed share and at a cautious 50%."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn.plots import HIGHLIGHT, MAIN, REFERENCE
+
+    sizes = np.unique(np.linspace(10, top, 300).astype(int))
+    curve = [100 * margin_at(int(m), observed) for m in sizes]
+    safe = [100 * margin_at(int(m), 0.5) for m in sizes]
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    ax.plot(sizes, safe, color=REFERENCE, lw=2, ls="--", label="planning with a 50% share")
+    ax.plot(sizes, curve, color=MAIN, lw=2.5, label=f"observed share {observed:.0%}")
+    ax.axhline(100 * target, color=HIGHLIGHT, lw=1.5, label=f"target ±{100 * target:.1f} points")
+    ax.scatter([n], [100 * margin], color=MAIN, s=70, zorder=3)
+    if need <= top:
+        ax.axvline(need, color=HIGHLIGHT, lw=1, ls=":", label=f"n needed for the target: {need:,}")
+    ax.set_ylim(0, min(safe[0], max(15.0, 130 * margin, 200 * target)))  # keep the useful range in view
+    ax.set_xlim(0, top)
+    ax.set_title(f"Margin of error of a share at {level} confidence")
+    ax.set_xlabel("Respondents (n)")
+    ax.set_ylabel("Margin of error (± percentage points)")
+    ax.legend(loc="upper right")
+    return fig
 
 
 def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin: float = 0.03,
@@ -234,63 +476,65 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
                              max_n: int = 3000) -> Any:
     """Lesson 03: how sure is a survey share? Move the sample size and the observed share.
 
-    Shows the Wilson interval of the observed share (``satisfaction.proportion_ci``),
-    its margin of error (``satisfaction.margin_of_error``), and how many
-    respondents a target margin needs (``satisfaction.required_sample_size``),
-    planning with the observed share and with the cautious 50%.
-    ``population`` applies the finite-population correction when given.
-    """
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    import numpy as np
+    Survey sampling: shows the Wilson interval of the observed share
+    (``satisfaction.proportion_ci``; Wilson 1927), its margin of error
+    (``satisfaction.margin_of_error``), and how many respondents a target
+    margin needs (``satisfaction.required_sample_size``), planning with the
+    observed share and with the cautious 50%. Four times the respondents
+    halve the margin.
 
+    Parameters
+    ----------
+    n : int, default 400
+        The first sample size.
+    share : float, default 0.45
+        The first observed share of "yes" answers (0-1).
+    target_margin : float, default 0.03
+        The first target margin (0.03 = ±3 percentage points).
+    confidence : float, default 0.95
+    population : int, optional
+        The population's size, for the finite-population correction.
+    max_n : int, default 3000
+        The sample-size slider's end.
+
+    Returns
+    -------
+    Demo
+        Controls ``n``, ``share`` and ``target`` (sliders) above the curves and a note.
+
+    Examples
+    --------
+    >>> box = margin_of_error_explorer(n=400, share=0.5, target_margin=0.03)
+    >>> box.controls["n"].description, box.shown()[1]
+    ('Respondents n', '[figure]')
+    >>> print(box.shown()[0].split(".  ")[0])
+    **n = 400, 200 said yes (50.0%)**: 95% Wilson interval 45.1% to 54.9%; margin of error ±4.9 percentage points
+    >>> box.controls["n"].value = 1600  # four times the respondents: half the margin
+    >>> print(box.shown()[0].split(".  ")[0])
+    **n = 1,600, 800 said yes (50.0%)**: 95% Wilson interval 47.6% to 52.4%; margin of error ±2.4 percentage points
+    """
     from custlearn import satisfaction
-    from custlearn.plots import PALETTE
 
     max_n = max(int(max_n), int(n), 20)
-    style = {"description_width": "initial"}
-    n_w = w.IntSlider(value=int(n), min=10, max=max_n, step=10, description="Respondents n",
-                      continuous_update=False, style=style)
-    share_w = w.FloatSlider(value=float(share), min=0.0, max=1.0, step=0.01, description="Observed share",
-                            readout_format=".0%", continuous_update=False, style=style)
-    target_w = w.FloatSlider(value=float(target_margin), min=0.01, max=0.10, step=0.005,
-                             description="Target margin ±", readout_format=".1%", continuous_update=False,
-                             style=style)
     level = f"{confidence:.0%}"
+
+    def margin_at(size: int, p: float) -> float:
+        return satisfaction.margin_of_error(size, p=p, confidence=confidence, population=population)
 
     def render(n: int, share: float, target: float) -> tuple:
         if population is not None and n > population:
             return (f"The sample (n = {n:,}) cannot be larger than the population ({population:,}).",)
         yes = int(round(share * n))
         observed = yes / n
-        few = min(yes, n - yes) < 5  # the normal (plus-or-minus) margin breaks down here
         ci = satisfaction.proportion_ci(yes, n, confidence)
-        margin = satisfaction.margin_of_error(n, p=observed, confidence=confidence, population=population)
+        margin = margin_at(n, observed)
         need = satisfaction.required_sample_size(target, p=observed, confidence=confidence, population=population)
         need_safe = satisfaction.required_sample_size(target, p=0.5, confidence=confidence, population=population)
-
         top = population if population is not None else max_n
-        sizes = np.unique(np.linspace(10, top, 300).astype(int))
-        curve = [100 * satisfaction.margin_of_error(int(m), p=observed, confidence=confidence, population=population)
-                 for m in sizes]
-        safe = [100 * satisfaction.margin_of_error(int(m), p=0.5, confidence=confidence, population=population)
-                for m in sizes]
-        fig, ax = plt.subplots(figsize=(8, 3.8))
-        ax.plot(sizes, safe, color="#B0B0B0", lw=2, ls="--", label="planning with a 50% share")
-        ax.plot(sizes, curve, color=PALETTE[0], lw=2.5, label=f"observed share {observed:.0%}")
-        ax.axhline(100 * target, color=PALETTE[3], lw=1.5, label=f"target ±{100 * target:.1f} points")
-        ax.scatter([n], [100 * margin], color=PALETTE[0], s=70, zorder=3)
-        if need <= top:
-            ax.axvline(need, color=PALETTE[3], lw=1, ls=":")
-        ax.set_ylim(0, min(safe[0], max(15.0, 130 * margin, 200 * target)))  # keep the useful range in view
-        ax.set_xlim(0, top)
-        ax.set_title(f"Margin of error of a share at {level} confidence")
-        ax.set_xlabel("Respondents (n)")
-        ax.set_ylabel("Margin of error (± percentage points)")
-        ax.legend(loc="upper right")
+        fig = _margin_figure(n, observed, margin, target, need, top, level, margin_at)
         head = (f"**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval "
                 f"{ci.lower:.1%} to {ci.upper:.1%}")
-        if few:
+        if min(yes, n - yes) < 5:  # the normal (plus-or-minus) margin breaks down here
             note = (f"{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down "
                     f"(it would claim ±{100 * margin:.1f} points): trust the Wilson interval.  \n"
                     f"For ±{100 * target:.1f} points, plan with 50%: **{need_safe:,} respondents**.")
@@ -300,9 +544,11 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
                     f"({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.")
         return note, fig
 
-    return demo({"n": n_w, "share": share_w, "target": target_w}, render,
-                title="move the number of respondents and the observed share; watch the interval "
-                      "and the sample size a target margin needs.")
+    controls = {"n": _slider("int", int(n), 10, max_n, 10, "Respondents n"),
+                "share": _slider("float", float(share), 0.0, 1.0, 0.01, "Observed share", ".0%"),
+                "target": _slider("float", float(target_margin), 0.01, 0.10, 0.005, "Target margin ±", ".1%")}
+    return demo(controls, render, title="move the number of respondents and the observed share; watch the interval "
+                                        "and the sample size a target margin needs.")
 
 
 def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: float = 0.12, *,
@@ -315,22 +561,40 @@ def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: floa
     customer acquired today is expected to bring in year t. All three inputs
     are per year. Retention weighs far more than the discount rate: from 80%
     to 90% retention the multiple rises from 2.5 to 4.1 (at 12%).
+
+    Parameters
+    ----------
+    margin : float, default 100.0
+        The first margin per customer and year, in ``currency``.
+    retention : float, default 0.8
+        The first yearly retention rate (0-1).
+    discount : float, default 0.12
+        The first yearly discount rate (0-1).
+    years : int, default 15
+        How many years the bar chart shows.
+    currency : str, default "USD"
+
+    Returns
+    -------
+    Demo
+        Controls ``margin``, ``retention`` and ``discount`` (sliders) above a note and the bars.
+
+    Examples
+    --------
+    >>> box = clv_calculator(margin=100, retention=0.8, discount=0.12)
+    >>> box.controls["retention"].description, box.shown()[1]
+    ('Retention rate', '[figure]')
+    >>> box.shown()[0].split("; ")[1][:25]
+    'margin multiple **2.50** '
+    >>> box.controls["retention"].value = 0.9
+    >>> box.shown()[0].split("; ")[1][:25]
+    'margin multiple **4.09** '
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import numpy as np
 
     from custlearn import value
-    from custlearn.plots import PALETTE
-
-    style = {"description_width": "initial"}
-    margin_w = w.FloatSlider(value=float(margin), min=0.0, max=max(500.0, float(margin)), step=5.0,
-                             description=f"Margin per year ({currency})", readout_format=".0f",
-                             continuous_update=False, style=style)
-    retention_w = w.FloatSlider(value=float(retention), min=0.0, max=0.98, step=0.01, description="Retention rate",
-                                readout_format=".0%", continuous_update=False, style=style)
-    discount_w = w.FloatSlider(value=float(discount), min=0.0, max=0.30, step=0.01, description="Discount rate",
-                               readout_format=".0%", continuous_update=False, style=style)
+    from custlearn.plots import MAIN
 
     def render(margin: float, retention: float, discount: float) -> tuple:
         clv_value = float(value.clv_simple(margin, retention, discount))
@@ -340,7 +604,7 @@ def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: floa
         shown = float(per_year.sum())
         first5 = float(per_year[:5].sum())
         fig, ax = plt.subplots(figsize=(8, 3.2))
-        ax.bar(t, per_year, color=PALETTE[0])
+        ax.bar(t, per_year, color=MAIN)
         ax.set_xticks(t)
         ax.set_title(f"Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}")
         ax.set_xlabel("Year after acquisition")
@@ -356,7 +620,11 @@ def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: floa
             note = head + "With no margin or no retention a customer brings nothing after the first year."
         return note, fig
 
-    return demo({"margin": margin_w, "retention": retention_w, "discount": discount_w}, render,
+    controls = {"margin": _slider("float", float(margin), 0.0, max(500.0, float(margin)), 5.0,
+                                  f"Margin per year ({currency})", ".0f"),
+                "retention": _slider("float", float(retention), 0.0, 0.98, 0.01, "Retention rate", ".0%"),
+                "discount": _slider("float", float(discount), 0.0, 0.30, 0.01, "Discount rate", ".0%")}
+    return demo(controls, render,
                 title="move the margin, the retention rate and the discount rate; watch the lifetime value.")
 
 
@@ -364,19 +632,58 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
                                  customer_col: str = "customer_id", **kwargs: Any) -> Any:
     """Lesson 01: move the name-similarity threshold; watch found, true and false duplicate pairs.
 
-    ``duplicates`` says which record is a copy of which (columns
-    ``customer_id`` and ``duplicate_of``, as ``datasets.duplicates("shop")``).
-    Candidate pairs come once from ``customer_data.find_duplicates`` (blocked,
-    so it stays fast); the slider only filters them. Two rules are compared:
-    names alone (similarity at least the threshold), and names plus a
-    matching e-mail or phone. Other keyword arguments go to ``find_duplicates``.
+    Deduplication (record linkage): a lower threshold finds more of the true
+    duplicate pairs but merges more different people with similar names.
+    Candidate pairs come once from ``customer_data.find_duplicates``
+    (blocked, so it stays fast); the slider only filters them. Two rules are
+    compared: names alone (similarity at least the threshold), and names
+    plus a matching e-mail or phone.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customer records, as for :func:`custlearn.customer_data.find_duplicates`.
+    duplicates : DataFrame
+        Which record is a copy of which (columns ``customer_id`` and
+        ``duplicate_of``, as ``datasets.duplicates("shop")``): the truth.
+    threshold : float, default 0.9
+        The slider's first value.
+    customer_col : str, default "customer_id"
+    **kwargs
+        Passed to ``find_duplicates`` (column names).
+
+    Returns
+    -------
+    Demo
+        Control ``threshold`` (a slider) above the histogram, a note and a table.
+
+    Raises
+    ------
+    DataError
+        If ``duplicates`` lacks ``customer_col`` or ``duplicate_of``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> people = pd.DataFrame({"customer_id": [1, 2, 3, 4],
+    ...     "name": ["Anna Berg", "Anna Berg", "Anne Berg", "Otto Lind"],
+    ...     "email": ["anna@x.org", "anna@x.org", "anne@y.org", "otto@z.org"]})
+    >>> truth = pd.DataFrame({"customer_id": [2], "duplicate_of": [1]})
+    >>> box = duplicate_threshold_explorer(people, truth, threshold=0.95, phone_col=None, city_col=None)
+    >>> box.shown()[1][:70]
+    'On names alone, a threshold of **0.95** finds **1 pairs**: 1 true and '
+    >>> box.controls["threshold"].value = 0.8
+    >>> box.shown()[1][:70]
+    'On names alone, a threshold of **0.80** finds **3 pairs**: 1 true and '
     """
-    import ipywidgets as w
+    import matplotlib.pyplot as plt
     import pandas as pd
 
     from custlearn import customer_data
-    from custlearn._plots_customer_data import name_similarity_chart
+    from custlearn._validate import require_columns
+    from custlearn.plots import name_similarity_chart
 
+    require_columns(duplicates, [customer_col, "duplicate_of"], table="duplicates")
     pairs = customer_data.find_duplicates(customers, name_threshold=0.5, customer_col=customer_col, **kwargs)
     person = dict(zip(duplicates[customer_col], duplicates["duplicate_of"]))  # record -> the true customer
     is_true = pd.Series([person.get(a, a) == person.get(b, b) for a, b in zip(pairs["id_1"], pairs["id_2"])],
@@ -384,8 +691,6 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
     sizes = pd.Series(list(person.values())).value_counts() + 1  # records per duplicated person
     n_true = int((sizes * (sizes - 1) // 2).sum())  # pairs of records that are one person
     key = pairs["email_match"] | pairs["phone_match"]
-    slider = w.FloatSlider(value=float(threshold), min=0.5, max=1.0, step=0.01, description="Name similarity ≥",
-                           readout_format=".2f", continuous_update=False, style={"description_width": "initial"})
 
     def render(threshold: float) -> tuple:
         named = pairs["name_similarity"].fillna(0) >= threshold - 1e-12
@@ -396,8 +701,6 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
                          "false pairs": int((found & ~is_true).sum()),
                          "true pairs missed": n_true - int((found & is_true).sum())})
         table = pd.DataFrame(rows).set_index("rule")
-        import matplotlib.pyplot as plt
-
         fig, ax = plt.subplots(figsize=(8, 3.6))
         name_similarity_chart(pairs, true_pair=is_true, threshold=threshold, ax=ax,
                               title="Candidate pairs by name similarity (truth in colour)")
@@ -410,8 +713,8 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
                 f"**{rows[1]['false pairs']:,} false** pairs.")
         return fig, note, table
 
-    return demo({"threshold": slider}, render,
-                title="move the name-similarity threshold; watch the pairs found, true and false.")
+    controls = {"threshold": _slider("float", float(threshold), 0.5, 1.0, 0.01, "Name similarity ≥", ".2f")}
+    return demo(controls, render, title="move the name-similarity threshold; watch the pairs found, true and false.")
 
 
 def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *, window_days: int = 137,
@@ -421,51 +724,87 @@ def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *
 
     Non-contractual churn is a *definition*: a customer silent for more than
     ``window_days`` at ``as_of`` is labelled churned (as in
-    :func:`custlearn.churn.churn_durations`). ``truth`` (e.g.
-    ``datasets.truth("shop")``) says who is really still active
-    (``alive_col``). A short window calls many truly active customers
-    churned (false alarms); a long one misses customers who are already gone.
+    :func:`custlearn.churn.churn_durations`). ``truth`` says who is really
+    still active. A short window calls many truly active customers churned
+    (false alarms); a long one misses customers who are already gone.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers (kept for the lesson's call; the buyers come from ``orders``).
+    orders : DataFrame
+        One row per order (``customer_col``, ``date_col``).
+    truth : DataFrame
+        Who is truly still active (``alive_col``), by ``customer_col`` or
+        indexed by it (e.g. ``datasets.truth("shop")``).
+    as_of : date
+        The day the labels are taken.
+    window_days : int, default 137
+        The slider's first value.
+    alive_col, customer_col, date_col : str
+        Column names.
+
+    Returns
+    -------
+    Demo
+        Control ``window`` (a slider) above the error curves, a note and a 2x2 table.
+
+    Raises
+    ------
+    DataError
+        If ``orders`` or ``truth`` lacks its columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> as_of = pd.Timestamp("2024-12-31")
+    >>> orders = pd.DataFrame({"customer_id": [1, 2, 3, 4],
+    ...     "order_date": [as_of - pd.Timedelta(days=d) for d in (10, 50, 100, 200)]})
+    >>> truth = pd.DataFrame({"customer_id": [1, 2, 3, 4], "alive_at_end": [True, False, True, False]})
+    >>> box = churn_window_explorer(None, orders, truth, as_of, window_days=60)
+    >>> box.shown()[1][:62]
+    '**Window 60 days:** 2 of 4 buyers (50%) are labelled churned. '
+    >>> box.controls["window"].value = 150
+    >>> box.shown()[1][:62]
+    '**Window 150 days:** 1 of 4 buyers (25%) are labelled churned.'
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import numpy as np
     import pandas as pd
 
-    from custlearn.plots import PALETTE
+    from custlearn._validate import require_columns
+    from custlearn.plots import HIGHLIGHT, MAIN, SECOND
 
+    require_columns(orders, [customer_col, date_col], table="orders")
     as_of = pd.Timestamp(as_of).normalize()
     dates = pd.to_datetime(orders[date_col]).dt.normalize()
     keep = (dates <= as_of).to_numpy()
     last = dates[keep].groupby(orders[customer_col].to_numpy()[keep]).max()
     silent = (as_of - last).dt.days.to_numpy()
     table = truth.set_index(customer_col) if customer_col in getattr(truth, "columns", []) else truth
+    require_columns(table, alive_col, table="truth", argument="alive_col")
     alive = table[alive_col].reindex(last.index).fillna(False).astype(bool).to_numpy()
-    n = len(silent)
     grid = np.arange(30, 541, 5)
     false_alarms = np.array([int(((silent > g) & alive).sum()) for g in grid])
     missed = np.array([int(((silent <= g) & ~alive).sum()) for g in grid])
-
-    slider = w.IntSlider(value=int(window_days), min=30, max=540, step=1, description="Churn window (days)",
-                         continuous_update=False, style={"description_width": "initial"},
-                         layout={"width": "480px"})
 
     def render(window: int) -> tuple:
         churned = silent > window
         fa = int((churned & alive).sum())
         miss = int((~churned & ~alive).sum())
         fig, ax = plt.subplots(figsize=(8, 3.8))
-        ax.plot(grid, false_alarms, color=PALETTE[0], lw=2, label="Labelled churned, truly still active")
-        ax.plot(grid, missed, color=PALETTE[3], lw=2, label="Truly gone, not labelled churned")
-        ax.axvline(window, color="grey", ls="--", lw=1.2)
-        ax.plot([window, window], [fa, miss], "o", color="black", ms=5)
+        ax.plot(grid, false_alarms, color=MAIN, lw=2, label="Labelled churned, truly still active")
+        ax.plot(grid, missed, color=SECOND, lw=2, label="Truly gone, not labelled churned")
+        ax.axvline(window, color=HIGHLIGHT, ls="--", lw=1.2, label=f"window {window} days")
+        ax.plot([window, window], [fa, miss], "o", color=HIGHLIGHT, ms=5)
         ax.set_xlim(grid[0], grid[-1])
         ax.set_ylim(bottom=0)
         ax.set_title(f"Churn window {window} days: {churned.mean():.0%} of buyers labelled churned")
         ax.set_xlabel("Churn window: days without a purchase (days)")
         ax.set_ylabel("Customers (count)")
         ax.legend(loc="upper right")
-        note = (f"**Window {window} days:** {int(churned.sum()):,} of {n:,} buyers ({churned.mean():.0%}) are "
-                f"labelled churned. Of them, **{fa:,} are truly still active** (false alarms). "
+        note = (f"**Window {window} days:** {int(churned.sum()):,} of {len(silent):,} buyers ({churned.mean():.0%}) "
+                f"are labelled churned. Of them, **{fa:,} are truly still active** (false alarms). "
                 f"**{miss:,} truly gone customers** bought within the window and are **missed**.")
         counts = pd.DataFrame(
             {"truly still active": [int((~churned & alive).sum()), fa],
@@ -473,47 +812,82 @@ def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *
             index=pd.Index(["labelled active", "labelled churned"], name="label"))
         return fig, note, counts
 
-    return demo({"window": slider}, render,
-                title="move the churn window; watch the churn rate, the false alarms and the misses.")
+    controls = {"window": _slider("int", int(window_days), 30, 540, 1, "Churn window (days)",
+                                  layout={"width": "480px"})}
+    return demo(controls, render, title="move the churn window; watch the churn rate, the false alarms and the misses.")
 
 
 def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int = 4) -> Any:
     """Lesson 05: choose the R and F score cut-offs of a "best customers" group.
 
-    ``scores`` is the output of :func:`custlearn.value.rfm_scores` (it keeps
-    ``monetary``). The grid shows how many customers hold each recency x
-    frequency score; the framed corner is the group the cut-offs select, and
-    the note says what share of customers and of revenue it holds.
+    RFM scoring (Hughes 1994): the grid shows how many customers hold each
+    recency x frequency score; the corner framed in black is the group the
+    cut-offs select, and the note says what share of customers and of
+    revenue it holds. Loosen a cut-off and the group grows but its average
+    value falls.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        The result of :func:`custlearn.value.rfm_scores` (``recency_score``,
+        ``frequency_score`` and ``monetary``).
+    min_recency, min_frequency : int, default 4
+        The sliders' first values.
+
+    Returns
+    -------
+    Demo
+        Controls ``r_min`` and ``f_min`` (sliders) above a note and the grid.
+
+    Raises
+    ------
+    DataError
+        If ``scores`` lacks one of those columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"recency_score": [1, 2, 2, 1], "frequency_score": [1, 2, 1, 2],
+    ...                        "monetary": [10.0, 60.0, 20.0, 10.0]})
+    >>> box = rfm_cutoff_explorer(scores, min_recency=2, min_frequency=2)
+    >>> print(box.shown()[0].split("** ")[0])
+    **Selected (R ≥ 2 and F ≥ 2): 1 customers, 25% of buyers, 60% of revenue.
+    >>> box.controls["f_min"].value = 1
+    >>> print(box.shown()[0].split("** ")[0])
+    **Selected (R ≥ 2 and F ≥ 1): 2 customers, 50% of buyers, 80% of revenue.
+    >>> rfm_cutoff_explorer(scores.drop(columns="monetary"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "monetary" is not in the scores table. ...
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import numpy as np
     from matplotlib.patches import Rectangle
 
+    from custlearn._validate import require_columns
+    from custlearn.plots import HIGHLIGHT, SEQUENTIAL_CMAP
+
+    require_columns(scores, ["recency_score", "frequency_score", "monetary"], table="scores")
     bins = int(max(scores["recency_score"].max(), scores["frequency_score"].max()))
     grid = (scores.groupby(["frequency_score", "recency_score"]).size()
             .unstack(fill_value=0).reindex(index=range(1, bins + 1), columns=range(1, bins + 1), fill_value=0))
     total_revenue = float(scores["monetary"].sum())
 
-    r_slider = w.IntSlider(value=min_recency, min=1, max=bins, description="R score at least",
-                           continuous_update=False, style={"description_width": "initial"})
-    f_slider = w.IntSlider(value=min_frequency, min=1, max=bins, description="F score at least",
-                           continuous_update=False, style={"description_width": "initial"})
-
     def render(r_min: int, f_min: int) -> tuple:
         chosen = (scores["recency_score"] >= r_min) & (scores["frequency_score"] >= f_min)
         fig, ax = plt.subplots(figsize=(6.2, 4.6))
-        ax.imshow(grid.to_numpy(), origin="lower", cmap="Blues")
+        ax.imshow(grid.to_numpy(), origin="lower", cmap=SEQUENTIAL_CMAP)
         for (i, j), n in np.ndenumerate(grid.to_numpy()):
             ax.text(j, i, f"{n:,}", ha="center", va="center", fontsize=10,
                     color="white" if n > grid.to_numpy().max() * 0.6 else "black")
-        ax.add_patch(Rectangle((r_min - 1.5, f_min - 1.5), bins - r_min + 1, bins - f_min + 1,
-                               fill=False, edgecolor="#D55E00", linewidth=3))
+        corner = (r_min - 1.5, f_min - 1.5), bins - r_min + 1, bins - f_min + 1
+        ax.add_patch(Rectangle(*corner, fill=False, edgecolor="white", linewidth=6))  # a halo on dark cells
+        ax.add_patch(Rectangle(*corner, fill=False, edgecolor=HIGHLIGHT, linewidth=3, label="selected group"))
         ax.set_xticks(range(bins), [str(k) for k in range(1, bins + 1)])
         ax.set_yticks(range(bins), [str(k) for k in range(1, bins + 1)])
         ax.set_xlabel("Recency score (5 = bought most recently)")
         ax.set_ylabel("Frequency score (5 = most orders)")
-        ax.set_title("Customers by recency and frequency score")
+        ax.set_title("Customers by recency and frequency score (framed: selected)")
         ax.grid(False)
         share_rev = float(scores.loc[chosen, "monetary"].sum()) / total_revenue if total_revenue else float("nan")
         note = (f"**Selected (R ≥ {r_min} and F ≥ {f_min}): {int(chosen.sum()):,} customers, "
@@ -521,7 +895,9 @@ def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int
                 f"Loosen a cut-off and the group grows but its average value falls.")
         return note, fig
 
-    return demo({"r_min": r_slider, "f_min": f_slider}, render,
+    controls = {"r_min": _slider("int", min_recency, 1, bins, 1, "R score at least"),
+                "f_min": _slider("int", min_frequency, 1, bins, 1, "F score at least")}
+    return demo(controls, render,
                 title="move the score cut-offs of the best-customer group; watch its size and its revenue.")
 
 
@@ -530,35 +906,62 @@ def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, conta
                              currency: str = "USD") -> Any:
     """Lesson 07a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
 
-    ``candidates`` has one row per customer with the probability that the
-    customer has left or is leaving (``risk_col``, e.g. 1 - P(alive)) and the
-    value the customer brings if kept (``value_col``, in money). The plan ranks
-    customers by the expected value a contact saves::
+    The shop case: spend a retention budget where it saves most. The plan
+    ranks customers by the expected value a contact saves::
 
         expected value saved = save rate x P(left) x value if kept
 
-    and contacts them in that order while a contact pays for itself (expected
-    value saved >= contact cost) and the budget lasts. It shows the customers
-    contacted, the money spent, the expected value saved and the return on
-    investment, ROI = (value saved - cost) / cost.
+    and contacts them in that order while a contact pays for itself
+    (expected value saved >= contact cost) and the budget lasts. It shows
+    the customers contacted, the money spent, the expected value saved and
+    the return on investment, ROI = (value saved - cost) / cost.
+
+    Parameters
+    ----------
+    candidates : DataFrame
+        One row per customer: the probability that the customer has left or
+        is leaving (``risk_col``, e.g. 1 - P(alive)) and the value the
+        customer brings if kept (``value_col``, in money).
+    budget, contact_cost, save_rate : float
+        The sliders' first values (money, money per contact, share 0-1).
+    risk_col, value_col : str
+        Column names.
+    currency : str, default "USD"
+
+    Returns
+    -------
+    Demo
+        Controls ``budget``, ``cost`` and ``save`` (sliders) above a note and the curve.
+
+    Raises
+    ------
+    DataError
+        If ``candidates`` lacks ``risk_col`` or ``value_col``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> candidates = pd.DataFrame({"p_left": [0.9, 0.5, 0.2], "value_if_kept": [100.0, 100.0, 100.0]})
+    >>> box = retention_budget_planner(candidates, budget=100, contact_cost=5, save_rate=0.2)
+    >>> box.shown()[0][:55]
+    '**2 customers contacted** for **USD 10**; expected valu'
+    >>> box.controls["cost"].value = 15
+    >>> box.shown()[0][:55]
+    '**1 customer contacted** for **USD 15**; expected value'
+    >>> retention_budget_planner(candidates, value_col="clv")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "clv" is not in the candidates table. ...
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from custlearn.plots import PALETTE
+    from custlearn._validate import require_columns
+    from custlearn.plots import HIGHLIGHT, MAIN, REFERENCE
 
+    require_columns(candidates, [risk_col, value_col], table="candidates")
     risk = np.asarray(candidates[risk_col], dtype=float)
     worth = np.asarray(candidates[value_col], dtype=float)
-    style = {"description_width": "initial"}
-    budget_w = w.FloatSlider(value=float(budget), min=0.0, max=max(50_000.0, float(budget)), step=500.0,
-                             description=f"Budget ({currency})", readout_format=",.0f", continuous_update=False,
-                             style=style)
-    cost_w = w.FloatSlider(value=float(contact_cost), min=0.5, max=max(30.0, float(contact_cost)), step=0.5,
-                           description=f"Cost per contact ({currency})", readout_format=".1f",
-                           continuous_update=False, style=style)
-    save_w = w.FloatSlider(value=float(save_rate), min=0.01, max=0.60, step=0.01, description="Save rate",
-                           readout_format=".0%", continuous_update=False, style=style)
 
     def render(budget: float, cost: float, save: float) -> tuple:
         saved = np.sort(np.nan_to_num(save * risk * worth))[::-1]      # best contact first
@@ -568,13 +971,13 @@ def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, conta
         spent, value_saved = n * cost, float(saved[:n].sum())
         fig, ax = plt.subplots(figsize=(8, 3.8))
         k = np.arange(0, min(len(saved), max(2 * pays, n, 10)) + 1)
-        ax.plot(k * cost, np.concatenate([[0.0], np.cumsum(saved)])[k], color=PALETTE[0], lw=2.5,
+        ax.plot(k * cost, np.concatenate([[0.0], np.cumsum(saved)])[k], color=MAIN, lw=2.5,
                 label="expected value saved")
-        ax.plot(k * cost, k * cost, color="grey", ls="--", lw=1.2, label="money spent (break-even)")
+        ax.plot(k * cost, k * cost, color=REFERENCE, ls="--", lw=1.2, label="money spent (break-even)")
         if n:
-            ax.plot([spent], [value_saved], "o", color=PALETTE[3], ms=7, label="the plan")
+            ax.plot([spent], [value_saved], "o", color=HIGHLIGHT, ms=7, label="the plan")
         if budget < k[-1] * cost:
-            ax.axvline(budget, color=PALETTE[1], lw=1.2, label="budget")
+            ax.axvline(budget, color=HIGHLIGHT, ls=":", lw=1.2, label="budget")
         ax.set_title(f"Plan: contact {n:,} customers for {currency} {spent:,.0f}")
         ax.set_xlabel(f"Money spent on contacts, best customers first ({currency})")
         ax.set_ylabel(f"Expected value saved ({currency})")
@@ -592,9 +995,108 @@ def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, conta
                 f"**ROI {roi:.0%}**. The plan stops at {n:,} because {why}.")
         return note, fig
 
-    return demo({"budget": budget_w, "cost": cost_w, "save": save_w}, render,
-                title="move the budget, the cost of a contact and the save rate; watch who is contacted "
-                      "and what it returns.")
+    controls = {"budget": _slider("float", float(budget), 0.0, max(50_000.0, float(budget)), 500.0,
+                                  f"Budget ({currency})", ",.0f"),
+                "cost": _slider("float", float(contact_cost), 0.5, max(30.0, float(contact_cost)), 0.5,
+                                f"Cost per contact ({currency})", ".1f"),
+                "save": _slider("float", float(save_rate), 0.01, 0.60, 0.01, "Save rate", ".0%")}
+    return demo(controls, render, title="move the budget, the cost of a contact and the save rate; watch who is "
+                                        "contacted and what it returns.")
+
+
+_LEVERS = ("staff_attitude", "product_knowledge", "unresolved")
+
+
+def _effects(given: Mapping[str, Any], argument: str) -> dict[str, tuple[float, float, float]]:
+    """Each lever's ``(effect, lower, upper)`` from ``given`` (a single number counts as all three)."""
+    missing = [k for k in _LEVERS if k not in given]
+    if missing:
+        raise DataError(f"{argument} must give an effect for each of {', '.join(_LEVERS)}; missing: "
+                        f"{', '.join(missing)}. Pass a mapping such as "
+                        f'{{"staff_attitude": (b, lower, upper), ...}}.')
+    out = {}
+    for key in _LEVERS:
+        v = given[key]
+        out[key] = (float(v),) * 3 if isinstance(v, (int, float)) else tuple(float(x) for x in v)
+    return out
+
+
+def _closures_avoided(closures: float, est: Mapping[str, tuple], true: Mapping[str, tuple] | None,
+                      attitude: float, knowledge: float, cut: float) -> Any:
+    """Closures avoided per year by each practice and by all three (estimate, low, high, planted)."""
+    import numpy as np
+    import pandas as pd
+
+    def staff(b_att: float, b_kn: float) -> float:  # closures x (1 - exp(b_att x points + b_kn x points))
+        return closures * (1.0 - float(np.exp(b_att * attitude + b_kn * knowledge)))
+
+    def row(parts: list[Callable[[int], float]], planted: float) -> dict[str, float]:
+        # each part's estimate, and its lowest and highest over (effect, lower, upper), added up
+        values = [[part(i) for i in range(3)] for part in parts]
+        return {"estimate": sum(v[0] for v in values), "low": sum(min(v) for v in values),
+                "high": sum(max(v) for v in values), "planted": planted}
+
+    unplanted = np.nan
+    ba, bk, x = est["staff_attitude"], est["product_knowledge"], est["unresolved"]
+    t = {k: v[0] for k, v in true.items()} if true else None
+    rows = {
+        "Staff attitude training": row([lambda i: staff(ba[i], 0.0)],
+                                       staff(t["staff_attitude"], 0.0) if t else unplanted),
+        "Product knowledge training": row([lambda i: staff(0.0, bk[i])],
+                                          staff(0.0, t["product_knowledge"]) if t else unplanted),
+        "Complaint handling": row([lambda i: cut * x[i]], cut * t["unresolved"] if t else unplanted),
+        "All three": row([lambda i: staff(ba[i], bk[i]), lambda i: cut * x[i]],
+                         staff(t["staff_attitude"], t["product_knowledge"]) + cut * t["unresolved"]
+                         if t else unplanted),
+    }
+    table = pd.DataFrame(rows).T
+    table.index.name = "practice"
+    return table
+
+
+def _practice_figure(table: Any, closures: float, show_planted: bool) -> Any:
+    """Bars of closures avoided per practice: the estimate with its interval, the planted effect beside it."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from custlearn.plots import MAIN, REFERENCE
+
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    y = np.arange(len(table))[::-1]
+    h = 0.38 if show_planted else 0.6
+    err = np.vstack([table["estimate"] - table["low"], table["high"] - table["estimate"]])
+    ax.barh(y + (h / 2 if show_planted else 0), table["estimate"], height=h, color=MAIN,
+            xerr=err, capsize=4, label="Estimated from the data (95% interval)")
+    if show_planted:
+        ax.barh(y - h / 2, table["planted"], height=h, color=REFERENCE, label="Planted (true) effect")
+    ax.set_yticks(y, list(table.index))
+    top = float(np.nanmax(table[["high", "planted"]].to_numpy())) if show_planted else float(table["high"].max())
+    ax.set_xlim(0, max(top * 1.1, 1.0))
+    ax.set_title(f"Account closures avoided per year (of about {closures:,.0f})")
+    ax.set_xlabel("Closures avoided per year (accounts)")
+    ax.set_ylabel("Practice")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)  # below the chart: the bars stay clear
+    return fig
+
+
+def _practice_note(table: Any, attitude: float, knowledge: float, cut: float, *, value_per_account: float | None,
+                   currency: str, show_planted: bool, smaller_than_planted: bool) -> str:
+    """The sentence under the bars: all three levers together, the largest single one, the margin kept."""
+    total = table.loc["All three"]
+    order = table.drop(index="All three")["estimate"].sort_values(ascending=False)
+    note = (f"**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
+            f"{cut:.0%} fewer unresolved complaints:** about **{total['estimate']:,.0f} closures avoided per "
+            f"year** (95% interval {total['low']:,.0f} to {total['high']:,.0f}). "
+            f"Largest single lever here: **{order.index[0].lower()}** ({order.iloc[0]:,.0f} a year).")
+    if value_per_account is not None:
+        note += (f" At {currency} {value_per_account:,.0f} margin per account-year, that keeps about "
+                 f"{currency} {total['estimate'] * value_per_account:,.0f} of margin in the first year.")
+    if show_planted:
+        note += f"  \nWith the planted effects: **{total['planted']:,.0f} closures avoided per year**."
+        if smaller_than_planted:
+            note += (" The data's estimates of the staff effects are smaller than the planted ones: survey "
+                     "scores measure the experience with noise, which shrinks the slopes.")
+    return note
 
 
 def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted: Any = None,
@@ -606,103 +1108,77 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
     Levers: raise the average staff-attitude score by ``attitude_points``
     (survey points, 1-7 scale), the product-knowledge score by
     ``knowledge_points``, and cut unresolved complaints by ``unresolved_cut``
-    (a share). ``estimated`` maps ``"staff_attitude"`` and
-    ``"product_knowledge"`` to ``(b, lower, upper)``: the change in the log
-    closure rate per survey point (a closure-rate model, lower/upper its 95 %
-    interval), and ``"unresolved"`` to ``(excess, lower, upper)``: closures
-    per year that resolving *every* unresolved complaint would avoid.
-    Closures avoided per year::
+    (a share). Closures avoided per year::
 
         staff or knowledge:  closures_per_year * (1 - exp(b * points))
         complaints:          cut * excess
         all three:           closures_per_year * (1 - exp(b_att * points_att + b_kn * points_kn)) + cut * excess
 
-    ``planted`` (optional, instructors) has the same keys with single numbers
-    from the data's generating parameters; a check box shows them next to the
-    estimates. ``value_per_account`` (money per account-year) turns closures
-    avoided into margin kept in the first year.
+    Parameters
+    ----------
+    closures_per_year : float
+        Account closures in a year today.
+    estimated : mapping
+        ``"staff_attitude"`` and ``"product_knowledge"`` to ``(b, lower,
+        upper)``: the change in the log closure rate per survey point (a
+        closure-rate model, lower/upper its 95% interval); ``"unresolved"``
+        to ``(excess, lower, upper)``: closures per year that resolving
+        *every* unresolved complaint would avoid.
+    planted : mapping, optional
+        Instructors: the same keys with single numbers from the data's
+        generating parameters; a check box shows them next to the estimates.
+    attitude_points, knowledge_points, unresolved_cut : float
+        The sliders' first values.
+    value_per_account : float, optional
+        Margin per account-year: turns closures avoided into margin kept in the first year.
+    currency : str, default "USD"
+
+    Returns
+    -------
+    Demo
+        Controls ``attitude``, ``knowledge``, ``cut`` (sliders) and, with
+        ``planted``, ``show_planted`` (a check box), above a note, the bars
+        and the table.
+
+    Raises
+    ------
+    DataError
+        If ``estimated`` or ``planted`` lacks one of the three levers.
+
+    Examples
+    --------
+    >>> import math
+    >>> estimated = {"staff_attitude": (math.log(0.5), math.log(0.4), math.log(0.6)),
+    ...              "product_knowledge": (math.log(0.9), math.log(0.8), math.log(1.0)), "unresolved": (10, 4, 16)}
+    >>> box = bank_practice_simulator(100, estimated, attitude_points=1.0, knowledge_points=0.0)
+    >>> print(box.shown()[0].split(" (95%")[0])
+    **+1.0 points of staff attitude, +0.0 of product knowledge, 50% fewer unresolved complaints:** about **55 closures avoided per year**
+    >>> box.controls["cut"].value = 1.0  # resolve every unresolved complaint: 5 more
+    >>> print(box.shown()[0].split(" (95%")[0])
+    **+1.0 points of staff attitude, +0.0 of product knowledge, 100% fewer unresolved complaints:** about **60 closures avoided per year**
+    >>> bank_practice_simulator(100, {"staff_attitude": -0.5})
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: estimated must give an effect for each of staff_attitude, product_knowledge, unresolved; missing: product_knowledge, unresolved. ...
     """
     import ipywidgets as w
-    import matplotlib.pyplot as plt
-    import numpy as np
-    import pandas as pd
 
-    from custlearn.plots import PALETTE
-
-    def triple(v: Any) -> tuple[float, float, float]:
-        if isinstance(v, (int, float)):
-            return float(v), float(v), float(v)
-        a, lo, hi = (float(x) for x in v)
-        return a, lo, hi
-
-    est = {k: triple(estimated[k]) for k in ("staff_attitude", "product_knowledge", "unresolved")}
-    true = {k: triple(planted[k])[0] for k in ("staff_attitude", "product_knowledge", "unresolved")} if planted else None
-    style = {"description_width": "initial"}
-    att_w = w.FloatSlider(value=float(attitude_points), min=0.0, max=2.0, step=0.1, readout_format=".1f",
-                          description="Staff attitude + (points)", continuous_update=False, style=style)
-    kn_w = w.FloatSlider(value=float(knowledge_points), min=0.0, max=2.0, step=0.1, readout_format=".1f",
-                         description="Product knowledge + (points)", continuous_update=False, style=style)
-    cut_w = w.FloatSlider(value=float(unresolved_cut), min=0.0, max=1.0, step=0.05, readout_format=".0%",
-                          description="Unresolved complaints cut by", continuous_update=False, style=style)
-    controls = {"attitude": att_w, "knowledge": kn_w, "cut": cut_w}
+    est = _effects(estimated, "estimated")
+    true = _effects(planted, "planted") if planted else None
+    controls = {"attitude": _slider("float", float(attitude_points), 0.0, 2.0, 0.1, "Staff attitude + (points)", ".1f"),
+                "knowledge": _slider("float", float(knowledge_points), 0.0, 2.0, 0.1, "Product knowledge + (points)",
+                                     ".1f"),
+                "cut": _slider("float", float(unresolved_cut), 0.0, 1.0, 0.05, "Unresolved complaints cut by", ".0%")}
     if true is not None:
         controls["show_planted"] = w.Checkbox(value=False, description="Instructor: show the planted effects")
-
-    def avoided(b: float, points: float) -> float:
-        return closures_per_year * (1.0 - float(np.exp(b * points)))
+    smaller = true is not None and all(est[k][0] > true[k][0] for k in ("staff_attitude", "product_knowledge"))
 
     def render(attitude: float, knowledge: float, cut: float, show_planted: bool = False) -> tuple:
-        rows = {}
-        for name, key, points in (("Staff attitude training", "staff_attitude", attitude),
-                                  ("Product knowledge training", "product_knowledge", knowledge)):
-            b, lo, hi = est[key]
-            vals = sorted([avoided(b, points), avoided(lo, points), avoided(hi, points)])
-            rows[name] = {"estimate": avoided(b, points), "low": vals[0], "high": vals[2],
-                          "planted": avoided(true[key], points) if true else np.nan}
-        x, xlo, xhi = est["unresolved"]
-        rows["Complaint handling"] = {"estimate": cut * x, "low": cut * min(xlo, xhi), "high": cut * max(xlo, xhi),
-                                      "planted": cut * true["unresolved"] if true else np.nan}
-        ba, bk = est["staff_attitude"], est["product_knowledge"]
-        both = [closures_per_year * (1 - float(np.exp(ba[i] * attitude + bk[i] * knowledge))) for i in range(3)]
-        total = {"estimate": both[0] + cut * x, "low": min(both) + cut * min(xlo, xhi),
-                 "high": max(both) + cut * max(xlo, xhi),
-                 "planted": (closures_per_year * (1 - float(np.exp(true["staff_attitude"] * attitude
-                                                                    + true["product_knowledge"] * knowledge)))
-                             + cut * true["unresolved"]) if true else np.nan}
-        rows["All three"] = total
-        table = pd.DataFrame(rows).T
-        table.index.name = "practice"
-        fig, ax = plt.subplots(figsize=(8, 3.6))
-        y = np.arange(len(table))[::-1]
-        h = 0.38 if show_planted else 0.6
-        err = np.vstack([table["estimate"] - table["low"], table["high"] - table["estimate"]])
-        ax.barh(y + (h / 2 if show_planted else 0), table["estimate"], height=h, color=PALETTE[0],
-                xerr=err, capsize=4, label="Estimated from the data (95% interval)")
-        if show_planted:
-            ax.barh(y - h / 2, table["planted"], height=h, color=PALETTE[3], label="Planted (true) effect")
-        ax.set_yticks(y, list(table.index))
-        top = float(np.nanmax(table[["high", "planted"]].to_numpy())) if show_planted else float(table["high"].max())
-        ax.set_xlim(0, max(top * 1.1, 1.0))
-        ax.set_title(f"Account closures avoided per year (of about {closures_per_year:,.0f})")
-        ax.set_xlabel("Closures avoided per year (accounts)")
-        ax.set_ylabel("Practice")
-        ax.legend(loc="upper right")
-        order = table.drop(index="All three")["estimate"].sort_values(ascending=False)
-        note = (f"**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
-                f"{cut:.0%} fewer unresolved complaints:** about **{total['estimate']:,.0f} closures avoided per "
-                f"year** (95% interval {total['low']:,.0f} to {total['high']:,.0f}). "
-                f"Largest single lever here: **{order.index[0].lower()}** ({order.iloc[0]:,.0f} a year).")
-        if value_per_account is not None:
-            note += (f" At {currency} {value_per_account:,.0f} margin per account-year, that keeps about "
-                     f"{currency} {total['estimate'] * value_per_account:,.0f} of margin in the first year.")
-        if show_planted:
-            note += f"  \nWith the planted effects: **{total['planted']:,.0f} closures avoided per year**."
-            if all(est[k][0] > true[k] for k in ("staff_attitude", "product_knowledge")):
-                note += (" The data's estimates of the staff effects are smaller than the planted ones: survey "
-                         "scores measure the experience with noise, which shrinks the slopes.")
-        else:
-            table = table.drop(columns="planted")
-        return note, fig, table.round(1)
+        table = _closures_avoided(closures_per_year, est, true, attitude, knowledge, cut)
+        fig = _practice_figure(table, closures_per_year, show_planted)
+        note = _practice_note(table, attitude, knowledge, cut, value_per_account=value_per_account,
+                              currency=currency, show_planted=show_planted, smaller_than_planted=smaller)
+        return note, fig, (table if show_planted else table.drop(columns="planted")).round(1)
 
     return demo(controls, render,
                 title="raise staff attitude and product knowledge, cut unresolved complaints; watch the "
@@ -714,25 +1190,63 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
                                n_boot: int = 300, seed: int = 7) -> Any:
     """Lesson 07b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
 
-    Uses :func:`custlearn.cases.visit_rates`, :func:`~custlearn.cases.membership_did` and
-    :func:`~custlearn.cases.effect_estimates` (bootstrap with ``n_boot`` samples and a fixed ``seed``).
-    ``true_effect`` (e.g. ``datasets.parameters("cafe")["membership"]["true_effect"]``) is drawn as a
-    dashed line when given. A looser tolerance lets in less similar comparison guests and pulls the
-    matched estimate towards the naive gap; a longer after-window leaves fewer members to match.
+    The cafe case: does the membership make guests visit more, or do the
+    keen guests join? Uses :func:`custlearn.cases.visit_rates`,
+    :func:`~custlearn.cases.membership_did` and
+    :func:`~custlearn.cases.effect_estimates` (bootstrap with ``n_boot``
+    samples and a fixed ``seed``). A looser tolerance lets in less similar
+    comparison guests and pulls the matched estimate towards the naive gap;
+    a longer after-window leaves fewer members to match.
+
+    Parameters
+    ----------
+    customers, orders : DataFrame
+        The cafe's guests (with ``member_since``) and visits.
+    true_effect : float, optional
+        The planted effect as a multiplier (e.g.
+        ``datasets.parameters("cafe")["membership"]["true_effect"]``),
+        drawn as a grey dashed line when given.
+    as_of : date, optional
+        The end of the data.
+    post_weeks, tolerance : int
+        The sliders' first values (weeks after joining; largest difference
+        in visits before joining between a member and a comparison guest).
+    cohort_weeks, n_boot, seed : int
+        As for ``membership_did`` and ``effect_estimates``.
+
+    Returns
+    -------
+    Demo
+        Controls ``weeks`` and ``tolerance`` (sliders) above a note and the estimates.
+
+    Raises
+    ------
+    DataError
+        As ``visit_rates``, ``membership_did`` and ``effect_estimates`` (e.g. no member can be matched).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> week = lambda *w: [pd.Timestamp("2024-01-01") + pd.Timedelta(weeks=k) for k in w]
+    >>> customers = pd.DataFrame({"customer_id": [1, 2, 3],
+    ...                           "member_since": pd.to_datetime(["2024-01-29", None, None])})
+    >>> orders = pd.DataFrame({"customer_id": [1] * 8 + [2] * 5 + [3] * 3,
+    ...     "order_date": week(0, 1, 3, 4, 5, 6, 7, 8) + week(0, 2, 3, 6, 8) + week(0, 1, 8)})
+    >>> box = membership_effect_explorer(customers, orders, 1.2, post_weeks=4, tolerance=0, cohort_weeks=0,
+    ...                                  n_boot=20)
+    >>> box.controls["weeks"].description, box.shown()[0][:22]
+    ('After-window (weeks)', '**1 members matched.**')
+    >>> box.controls["tolerance"].value = 2
+    >>> box.shown()[0][:22]
+    '**1 members matched.**'
     """
-    import ipywidgets as w
     import matplotlib.pyplot as plt
     import numpy as np
 
     from custlearn import cases
-    from custlearn.plots import PALETTE
+    from custlearn.plots import MAIN, NEUTRAL, REFERENCE
 
     rates = cases.visit_rates(customers, orders, as_of=as_of)
-    style = {"description_width": "initial"}
-    weeks_w = w.IntSlider(value=int(post_weeks), min=4, max=26, step=1, description="After-window (weeks)",
-                          continuous_update=False, style=style)
-    tol_w = w.IntSlider(value=int(tolerance), min=0, max=8, step=1, description="Tolerance (visits before)",
-                        continuous_update=False, style=style)
 
     def render(weeks: int, tolerance: int) -> tuple:
         did = cases.membership_did(customers, orders, post_weeks=weeks, tolerance=tolerance,
@@ -742,14 +1256,14 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
         y = np.arange(len(names))[::-1]
         eff = est.loc[names, "effect"].to_numpy()
         lo, hi = est.loc[names, "lower"].to_numpy(), est.loc[names, "upper"].to_numpy()
-        fig, ax = plt.subplots(figsize=(8, 3.2))
-        ax.errorbar((eff - 1) * 100, y, xerr=[(eff - lo) * 100, (hi - eff) * 100], fmt="o", color=PALETTE[0],
-                    capsize=5, lw=2)
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        ax.errorbar((eff - 1) * 100, y, xerr=[(eff - lo) * 100, (hi - eff) * 100], fmt="o", color=MAIN,
+                    capsize=5, lw=2, label="estimate (95% interval)")
         if true_effect is not None:
-            ax.axvline((true_effect - 1) * 100, color=PALETTE[3], ls="--", lw=2,
+            ax.axvline((true_effect - 1) * 100, color=REFERENCE, ls="--", lw=2,
                        label=f"true effect {true_effect - 1:+.0%}")
-            ax.legend(loc="lower right")
-        ax.axvline(0, color="grey", lw=1)
+        ax.axvline(0, color=NEUTRAL, lw=1, label="no effect")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)  # below the chart: the estimates stay clear
         ax.set_yticks(y, names)
         ax.set_xlim(-40, 110)
         ax.set_title(f"Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)")
@@ -762,5 +1276,7 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
                 f"**{d['effect'] - 1:+.0%}** (95% interval {d['lower'] - 1:+.0%} to {d['upper'] - 1:+.0%}).{truth}")
         return note, fig
 
-    return demo({"weeks": weeks_w, "tolerance": tol_w}, render,
+    controls = {"weeks": _slider("int", int(post_weeks), 4, 26, 1, "After-window (weeks)"),
+                "tolerance": _slider("int", int(tolerance), 0, 8, 1, "Tolerance (visits before)")}
+    return demo(controls, render,
                 title="move the after-window and the matching tolerance; watch the estimates against the truth.")

@@ -18,8 +18,8 @@ import pandas as pd
 import pytest
 
 from custlearn import DataError, loyalty
-from custlearn import _plots_loyalty as plots_loyalty
 from custlearn._stats import Interval, wilson_bounds
+from custlearn.plots import loyalty as plots_loyalty
 
 matplotlib.use("Agg")
 
@@ -1126,7 +1126,7 @@ def test_import_does_not_load_heavy_libraries():
     import sys
 
     code = (
-        "import sys, custlearn.loyalty, custlearn._plots_loyalty\n"
+        "import sys, custlearn.loyalty, custlearn.plots.loyalty\n"
         "print(','.join(m for m in ('scipy', 'sklearn', 'matplotlib', 'seaborn', 'statsmodels')"
         " if m in sys.modules))"
     )

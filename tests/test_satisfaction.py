@@ -20,7 +20,7 @@ from scipy import stats
 
 from custlearn import DataError
 from custlearn import satisfaction as sat
-from custlearn._plots_satisfaction import (
+from custlearn.plots.satisfaction import (
     importance_performance_chart,
     score_distribution_chart,
     servqual_gap_chart,
@@ -87,7 +87,7 @@ def hoyt_alpha_and_f(items: pd.DataFrame):
 
 def test_import_loads_no_scipy_or_plotting_library():
     code = (
-        "import sys, custlearn.satisfaction, custlearn._plots_satisfaction\n"
+        "import sys, custlearn.satisfaction, custlearn.plots.satisfaction\n"
         "print(','.join(m for m in ('scipy', 'sklearn', 'matplotlib', 'seaborn', 'statsmodels')"
         " if m in sys.modules))"
     )

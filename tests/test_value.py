@@ -749,7 +749,7 @@ def test_charts_draw_label_and_check_input():
     import matplotlib as mpl
     import matplotlib.pyplot as plt
 
-    from custlearn import _plots_value as charts
+    from custlearn.plots import value as charts
     from custlearn import plots
 
     with mpl.rc_context():  # set_theme() changes global settings: restore them for other tests

@@ -1,6 +1,6 @@
-"""Chart helpers for lesson 03 (satisfaction and service quality).
+"""Charts of lesson 03 (satisfaction and service quality).
 
-Re-exported from :mod:`custlearn.plots`. Each takes the result of a
+Re-exported by :mod:`custlearn.plots`. Each takes the result of a
 :mod:`custlearn.satisfaction` function (or raw scores), draws with
 matplotlib/seaborn on ``ax`` (a new figure if None) and returns the Axes.
 matplotlib, seaborn and custlearn.satisfaction are imported inside the
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from custlearn._plots_base import axes as _axes
 from custlearn._validate import DataError, require_columns, require_frame
+from custlearn.plots._base import BAD, CAUTION, GOOD, GREY, LIGHT_GREY, NEUTRAL, REFERENCE
+from custlearn.plots._base import axes as _axes
+from custlearn.plots._base import percent_axis
 
 __all__ = ["score_distribution_chart", "servqual_gap_chart", "importance_performance_chart"]
-
-
 
 
 def score_distribution_chart(
@@ -29,19 +29,24 @@ def score_distribution_chart(
 ) -> Any:
     """Bar chart of the share of answers at each scale point, top box highlighted.
 
-    Lesson 03, "CSAT top-box vs mean". The bars are
-    :func:`custlearn.satisfaction.score_distribution`; the top ``top_box``
-    points are drawn in the course's green, and the title gives the top-box
-    percentage and the mean (:func:`custlearn.satisfaction.csat`).
+    Lesson 03, "CSAT top-box vs mean": the same answers summed up two ways.
+    The bars are :func:`custlearn.satisfaction.score_distribution`; the top
+    ``top_box`` points are drawn in the good colour (green), the other
+    answers in the neutral grey, and the title gives the top-box percentage
+    and the mean (:func:`custlearn.satisfaction.csat`).
 
     Parameters
     ----------
     scores : Series, list or array of whole numbers 1..scale
+        The answers.
     scale : int, default 5
+        The highest point of the scale.
     top_box : int, default 2
+        How many points at the top count as satisfied.
     question : str, default "Overall satisfaction"
         The question's name for the title and the x-axis label.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
 
     Returns
     -------
@@ -60,18 +65,28 @@ def score_distribution_chart(
     >>> ax = score_distribution_chart([5, 4, 4, 3, 2, 5, 1, 4])
     >>> ax.get_title()
     'Overall satisfaction: top-2-box 62.5%, mean 3.50'
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['top-2 box (4-5)', 'other answers']
+    >>> score_distribution_chart([5, 4, 6])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: scores must be whole numbers from 1 to 5, ...
     >>> plt.close(ax.figure)
     """
+    from matplotlib.patches import Patch
+
     from custlearn import satisfaction
-    from custlearn.plots import PALETTE, percent_axis
 
     dist = satisfaction.score_distribution(scores, scale=scale)
     top = satisfaction.csat(scores, scale=scale, top_box=top_box)
     mean = satisfaction.csat(scores, scale=scale, top_box=top_box, statistic="mean")
     ax = _axes(ax, (7.0, 4.0))
     threshold = scale - top_box + 1
-    colours = [PALETTE[2] if s >= threshold else "#B0B0B0" for s in dist.index]
+    colours = [GOOD if s >= threshold else NEUTRAL for s in dist.index]
     ax.bar([str(s) for s in dist.index], dist["percent"] / 100, color=colours)
+    top_label = f"top-{top_box} box ({threshold}-{scale})" if top_box > 1 else f"top box ({scale})"
+    ax.legend(handles=[Patch(color=GOOD, label=top_label), Patch(color=NEUTRAL, label="other answers")],
+              loc="best")
     percent_axis(ax)
     ax.set_xlabel(f"{question} (1 = lowest, {scale} = highest)")
     ax.set_ylabel("Share of respondents (%)")
@@ -82,11 +97,13 @@ def score_distribution_chart(
 def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     """Dumbbell chart of SERVQUAL expectation vs perception per dimension.
 
-    Lesson 03, SERVQUAL gaps (Parasuraman, Zeithaml & Berry 1988). Each
-    dimension is a row: a grey dot for mean expectation, a coloured dot for
-    mean perception (orange-red when below expectation, green when at or
-    above), joined by a line; the gap (perception - expectation) is written
-    beside it. Rows are sorted with the largest shortfall at the top.
+    Lesson 03, SERVQUAL gaps (Parasuraman, Zeithaml & Berry 1988): where
+    the service falls short of what customers expect. Each dimension is a
+    row: a grey dot for mean expectation (the yardstick), a coloured dot for
+    mean perception (vermillion, the bad colour, when below expectation;
+    green when at or above), joined by a line; the gap (perception -
+    expectation) is written beside it. Rows are sorted with the largest
+    shortfall at the top; the legend names the three dots.
 
     Parameters
     ----------
@@ -96,6 +113,7 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     scale : int, default 7
         The items' scale, for the x-axis label.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
 
     Returns
     -------
@@ -117,23 +135,33 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     >>> ax = servqual_gap_chart(g)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['tangibles', 'reliability']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Expectation', 'Perception ≥ expectation', 'Perception < expectation']
+    >>> servqual_gap_chart(g.drop(columns="gap"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "gap" is not in the gaps table. The table has these columns: expectation, perception. Rename your column, or pass the name your data uses.
     >>> plt.close(ax.figure)
     """
-    from custlearn.plots import PALETTE
-
     require_columns(gaps, ["expectation", "perception", "gap"], table="gaps")
     require_frame(gaps, table="gaps")
     data = gaps.sort_values("gap", ascending=False)  # bottom row first: largest shortfall on top
     ax = _axes(ax, (8.0, 0.6 * len(data) + 1.8))
     names = [str(i) for i in data.index]
     y = range(len(data))
+    labelled: set[str] = set()
+
+    def once(label: str) -> str | None:  # each kind of dot named once in the legend
+        new = label not in labelled
+        labelled.add(label)
+        return label if new else None
+
     for yi, (_, row) in zip(y, data.iterrows()):
-        colour = PALETTE[3] if row["gap"] < 0 else PALETTE[2]
-        ax.plot([row["expectation"], row["perception"]], [yi, yi], color="#B0B0B0", lw=3, zorder=1)
-        ax.scatter([row["expectation"]], [yi], color="#707070", s=70, zorder=2,
-                   label="Expectation" if yi == 0 else None)
-        ax.scatter([row["perception"]], [yi], color=colour, s=70, zorder=3,
-                   label="Perception" if yi == 0 else None)
+        below = row["gap"] < 0
+        ax.plot([row["expectation"], row["perception"]], [yi, yi], color=LIGHT_GREY, lw=3, zorder=1)
+        ax.scatter([row["expectation"]], [yi], color=REFERENCE, s=70, zorder=2, label=once("Expectation"))
+        ax.scatter([row["perception"]], [yi], color=BAD if below else GOOD, s=70, zorder=3,
+                   label=once("Perception < expectation" if below else "Perception ≥ expectation"))
         ax.annotate(f"gap {row['gap']:+.2f}", (max(row["expectation"], row["perception"]), yi),
                     xytext=(8, 0), textcoords="offset points", va="center")
     ax.set_yticks(list(y), names)
@@ -143,7 +171,7 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     ax.set_xlabel(f"Mean score (1-{scale} scale)")
     ax.set_ylabel("SERVQUAL dimension")
     ax.set_title("SERVQUAL gaps: perception - expectation")
-    ax.legend(loc="best")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)  # below the chart: the rows stay clear
     return ax
 
 
@@ -151,17 +179,20 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
                                  importance_label: str = "Importance (standardised weight)") -> Any:
     """The importance-performance grid (Martilla & James 1977) as a chart.
 
-    Lesson 03, "where to act". Performance on the x axis, importance on the
-    y axis, cross-hairs at the cut points, each quadrant named in its corner
-    ("Concentrate here" top left, "Keep up the good work" top right, "Low
-    priority" bottom left, "Possible overkill" bottom right) and each
-    attribute labelled.
+    Lesson 03, "where to act": improve what matters to customers and is
+    done badly. Performance on the x axis, importance on the y axis,
+    cross-hairs at the cut points, each quadrant named in its corner in its
+    colour ("Concentrate here" top left in the bad colour, "Keep up the good
+    work" top right in the good colour, "Low priority" bottom left in grey,
+    "Possible overkill" bottom right in the caution colour) and each
+    attribute's dot labelled and coloured as its quadrant.
 
     Parameters
     ----------
     grid : DataFrame
         The result of :func:`custlearn.satisfaction.importance_performance`.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
     performance_label, importance_label : str
         Axis labels (say what the numbers are and their unit).
 
@@ -185,9 +216,12 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
     >>> ax = importance_performance_chart(grid)
     >>> sorted(t.get_text() for t in ax.texts)[:2]
     ['Concentrate here', 'Keep up the good work']
+    >>> importance_performance_chart(grid.assign(quadrant="Fix it"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: grid has unknown quadrant labels: Fix it. Pass the result of satisfaction.importance_performance(...) unchanged.
     >>> plt.close(ax.figure)
     """
-    from custlearn.plots import PALETTE
     from custlearn.satisfaction import _QUADRANT_ORDER
 
     cols = ["importance", "performance", "importance_cut", "performance_cut", "quadrant"]
@@ -200,15 +234,16 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
             f"of satisfaction.importance_performance(...) unchanged."
         )
     ax = _axes(ax, (7.5, 5.5))
-    colour = dict(zip(_QUADRANT_ORDER, [PALETTE[3], PALETTE[2], "#909090", PALETTE[1]]))
+    # neutral "low priority" in the darker grey, so its corner label stays readable
+    colour = dict(zip(_QUADRANT_ORDER, [BAD, GOOD, GREY, CAUTION]))
     for _, row in grid.iterrows():
         ax.scatter([row["performance"]], [row["importance"]], s=80, color=colour[row["quadrant"]], zorder=3)
     for name, row in grid.iterrows():
         ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(6, 4),
                     textcoords="offset points")
     i_cut, p_cut = float(grid["importance_cut"].iloc[0]), float(grid["performance_cut"].iloc[0])
-    ax.axhline(i_cut, color="#505050", lw=1, ls="--", zorder=1)
-    ax.axvline(p_cut, color="#505050", lw=1, ls="--", zorder=1)
+    ax.axhline(i_cut, color=REFERENCE, lw=1, ls="--", zorder=1)
+    ax.axvline(p_cut, color=REFERENCE, lw=1, ls="--", zorder=1)
     # widen the limits so the cross-hairs are inside and labels have room
     x, yv = grid["performance"], grid["importance"]
     xspan = max(x.max() - x.min(), 1e-9)

@@ -1,4 +1,4 @@
-"""Charts for lesson 04 (loyalty), re-exported from ``custlearn.plots``.
+"""Charts of lesson 04 (loyalty), re-exported by :mod:`custlearn.plots`.
 
 Each helper takes the result of a ``custlearn.loyalty`` function (and an
 optional ``ax=``), draws with seaborn / matplotlib, labels everything in
@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from custlearn._plots_base import axes as _axes
 from custlearn._validate import DataError, require_columns, require_frame
+from custlearn.plots._base import MAIN, SECOND, SEQUENTIAL_CMAP, colours_for, percent_axis
+from custlearn.plots._base import axes as _axes
 
 __all__ = [
     "cohort_heatmap",
@@ -22,22 +23,20 @@ __all__ = [
     "loyalty_matrix_chart",
 ]
 
-_BLUE, _ORANGE, _GREEN, _VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
-
-
-
-
 def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = True) -> Any:
     """Heatmap of a cohort retention matrix (share of each cohort still buying).
 
-    Lesson 04 (loyalty). Rows are cohorts (period of first purchase), columns
-    the periods since the first purchase; cells not yet observed stay blank.
+    Lesson 04 (loyalty), cohort analysis: do customers won later stay as
+    long as the early ones? Rows are cohorts (period of first purchase),
+    columns the periods since the first purchase; darker blue is more of the
+    cohort still buying; cells not yet observed stay blank.
 
     Parameters
     ----------
     matrix : DataFrame
         The result of ``loyalty.cohort_retention(...)`` (shares, 0-1).
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
     annotate : bool, default True
         Write the percentage in each cell (turn off for many cohorts).
 
@@ -63,6 +62,10 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
     >>> ax = cohort_heatmap(m)
     >>> ax.get_xlabel()
     'Months since first purchase'
+    >>> cohort_heatmap(m * 3)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The cohort matrix must hold shares from 0 to 1, but larger values were found. Pass loyalty.cohort_retention(..., values="share"), not values="count".
     >>> plt.close(ax.figure)
     """
     import seaborn as sns
@@ -85,7 +88,7 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
         ax=ax,
         vmin=0,
         vmax=1,
-        cmap="Blues",
+        cmap=SEQUENTIAL_CMAP,
         annot=annotate,
         fmt=".0%",
         cbar_kws={"label": "Share of cohort still buying", "format": "{x:.0%}"},
@@ -100,12 +103,18 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
 def nps_chart(scores: Any, *, ax: Any = None) -> Any:
     """Bar chart of the shares of detractors, passives and promoters, NPS in the title.
 
-    Lesson 04 (loyalty), Net Promoter Score (Reichheld 2003).
+    Lesson 04 (loyalty), Net Promoter Score (Reichheld 2003): NPS is the
+    share of promoters (9-10) minus the share of detractors (0-6), so the
+    chart shows the three groups it is made of, in their course colours
+    (:data:`custlearn.plots.NPS_COLOURS`: detractors bad, passives neutral,
+    promoters good).
 
     Parameters
     ----------
     scores : Series, list or array of 0-10 answers
+        Answers to "How likely are you to recommend us?".
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
 
     Returns
     -------
@@ -123,12 +132,15 @@ def nps_chart(scores: Any, *, ax: Any = None) -> Any:
     >>> ax = nps_chart([10, 9, 9, 10, 9, 8, 7, 7, 6, 0])
     >>> ax.get_title()
     'NPS = 30 (50% promoters - 20% detractors)'
+    >>> nps_chart([10, 9, 11])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: scores must be whole numbers from 0 to 10, but 1 value(s) are outside that range: 11.0. ...
     >>> plt.close(ax.figure)
     """
     import seaborn as sns
 
     from custlearn import loyalty
-    from custlearn.plots import percent_axis
 
     table = loyalty.nps_categories(scores).reset_index()
     score = loyalty.nps(scores)
@@ -139,7 +151,8 @@ def nps_chart(scores: Any, *, ax: Any = None) -> Any:
         x="label",
         y="share",
         hue="label",
-        palette=[_VERMILLION, "#999999", _GREEN],
+        palette=colours_for(table["category"]),
+        saturation=1,  # the course colours as they are
         legend=False,
         ax=ax,
     )
@@ -158,13 +171,17 @@ def nps_chart(scores: Any, *, ax: Any = None) -> Any:
 def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
     """Repurchase and recommend rates by satisfaction level, with Wilson intervals.
 
-    Lesson 04 (loyalty), satisfaction -> loyalty (Jones & Sasser 1995).
+    Lesson 04 (loyalty), satisfaction -> loyalty (Jones & Sasser 1995): only
+    the most satisfied customers are clearly more loyal, so the curves bend
+    up at the top of the scale. Repurchase is the main measure (blue),
+    recommendation the second (orange); error bars are 95% intervals.
 
     Parameters
     ----------
     curve : DataFrame
         The result of ``loyalty.satisfaction_loyalty_curve(...)``.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
 
     Returns
     -------
@@ -187,18 +204,20 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
     >>> ax = satisfaction_loyalty_chart(curve)
     >>> ax.get_xlabel()
     'Overall satisfaction (1 = very dissatisfied, 5 = very satisfied)'
+    >>> satisfaction_loyalty_chart(curve[["repurchase_rate"]])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The columns "repurchase_low", "repurchase_high", "recommend_rate", "recommend_low", "recommend_high" are not in the satisfaction-loyalty curve table. ...
     >>> plt.close(ax.figure)
     """
-    from custlearn.plots import percent_axis
-
     curve = require_frame(curve, table="satisfaction-loyalty curve")
     needed = [f"{m}_{s}" for m in ("repurchase", "recommend") for s in ("rate", "low", "high")]
     require_columns(curve, needed, table="satisfaction-loyalty curve")
     ax = _axes(ax)
     x = [float(v) for v in curve.index]
     for measure, label, colour, offset in (
-        ("repurchase", "Bought again within the window", _BLUE, -0.04),
-        ("recommend", "Would recommend (9-10)", _ORANGE, 0.04),
+        ("repurchase", "Bought again within the window", MAIN, -0.04),
+        ("recommend", "Would recommend (9-10)", SECOND, 0.04),
     ):
         rate = curve[f"{measure}_rate"].astype(float)
         low = (rate - curve[f"{measure}_low"].astype(float)).clip(lower=0)
@@ -226,8 +245,10 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
 def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
     """Dick & Basu (1994) 2x2 chart: customers in each attitude x patronage cell.
 
-    Lesson 04 (loyalty). Each cell shows its group name, the number of
-    customers and their share.
+    Lesson 04 (loyalty), Dick & Basu's two dimensions of loyalty: relative
+    attitude (what customers say) against repeat patronage (what they do).
+    Each cell shows its group name, the number of customers and their
+    share; darker blue is more customers.
 
     Parameters
     ----------
@@ -235,6 +256,7 @@ def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
         The per-customer result of ``loyalty.loyalty_matrix(...)`` or the 2x2
         counts of ``loyalty.loyalty_matrix_counts(...)``.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
 
     Returns
     -------
@@ -285,7 +307,7 @@ def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
     shown = counts.copy()
     shown.index = ["High", "Low"]
     shown.columns = ["High", "Low"]
-    sns.heatmap(shown, annot=labels, fmt="", cmap="Blues", cbar=False, linewidths=1, ax=ax)
+    sns.heatmap(shown, annot=labels, fmt="", cmap=SEQUENTIAL_CMAP, cbar=False, linewidths=1, ax=ax)
     ax.set_xlabel("Repeat patronage (orders)")
     ax.set_ylabel("Relative attitude (survey)")
     ax.set_title("Dick & Basu loyalty matrix (customers)")
