@@ -1124,9 +1124,9 @@ def satisfaction_loyalty_curve(
     -------
     DataFrame
         Index ``satisfaction``; columns ``responses``, ``followed``,
-        ``repurchased``, ``repurchase_rate``, ``repurchase_low``,
-        ``repurchase_high``, ``recommenders``, ``recommend_rate``,
-        ``recommend_low``, ``recommend_high`` (rates are fractions).
+        ``repurchased``, ``repurchase_rate``, ``repurchase_lower``,
+        ``repurchase_upper``, ``recommenders``, ``recommend_rate``,
+        ``recommend_lower``, ``recommend_upper`` (rates are fractions).
 
     Raises
     ------
@@ -1228,10 +1228,10 @@ def _level_rates(
         "followed": n_followed,
         "repurchased": k_buy,
         "repurchase_rate": k_buy / n_followed if n_followed else math.nan,
-        "repurchase_low": buy_low,
-        "repurchase_high": buy_high,
+        "repurchase_lower": buy_low,
+        "repurchase_upper": buy_high,
         "recommenders": k_rec,
         "recommend_rate": k_rec / n if n else math.nan,
-        "recommend_low": rec_low,
-        "recommend_high": rec_high,
+        "recommend_lower": rec_low,
+        "recommend_upper": rec_high,
     }

@@ -1033,8 +1033,8 @@ def _closures_avoided(closures: float, est: Mapping[str, tuple], true: Mapping[s
     def row(parts: list[Callable[[int], float]], planted: float) -> dict[str, float]:
         # each part's estimate, and its lowest and highest over (effect, lower, upper), added up
         values = [[part(i) for i in range(3)] for part in parts]
-        return {"estimate": sum(v[0] for v in values), "low": sum(min(v) for v in values),
-                "high": sum(max(v) for v in values), "planted": planted}
+        return {"estimate": sum(v[0] for v in values), "lower": sum(min(v) for v in values),
+                "upper": sum(max(v) for v in values), "planted": planted}
 
     unplanted = np.nan
     ba, bk, x = est["staff_attitude"], est["product_knowledge"], est["unresolved"]
@@ -1064,13 +1064,13 @@ def _practice_figure(table: Any, closures: float, show_planted: bool) -> Any:
     fig, ax = plt.subplots(figsize=(8, 3.6))
     y = np.arange(len(table))[::-1]
     h = 0.38 if show_planted else 0.6
-    err = np.vstack([table["estimate"] - table["low"], table["high"] - table["estimate"]])
+    err = np.vstack([table["estimate"] - table["lower"], table["upper"] - table["estimate"]])
     ax.barh(y + (h / 2 if show_planted else 0), table["estimate"], height=h, color=MAIN,
             xerr=err, capsize=4, label="Estimated from the data (95% interval)")
     if show_planted:
         ax.barh(y - h / 2, table["planted"], height=h, color=REFERENCE, label="Planted (true) effect")
     ax.set_yticks(y, list(table.index))
-    top = float(np.nanmax(table[["high", "planted"]].to_numpy())) if show_planted else float(table["high"].max())
+    top = float(np.nanmax(table[["upper", "planted"]].to_numpy())) if show_planted else float(table["upper"].max())
     ax.set_xlim(0, max(top * 1.1, 1.0))
     ax.set_title(f"Account closures avoided per year (of about {closures:,.0f})")
     ax.set_xlabel("Closures avoided per year (accounts)")
@@ -1086,7 +1086,7 @@ def _practice_note(table: Any, attitude: float, knowledge: float, cut: float, *,
     order = table.drop(index="All three")["estimate"].sort_values(ascending=False)
     note = (f"**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
             f"{cut:.0%} fewer unresolved complaints:** about **{total['estimate']:,.0f} closures avoided per "
-            f"year** (95% interval {total['low']:,.0f} to {total['high']:,.0f}). "
+            f"year** (95% interval {total['lower']:,.0f} to {total['upper']:,.0f}). "
             f"Largest single lever here: **{order.index[0].lower()}** ({order.iloc[0]:,.0f} a year).")
     if value_per_account is not None:
         note += (f" At {currency} {value_per_account:,.0f} margin per account-year, that keeps about "

@@ -820,16 +820,16 @@ class TestSatisfactionLoyaltyCurve:
         assert curve.loc[2, "repurchase_rate"] == pytest.approx(1 / 2)
         assert curve.loc[2, "recommend_rate"] == pytest.approx(1 / 2)
         assert curve.loc[1, "responses"] == 0 and math.isnan(curve.loc[1, "repurchase_rate"])
-        assert math.isnan(curve.loc[1, "recommend_low"])
+        assert math.isnan(curve.loc[1, "recommend_lower"])
 
     def test_intervals_are_wilson_from_statsmodels(self):
         from statsmodels.stats.proportion import proportion_confint
 
         curve = loyalty.satisfaction_loyalty_curve(self.SURVEYS, self.ORDERS, window_days=30)
-        assert (curve.loc[5, "repurchase_low"], curve.loc[5, "repurchase_high"]) == pytest.approx(
+        assert (curve.loc[5, "repurchase_lower"], curve.loc[5, "repurchase_upper"]) == pytest.approx(
             proportion_confint(2, 3, method="wilson")
         )
-        assert (curve.loc[5, "recommend_low"], curve.loc[5, "recommend_high"]) == pytest.approx(
+        assert (curve.loc[5, "recommend_lower"], curve.loc[5, "recommend_upper"]) == pytest.approx(
             proportion_confint(3, 4, method="wilson")
         )
 

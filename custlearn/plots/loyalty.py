@@ -198,20 +198,20 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
     >>> import pandas as pd
     >>> from custlearn.plots import satisfaction_loyalty_chart
     >>> curve = pd.DataFrame({"repurchase_rate": [0.2, 0.3, 0.7],
-    ...     "repurchase_low": [0.1, 0.2, 0.6], "repurchase_high": [0.3, 0.4, 0.8],
-    ...     "recommend_rate": [0.0, 0.1, 0.6], "recommend_low": [0.0, 0.05, 0.5],
-    ...     "recommend_high": [0.1, 0.2, 0.7]}, index=pd.Index([3, 4, 5], name="satisfaction"))
+    ...     "repurchase_lower": [0.1, 0.2, 0.6], "repurchase_upper": [0.3, 0.4, 0.8],
+    ...     "recommend_rate": [0.0, 0.1, 0.6], "recommend_lower": [0.0, 0.05, 0.5],
+    ...     "recommend_upper": [0.1, 0.2, 0.7]}, index=pd.Index([3, 4, 5], name="satisfaction"))
     >>> ax = satisfaction_loyalty_chart(curve)
     >>> ax.get_xlabel()
     'Overall satisfaction (1 = very dissatisfied, 5 = very satisfied)'
     >>> satisfaction_loyalty_chart(curve[["repurchase_rate"]])
     Traceback (most recent call last):
     ...
-    custlearn.DataError: The columns "repurchase_low", "repurchase_high", "recommend_rate", "recommend_low", "recommend_high" are not in the satisfaction-loyalty curve table. ...
+    custlearn.DataError: The columns "repurchase_lower", "repurchase_upper", "recommend_rate", "recommend_lower", "recommend_upper" are not in the satisfaction-loyalty curve table. ...
     >>> plt.close(ax.figure)
     """
     curve = require_frame(curve, table="satisfaction-loyalty curve")
-    needed = [f"{m}_{s}" for m in ("repurchase", "recommend") for s in ("rate", "low", "high")]
+    needed = [f"{m}_{s}" for m in ("repurchase", "recommend") for s in ("rate", "lower", "upper")]
     require_columns(curve, needed, table="satisfaction-loyalty curve")
     ax = _axes(ax)
     x = [float(v) for v in curve.index]
@@ -220,8 +220,8 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
         ("recommend", "Would recommend (9-10)", SECOND, 0.04),
     ):
         rate = curve[f"{measure}_rate"].astype(float)
-        low = (rate - curve[f"{measure}_low"].astype(float)).clip(lower=0)
-        high = (curve[f"{measure}_high"].astype(float) - rate).clip(lower=0)
+        low = (rate - curve[f"{measure}_lower"].astype(float)).clip(lower=0)
+        high = (curve[f"{measure}_upper"].astype(float) - rate).clip(lower=0)
         ax.errorbar(
             [v + offset for v in x],
             rate,
