@@ -243,7 +243,7 @@ def as_numeric_series(values: Any, *, name: str = "values", allow_missing: bool 
     >>> as_numeric_series(["9", "ten"], name="scores")
     Traceback (most recent call last):
     ...
-    custlearn.DataError: scores must be numbers, but text was found: 'ten'. Convert with pd.to_numeric(...) first and decide what to do with answers that are not numbers.
+    custlearn.DataError: scores must be numbers, but text was found: '9', 'ten'. Convert with pd.to_numeric(...) first and decide what to do with answers that are not numbers.
     """
     if isinstance(values, pd.DataFrame):
         raise DataError(
@@ -264,20 +264,25 @@ def as_numeric_series(values: Any, *, name: str = "values", allow_missing: bool 
             f"such as 0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant."
         )
     if not pd.api.types.is_numeric_dtype(s):
-        converted = pd.to_numeric(s, errors="coerce")
-        bad = s[converted.isna() & s.notna()]
-        if len(bad):
+        numbers = s.dropna().map(_is_real).all()
+        if not numbers:  # the rule of table columns: text is never quietly turned into numbers
+            text = s.dropna()[~s.dropna().map(_is_real)]
             raise DataError(
-                f"{name} must be numbers, but text was found: {_examples(bad)}. "
+                f"{name} must be numbers, but text was found: {_examples(text)}. "
                 f"Convert with pd.to_numeric(...) first and decide what to do with answers "
                 f"that are not numbers."
             )
-        s = converted
-    s = s.astype(float)
+        s = s.astype(float)
+    s = pd.Series(s.to_numpy(dtype=float, na_value=np.nan), index=s.index, name=s.name)
     if not allow_missing and s.isna().any():
         raise DataError(
             f"{name} has {int(s.isna().sum())} missing value(s), but missing values are not "
             f"allowed here. Drop them first (values.dropna()): a blank answer is not a score."
+        )
+    if np.isinf(s.to_numpy()).any():
+        raise DataError(
+            f"{name} has {int(np.isinf(s.to_numpy()).sum())} infinite value(s). They usually come from "
+            f"dividing by zero upstream: fix the calculation, or drop those values on purpose."
         )
     return s
 

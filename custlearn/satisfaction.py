@@ -476,10 +476,13 @@ def _paired_items(
     exp = _dimension_items(columns, expectation_prefix, dimension, argument="expectation_prefix")
     per = _dimension_items(columns, perception_prefix, dimension, argument="perception_prefix")
     if exp.keys() != per.keys():
+        missing = [f"{perception_prefix}{dimension}_{k}" for k in exp.keys() - per.keys()] + \
+                  [f"{expectation_prefix}{dimension}_{k}" for k in per.keys() - exp.keys()]
         raise DataError(
             f'The SERVQUAL dimension "{dimension}" has expectation items {list(exp.values())} but '
-            f"perception items {list(per.values())}. SERVQUAL pairs each expectation item with "
-            f"the perception item of the same number; make the two sets match."
+            f"perception items {list(per.values())}: {', '.join(sorted(missing))} is missing. SERVQUAL "
+            f"pairs each expectation item with the perception item of the same number; make the two "
+            f"sets match (load the missing column, or drop its partner on purpose)."
         )
     return list(exp.values()), list(per.values())
 

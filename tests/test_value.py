@@ -191,7 +191,7 @@ def test_rfm_scores_edge_cases():
     assert len(empty) == 0 and "rfm_score" in empty.columns
     with pytest.raises(DataError, match="from 2 to 9"):
         value.rfm_scores(one, bins=10)
-    with pytest.raises(DataError, match="at least 2"):
+    with pytest.raises(DataError, match="from 2 to 9"):
         value.rfm_scores(one, bins=1)
     with pytest.raises(DataError, match="missing value"):
         value.rfm_scores(one.assign(monetary=np.nan))

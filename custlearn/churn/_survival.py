@@ -20,7 +20,7 @@ import pandas as pd
 
 from custlearn._errors import DataError
 from custlearn._stats import z_value
-from custlearn._tables import Column, read_result
+from custlearn._tables import Column, Scale, read_result
 from custlearn._validate import as_numeric_series, require_choice
 
 __all__ = ["kaplan_meier", "median_survival", "logrank_test", "LogRankResult"]
@@ -219,7 +219,7 @@ def kaplan_meier(
 
 
 #: The columns of a Kaplan-Meier table that the median reads (``group`` when there are groups).
-_KM_COLUMNS = [Column("group", "label", required=False), Column("time", "number"), Column("survival", "number"),
+_KM_COLUMNS = [Column("group", "label", required=False), Column("time", "number", negative=False), Column("survival", "number", scale=Scale(0, 1, integer=False)),
                Column("lower", "number", missing="keep"), Column("upper", "number", missing="keep")]
 
 

@@ -199,24 +199,15 @@ def rfm_scores(
     4                        1                2               2        122
     5                        5                5               5        555
     """
-    require_frame(rfm, table="rfm", min_rows=0)
-    bins = require_positive_int(bins, argument="bins", minimum=2)
-    if bins > 9:
-        raise DataError(
-            f"bins must be a whole number from 2 to 9, but {bins} was given. "
-            f"RFM scores are usually quintiles (bins=5) or quartiles (bins=4)."
-        )
+    bins = require_positive_int(bins, argument="bins", minimum=2, maximum=9)
     names = {"recency_col": recency_col, "frequency_col": frequency_col, "monetary_col": monetary_col}
-    for argument, column in names.items():
-        require_columns(rfm, column, table="rfm", argument=argument)
-        require_numeric(rfm, column, table="rfm")
-    require_no_missing(rfm, list(names.values()), table="rfm")
+    clean = read_table(rfm, [Column(c, "number", a) for a, c in names.items()], table="rfm")
 
     ids = rfm.index.to_numpy()
     out = rfm.copy()
-    out["recency_score"] = _equal_count_scores(-rfm[recency_col].to_numpy(dtype=float), ids, bins)
-    out["frequency_score"] = _equal_count_scores(rfm[frequency_col].to_numpy(dtype=float), ids, bins)
-    out["monetary_score"] = _equal_count_scores(rfm[monetary_col].to_numpy(dtype=float), ids, bins)
+    out["recency_score"] = _equal_count_scores(-clean[recency_col].to_numpy(), ids, bins)
+    out["frequency_score"] = _equal_count_scores(clean[frequency_col].to_numpy(), ids, bins)
+    out["monetary_score"] = _equal_count_scores(clean[monetary_col].to_numpy(), ids, bins)
     out["rfm_score"] = out["recency_score"] * 100 + out["frequency_score"] * 10 + out["monetary_score"]
     return out
 
