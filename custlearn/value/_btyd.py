@@ -661,6 +661,10 @@ def clv(
     >>> out = clv(bg, gg, one, months=12, discount_rate=0.01, time_unit="weeks")
     >>> round(float(out["clv"].iloc[0]), 2)
     36.31
+    >>> clv(bg, gg, one.rename(columns={"T": "age"}), time_unit="weeks")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "T" is not in the summary table. ... Note: summary["T"] is the column, summary.T is the transpose.
     """
     if not isinstance(purchases_model, BetaGeo) or not isinstance(spend_model, GammaGamma):
         raise DataError(

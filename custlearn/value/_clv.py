@@ -89,6 +89,10 @@ def clv_simple(margin: Any, retention: Any, discount: Any) -> Any:
     250.0
     >>> round(clv_simple(100, 0.9, 0.12), 2)
     409.09
+    >>> clv_simple(100, 80, 0.12)                # 80% written as 80
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: retention must be from 0 up to (not including) 1, but 80 was given. Give it as a share, e.g. 0.8 for 80% retained per period.
     """
     m = _number(margin, "margin")
     r = _number(retention, "retention")

@@ -151,6 +151,10 @@ def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
     0.6
     >>> print(result)
     The top 20% of 4 customers bring 60.0% of the total of 400.00.
+    >>> pareto_table([50, 10, 300, 40], top=20)       # a percentage where a share is meant
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: top must be a fraction from 0 to 1, e.g. top=0.2, but 20 was given. Give a fraction, not a percentage: 0.2, not 20.
     """
     s = _values(values, "values")
     top = require_fraction(top, argument="top", closed=True, example="0.2")
@@ -318,6 +322,10 @@ def customer_profit(
     1              50.0          9.5           5.0              20.0    15.5
     2              15.0          0.0          21.0              30.0   -36.0
     3               0.0          0.0           0.0              10.0   -10.0
+    >>> customer_profit(customers, orders.assign(customer_id=[1, 1, 9]), tickets)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: orders has 1 row(s) of customers not in the customers table (e.g. customer_id 9). Every cost must belong to a known customer: load the matching customers table, or drop those rows first.
     """
     customers, orders, tickets = _profit_tables(customers, orders, tickets)
     cols = {"customer_col": customer_col}

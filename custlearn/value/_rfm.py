@@ -88,6 +88,13 @@ def rfm(
     customer_id
     1                  1          2      50.0
     2                 26          1      15.0
+
+    An export where the amounts came in as text is refused, not guessed:
+
+    >>> rfm(orders.assign(amount=["20.00", "30.00", "15.00", "n/a"]), as_of="2025-01-31")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "amount" of the orders table holds text (dtype ...), but numbers are expected. Examples found: '20.00', '30.00', '15.00'. Convert it first, e.g. df["amount"] = pd.to_numeric(df["amount"], errors="coerce"), and look at the rows that became NaN.
     """
     data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col,
                         amount_col=amount_col, allow_refunds=allow_refunds)
