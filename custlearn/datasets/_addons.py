@@ -21,10 +21,12 @@ How to add a column without moving the others
    ``(table, column, type, unit, meaning)``.  The rows join the scenario's
    schema (:func:`._schema.schema`), so ``describe()``, ``load()`` and the
    files know the columns; add each to ``datasets/README.md`` too.
-3. ``make datasets``: the files with new columns get new file checksums,
-   but every column they had keeps its per-column checksum in
-   ``manifest.json`` (``tests/test_datasets.py`` checks this against the
-   manifest you started from).
+3. Run ``tests/test_datasets.py`` before ``make datasets``:
+   ``test_column_checksums_match_regenerated_data`` checks every column of
+   the manifests you started from against the regenerated data (the file
+   checksums fail, as they should).  Then ``make datasets``: in each
+   ``manifest.json`` the new columns appear and no existing column's
+   checksum changes.
 
 Within an add-on, the order of its own draws is its data: change it and only
 its own columns move.  Add-ons run in the order of ``ADDONS``; one may read
@@ -45,12 +47,16 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+import numpy as np
 import pandas as pd
 
 from custlearn._validate import DataError
 from custlearn.datasets import _streams
+
+if TYPE_CHECKING:
+    from custlearn.datasets._sim import World
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class AddOn:
     stream: str
     scenarios: tuple[str, ...]
     columns: tuple[tuple[str, str, str, str, str], ...]  # (table, column, type, unit, meaning)
-    draw: Callable[[Any, Any], dict[str, dict[str, Any]]]
+    draw: Callable[[World, np.random.Generator], dict[str, dict[str, Any]]]
 
 
 ADDONS: list[AddOn] = []  # none yet: the shipped data come from the core streams only
@@ -76,7 +82,7 @@ def schema_rows(scenario: str) -> list[tuple[str, str, str, str, str]]:
     return [row for a in active(scenario) for row in a.columns]
 
 
-def run(scenario: str, w: Any) -> None:
+def run(scenario: str, w: World) -> None:
     """Add every add-on's columns and tables to ``w.tables``; each draws from its own stream."""
     for a in active(scenario):
         new = a.draw(w, _streams.addon(w.seed, a.stream))
