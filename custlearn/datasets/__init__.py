@@ -190,22 +190,19 @@ def _window(start: Any, end: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
 def _simulate(name: str, customers: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, locale: str, progress: bool) -> dict[str, pd.DataFrame]:
     P = _params.get(name)
     if name == "bank":
-        from custlearn.datasets import _bank
-
-        out = _bank.simulate(P, customers, seed, start, end, locale, progress)
+        from custlearn.datasets import _bank as story
     else:
-        from custlearn.datasets import _shop
+        from custlearn.datasets import _shop as story
+    from custlearn.datasets import _addons, _streams
 
-        out = _shop.simulate(P, customers, seed, start, end, locale, progress)
-    frames = dict(out["tables"])
-    frames["truth"] = out["truth"]
+    world = story.simulate(P, customers, seed, start, end, locale, progress)
     if name == "shop":
-        from custlearn.datasets import _raw, _sim
+        from custlearn.datasets import _raw
 
-        rng = _sim.spawn(seed, ["raw"])["raw"]
-        frames.update(_raw.make_raw(frames["customers"], frames["orders"], start, end, rng))
+        world.tables.update(_raw.make_raw(world.tables["customers"], world.tables["orders"], start, end, _streams.raw(seed)))
+    _addons.run(name, world)
     schema = _schema.schema(name)
-    return {t: _io.coerce(frames[t], cols) for t, cols in schema.items()}
+    return {t: _io.coerce(world.tables[t], cols) for t, cols in schema.items()}
 
 
 def _meta(name: str, customers: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, locale: str) -> dict:

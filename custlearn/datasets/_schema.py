@@ -8,6 +8,7 @@ All people in these tables are fictional.
 
 from __future__ import annotations
 
+from custlearn.datasets import _addons
 from custlearn.datasets._params import DIMENSIONS
 
 _FICT = " All people are fictional."
@@ -188,6 +189,9 @@ def schema(scenario: str) -> dict[str, list[tuple[str, str, str, str]]]:
     out = {"customers": cust, "orders": orders, "surveys": surveys, "tickets": TICKETS, "truth": truth}
     if scenario == "shop":
         out.update({"raw_customers": RAW_CUSTOMERS, "raw_orders": RAW_ORDERS, "raw_problems": RAW_PROBLEMS, "raw_duplicates": RAW_DUPLICATES})
+    out = {t: list(cols) for t, cols in out.items()}
+    for table, *row in _addons.schema_rows(scenario):  # columns and tables of add-ons (see _addons)
+        out.setdefault(table, []).append(tuple(row))
     return out
 
 

@@ -1,0 +1,113 @@
+"""Add-ons: new columns and tables that come from their own random stream.
+
+Every column shipped today comes from the core streams of :mod:`._streams`,
+in a fixed order of draws.  A new column drawn from one of those streams
+would move the numbers of every column drawn after it, and the lessons built
+on them.  An add-on never does: it runs after the whole core simulation,
+reads the finished :class:`._sim.World` (latent values such as ``w.sat["S"]``,
+``w.z_att``, the tables in ``w.tables``), draws only from its own stream
+``_streams.addon(seed, stream)``, and may only *add* columns or tables.
+
+How to add a column without moving the others
+---------------------------------------------
+1. Write the step: ``draw(w, rng)`` returns ``{table: {column: values}}``,
+   values in the row order of ``w.tables[table]`` (a new table: columns of
+   equal length).  Draw every random number from ``rng``; read ``w`` and
+   never change it.  Its docstring names the effect it plants and its
+   parameters (put them in :mod:`._params`).
+2. Register it in ``ADDONS`` below: an :class:`AddOn` with a stream name
+   that is never reused or renamed (renaming changes its numbers), the
+   scenarios it applies to, and one data-dictionary row per column
+   ``(table, column, type, unit, meaning)``.  The rows join the scenario's
+   schema (:func:`._schema.schema`), so ``describe()``, ``load()`` and the
+   files know the columns; add each to ``datasets/README.md`` too.
+3. Run ``tests/test_datasets.py`` before ``make datasets``:
+   ``test_column_checksums_match_regenerated_data`` checks every column of
+   the manifests you started from against the regenerated data (the file
+   checksums fail, as they should).  Then ``make datasets``: in each
+   ``manifest.json`` the new columns appear and no existing column's
+   checksum changes.
+
+Within an add-on, the order of its own draws is its data: change it and only
+its own columns move.  Add-ons run in the order of ``ADDONS``; one may read
+what an earlier one added.
+
+Examples
+--------
+>>> import numpy as np
+>>> from custlearn.datasets import _addons
+>>> def mood(w, rng):
+...     s = w.sat["S"][w.tables["customers"]["customer_id"].to_numpy() - 1]
+...     return {"customers": {"mood": np.round(s + rng.normal(size=len(s)), 3)}}
+>>> extra = _addons.AddOn("mood", ("shop",), (("customers", "mood", "float", "z-score", "Mood."),), mood)
+>>> extra.columns[0][:2]
+('customers', 'mood')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from custlearn._validate import DataError
+from custlearn.datasets import _streams
+
+if TYPE_CHECKING:
+    from custlearn.datasets._sim import World
+
+
+@dataclass(frozen=True)
+class AddOn:
+    """One add-on: its stream, scenarios, data-dictionary rows and the step that draws its columns."""
+
+    stream: str
+    scenarios: tuple[str, ...]
+    columns: tuple[tuple[str, str, str, str, str], ...]  # (table, column, type, unit, meaning)
+    draw: Callable[[World, np.random.Generator], dict[str, dict[str, Any]]]
+
+
+ADDONS: list[AddOn] = []  # none yet: the shipped data come from the core streams only
+
+
+def active(scenario: str) -> list[AddOn]:
+    """The add-ons of ``scenario``, in the order they run."""
+    return [a for a in ADDONS if scenario in a.scenarios]
+
+
+def schema_rows(scenario: str) -> list[tuple[str, str, str, str, str]]:
+    """The data-dictionary rows the add-ons of ``scenario`` add: (table, column, type, unit, meaning)."""
+    return [row for a in active(scenario) for row in a.columns]
+
+
+def run(scenario: str, w: World) -> None:
+    """Add every add-on's columns and tables to ``w.tables``; each draws from its own stream."""
+    for a in active(scenario):
+        new = a.draw(w, _streams.addon(w.seed, a.stream))
+        declared = {(t, c) for t, c, *_ in a.columns}
+        given = {(t, c) for t, cols in new.items() for c in cols}
+        if given != declared:
+            raise DataError(
+                f"The add-on {a.stream!r} returned the columns {sorted(given)} but declares {sorted(declared)}. "
+                f"Return exactly the declared columns, or declare the ones it returns."
+            )
+        for table, cols in new.items():
+            _add_columns(w.tables, table, cols, a.stream)
+
+
+def _add_columns(tables: dict[str, pd.DataFrame], table: str, cols: dict[str, Any], stream: str) -> None:
+    if table not in tables:
+        tables[table] = pd.DataFrame(cols)
+        return
+    frame = tables[table]
+    for name, values in cols.items():
+        if name in frame.columns:
+            raise DataError(
+                f"The add-on {stream!r} would overwrite the column {table}.{name}, which already exists. "
+                f"An add-on only adds: give its column a new name."
+            )
+        if len(values) != len(frame):
+            raise DataError(f"The add-on {stream!r} gave {len(values)} values for {table}.{name}, but {table} has {len(frame)} rows.")
+        frame[name] = values
