@@ -66,7 +66,11 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
 
+# Before executing: the rule of check() in lesson 00 and the instructor cells collapsed for trainees
+# (both metadata/one-cell edits, idempotent; see the tools' docstrings).
 notebooks: $(STAMP)
+	$(BIN)/python tools/tolerance_rule.py
+	$(BIN)/python tools/instructor_cells.py
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
@@ -96,7 +100,9 @@ $(DOCS_STAMP): pyproject.toml
 	$(DOCS_BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off $$($(DOCS_BIN)/python tools/build_book.py --requirements)
 	@touch $(DOCS_STAMP)
 
-book: $(DOCS_STAMP)
+# The "Try it" pictures are captured in .venv (the course's environment), the site built in the docs venv.
+book: $(DOCS_STAMP) $(STAMP)
+	$(BIN)/python tools/try_it_pictures.py
 	$(DOCS_BIN)/python tools/build_book.py
 
 # Real-browser test (issue 11): JupyterLab on 127.0.0.1 and the built site and a
