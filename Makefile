@@ -11,11 +11,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.custlearn-installed
 EXTRAS := course,test
 
+# make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
+PORT     ?= $(LAB_PORT)
 LAB_ARGS ?=
-# Jupyter refuses to run as root unless told; containers and CI often are root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
-START    := notebooks/00_start_here.ipynb
+# The course's JupyterLab settings (no news pop-up), installed into .venv for every user of it.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 # Strict nbval: outputs are compared; see tests/nbval_sanitize.cfg for the
 # few strings that legitimately vary. Notebooks are split per file across
@@ -32,7 +33,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 help:
 	@echo "custlearn — customer management analytics course"
 	@echo ""
-	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook"
+	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook (PORT=8899 for another port)"
 	@echo "  make test        set up .venv (first time) and run every test, notebooks included"
 	@echo ""
 	@echo "  make notebooks   re-execute lessons and solutions in place, then regenerate exercises"
@@ -54,14 +55,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e ".[$(EXTRAS)]"
 	@touch $(STAMP)
 
-lab: $(STAMP)
-	@echo ""
-	@echo "Starting JupyterLab on $(START)."
-	@echo "Open the address printed below (http://127.0.0.1:$(LAB_PORT)/lab/...) in your browser."
-	@echo "On a remote or headless machine: make lab LAB_ARGS='--no-browser --ip=0.0.0.0'"
-	@echo "Stop it with Ctrl-C."
-	@echo ""
-	$(BIN)/jupyter lab --port=$(LAB_PORT) --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) $(START)
+$(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
+	@mkdir -p $(dir $@)
+	@cp tools/jupyterlab/overrides.json $@
+
+lab: $(STAMP) $(LAB_OVERRIDES)
+	@$(BIN)/python tools/lab.py --port $(PORT) -- $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
@@ -113,13 +112,13 @@ book: $(DOCS_STAMP) $(STAMP)
 BROWSER_STAMP       := $(VENV)/.custlearn-browser-installed
 BROWSER_PYTEST_ARGS ?= -v -s -rs
 
-$(BROWSER_STAMP): $(STAMP) pyproject.toml
+$(BROWSER_STAMP): $(STAMP) $(LAB_OVERRIDES) pyproject.toml
 	@echo "Installing the browser extra (Playwright, driving /usr/bin/chromium) into $(VENV)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e ".[$(EXTRAS),browser]"
 	@touch $(BROWSER_STAMP)
 
 .PHONY: test-browser
-test-browser: $(BROWSER_STAMP)
+test-browser: $(BROWSER_STAMP) $(LAB_OVERRIDES)
 	@# Locally a failed site or deck build only skips those tests; in CI (CI=true) it fails the run.
 	@test -f _build/book/_build/html/index.html || $(MAKE) --no-print-directory book \
 		|| { [ -z "$$CI" ] && echo "test-browser: 'make book' failed: the site tests will be skipped"; }
