@@ -257,6 +257,7 @@ def test_trainee_view_of_each_lesson_shows_no_speaker_notes(path):
     assert notes, f"{path.name}: the speaker notes of the deck are gone"
     assert all(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in notes)
     assert all(c["metadata"]["jupyter"]["source_hidden"] and "instructor" in c["metadata"]["tags"] for c in notes)
+    assert all(nbtools.source(c).startswith(instructor_cells.LABEL) for c in notes), "the collapsed bar shows the label"
 
 
 def test_instructor_cells_tool_marks_once_and_checks(tmp_path):
@@ -270,10 +271,12 @@ def test_instructor_cells_tool_marks_once_and_checks(tmp_path):
     assert instructor_cells.main(["--check", str(path)]) == 1
     assert instructor_cells.main([str(path)]) == 0
     marked = nbtools.read(path)
-    assert instructor_cells.trainee_view(marked) == ["# 9 · Fixture", "Trainee text."]
+    label = instructor_cells.LABEL
+    assert instructor_cells.trainee_view(marked) == ["# 9 · Fixture", label, label, "Trainee text."]
     assert instructor_cells.mark(marked) == 0, "marking twice changes nothing"
     assert instructor_cells.main(["--check", str(path)]) == 0
-    assert nbtools.source(marked["cells"][1]) == "**Speaker notes — timing.** 0-10 intro", "text untouched"
+    assert nbtools.source(marked["cells"][1]) == f"{label}\n\n**Speaker notes — timing.** 0-10 intro"
+    assert instructor_cells.strip_label(nbtools.source(marked["cells"][1])) == "**Speaker notes — timing.** 0-10 intro"
     sneaky = {"cells": [_md("# 9 · Fixture"), _md("**Speaker notes** left as a plain slide")], "metadata": {},
               "nbformat": 4, "nbformat_minor": 5}
     assert instructor_cells.unmarked(sneaky) == ["**Speaker notes** left as a plain slide"]

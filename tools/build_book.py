@@ -135,7 +135,7 @@ def instructor_notes(notebooks: list[Path]) -> str:
            "the full plan of each lesson.", ""]
     for path in notebooks:
         nb = read(path)
-        notes = [source(c).strip() for c in nb["cells"] if instructor_cells.is_instructor(c)]
+        notes = [instructor_cells.strip_label(source(c)).strip() for c in nb["cells"] if instructor_cells.is_instructor(c)]
         if notes:
             title = build_glossary.lesson_title(nb, path.stem)
             out += [f"## {title}", "", f"Lesson notebook: [{path.stem}]({path.name}).", ""]

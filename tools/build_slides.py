@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "_build" / "slides"
 NPM_PREFIX = ROOT / "_build" / "npm"
 MODULES = NPM_PREFIX / "node_modules"
@@ -160,10 +161,15 @@ def deck_version(nb: dict) -> dict:
     becomes a new sub-slide when it is a second code cell with output, or when
     it comes after a figure or a table. Notes and skipped cells do not count.
     """
+    from tools.instructor_cells import strip_label
+
     outputs, block = 0, False
     for cell in nb["cells"]:
         show = cell.setdefault("metadata", {}).setdefault("slideshow", {})
         kind = show.get("slide_type", "-")
+        if kind == "notes":  # the speaker view needs no "collapsed for trainees" label
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = strip_label(text)
         if kind in HIDDEN:
             continue
         has_output = cell["cell_type"] == "code" and bool(cell.get("outputs"))

@@ -6,17 +6,21 @@
 Instructor cells are the speaker notes of the decks (slide type ``notes``:
 timing tables, discussion prompts with their model answers, grading rubrics,
 instructor boxes) and any cell an author tags ``instructor`` by hand. Each
-gets the tag ``instructor`` and ``metadata.jupyter.source_hidden = true``:
+gets the tag ``instructor``, ``metadata.jupyter.source_hidden = true`` and, as
+its first line, the label ``LABEL`` below:
 
-* JupyterLab shows the cell collapsed (a thin bar; click it to read), so a
-  trainee running the lesson does not read the model answers first;
+* JupyterLab shows the cell collapsed: a thin bar showing only the cell's
+  first line (the label), to click for the rest, so a trainee running the
+  lesson reads neither the model answers nor the timing;
 * the decks keep them: nbconvert and jupyterlab-rise show ``notes`` cells in
   the speaker view (press ``s`` or ``t``), whatever their metadata;
 * the course site leaves them out of the lesson pages and gathers them on
   the instructor page (``tools/build_book.py``).
 
-The marking changes metadata only (never a cell's text or outputs) and is
-idempotent: run it again after merging lesson changes; ``make notebooks`` does.
+The marking changes metadata and adds the label line (never other text, never
+outputs) and is idempotent: run it again after merging lesson changes;
+``make notebooks`` does. The decks and the site's instructor page leave the
+label out (``strip_label``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.nbtools import ROOT, read, source, write  # noqa: E402
 
 TAG = "instructor"
+# The first line of a collapsed cell is all JupyterLab shows of it: a label, not the notes' first sentence.
+LABEL = "*Instructor material: collapsed for trainees, shown in the deck's speaker view.*"
 # Words that say "for the instructor" in the first line of a cell a trainee must not meet in plain sight.
 INSTRUCTOR_WORDS = ("speaker notes", "instructor notes", "rubric for", "timing (", "timing:")
 
@@ -42,7 +48,13 @@ def is_instructor(cell: dict) -> bool:
 
 def is_marked(cell: dict) -> bool:
     meta = cell.get("metadata", {})
-    return TAG in meta.get("tags", []) and meta.get("jupyter", {}).get("source_hidden") is True
+    return (TAG in meta.get("tags", []) and meta.get("jupyter", {}).get("source_hidden") is True
+            and source(cell).split("\n", 1)[0] == LABEL)
+
+
+def strip_label(text: str) -> str:
+    """An instructor cell's text without the label line (for the decks and the site's instructor page)."""
+    return text[len(LABEL):].lstrip("\n") if text.startswith(LABEL) else text
 
 
 def mark(nb: dict) -> int:
@@ -56,17 +68,22 @@ def mark(nb: dict) -> int:
         if TAG not in tags:
             tags.append(TAG)
         meta.setdefault("jupyter", {})["source_hidden"] = True
+        text = source(cell)
+        if not text.startswith(LABEL):
+            cell["source"] = f"{LABEL}\n\n{text}"
         changed += 1
     return changed
 
 
 def trainee_view(nb: dict) -> list[str]:
-    """The text a trainee reads when the lesson opens in JupyterLab: every cell not collapsed."""
+    """The text a trainee reads when the lesson opens in JupyterLab: every cell, and of a collapsed
+    cell only its first line (what JupyterLab's collapsed bar shows)."""
     shown = []
     for cell in nb.get("cells", []):
+        text = source(cell)
         if cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
-            continue
-        shown.append(source(cell))
+            text = text.split("\n", 1)[0]
+        shown.append(text)
     return shown
 
 
@@ -80,10 +97,10 @@ def unmarked(nb: dict) -> list[str]:
     collapsed, and cells not marked as notes whose first line says they are for the instructor."""
     found = []
     for cell in nb.get("cells", []):
-        if cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
-            continue
         head = _first_line(cell)
-        if is_instructor(cell) or any(word in head.lower() for word in INSTRUCTOR_WORDS):
+        if is_instructor(cell) and not is_marked(cell):
+            found.append(head)
+        elif not is_instructor(cell) and any(word in head.lower() for word in INSTRUCTOR_WORDS):
             found.append(head)
     return found
 
