@@ -33,7 +33,7 @@ from custlearn.exercises._core import (
     CORRECT, INCORRECT, INVALID, Exercise, Mistake, _kind, agreement, canonical_labels, fmt, plural, value_of,
 )
 
-__all__ = ["Chart", "Marks", "read_chart"]
+__all__ = ["Chart", "Marks", "read_chart", "two_groups"]
 
 REL = 1e-4  # drawn numbers come straight from the data: a tight tolerance
 CURVE_TOL = 0.01  # a curve may stray by 1% of its height (drawn with fewer or more points)
@@ -41,6 +41,20 @@ SHARE_SCALES = (1.0, 100.0)
 DAY_SCALES = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25}
 # A ratio may be drawn as it is, as a change (r - 1), as a percentage change or in percent: (slope, offset).
 RATIO_FORMS = {"ratio": (1.0, 0.0), "change": (1.0, -1.0), "percent change": (100.0, -100.0), "percent": (100.0, 0.0)}
+NEGATION = r"\b(without|no|non|not|other|others|false)\b"
+
+
+def two_groups(group: str, others: str, words: str) -> dict[str, str]:
+    """Legend patterns for a group and the rest, told apart by a negation.
+
+    >>> import re
+    >>> patterns = two_groups("discount", "no discount", "discount")
+    >>> [n for n, p in patterns.items() if re.search(p, "acquired without a discount", re.I)]
+    ['no discount']
+    """
+    return {group: rf"^(?!.*{NEGATION}).*({words}|true)", others: NEGATION}
+
+
 _PERIOD_NAMES = [(1.5, "day"), (10, "week"), (45, "month"), (140, "quarter"), (500, "year")]
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 import pandas as pd
 
-from custlearn.exercises._charts import Chart
+from custlearn.exercises._charts import Chart, two_groups
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
 __all__ = ["EXERCISES"]
@@ -194,9 +194,6 @@ def _curves(how: str = "pooled") -> dict[str, pd.Series]:
     return {"discount": curve(customers[discount]), "no discount": curve(customers[~discount])}
 
 
-NOT = r"\b(without|no|non|not|other|others|false)\b"
-
-
 EXERCISES = {
     "04.1": Number(
         _repeat_rate,
@@ -290,7 +287,7 @@ EXERCISES = {
         kind="line",
         index_name="month after the first purchase",
         unit="share",
-        legend={"discount": rf"^(?!.*{NOT}).*(discount|true)", "no discount": NOT},
+        legend=two_groups("discount", "no discount", "discount"),
         mistakes=[
             Mistake(lambda: _curves("all"), "Your chart has one line for all customers. Draw two: one for the "
                     "customers acquired with a discount and one for the others."),

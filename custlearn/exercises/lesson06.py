@@ -12,7 +12,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from custlearn.exercises._charts import Chart
+from custlearn.exercises._charts import Chart, two_groups
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
 __all__ = ["EXERCISES"]
@@ -230,9 +230,6 @@ def _km_curves(how: str = "km") -> dict[str, pd.Series]:
     return {"welcome discount": _km_curve(discount, naive), "no discount": _km_curve(~discount, naive)}
 
 
-NOT = r"\b(without|no|non|not|other|others|false)\b"
-
-
 EXERCISES = {
     "06.1": Number(
         _shop_churn_rate,
@@ -342,7 +339,7 @@ EXERCISES = {
         unit="share",
         x_unit="days",
         index_name="day",
-        legend={"welcome discount": rf"^(?!.*{NOT}).*(discount|welcome|true)", "no discount": NOT},
+        legend=two_groups("welcome discount", "no discount", "discount|welcome"),
         mistakes=[
             Mistake(lambda: _km_curves("everyone"), "Your chart has one curve for all buyers. Draw one per group: "
                     "customers won with a welcome discount and the others (kaplan_meier with groups=...)."),
