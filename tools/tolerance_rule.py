@@ -1,5 +1,7 @@
 """Write the rule by which ``check()`` judges answers into lesson 00, where trainees meet ``check`` first.
 
+The example values are written as code (what a trainee types), not as claims about the data.
+
     python tools/tolerance_rule.py          # insert or update the cell in notebooks/00_start_here.ipynb
     python tools/tolerance_rule.py --check  # exit 1 if the cell is missing or differs from RULE below
 
@@ -24,9 +26,9 @@ NOTEBOOK = ROOT / "notebooks" / "00_start_here.ipynb"
 CELL_ID = "c00-tolerance"
 AFTER = "exercises/solutions/00_start_here.ipynb"  # the cell that names the model answers
 RULE = """**How `check` judges an answer.** A number is right when it equals the answer, or the answer
-rounded to the precision you wrote, down to two significant digits: if the exact share is 0.6812,
-then 0.6812, 0.681 and 0.68 are all right (`check` says that you rounded), but 0.7 is rounded too
-far. Counts (whole numbers) must be exact. A table follows the same rule cell by cell, so a table
+rounded to the precision you wrote, down to two significant digits: if the exact share is `0.6812`,
+then `0.6812`, `0.681` and `0.68` are all right (`check` says that you rounded), but `0.7` is rounded
+too far. Counts (whole numbers) must be exact. A table follows the same rule cell by cell, so a table
 shown with `.round(3)` is right; rows that name the same month are the same rows whether you label
 them `2025-01`, with the first or the last day of the month, or as text. A chart is judged by the data
 it draws (the values of its lines, bars or points), then by its title and axis labels."""

@@ -90,6 +90,11 @@ def _nps(promoters_from: int = 9, detractors_to: int = 6) -> float:
 # ---------------------------------------------------------------- 04.4 NPS interval
 
 
+def _width(ci) -> float:
+    """The width of an NPS interval: its upper end minus its lower end (the one place that reads them)."""
+    return ci.high - ci.low
+
+
 def _last_quarter_scores() -> pd.Series:
     surveys = _shop().surveys
     return surveys.loc[surveys["survey_date"].dt.to_period("Q") == pd.Period(LAST_QUARTER, "Q"),
@@ -99,7 +104,7 @@ def _last_quarter_scores() -> pd.Series:
 def _half_width_last_quarter() -> float:
     """04.4 — half-width of the 95% interval of the NPS of 2025 Q4 answers, in points."""
     ci = _loyalty().nps_interval(_last_quarter_scores())
-    return (ci.high - ci.low) / 2
+    return _width(ci) / 2
 
 
 def _se_last_quarter() -> float:
@@ -108,7 +113,7 @@ def _se_last_quarter() -> float:
 
 def _half_width_all() -> float:
     ci = _loyalty().nps_interval(_scores())
-    return (ci.high - ci.low) / 2
+    return _width(ci) / 2
 
 
 # ---------------------------------------------------------------- 04.5 Dick & Basu
@@ -163,7 +168,7 @@ def _discount_cohort_three_quarters() -> float:
 
 def _full_width_last_quarter() -> float:
     ci = _loyalty().nps_interval(_last_quarter_scores())
-    return ci.high - ci.low
+    return _width(ci)
 
 
 def _pooled_curve(who: pd.DataFrame, period: str = "M", ages: int = 13) -> pd.Series:
@@ -257,10 +262,10 @@ EXERCISES = {
         unit="points",
         mistakes=[
             Mistake(_se_last_quarter, "That is the standard error. The 95% interval reaches about 1.96 standard "
-                    "errors either side: (high - low) / 2."),
+                    "errors either side: (upper end - lower end) / 2."),
             Mistake(_half_width_all, "That is the interval of all answers. Keep only the answers with survey_date "
                     "in 2025 Q4: fewer answers, a wider interval."),
-            Mistake(_full_width_last_quarter, "That is the whole width of the interval (high - low). The question "
+            Mistake(_full_width_last_quarter, "That is the whole width of the interval (upper end - lower end). The question "
                     "asks how far it reaches either side: half of it."),
         ],
         hint="Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of "
