@@ -80,6 +80,7 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/tolerance_rule.py
 	$(BIN)/python tools/instructor_cells.py
+	$(BIN)/python tools/claims.py tag notebooks/*.ipynb
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
