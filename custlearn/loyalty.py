@@ -464,6 +464,8 @@ def repeat_purchase_rate(
     distinct values of ``order_col``, so two orders on the same day are two
     purchases; ``"days"`` counts distinct order days, so same-day orders
     count once (use it when one basket is split into several orders).
+    So by default it counts orders (distinct order ids, not rows: an order
+    split over several item rows counts once), not purchase days.
 
     With ``within_days``, only a second purchase within that many days of
     the customer's first one counts, and customers whose first purchase is

@@ -135,40 +135,64 @@ def test_rfm_bad_input(orders, as_of, words):
 
 
 def test_rfm_scores_hand_computed_with_ties():
-    # 10 customers, quintiles = pairs of positions.
-    # frequency: ids 1..8 have 1 order (tie), 9 has 3, 10 has 5.
-    # positions after sorting by id then frequency: ids 1,2 -> 1; 3,4 -> 2; 5,6 -> 3; 7,8 -> 4; 9,10 -> 5.
-    # recency: smaller is better; ids 1..10 have recency 100, 90, ..., 10 -> id 10 best (5), id 1 worst (1).
+    # 10 customers, bins = 5, score = 1 + (5 * k) // 10 with k = customers strictly worse.
+    # frequency: ids 1..8 have 1 order (k = 0 -> score 1), id 9 has 3 (k = 8 -> 1 + 40 // 10 = 5),
+    #            id 10 has 5 (k = 9 -> 1 + 45 // 10 = 5): the eight one-time buyers all score 1.
+    # recency: 100, 90, ..., 10, all different: k = 0..9 -> 1, 1, 2, 2, 3, 3, 4, 4, 5, 5 (equal-count).
+    # monetary: 10, 10, 30, ..., 100 (ids 1 and 2 tie at 10): k = 0, 0, 2, 3, ..., 9
+    #           -> 1, 1, 2, 2, 3, 3, 4, 4, 5, 5.
     table = pd.DataFrame(
         {
             "recency": [100, 90, 80, 70, 60, 50, 40, 30, 20, 10],
             "frequency": [1, 1, 1, 1, 1, 1, 1, 1, 3, 5],
-            "monetary": [10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0],
+            "monetary": [10, 10, 30, 40, 50, 60, 70, 80, 90, 100.0],
         },
         index=pd.Index(range(1, 11), name="customer_id"),
     )
     got = value.rfm_scores(table)
-    assert got["frequency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert got["frequency_score"].tolist() == [1, 1, 1, 1, 1, 1, 1, 1, 5, 5]
     assert got["recency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert got["monetary_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert got["rfm_score"].iloc[-1] == 555 and got["rfm_score"].iloc[0] == 111
+    # The old rule (ties="id"): positions after sorting by id then frequency: ids 1,2 -> 1; 3,4 -> 2; ...
+    old = value.rfm_scores(table, ties="id")
+    assert old["frequency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
 
 
-def test_rfm_scores_recency_ties_and_row_order_do_not_matter():
-    # Recency ties: ids 3 and 1 both have recency 5 (the best). Sorted by id: 1 then 3;
-    # goodness = -recency, so positions: 1 -> 4, 3 -> 5 ... the smaller id gets the lower score.
-    table = pd.DataFrame(
-        {"recency": [5, 50, 5, 30, 40], "frequency": [1, 1, 1, 1, 1], "monetary": [1.0, 2, 3, 4, 5]},
-        index=pd.Index([1, 2, 3, 4, 5], name="customer_id"),
-    )
-    got = value.rfm_scores(table)
-    assert got["recency_score"].to_dict() == {1: 4, 2: 1, 3: 5, 4: 3, 5: 2}
-    assert got["frequency_score"].to_dict() == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
-    shuffled = value.rfm_scores(table.sample(frac=1, random_state=3)).sort_index()
-    pd.testing.assert_frame_equal(shuffled, got)
+def test_rfm_scores_a_second_hand_worked_example_with_recency_ties():
+    # bins = 4, n = 6. recency 3, 3, 8, 8, 8, 20: "worse" = a HIGHER recency.
+    #   recency 3: k = 4 (the 8s and the 20) -> 1 + (4 * 4) // 6 = 1 + 2 = 3
+    #   recency 8: k = 1 (the 20)            -> 1 + 4 // 6 = 1
+    #   recency 20: k = 0                    -> 1
+    # frequency 1, 1, 1, 2, 2, 7: 1 -> k = 0 -> 1; 2 -> k = 3 -> 1 + 12 // 6 = 3; 7 -> k = 5 -> 1 + 20 // 6 = 4
+    table = pd.DataFrame({"recency": [3, 3, 8, 8, 8, 20], "frequency": [1, 1, 1, 2, 2, 7],
+                          "monetary": [5.0, 6, 7, 8, 9, 10]}, index=pd.Index([11, 12, 13, 14, 15, 16]))
+    got = value.rfm_scores(table, bins=4)
+    assert got["recency_score"].tolist() == [3, 3, 1, 1, 1, 1]
+    assert got["frequency_score"].tolist() == [1, 1, 1, 3, 3, 4]
+    # monetary all different: k = 0..5 -> 1 + 4k // 6 = 1, 1, 2, 3, 3, 4
+    assert got["monetary_score"].tolist() == [1, 1, 2, 3, 3, 4]
 
 
-def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
+def test_rfm_scores_equal_values_always_get_equal_scores():
+    rng = np.random.default_rng(4)
+    table = pd.DataFrame({"recency": rng.integers(0, 40, 500), "frequency": rng.geometric(0.5, 500),
+                          "monetary": rng.gamma(2, 20, 500).round(-1)},
+                         index=pd.Index(rng.permutation(np.arange(1, 501)), name="customer_id"))
+    for bins in (2, 3, 5, 9):
+        got = value.rfm_scores(table, bins=bins)
+        for col in ("recency", "frequency", "monetary"):
+            per_value = got.groupby(col)[f"{col}_score"].nunique()
+            assert (per_value == 1).all(), (bins, col)
+            # better value, score at least as high (recency: lower is better)
+            order = got.sort_values(col, ascending=col == "recency")[f"{col}_score"].to_numpy()
+            assert (np.diff(order) <= 0).all(), (bins, col)
+            assert got[f"{col}_score"].between(1, bins).all()
+
+
+def test_rfm_scores_are_the_documented_sql_rank_formula():
+    # The SQL of the docstring, computed here with pandas' rank(method="min") (SQL's RANK()):
+    # score = 1 + (bins * (RANK() OVER (ORDER BY v) - 1)) // COUNT(*) OVER ()
     rng = np.random.default_rng(0)
     table = pd.DataFrame(
         {"recency": rng.integers(0, 30, 200), "frequency": rng.integers(1, 4, 200),
@@ -176,6 +200,60 @@ def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
         index=pd.Index(rng.permutation(np.arange(1, 201)), name="customer_id"),
     )
     got = value.rfm_scores(table, bins=4)
+    for col, sign in (("recency", -1), ("frequency", 1), ("monetary", 1)):
+        rank = (sign * table[col]).rank(method="min").astype(int)
+        expected = 1 + (4 * (rank - 1)) // len(table)
+        assert (got[f"{col}_score"] == expected).all(), col
+
+
+def test_rfm_scores_invariant_to_renumbering_the_ids_under_same_not_under_id():
+    # The renumbering experiment: the same customers under other ids.
+    rng = np.random.default_rng(1)
+    n = 400
+    table = pd.DataFrame({"recency": rng.integers(0, 60, n), "frequency": rng.geometric(0.45, n),
+                          "monetary": rng.gamma(2, 30, n).round(2)},
+                         index=pd.Index(np.arange(1, n + 1), name="customer_id"))
+    renumbered = table.set_index(pd.Index(rng.permutation(np.arange(1001, 1001 + n)), name="customer_id"))
+    columns = ["recency_score", "frequency_score", "monetary_score"]
+    same_before = value.rfm_scores(table)[columns].to_numpy()
+    same_after = value.rfm_scores(renumbered)[columns].to_numpy()  # rows in the same order: same customers
+    np.testing.assert_array_equal(same_before, same_after)
+    segments = (value.rfm_segments(value.rfm_scores(table))["segment"].to_numpy(),
+                value.rfm_segments(value.rfm_scores(renumbered))["segment"].to_numpy())
+    assert (segments[0] == segments[1]).all()
+    id_before = value.rfm_scores(table, ties="id")[columns].to_numpy()
+    id_after = value.rfm_scores(renumbered, ties="id")[columns].to_numpy()
+    moved = (id_before != id_after).any(axis=1).mean()
+    assert moved > 0.2  # under the old rule many customers change scores with their id alone
+
+
+def test_rfm_scores_recency_ties_and_row_order_do_not_matter():
+    # Recency ties: ids 3 and 1 both have recency 5 (the best).
+    # ties="same": both have k = 3 customers worse -> 1 + 15 // 5 = 4; frequency all 1 -> all score 1.
+    # ties="id": sorted by id 1 then 3; goodness = -recency, positions 1 -> 4, 3 -> 5.
+    table = pd.DataFrame(
+        {"recency": [5, 50, 5, 30, 40], "frequency": [1, 1, 1, 1, 1], "monetary": [1.0, 2, 3, 4, 5]},
+        index=pd.Index([1, 2, 3, 4, 5], name="customer_id"),
+    )
+    got = value.rfm_scores(table)
+    assert got["recency_score"].to_dict() == {1: 4, 2: 1, 3: 4, 4: 3, 5: 2}
+    assert got["frequency_score"].to_dict() == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1}
+    old = value.rfm_scores(table, ties="id")
+    assert old["recency_score"].to_dict() == {1: 4, 2: 1, 3: 5, 4: 3, 5: 2}
+    assert old["frequency_score"].to_dict() == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    for ties in ("same", "id"):
+        shuffled = value.rfm_scores(table.sample(frac=1, random_state=3), ties=ties).sort_index()
+        pd.testing.assert_frame_equal(shuffled, value.rfm_scores(table, ties=ties))
+
+
+def test_rfm_scores_id_rule_matches_the_documented_rank_then_qcut_recipe():
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame(
+        {"recency": rng.integers(0, 30, 200), "frequency": rng.integers(1, 4, 200),
+         "monetary": rng.gamma(2, 20, 200).round(0)},
+        index=pd.Index(rng.permutation(np.arange(1, 201)), name="customer_id"),
+    )
+    got = value.rfm_scores(table, bins=4, ties="id")
     by_id = table.sort_index()  # the recipe: stable sort by id, rank(method="first"), qcut
     for col, sign in (("recency", -1), ("frequency", 1), ("monetary", 1)):
         ranks = (sign * by_id[col]).rank(method="first")
@@ -186,9 +264,14 @@ def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
 
 def test_rfm_scores_edge_cases():
     one = pd.DataFrame({"recency": [3], "frequency": [2], "monetary": [9.0]}, index=pd.Index([7], name="customer_id"))
-    assert value.rfm_scores(one)[["recency_score", "frequency_score", "monetary_score"]].iloc[0].tolist() == [3, 3, 3]
-    empty = value.rfm_scores(one.iloc[:0])
-    assert len(empty) == 0 and "rfm_score" in empty.columns
+    score_columns = ["recency_score", "frequency_score", "monetary_score"]
+    assert value.rfm_scores(one)[score_columns].iloc[0].tolist() == [1, 1, 1]  # nobody is worse: k = 0
+    assert value.rfm_scores(one, ties="id")[score_columns].iloc[0].tolist() == [3, 3, 3]  # the old middle score
+    for ties in ("same", "id"):
+        empty = value.rfm_scores(one.iloc[:0], ties=ties)
+        assert len(empty) == 0 and "rfm_score" in empty.columns
+    with pytest.raises(DataError, match='ties="first"'):
+        value.rfm_scores(one, ties="first")
     with pytest.raises(DataError, match="from 2 to 9"):
         value.rfm_scores(one, bins=10)
     with pytest.raises(DataError, match="from 2 to 9"):

@@ -125,6 +125,8 @@ def clv_historical(
 
     where ``age_j`` is the number of days from the order to ``as_of``.
     With ``annual_rate=0`` (default) it is simply the sum of past margins.
+    ``orders`` counts order **rows** (two orders on one day are two), as
+    :func:`rfm` does.
     It says nothing about the future: a customer who has left keeps a high
     historical value. Orders after ``as_of`` are ignored.
 
@@ -211,8 +213,10 @@ def clv_summary(
         T              = as_of - first purchase day               (the customer's "age")
         monetary_value = mean spend of the repeat purchase days   (0 if frequency = 0)
 
-    The first purchase is not counted in ``frequency`` or
-    ``monetary_value``: it starts the customer's clock. ``recency`` here is
+    ``frequency`` counts purchase **days**, not order rows: three orders on
+    one day are one purchase (:func:`rfm` counts rows). The first purchase
+    is not counted in ``frequency`` or ``monetary_value``: it starts the
+    customer's clock. ``recency`` here is
     NOT the RFM recency: it is measured from the *first* purchase, so a high
     value is good. Times are in ``time_unit``: "days" or "weeks" (= days / 7,
     as in the CDNOW data of the paper; ``lifetimes``' ``freq="W"`` instead
