@@ -1032,3 +1032,220 @@ def test_rfm_cutoff_explorer_counts_the_framed_corner():
     box.children[1].children[1].value = 1
     note = box.children[-1].outputs[0]["data"]["text/markdown"]
     assert "R ≥ 2 and F ≥ 1" in note
+
+
+# ---------------------------------------------------------------- CLV horizons in any time unit (issue 17)
+
+
+def test_clv_horizon_in_weeks_and_days(cdnow, fitted):
+    bg, gg = fitted
+    months = value.clv(bg, gg, cdnow, months=12, discount_rate=0.01, time_unit="weeks")
+    same = value.clv(bg, gg, cdnow, horizon=12, horizon_unit="months", discount_rate=0.01, time_unit="weeks")
+    pd.testing.assert_frame_equal(months, same)
+    default = value.clv(bg, gg, cdnow, discount_rate=0.01, time_unit="weeks")  # 12 months when nothing is given
+    pd.testing.assert_frame_equal(months, default)
+    # No discounting: CLV = E[spend] * E[Y(horizon)], whatever the steps (52 weeks = 364 days).
+    flat_weeks = value.clv(bg, gg, cdnow, horizon=52, horizon_unit="weeks", discount_rate=0.0, time_unit="weeks")
+    flat_days = value.clv(bg, gg, cdnow, horizon=364, horizon_unit="days", discount_rate=0.0, time_unit="weeks")
+    np.testing.assert_allclose(flat_weeks["expected_purchases"], bg.expected_purchases(cdnow, 52), rtol=1e-12)
+    np.testing.assert_allclose(flat_weeks["clv"], flat_weeks["expected_spend"] * bg.expected_purchases(cdnow, 52),
+                               rtol=1e-12)
+    np.testing.assert_allclose(flat_days["clv"], flat_weeks["clv"], rtol=1e-9)
+    # Discounted: 52 weekly steps (364 days) vs 12 monthly steps (365.25 days), same monthly rate: within 1%.
+    weeks = value.clv(bg, gg, cdnow, horizon=52, horizon_unit="weeks", discount_rate=0.01, time_unit="weeks")
+    ratio = weeks["clv"].sum() / months["clv"].sum()
+    assert 0.99 < ratio < 1.01
+    # Discounting by hand for one customer: week k discounted (1.01) ** (7 k / 30.4375).
+    row = cdnow.iloc[[5]]
+    cumulative = np.array([bg.expected_purchases(row, k).iloc[0] for k in range(0, 40)])
+    spend = gg.expected_spend(row).iloc[0]
+    by_hand = spend * sum((cumulative[k] - cumulative[k - 1]) / 1.01 ** (7 * k / (365.25 / 12)) for k in range(1, 40))
+    got = value.clv(bg, gg, row, horizon=39, horizon_unit="weeks", discount_rate=0.01, time_unit="weeks")
+    assert got["clv"].iloc[0] == pytest.approx(by_hand, rel=1e-12)
+
+
+def test_clv_horizon_errors(cdnow, fitted):
+    bg, gg = fitted
+    with pytest.raises(DataError, match='months must be a whole number of months, but 8.97 was given.*horizon=39, '
+                                        'horizon_unit="weeks"'):
+        value.clv(bg, gg, cdnow, months=8.97, time_unit="weeks")
+    with pytest.raises(DataError, match="Give the horizon once"):
+        value.clv(bg, gg, cdnow, months=12, horizon=52, horizon_unit="weeks", time_unit="weeks")
+    with pytest.raises(DataError, match='horizon_unit="years"'):
+        value.clv(bg, gg, cdnow, horizon=1, horizon_unit="years", time_unit="weeks")
+    with pytest.raises(DataError, match="horizon must be a whole number of weeks.*in days"):
+        value.clv(bg, gg, cdnow, horizon=2.5, horizon_unit="weeks", time_unit="weeks")
+    with pytest.raises(DataError, match="horizon must be a whole number"):
+        value.clv(bg, gg, cdnow, horizon=0, horizon_unit="days", time_unit="weeks")
+
+
+# ---------------------------------------------------------------- population expectation, holdout, tracking
+
+
+def simulate_bgnbd_orders(n, *, r=0.8, alpha_days=56.0, a=0.6, b=3.0, start="2024-01-01", days=730,
+                          born_within=365, seed=0):
+    """Orders drawn from the BG/NBD story in continuous time (days), then cut to calendar days.
+
+    Customer i starts (first purchase) on a random day of the first ``born_within`` days; while
+    alive buys as a Poisson process with rate lambda ~ Gamma(r, alpha) per day; after each repeat
+    purchase leaves with probability p ~ Beta(a, b). A repeat purchase at time t after the first is
+    dated on day floor(birth + t).
+    """
+    rng = np.random.default_rng(seed)
+    lam = rng.gamma(r, 1 / alpha_days, n)
+    p = rng.beta(a, b, n)
+    birth = rng.integers(0, born_within, n)
+    times = birth[:, None] + np.cumsum(rng.exponential(1.0, (n, 400)), axis=1) / lam[:, None]
+    allowed = rng.geometric(p)  # repeat purchases before leaving (the last one included)
+    keep = (times < days) & (np.arange(1, 401)[None, :] <= allowed[:, None])
+    rows, cols = np.nonzero(keep)
+    customer = np.r_[np.arange(n), rows] + 1
+    day = np.r_[birth, np.floor(times[rows, cols])].astype(int)
+    orders = pd.DataFrame({"customer_id": customer,
+                           "order_date": pd.Timestamp(start) + pd.to_timedelta(day, unit="D"),
+                           "amount": np.round(rng.gamma(4.0, 12.0, len(day)), 2)})
+    return orders.sort_values(["order_date", "customer_id"], kind="stable").reset_index(drop=True)
+
+
+def test_expected_purchases_population_matches_lifetimes(lifetimes):
+    t = np.array([0.0, 1.0, 13.0, 39.0, 52.0, 78.0, 500.0])
+    for params in (FHL_BGNBD, {"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0}, {"r": 2.0, "alpha": 3.0, "a": 1.7, "b": 5.0}):
+        ours = value.BetaGeo()
+        ours.params_ = pd.Series(params)
+        with _quiet():
+            ref = lifetimes.BetaGeoFitter()
+            ref.params_ = pd.Series(params)
+            expected = ref.expected_number_of_purchases_up_to_time(t)
+        np.testing.assert_allclose(ours.expected_purchases_population(t), expected, rtol=1e-10, atol=1e-14)
+        assert ours.expected_purchases_population(39.0) == pytest.approx(expected[3], rel=1e-10)
+    with pytest.raises(DataError, match="t must be a time of 0 or more"):
+        ours.expected_purchases_population([1.0, -2.0])
+    with pytest.raises(DataError, match="not fitted"):
+        value.BetaGeo().expected_purchases_population(10)
+
+
+def test_expected_purchases_population_matches_a_simulation():
+    # simulate_bgnbd draws x = repeat purchases in (0, T]: its mean estimates E[X(T)].
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.5, "alpha": 5.0, "a": 1.2, "b": 3.0})
+    for T in (10.0, 52.0):
+        sim = value.simulate_bgnbd(200_000, r=0.5, alpha=5.0, a=1.2, b=3.0, T=T, seed=11)
+        x = sim["frequency"].to_numpy()
+        se = x.std(ddof=1) / np.sqrt(len(x))
+        assert abs(x.mean() - model.expected_purchases_population(T)) < 4 * se
+
+
+@pytest.fixture(scope="module")
+def simulated_orders():
+    return simulate_bgnbd_orders(6000, seed=5)
+
+
+def test_calibration_holdout_matches_lifetimes(lifetimes, simulated_orders):
+    # One row per purchase day (amounts of a day added): lifetimes averages the holdout's order rows,
+    # ours its purchase days; on such a table both are the same.
+    orders = simulated_orders.groupby(["customer_id", "order_date"], as_index=False)["amount"].sum()
+    ours = value.calibration_holdout(orders, "2024-12-31", "2025-06-30")
+    with _quiet():
+        ref = lifetimes.utils.calibration_and_holdout_data(
+            orders, "customer_id", "order_date", calibration_period_end="2024-12-31",
+            observation_period_end="2025-06-30", monetary_value_col="amount")
+    ref = ref.rename(columns=lambda c: c.removesuffix("_cal"))
+    ref = ref[["frequency", "recency", "T", "monetary_value", "frequency_holdout", "monetary_value_holdout",
+               "duration_holdout"]]
+    pd.testing.assert_frame_equal(ours, ref, check_dtype=False, check_names=False)
+    assert ours.attrs["time_unit"] == "days" and ours["frequency_holdout"].sum() > 1000
+    weeks = value.calibration_holdout(orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    np.testing.assert_allclose(weeks[["recency", "T", "duration_holdout"]] * 7, ours[["recency", "T", "duration_holdout"]])
+
+
+def test_calibration_holdout_counts_purchase_days_not_rows(lifetimes):
+    # The trap of issue 17: two orders on one holdout day are ONE purchase.
+    orders = orders_table([(1, "2025-01-02", 10.0), (1, "2025-01-20", 5.0), (1, "2025-02-05", 7.0),
+                           (1, "2025-02-05", 3.0), (1, "2025-02-09", 1.0), (2, "2025-01-25", 4.0),
+                           (2, "2025-02-14", 6.0), (2, "2025-02-14", 6.0), (3, "2025-02-01", 9.0)])
+    split = value.calibration_holdout(orders, "2025-01-31", "2025-02-28")
+    # customer 1: days 02-05 (two orders) and 02-09 -> 2 purchases (3 rows); customer 2: 02-14 twice -> 1
+    assert split["frequency_holdout"].to_dict() == {1: 2, 2: 1}
+    assert split["monetary_value_holdout"].to_dict() == {1: 5.5, 2: 12.0}  # per purchase DAY: (10 + 1) / 2, 12 / 1
+    assert split.index.tolist() == [1, 2]  # customer 3 first bought in the holdout
+    rows = orders[orders["order_date"] > "2025-01-31"].groupby("customer_id").size()
+    assert rows.loc[[1, 2]].sum() == 5 and split["frequency_holdout"].sum() == 3
+    with _quiet():
+        ref = lifetimes.utils.calibration_and_holdout_data(orders, "customer_id", "order_date", "2025-01-31",
+                                                           "2025-02-28", monetary_value_col="amount")
+    assert ref["frequency_holdout"].to_dict() == {1: 2.0, 2: 1.0}
+
+
+def test_calibration_holdout_errors_and_refunds():
+    orders = orders_table([(1, "2025-01-02", 10.0), (1, "2025-02-03", -4.0), (2, "2025-02-10", 5.0)])
+    with pytest.raises(DataError, match="negative"):
+        value.calibration_holdout(orders, "2025-01-31", "2025-02-28")
+    split = value.calibration_holdout(orders, "2025-01-31", "2025-02-28", allow_refunds=True)
+    assert split["frequency_holdout"].tolist() == [0]  # a refund is not a purchase
+    with pytest.raises(DataError, match="must be after calibration_end"):
+        value.calibration_holdout(orders, "2025-02-28", "2025-02-28")
+    with pytest.raises(DataError, match="No order is dated on or before calibration_end=2024-12-01"):
+        value.calibration_holdout(orders[orders["amount"] > 0], "2024-12-01", "2025-02-28")
+    with pytest.raises(DataError, match="holdout_end=2024-01-01 is before every order"):
+        value.calibration_holdout(orders[orders["amount"] > 0], "2023-12-01", "2024-01-01")
+    with pytest.raises(DataError, match='calibration_end="soon" is not a date'):
+        value.calibration_holdout(orders, "soon", "2025-02-28")
+
+
+def test_purchase_tracking_sums_the_population_expectation_from_each_birth(lifetimes, simulated_orders):
+    orders = simulated_orders
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})  # the simulation's, in weeks
+    table = value.purchase_tracking(model, orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    assert table["week_end"].iloc[-1] == pd.Timestamp("2025-06-30")
+    assert (table.loc[table["week_end"] <= "2024-12-31", "period"] == "calibration").all()
+    assert pd.Timestamp("2024-12-31") in set(table["week_end"])  # the boundary is a week end
+    # Independent: lifetimes' E[X(t)] summed over customers at each week end, ages from each first purchase.
+    first = orders.groupby("customer_id")["order_date"].min()
+    first = first[first <= "2024-12-31"]
+    ages = (table["week_end"].to_numpy()[:, None] - first.to_numpy()[None, :]) / np.timedelta64(7, "D")
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter()
+        ref.params_ = model.params_
+        expected = ref.expected_number_of_purchases_up_to_time(np.maximum(ages, 0.0)).sum(axis=1)
+    np.testing.assert_allclose(table["predicted_cumulative"], expected, rtol=1e-9)
+    # Actual: distinct (customer, day) after each customer's first day, up to each week end.
+    days = orders[orders["customer_id"].isin(first.index)].drop_duplicates(["customer_id", "order_date"])
+    repeat = days[days["order_date"] > days["customer_id"].map(first)]
+    counted = [(repeat["order_date"] <= end).sum() for end in table["week_end"]]
+    assert table["actual_cumulative"].tolist() == counted
+    assert (table["actual"].cumsum() == table["actual_cumulative"]).all()
+    np.testing.assert_allclose(table["predicted"].cumsum(), table["predicted_cumulative"])
+    # The true model tracks the simulated purchases (day rounding merges a few purchases: within 3%).
+    end = table.iloc[-1]
+    assert abs(end["predicted_cumulative"] / end["actual_cumulative"] - 1) < 0.03
+    assert table.attrs["customers"] == len(first)
+
+
+def test_holdout_by_frequency_matches_lifetimes_and_the_simulation(lifetimes, simulated_orders):
+    split = value.calibration_holdout(simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})
+    table = value.holdout_by_frequency(model, split)
+    assert table.index.tolist() == ["0", "1", "2", "3", "4", "5", "6", "7+"]
+    assert table["customers"].sum() == len(split)
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter()
+        ref.params_ = model.params_
+        predicted = ref.conditional_expected_number_of_purchases_up_to_time(
+            split["duration_holdout"], split["frequency"], split["recency"], split["T"])
+    group = np.minimum(split["frequency"], 7)
+    np.testing.assert_allclose(table["predicted"], pd.Series(np.asarray(predicted)).groupby(group.to_numpy()).mean(),
+                               rtol=1e-9)
+    np.testing.assert_allclose(table["actual"], split.groupby(group)["frequency_holdout"].mean())
+    # With the true parameters, predicted is within sampling error of actual in every sizeable group.
+    sizeable = table[table["customers"] >= 100]
+    se = (sizeable["actual_upper"] - sizeable["actual"]) / 1.959964
+    assert len(sizeable) >= 5
+    assert ((sizeable["predicted"] - sizeable["actual"]).abs() < 3.5 * se + 0.03).all(), table
+    with pytest.raises(DataError, match="frequency_holdout"):
+        value.holdout_by_frequency(model, split.drop(columns="frequency_holdout"))
+    with pytest.raises(DataError, match="max_frequency"):
+        value.holdout_by_frequency(model, split, max_frequency=0)
+    with pytest.raises(DataError, match="split must be the table that calibration_holdout returns"):
+        value.holdout_by_frequency(model, split.to_dict())
