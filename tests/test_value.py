@@ -1249,3 +1249,180 @@ def test_holdout_by_frequency_matches_lifetimes_and_the_simulation(lifetimes, si
         value.holdout_by_frequency(model, split, max_frequency=0)
     with pytest.raises(DataError, match="split must be the table that calibration_holdout returns"):
         value.holdout_by_frequency(model, split.to_dict())
+
+
+# ---------------------------------------------------------------- clustering (issue 17)
+
+
+def test_silhouette_hand_worked_and_equal_to_scikit_learn():
+    # Four customers on one feature: 0, 1, 5, 6 (no log, no scaling: distances are plain differences).
+    # k = 2, clusters {0, 1} and {5, 6}:
+    #   s(0) = (b - a) / max(a, b) with a = 1, b = (5 + 6) / 2 = 5.5 -> 4.5 / 5.5
+    #   s(1): a = 1, b = (4 + 5) / 2 = 4.5 -> 3.5 / 4.5;  s(6) = s(0), s(5) = s(1) by symmetry
+    # k = 3, clusters {0, 1}, {5}, {6}: s(0) = (5 - 1) / 5 = 0.8, s(1) = (4 - 1) / 4 = 0.75, s(5) = s(6) = 0
+    from sklearn.metrics import silhouette_score
+
+    table = pd.DataFrame({"x": [0.0, 1, 5, 6]}, index=pd.Index([10, 11, 12, 13], name="customer_id"))
+    result = value.cluster_customers(table, k_range=[2, 3], log=False, scale=False, sample=None, stability_runs=0)
+    two = (4.5 / 5.5 + 3.5 / 4.5) / 2
+    three = (0.8 + 0.75 + 0 + 0) / 4
+    assert result.k_scores["silhouette"].tolist() == pytest.approx([two, three], abs=1e-12)
+    assert result.k == 2 and result.chosen_by == "silhouette"
+    # No monetary column and two clusters of equal size: numbered by k-means' own order.
+    assert result.labels.tolist() in ([1, 1, 2, 2], [2, 2, 1, 1])
+    assert silhouette_score(table[["x"]], result.labels) == pytest.approx(two, abs=1e-12)
+    # inertia: squared distances to the cluster means 0.5 and 5.5: 4 * 0.25 = 1
+    assert result.k_scores.loc[2, "inertia"] == pytest.approx(1.0)
+
+
+def _three_groups(n=300, seed=0):
+    """Customers in three planted groups: champions, occasional, lapsed one-time buyers."""
+    rng = np.random.default_rng(seed)
+    group = np.repeat([0, 1, 2], [n // 6, n // 3, n - n // 6 - n // 3])
+    recency = np.choose(group, [rng.integers(1, 30, n), rng.integers(60, 200, n), rng.integers(400, 700, n)])
+    frequency = np.choose(group, [rng.integers(10, 25, n), rng.integers(3, 6, n), np.ones(n, dtype=int)])
+    monetary = np.round(frequency * rng.gamma(8.0, 8.0, n), 2)
+    ids = pd.Index(rng.permutation(np.arange(1, n + 1)), name="customer_id")
+    return pd.DataFrame({"recency": recency, "frequency": frequency, "monetary": monetary}, index=ids), group
+
+
+def test_cluster_silhouette_equals_scikit_learn_on_the_documented_sample():
+    from sklearn.metrics import silhouette_score
+
+    table, _ = _three_groups(600)
+    full = value.cluster_customers(table, k_range=range(2, 6), sample=None, stability_runs=0)
+    z = full.pipeline[:-1].transform(table.to_numpy(dtype=float))
+    assert full.k_scores.loc[full.k, "silhouette"] == pytest.approx(silhouette_score(z, full.labels), rel=1e-12)
+    # With a sample: the rows sorted by value, then default_rng(random_state).choice(n, sample, replace=False).
+    sampled = value.cluster_customers(table, k_range=range(2, 6), sample=200, random_state=4, stability_runs=0)
+    x = table.to_numpy(dtype=float)
+    order = np.lexsort(x.T[::-1])
+    rows = np.sort(np.random.default_rng(4).choice(len(x), 200, replace=False))
+    z_sorted = sampled.pipeline[:-1].transform(x[order])
+    labels_sorted = sampled.labels.to_numpy()[order]
+    expected = silhouette_score(z_sorted[rows], labels_sorted[rows])  # the chosen k's labels on the sample
+    assert sampled.k_scores.loc[sampled.k, "silhouette"] == pytest.approx(expected, rel=1e-12)
+    assert abs(sampled.k_scores.loc[sampled.k, "silhouette"] - full.k_scores.loc[sampled.k, "silhouette"]) < 0.05
+
+
+def test_clusters_find_the_planted_groups_name_them_and_order_them_by_value():
+    table, group = _three_groups(600)
+    result = value.cluster_customers(table)
+    assert result.k == 3
+    assert value.adjusted_rand_index(result.labels, pd.Series(group, index=table.index)) > 0.95
+    profiles = result.profiles
+    assert profiles.index.tolist() == [1, 2, 3]
+    assert profiles["mean_monetary"].is_monotonic_decreasing  # cluster 1 is the most valuable
+    assert profiles["customers"].sum() == 600 and profiles["share_of_customers"].sum() == pytest.approx(1)
+    assert profiles["share_of_revenue"].sum() == pytest.approx(1)
+    revenue = table["monetary"].groupby(result.labels).sum() / table["monetary"].sum()
+    np.testing.assert_allclose(profiles["share_of_revenue"], revenue.sort_index())
+    np.testing.assert_allclose(profiles["mean_recency"], table["recency"].groupby(result.labels).mean().sort_index())
+    # The naming rule, by hand: a cluster mean >= 1.5 x the mean of all customers is high, <= 2/3 low.
+    overall = table.mean()
+    for c, row in profiles.iterrows():
+        ratio = row["mean_monetary"] / overall["monetary"]
+        word = "high value" if ratio >= 1.5 else "low value" if ratio <= 1 / 1.5 else "mid value"
+        assert row["name"].startswith(word)
+    assert profiles.loc[1, "name"] == "high value, frequent, recent"
+    assert profiles.loc[3, "name"] == "low value, rare, lapsed"
+    assert "silhouette" in repr(result) and "high value, frequent, recent" in repr(result)
+
+
+def test_cluster_labels_do_not_depend_on_row_order_or_ids():
+    table, _ = _three_groups(400, seed=2)
+    result = value.cluster_customers(table, k_range=range(2, 6))
+    shuffled = value.cluster_customers(table.sample(frac=1, random_state=9), k_range=range(2, 6))
+    pd.testing.assert_series_equal(shuffled.labels.sort_index(), result.labels.sort_index())
+    pd.testing.assert_frame_equal(shuffled.profiles, result.profiles)
+    pd.testing.assert_frame_equal(shuffled.k_scores, result.k_scores)
+    renumbered = table.set_index(pd.Index(np.arange(5001, 5401), name="customer_id"))
+    again = value.cluster_customers(renumbered, k_range=range(2, 6))
+    assert again.labels.tolist() == result.labels.tolist()
+
+
+def test_log_and_scale_are_why_clusters_follow_behaviour_not_money():
+    # Planted: frequency 1 vs 12 orders; spend per customer is noise with a huge range.
+    rng = np.random.default_rng(3)
+    n = 400
+    planted = np.repeat([0, 1], n // 2)
+    table = pd.DataFrame({"frequency": np.where(planted == 1, 12, 1) + rng.integers(0, 2, n),
+                          "monetary": rng.uniform(0, 20_000, n)})
+    scaled = value.cluster_customers(table, k=2, log=False, scale=True, stability_runs=0)
+    raw = value.cluster_customers(table, k=2, log=False, scale=False, stability_runs=0)
+    truth = pd.Series(planted, index=table.index)
+    assert value.adjusted_rand_index(scaled.labels, truth) > 0.95
+    assert value.adjusted_rand_index(raw.labels, truth) < 0.1  # unscaled: money decides alone
+
+
+def test_stability_is_high_for_real_groups_and_lower_for_noise():
+    table, _ = _three_groups(600, seed=5)
+    real = value.cluster_customers(table, k=3, stability_runs=4)
+    assert real.stability.index.tolist() == ["other starts", "bootstrap samples"]
+    assert (real.stability["runs"] == 4).all()
+    assert (real.stability["mean_ari"] > 0.95).all()
+    noise = pd.DataFrame(np.random.default_rng(1).uniform(0, 1, (600, 3)), columns=["a", "b", "c"])
+    blur = value.cluster_customers(noise, k=7, log=False, stability_runs=4)
+    assert blur.stability["mean_ari"].max() < real.stability["mean_ari"].min()
+    assert value.cluster_customers(table, k=3, stability_runs=0).stability.empty
+
+
+def test_adjusted_rand_index_by_hand_and_against_scikit_learn():
+    from sklearn.metrics import adjusted_rand_score
+
+    # Hand: table [[2, 1, 0], [0, 1, 2]]: index = 1 + 1 = 2; rows C(3,2) + C(3,2) = 6; columns 3 * C(2,2) = 3;
+    # expected = 6 * 3 / C(6,2) = 1.2; maximum = (6 + 3) / 2 = 4.5; ARI = 0.8 / 3.3.
+    assert value.adjusted_rand_index([1, 1, 1, 2, 2, 2], [1, 1, 2, 2, 3, 3]) == pytest.approx(0.8 / 3.3)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        a, b = rng.integers(0, rng.integers(1, 6), 200), rng.integers(0, rng.integers(1, 8), 200)
+        assert value.adjusted_rand_index(a, b) == pytest.approx(adjusted_rand_score(a, b), abs=1e-12)
+    a = pd.Series(["x", "x", "y", "z"], index=[4, 3, 2, 1])
+    b = pd.Series([7, 5, 5, 9], index=[1, 2, 3, 4])  # matched by customer id, not by position
+    assert value.adjusted_rand_index(a, b) == pytest.approx(adjusted_rand_score(["x", "x", "y", "z"], [9, 5, 5, 7]))
+    assert value.adjusted_rand_index([1, 1, 2], ["b", "b", "a"]) == 1.0
+    with pytest.raises(DataError, match="in only one of them"):
+        value.adjusted_rand_index(a, b.rename({4: 8}))
+    with pytest.raises(DataError, match="missing label"):
+        value.adjusted_rand_index([1, None, 2], [1, 2, 2])
+    with pytest.raises(DataError, match="one label per customer"):
+        value.adjusted_rand_index(pd.DataFrame({"a": [1]}), [1])
+
+
+def test_cluster_customers_errors_and_predict():
+    table, _ = _three_groups(60)
+    result = value.cluster_customers(table, k=3, stability_runs=0)
+    assert result.predict(table).tolist() == result.labels.tolist()
+    refund = table.copy()
+    refund.iloc[0, refund.columns.get_loc("monetary")] = -1.0
+    with pytest.raises(DataError, match='"monetary" has 1 negative'):
+        value.cluster_customers(refund, k=2)
+    assert value.cluster_customers(table.assign(monetary=table["monetary"] - 100), k=2, log=False,
+                                   stability_runs=0).k == 2
+    with pytest.raises(DataError, match="3 distinct customer"):
+        value.cluster_customers(pd.DataFrame({"x": [1.0, 1, 2, 3, 3]}), k=3)
+    with pytest.raises(DataError, match="k_range is empty"):
+        value.cluster_customers(table, k_range=[])
+    with pytest.raises(DataError, match="k_range must be"):
+        value.cluster_customers(table, k_range="2-8")
+    with pytest.raises(DataError, match="k must be a whole number"):
+        value.cluster_customers(table, k=1)
+    with pytest.raises(DataError, match='"name" of the features table holds text'):
+        value.cluster_customers(table.assign(name="x"))
+    with pytest.raises(DataError, match='"missing" is not in the features table'):
+        value.cluster_customers(table, columns=["recency", "missing"])
+    # Only some columns: the profiles still show the named R, F, M columns in their units.
+    two = value.cluster_customers(table, k=2, columns=["recency", "frequency"], stability_runs=0)
+    assert two.columns == ("recency", "frequency") and "mean_monetary" in two.profiles.columns
+
+
+def test_clusters_on_the_shop_separate_the_planted_behaviour():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    table = value.rfm(shop.orders, shop.as_of)
+    result = value.cluster_customers(table, k=4, stability_runs=0)
+    truth = datasets.truth("shop").set_index("customer_id").reindex(table.index)
+    planted = truth[["purchase_rate", "spend_mean", "future_value"]].groupby(result.labels).mean()
+    assert planted["purchase_rate"].iloc[0] > 2 * planted["purchase_rate"].iloc[-1]
+    assert planted["future_value"].iloc[0] == planted["future_value"].max()

@@ -12,7 +12,9 @@ an orders table or a per-customer table:
   (past value), :func:`clv_summary` (the BTYD table), :class:`BetaGeo`
   (BG/NBD), :class:`GammaGamma` and :func:`clv`: lifetime value three ways;
 - :func:`calibration_holdout`, :func:`purchase_tracking` and
-  :func:`holdout_by_frequency`: checking the BG/NBD model on a holdout period.
+  :func:`holdout_by_frequency`: checking the BG/NBD model on a holdout period;
+- :func:`cluster_customers` (k-means on log-scaled features, k by the
+  silhouette) and :func:`adjusted_rand_index`: clustering (聚类分析);
 
 Use::
 
@@ -28,6 +30,7 @@ stays fast.
 """
 
 from custlearn.value._btyd import DAYS_PER_MONTH, HORIZON_UNITS, BetaGeo, GammaGamma, clv, simulate_bgnbd
+from custlearn.value._cluster import CLUSTER_NAME_WORDS, CustomerClusters, adjusted_rand_index, cluster_customers
 from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_summary
 from custlearn.value._curves import ParetoResult, WhaleCurve, customer_profit, pareto_table, whale_curve
 from custlearn.value._holdout import calibration_holdout, holdout_by_frequency, purchase_tracking
@@ -56,4 +59,8 @@ __all__ = [
     "calibration_holdout",
     "purchase_tracking",
     "holdout_by_frequency",
+    "cluster_customers",
+    "CustomerClusters",
+    "adjusted_rand_index",
+    "CLUSTER_NAME_WORDS",
 ]
