@@ -15,6 +15,8 @@ an orders table or a per-customer table:
   :func:`holdout_by_frequency`: checking the BG/NBD model on a holdout period;
 - :func:`cluster_customers` (k-means on log-scaled features, k by the
   silhouette) and :func:`adjusted_rand_index`: clustering (聚类分析);
+- :func:`indicator_scorecard`: the evaluation indicator system (评估指标体系),
+  each segment on CLV, frequency, satisfaction, retention and referrals.
 
 Use::
 
@@ -35,6 +37,7 @@ from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_sum
 from custlearn.value._curves import ParetoResult, WhaleCurve, customer_profit, pareto_table, whale_curve
 from custlearn.value._holdout import calibration_holdout, holdout_by_frequency, purchase_tracking
 from custlearn.value._rfm import RFM_SEGMENT_RULES, rfm, rfm_scores, rfm_segments
+from custlearn.value._scorecard import INDICATORS, Scorecard, indicator_scorecard
 
 __all__ = [
     "rfm",
@@ -63,4 +66,7 @@ __all__ = [
     "CustomerClusters",
     "adjusted_rand_index",
     "CLUSTER_NAME_WORDS",
+    "indicator_scorecard",
+    "Scorecard",
+    "INDICATORS",
 ]

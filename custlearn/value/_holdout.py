@@ -255,7 +255,8 @@ def purchase_tracking(
     -------
     DataFrame
         One row per week (index ``week``, 1, 2, ...): ``week_end`` (date),
-        ``period`` ("calibration" or "holdout"), ``actual``, ``predicted``,
+        ``days`` (the period's length: ``step_days``, fewer for a short last
+        period), ``period`` ("calibration" or "holdout"), ``actual``, ``predicted``,
         ``actual_cumulative``, ``predicted_cumulative``; the cohort size
         and both dates in ``attrs``.
 
@@ -303,6 +304,7 @@ def purchase_tracking(
     predicted_cumulative = _expected_by_end(model, first[cohort], ends, TIME_UNITS[unit])[1:]
     out = pd.DataFrame({
         "week_end": [_as_date(d) for d in ends[1:]],
+        "days": np.diff(ends).astype(np.int64),
         "period": np.where(ends[1:] <= cal_day, "calibration", "holdout"),
         "actual": actual.astype(np.int64),
         "predicted": np.diff(predicted_cumulative, prepend=0.0),
