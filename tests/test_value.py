@@ -1426,3 +1426,194 @@ def test_clusters_on_the_shop_separate_the_planted_behaviour():
     planted = truth[["purchase_rate", "spend_mean", "future_value"]].groupby(result.labels).mean()
     assert planted["purchase_rate"].iloc[0] > 2 * planted["purchase_rate"].iloc[-1]
     assert planted["future_value"].iloc[0] == planted["future_value"].max()
+
+
+# ---------------------------------------------------------------- the evaluation indicator system (issue 17)
+
+
+@pytest.fixture(scope="module")
+def shop_card():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    segments = value.rfm_segments(value.rfm_scores(value.rfm(shop.orders, shop.as_of)))
+    clv = pd.Series(np.linspace(0, 300, len(segments)), index=segments.index)
+    return shop, segments, value.indicator_scorecard(segments, shop, clv=clv), clv
+
+
+def test_scorecard_equals_the_lesson_functions_it_reuses(shop_card):
+    from custlearn import loyalty, satisfaction
+    from custlearn._stats import proportion_ci
+
+    shop, segments, card, clv = shop_card
+    table = card.table.set_index(["segment", "indicator"])
+    for name in ["Champions", "At Risk", "Lost"]:
+        ids = segments.index[segments["segment"] == name]
+        answers = shop.surveys[shop.surveys["customer_id"].isin(ids)]
+        # satisfaction = lesson 03's CSAT top-2-box, with lesson 03's Wilson interval
+        sat = answers["overall_satisfaction"].dropna()
+        row = table.loc[(name, "satisfaction")]
+        assert row["value"] == pytest.approx(satisfaction.csat(sat) / 100)
+        ci = proportion_ci(int((sat >= 4).sum()), len(sat))
+        assert (row["lower"], row["upper"], row["n"]) == (pytest.approx(ci.lower), pytest.approx(ci.upper), len(sat))
+        # NPS = lesson 04's nps and nps_interval
+        rec = answers["likely_to_recommend"].dropna()
+        row = table.loc[(name, "nps")]
+        interval = loyalty.nps_interval(rec)
+        assert row["value"] == pytest.approx(loyalty.nps(rec))
+        assert (row["lower"], row["upper"]) == (pytest.approx(interval.lower), pytest.approx(interval.upper))
+        # retention = the last row of lesson 04's retention_rate on the segment's orders (calendar years)
+        mine = shop.orders[shop.orders["customer_id"].isin(ids)]
+        last = loyalty.retention_rate(mine, "Y", as_of=shop.as_of).iloc[-1]
+        row = table.loc[(name, "retention")]
+        assert row["n"] == last["active_previous"]
+        if last["active_previous"]:
+            assert row["value"] == pytest.approx(last["retention_rate"])
+        # frequency: purchase days in 2025 per customer; referrals from referred_by; CLV as given
+        in_2025 = mine[mine["order_date"].dt.year == 2025].drop_duplicates(["customer_id", "order_date"])
+        assert table.loc[(name, "purchase_frequency"), "value"] == pytest.approx(len(in_2025) / len(ids))
+        referred = shop.customers["referred_by"].isin(ids).sum()
+        assert table.loc[(name, "referrals"), "value"] == pytest.approx(referred / len(ids))
+        assert table.loc[(name, "clv"), "value"] == pytest.approx(clv.loc[ids].mean())
+        assert table.loc[(name, "customers"), "value"] == len(ids)
+    assert table.loc[("All customers", "customers"), "value"] == len(segments)
+    assert table.loc[("All customers", "nps"), "value"] == pytest.approx(
+        loyalty.nps(shop.surveys.loc[shop.surveys["customer_id"].isin(segments.index), "likely_to_recommend"].dropna()))
+
+
+def test_scorecard_intervals_are_the_ground_floor_formulas(shop_card):
+    from custlearn._stats import mean_bounds, wilson_bounds
+
+    shop, segments, card, _ = shop_card
+    row = card.table.set_index(["segment", "indicator"]).loc[("Champions", "retention")]
+    assert (row["lower"], row["upper"]) == pytest.approx(wilson_bounds(round(row["value"] * row["n"]), row["n"]))
+    ids = segments.index[segments["segment"] == "Champions"]
+    mine = shop.orders[shop.orders["customer_id"].isin(ids) & (shop.orders["order_date"].dt.year == 2025)]
+    days = mine.drop_duplicates(["customer_id", "order_date"]).groupby("customer_id").size().reindex(ids, fill_value=0)
+    row = card.table.set_index(["segment", "indicator"]).loc[("Champions", "purchase_frequency")]
+    assert (row["lower"], row["upper"]) == pytest.approx(mean_bounds(days.to_numpy()))
+    # mean +/- 1.96 s / sqrt(n), by hand
+    half = 1.959964 * days.std(ddof=1) / np.sqrt(len(days))
+    assert row["lower"] == pytest.approx(days.mean() - half, rel=1e-5)
+
+
+def test_scorecard_shape_order_and_views(shop_card):
+    _, segments, card, _ = shop_card
+    assert list(card.wide.columns) == list(value.INDICATORS)
+    assert card.wide.index[0] == "Champions" and card.wide.index[-1] == "All customers"  # RFM rule order
+    assert list(card.table.columns) == ["segment", "indicator", "label", "value", "lower", "upper", "n", "unit",
+                                        "definition"]
+    assert len(card.table) == len(card.wide.index) * len(card.wide.columns)
+    assert card.definitions.loc["retention", "definition"].startswith("share of the segment's customers who bought "
+                                                                      "in 2024 and bought again in 2025")
+    assert card.table.loc[card.table["indicator"] == "clv", "lower"].isna().all()  # a prediction: no interval
+    text = card.formatted()
+    assert text.loc["Champions", "Retention rate"].startswith("100% (")
+    assert "Indicator scorecard" in repr(card)
+
+
+def test_scorecard_for_clusters_model_clv_and_missing_tables():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    table = value.rfm(shop.orders, shop.as_of)
+    clusters = value.cluster_customers(table, k=3, stability_runs=0)
+    card = value.indicator_scorecard(clusters, shop.orders, overall=None)  # no surveys, no customers
+    assert list(card.wide.columns) == ["customers", "clv", "purchase_frequency", "retention"]
+    assert card.wide.index.tolist() == [f"{c}: {n}" for c, n in clusters.profiles["name"].items()]
+    # The CLV computed when none is given: BG/NBD + Gamma-Gamma, 12 months at 10% a year.
+    summary = value.clv_summary(shop.orders, shop.as_of, time_unit="weeks")
+    expected = value.clv(value.BetaGeo().fit(summary), value.GammaGamma().fit(summary), summary, months=12,
+                         discount_rate=0.10, rate_per="year")["clv"]
+    first = clusters.labels.index[clusters.labels == 1]
+    assert card.wide.iloc[0]["clv"] == pytest.approx(expected.loc[first].mean())
+    assert card.wide["clv"].iloc[0] == card.wide["clv"].max()  # cluster 1 has the highest spend
+
+
+def test_scorecard_errors():
+    orders = orders_table([(1, "2025-01-02", 10.0), (2, "2025-02-03", 4.0)])
+    segments = pd.Series(["a", "b"], index=[1, 2])
+    clv = pd.Series([1.0, 2.0], index=[1, 2])
+    with pytest.raises(DataError, match="None of the 2 customers of the segments"):
+        value.indicator_scorecard(pd.Series(["a", "b"], index=["x", "y"]), orders, clv=clv)
+    with pytest.raises(DataError, match="clv has no value for 1 customer"):
+        value.indicator_scorecard(segments, orders, clv=clv.iloc[:1])
+    with pytest.raises(DataError, match="missing label"):
+        value.indicator_scorecard(pd.Series(["a", None], index=[1, 2]), orders, clv=clv)
+    with pytest.raises(DataError, match="repeated customer ids"):
+        value.indicator_scorecard(pd.Series(["a", "b"], index=[1, 1]), orders, clv=clv)
+    with pytest.raises(DataError, match='period="W"'):
+        value.indicator_scorecard(segments, orders, clv=clv, period="W")
+    with pytest.raises(DataError, match="top_box must be"):
+        value.indicator_scorecard(segments, orders, clv=clv, top_box=5)
+    with pytest.raises(DataError, match="segments must be one label per customer"):
+        value.indicator_scorecard([1, 2], orders, clv=clv)
+    card = value.indicator_scorecard(segments.to_frame("segment"), orders, clv=clv, as_of="2025-03-31")
+    assert card.wide.loc["a", "retention"] != card.wide.loc["a", "retention"]  # nobody bought in 2024: NaN
+
+
+def test_scorecard_and_holdout_charts_draw_by_meaning(shop_card):
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    from custlearn import plots
+
+    _, _, card, _ = shop_card
+    ax = plots.scorecard_chart(card)
+    try:
+        image = ax.get_images()[0].get_array()
+        rows = list(card.wide.columns)
+        cols = list(card.wide.index)
+        good, bad = np.array(mcolors.to_rgb(plots.GOOD)), np.array(mcolors.to_rgb(plots.BAD))
+        # Champions' retention (100%, interval above 59%) is clearly better: the good colour
+        assert np.allclose(image[rows.index("retention"), cols.index("Champions")], good)
+        # At Risk's retention is clearly worse: the bad colour; the all-customers column is white
+        assert np.allclose(image[rows.index("retention"), cols.index("At Risk")], bad)
+        assert np.allclose(image[:, cols.index("All customers")], 1.0)
+        texts = [t.get_text() for t in ax.texts]
+        assert "100%\n99% to 100%" in texts
+    finally:
+        plt.close("all")
+
+
+def test_tracking_and_holdout_charts(simulated_orders):
+    import matplotlib.pyplot as plt
+
+    from custlearn import plots
+
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})
+    tracking = value.purchase_tracking(model, simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    assert tracking["days"].iloc[-1] < 7  # 181 holdout days: the last week is short
+    try:
+        top, bottom = plots.tracking_chart(tracking)
+        actual_top, predicted_top = top.get_lines()[:2]
+        assert len(actual_top.get_xdata()) == len(tracking)
+        assert len(bottom.get_lines()[0].get_xdata()) == len(tracking) - 1  # the short week is not drawn weekly
+        np.testing.assert_allclose(predicted_top.get_ydata(), tracking["predicted_cumulative"])
+        (only,) = plots.tracking_chart(tracking, kind="weekly")
+        assert only.get_ylabel() == "Repeat purchases per week"
+        with pytest.raises(DataError, match="draws 2 panel"):
+            plots.tracking_chart(tracking, ax=only)
+        split = value.calibration_holdout(simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+        table = value.holdout_by_frequency(model, split)
+        ax = plots.holdout_chart(table)
+        assert [round(p.get_height(), 6) for p in ax.patches] == [round(v, 6) for v in table["actual"]]
+    finally:
+        plt.close("all")
+
+
+@pytest.mark.parametrize("module", ["custlearn.value._rfm", "custlearn.value._clv", "custlearn.value._btyd",
+                                    "custlearn.value._curves", "custlearn.value._holdout", "custlearn.value._cluster",
+                                    "custlearn.value._scorecard"])
+def test_public_functions_fit_on_a_screen(module):
+    # At most 60 lines of code per public function or method, docstring excluded.
+    import ast
+    import importlib
+    import inspect
+
+    source = inspect.getsource(importlib.import_module(module))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name

@@ -59,9 +59,10 @@ def _split(data: _Orders, cal_end: pd.Timestamp) -> tuple[_Orders, _Orders | Non
     cal_day = _day_number(cal_end)
     in_cal = data.days <= cal_day
     if not in_cal.any():
+        first = f" (the first is on {_as_date(data.days.min()).date()})" if len(data.days) else ""
         raise DataError(
-            f"No order is dated on or before calibration_end={cal_end.date()} (the first is on "
-            f"{_as_date(data.days.min()).date()}), so there is nobody to calibrate on. Give a later calibration_end."
+            f"No order is dated on or before calibration_end={cal_end.date()}{first}, so there is nobody to "
+            f"calibrate on. Give a later calibration_end, or check the filter that produced the orders."
         )
     calibration = dataclasses.replace(data.only(in_cal), as_of_day=cal_day)
     born = np.bincount(data.codes[in_cal], minlength=data.k) > 0
