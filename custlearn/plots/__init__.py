@@ -63,6 +63,7 @@ from custlearn.plots.satisfaction import importance_performance_chart, score_dis
 from custlearn.plots.value import (
     clv_distribution_chart,
     holdout_chart,
+    k_choice_chart,
     p_alive_chart,
     pareto_chart,
     rfm_segment_chart,
@@ -89,7 +90,7 @@ __all__ = [
     "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
     # lesson 05
     "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
-    "scorecard_chart", "tracking_chart", "holdout_chart",
+    "k_choice_chart", "scorecard_chart", "tracking_chart", "holdout_chart",
     # lesson 06
     "survival_chart", "gains_chart", "complaint_churn_chart",
 ]

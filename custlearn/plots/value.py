@@ -1,6 +1,7 @@
 """Charts of lesson 05 (customer value): Pareto and whale curves, RFM
-segments, P(alive) and CLV distributions, the indicator scorecard, and the
-holdout check of the BG/NBD model (tracking and conditional expectations).
+segments, P(alive) and CLV distributions, choosing k for clustering, the
+indicator scorecard, and the holdout check of the BG/NBD model (tracking
+and conditional expectations).
 
 Re-exported by :mod:`custlearn.plots`. Each function takes the data (and
 an optional ``ax=``), draws with matplotlib/seaborn, labels the axes in
@@ -28,6 +29,7 @@ __all__ = [
     "scorecard_chart",
     "tracking_chart",
     "holdout_chart",
+    "k_choice_chart",
 ]
 
 
@@ -619,3 +621,77 @@ def holdout_chart(table: pd.DataFrame, *, ax: Any = None) -> Any:
            xlabel="Repeat purchases in the calibration period", ylabel="Mean purchases in the holdout")
     ax.legend(loc="upper left")
     return ax
+
+
+# --------------------------------------------------------------------------
+# Clustering
+# --------------------------------------------------------------------------
+
+
+def k_choice_chart(clusters: Any, *, ax: Any = None) -> Any:
+    """Choosing k: the silhouette (left) and the inertia, the "elbow" (right), for each k tried.
+
+    Lesson 05, clustering: :func:`custlearn.value.cluster_customers` picks the
+    k with the highest silhouette (blue, higher = clusters better separated;
+    the black ring marks the chosen k). The inertia (orange) always falls as
+    k grows; its bend, the elbow, is a second opinion read by eye. Neither
+    replaces the business test: can each cluster be named and treated
+    differently, and is it stable?
+
+    Parameters
+    ----------
+    clusters : CustomerClusters or DataFrame
+        The result of ``value.cluster_customers`` (or its ``k_scores``), with
+        at least two values of k.
+    ax : pair of matplotlib Axes, optional
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    list of matplotlib Axes
+        The silhouette and the inertia panels.
+
+    Raises
+    ------
+    DataError
+        If the scores hold fewer than two values of k, or lack the columns.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> scores = pd.DataFrame({"silhouette": [0.39, 0.29, 0.32], "inertia": [7157.0, 5649.0, 4304.0],
+    ...                        "smallest_cluster": [0.38, 0.21, 0.16]}, index=pd.Index([2, 3, 4], name="k"))
+    >>> left, right = k_choice_chart(scores)
+    >>> left.get_ylabel(), right.get_ylabel()
+    ('Silhouette (higher = better separated)', 'Inertia (within-cluster sum of squares)')
+    >>> k_choice_chart(scores.iloc[:1])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: k_choice_chart needs the scores of at least two values of k, but 1 was given. Call value.cluster_customers(features) without k (it tries k_range), or with k_range=range(2, 9).
+    >>> plt.close("all")
+    """
+    import matplotlib.pyplot as plt
+
+    scores = getattr(clusters, "k_scores", clusters)
+    require_frame(scores, table="k_scores", min_rows=0)
+    require_columns(scores, ["silhouette", "inertia"], table="k_scores")
+    if len(scores) < 2:
+        raise DataError(f"k_choice_chart needs the scores of at least two values of k, but {len(scores)} was given. "
+                        f"Call value.cluster_customers(features) without k (it tries k_range), or with "
+                        f"k_range=range(2, 9).")
+    if ax is None:
+        _, ax = plt.subplots(1, 2, figsize=(10, 3.8))
+    left, right = list(np.ravel(ax))
+    ks = scores.index.to_numpy()
+    best = scores["silhouette"].idxmax()
+    left.plot(ks, scores["silhouette"], "o-", color=MAIN, lw=2)
+    left.plot([best], [scores.loc[best, "silhouette"]], "o", ms=14, mfc="none", mec=HIGHLIGHT, mew=2,
+              label=f"chosen: k = {best}")
+    right.plot(ks, scores["inertia"], "o-", color=SECOND, lw=2)
+    left.set(title="Silhouette", xlabel="Number of clusters k", ylabel="Silhouette (higher = better separated)")
+    right.set(title="Elbow", xlabel="Number of clusters k", ylabel="Inertia (within-cluster sum of squares)")
+    for axis in (left, right):
+        axis.set_xticks(ks)
+        axis.margins(x=0.08, y=0.15)  # room for the ring around the chosen k
+    left.legend(loc="upper right")
+    return [left, right]
