@@ -1602,18 +1602,3 @@ def test_tracking_and_holdout_charts(simulated_orders):
     finally:
         plt.close("all")
 
-
-@pytest.mark.parametrize("module", ["custlearn.value._rfm", "custlearn.value._clv", "custlearn.value._btyd",
-                                    "custlearn.value._curves", "custlearn.value._holdout", "custlearn.value._cluster",
-                                    "custlearn.value._scorecard"])
-def test_public_functions_fit_on_a_screen(module):
-    # At most 60 lines of code per public function or method, docstring excluded.
-    import ast
-    import importlib
-    import inspect
-
-    source = inspect.getsource(importlib.import_module(module))
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name

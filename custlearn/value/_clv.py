@@ -275,8 +275,7 @@ def clv_summary(
     require_choice(time_unit, list(TIME_UNITS), argument="time_unit")
     data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col,
                         amount_col=amount_col, allow_refunds=allow_refunds)
-    if data.amounts is not None and allow_refunds and (data.amounts < 0).any():
-        data = data.only(data.amounts >= 0)  # a refund is not a purchase
+    data = _purchases_only(data)
     columns = {"frequency": "int64", "recency": "float64", "T": "float64"}
     if amount_col is not None:
         columns["monetary_value"] = "float64"
@@ -286,6 +285,13 @@ def clv_summary(
         out = _btyd_columns(data, TIME_UNITS[time_unit])
     out.attrs["time_unit"] = time_unit
     return out
+
+
+def _purchases_only(data: _Orders) -> _Orders:
+    """The orders without refund rows (negative amounts): a refund is not a purchase."""
+    if data.amounts is not None and (data.amounts < 0).any():
+        return data.only(data.amounts >= 0)
+    return data
 
 
 def _btyd_columns(data: _Orders, unit: float) -> pd.DataFrame:

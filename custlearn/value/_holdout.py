@@ -29,7 +29,7 @@ from custlearn._stats import mean_bounds
 from custlearn._tables import Column, read_result
 from custlearn._validate import DataError, as_timestamp, require_choice, require_confidence, require_positive_int
 from custlearn.value._btyd import BetaGeo, _not_fitted, _prediction_unit
-from custlearn.value._clv import TIME_UNITS, _btyd_columns
+from custlearn.value._clv import TIME_UNITS, _btyd_columns, _purchases_only
 from custlearn.value._orders import _as_date, _day_number, _Orders, _read_orders
 
 __all__ = ["calibration_holdout", "purchase_tracking", "holdout_by_frequency"]
@@ -163,9 +163,7 @@ def calibration_holdout(
     cal_end, hold_end = _periods(calibration_end, holdout_end)
     data = _read_orders(orders, hold_end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
                         allow_refunds=allow_refunds, as_of_argument="holdout_end")
-    if data.amounts is not None and allow_refunds and (data.amounts < 0).any():
-        data = data.only(data.amounts >= 0)  # a refund is not a purchase
-    calibration, holdout = _split(data, cal_end)
+    calibration, holdout = _split(_purchases_only(data), cal_end)
     unit = TIME_UNITS[time_unit]
     out = _btyd_columns(calibration, unit)
     days = np.zeros(calibration.k, dtype=np.int64)
