@@ -1602,3 +1602,16 @@ def test_tracking_and_holdout_charts(simulated_orders):
     finally:
         plt.close("all")
 
+
+
+def test_expected_purchases_takes_one_horizon_per_customer(cdnow, fitted):
+    bg, _ = fitted
+    rows = cdnow.iloc[:5].set_axis([11, 12, 13, 14, 15])
+    horizons = [10.0, 20.0, 39.0, 52.0, 0.0]
+    got = bg.expected_purchases(rows, horizons)
+    assert got.index.tolist() == [11, 12, 13, 14, 15]
+    expected = [bg.expected_purchases(rows.iloc[[i]], h).iloc[0] for i, h in enumerate(horizons)]
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
+    np.testing.assert_allclose(bg.expected_purchases(rows, pd.Series(horizons, index=[1, 2, 3, 4, 5])), expected)
+    with pytest.raises(DataError, match="t has 2 values but the summary has 5"):
+        bg.expected_purchases(rows, [1.0, 2.0])

@@ -333,8 +333,10 @@ class BetaGeo:
         ----------
         summary : DataFrame
             ``frequency``, ``recency`` and ``T`` in the fitted time unit.
-        t : float
-            The horizon, in the summary's time unit (52 = a year in weeks).
+        t : float, or one per customer
+            The horizon, in the summary's time unit (52 = a year in weeks); a
+            list, array or Series gives each customer (in row order) its own,
+            e.g. ``split["duration_holdout"]``.
 
         Returns
         -------
@@ -351,6 +353,11 @@ class BetaGeo:
         1.23
         """
         t = _number(t, "t")
+        if isinstance(t, pd.Series):  # one horizon per customer, in the summary's row order
+            t = t.to_numpy()
+            if len(t) != len(summary):
+                raise DataError(f"t has {len(t)} values but the summary has {len(summary)} customers: give one "
+                                f"horizon, or one per customer.")
         if not np.all(np.asarray(t) >= 0):
             raise DataError(f"t must be a time of 0 or more (in the summary's time unit), but {t} was given.")
         d = self._data(summary, {"frequency_col": frequency_col, "recency_col": recency_col, "T_col": T_col})
