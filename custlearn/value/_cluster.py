@@ -178,6 +178,26 @@ class CustomerClusters:
     def predict(self, features: pd.DataFrame) -> pd.Series:
         """The cluster (1..k, as in ``labels``) of each row of new ``features`` (same columns).
 
+        Each row goes through the fitted pipeline (log, scale, nearest k-means
+        centre) and gets the number that centre has in ``labels``: new
+        customers, or the same customers a month later, land in the clusters
+        found today.
+
+        Parameters
+        ----------
+        features : DataFrame
+            One row per customer with the columns in ``columns``.
+
+        Returns
+        -------
+        Series
+            ``cluster`` per row (index of ``features``).
+
+        Raises
+        ------
+        DataError
+            A column is missing, not numeric or has missing values.
+
         Examples
         --------
         >>> import pandas as pd
