@@ -237,10 +237,10 @@ CASES: list[Case] = [
     # lesson 05
     Case("value.rfm", lambda orders, as_of: value.rfm(orders, as_of), tables("orders", as_of=AS_OF),
          reads={"orders": ORDERS}, scalars={"as_of": BAD_DATE + ["2000-01-01"]}),
-    Case("value.rfm_scores", lambda rfm, bins: value.rfm_scores(rfm, bins),
-         lambda: {"rfm": value.rfm(company().orders, AS_OF), "bins": 5},
+    Case("value.rfm_scores", lambda rfm, bins, ties: value.rfm_scores(rfm, bins, ties=ties),
+         lambda: {"rfm": value.rfm(company().orders, AS_OF), "bins": 5, "ties": "same"},
          reads={"rfm": {"recency": "number", "frequency": "number", "monetary": "number"}},
-         scalars={"bins": [0, 1, 12, 2.5, "5"]}),
+         scalars={"bins": [0, 1, 12, 2.5, "5"], "ties": ["first", None, 1]}),
     Case("value.rfm_segments", lambda scores: value.rfm_segments(scores),
          lambda: {"scores": value.rfm_scores(value.rfm(company().orders, AS_OF))},
          reads={"scores": {"recency_score": "score:1:5", "frequency_score": "score:1:5", "monetary_score": "score:1:5"}}),
@@ -272,7 +272,43 @@ CASES: list[Case] = [
         _fitted()[0], _fitted()[1], summary, months=months, discount_rate=discount_rate),
         lambda: {"summary": _fitted()[2], "months": 12, "discount_rate": 0.01},
         reads={"summary": {"frequency": "number", "recency": "number", "monetary_value": "number"}},
-        scalars={"months": [0, -12, "12"], "discount_rate": [10, -0.01, "1%"]}),
+        scalars={"months": [0, -12, "12", 8.97], "discount_rate": [10, -0.01, "1%"]}),
+    Case("value.clv[horizon]", lambda summary, horizon, horizon_unit: value.clv(
+        _fitted()[0], _fitted()[1], summary, horizon=horizon, horizon_unit=horizon_unit),
+        lambda: {"summary": _fitted()[2], "horizon": 39, "horizon_unit": "weeks"},
+        scalars={"horizon": [0, 2.5, "39"], "horizon_unit": ["years", None]}),
+    Case("value.calibration_holdout", lambda orders, calibration_end, holdout_end: value.calibration_holdout(
+        orders, calibration_end, holdout_end, time_unit="weeks"),
+        tables("orders", calibration_end=CUTOFF, holdout_end=AS_OF), reads={"orders": ORDERS},
+        scalars={"calibration_end": BAD_DATE + ["2000-01-01"], "holdout_end": BAD_DATE + ["2025-01-01"]}),
+    Case("value.purchase_tracking", lambda orders, step_days: value.purchase_tracking(
+        _fitted()[0], orders, CUTOFF, AS_OF, time_unit="weeks", step_days=step_days),
+        tables("orders", step_days=7), reads={"orders": {"customer_id": "id", "order_date": "date"}},
+        scalars={"step_days": [0, -7, "7", 2.5]}),
+    Case("value.holdout_by_frequency", lambda split, max_frequency, confidence: value.holdout_by_frequency(
+        _fitted()[0], split, max_frequency=max_frequency, confidence=confidence),
+        lambda: {"split": value.calibration_holdout(company("shop", 600).orders, CUTOFF, AS_OF, time_unit="weeks"),
+                 "max_frequency": 7, "confidence": 0.95},
+        reads={"split": {"frequency": "number", "frequency_holdout": "number", "duration_holdout": "number"}},
+        scalars={"max_frequency": [0, "7", 2.5], "confidence": BAD_CONFIDENCE}),
+    Case("value.cluster_customers", lambda features, k, sample: value.cluster_customers(
+        features, k, columns=["recency", "frequency", "monetary"], sample=sample, stability_runs=1),
+        lambda: {"features": value.rfm(company().orders, AS_OF), "k": 3, "sample": 100},
+        reads={"features": {"recency": "number", "frequency": "number", "monetary": "amount"}},
+        scalars={"k": [1, "3", 2.5, 500], "sample": [5, "100", -1]}),
+    Case("value.adjusted_rand_index", lambda labels_a, labels_b: value.adjusted_rand_index(labels_a, labels_b),
+         lambda: {"labels_a": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"],
+                  "labels_b": value.cluster_customers(value.rfm(company().orders, AS_OF), k=3,
+                                                      stability_runs=0).labels},
+         reads={"labels_a": {"": "id"}}),
+    Case("value.indicator_scorecard", lambda segments, orders, surveys, customers, period: value.indicator_scorecard(
+        segments, orders, surveys, customers, as_of=AS_OF, period=period),
+        lambda: {**tables("orders", "surveys", "customers", period="Y")(),
+                 "segments": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"]},
+        reads={"orders": ORDERS, "surveys": {"customer_id": "id", "survey_date": "date",
+                                             "overall_satisfaction": "score:1:5?", "likely_to_recommend": "score:0:10?"},
+               "customers": {"customer_id": "id"}},
+        scalars={"period": ["W", None, "year"]}),
     # lesson 06
     Case("churn.label_churn", lambda customers, orders, cutoff, window_days: churn.label_churn(
         customers, orders, cutoff, window_days=window_days), tables("customers", "orders", cutoff=CUTOFF,

@@ -60,7 +60,17 @@ from custlearn.plots.customer_data import missing_values_chart, name_similarity_
 from custlearn.plots.lifecycle import lifecycle_funnel, stage_trend, transition_heatmap
 from custlearn.plots.loyalty import cohort_heatmap, loyalty_matrix_chart, nps_chart, satisfaction_loyalty_chart
 from custlearn.plots.satisfaction import importance_performance_chart, score_distribution_chart, servqual_gap_chart
-from custlearn.plots.value import clv_distribution_chart, p_alive_chart, pareto_chart, rfm_segment_chart, whale_chart
+from custlearn.plots.value import (
+    clv_distribution_chart,
+    holdout_chart,
+    k_choice_chart,
+    p_alive_chart,
+    pareto_chart,
+    rfm_segment_chart,
+    scorecard_chart,
+    tracking_chart,
+    whale_chart,
+)
 
 __all__ = [
     # the look of every figure
@@ -80,6 +90,7 @@ __all__ = [
     "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
     # lesson 05
     "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
+    "k_choice_chart", "scorecard_chart", "tracking_chart", "holdout_chart",
     # lesson 06
     "survival_chart", "gains_chart", "complaint_churn_chart",
 ]
