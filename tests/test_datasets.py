@@ -314,7 +314,8 @@ DUMMY_COLUMNS = (
 def test_an_addon_column_leaves_every_existing_column_unchanged(tmp_path, monkeypatch):
     """Columns and a table drawn from an add-on stream move no value of any existing column (files and per-column checksums)."""
     before = datasets.build("shop", tmp_path / "before", customers=300, seed=5)
-    monkeypatch.setattr(_addons, "ADDONS", [_addons.AddOn("dummy mood", ("shop",), DUMMY_COLUMNS, _dummy_addon)])
+    extra = _addons.AddOn("dummy mood", ("shop",), DUMMY_COLUMNS, _dummy_addon)
+    monkeypatch.setattr(_addons, "ADDONS", [*_addons.ADDONS, extra])  # beside the registered add-ons
     after = datasets.build("shop", tmp_path / "after", customers=300, seed=5)
     assert sorted(after["files"]) == sorted([*before["files"], "dummy_table.csv"])
     for fname, info in after["files"].items():  # the per-column checksums are the documented ones
