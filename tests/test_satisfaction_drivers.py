@@ -232,6 +232,26 @@ def test_expectation_effect_takes_the_performance_columns_given_and_refuses_conf
         sat.expectation_effect(s, form="gap")
 
 
+def test_reviews_effect_equals_statsmodels_difference_of_means_and_slope_among_readers():
+    rng = np.random.default_rng(6)
+    read = rng.random(400) < 0.6
+    stars = np.where(read, rng.integers(20, 51, 400) / 10, np.nan)
+    s = pd.DataFrame({"read_reviews": read, "review_rating_seen": stars,
+                      "prior_expectation": np.clip(np.rint(np.where(read, 3.5 + 0.7 * (stars - 4), 3.1) + rng.normal(0, 0.8, 400)), 1, 5)})
+    ours = sat.reviews_effect(s)
+    E = s["prior_expectation"]
+    diff = sm.OLS(E, sm.add_constant(s["read_reviews"].astype(float))).fit()
+    assert ours.loc["read vs not read", "estimate"] == pytest.approx(E[read].mean() - E[~read].mean())
+    assert ours.loc["read vs not read", ["lower", "upper"]].tolist() == pytest.approx(diff.conf_int().iloc[1].tolist())
+    slope = sm.OLS(E[read], sm.add_constant(s.loc[read, "review_rating_seen"])).fit()
+    assert ours.loc["per star seen", ["estimate", "std_error"]].tolist() == pytest.approx([slope.params.iloc[1], slope.bse.iloc[1]])
+    assert ours["n"].tolist() == [400, int(read.sum())]
+    with pytest.raises(DataError, match="read_reviews have the same value on every complete row"):
+        sat.reviews_effect(s.assign(read_reviews=False))
+    with pytest.raises(DataError, match="review_rating_seen have the same value on every complete row among those who"):
+        sat.reviews_effect(s.assign(review_rating_seen=np.where(read, 4.0, np.nan)))
+
+
 # ---------------------------------------------------------------------------
 # what-if
 # ---------------------------------------------------------------------------
@@ -326,10 +346,9 @@ def test_shipped_expectation_effect_and_the_reviews_effect_cover_the_planted_one
     surveys, truth = shipped[name]
     effect = sat.expectation_effect(surveys).loc["expectation"]
     assert effect["lower"] <= truth["expectation"]["expectation_effect"] <= effect["upper"]
-    readers = surveys[surveys["read_reviews"]]
-    ref = sm.OLS(readers["prior_expectation"].astype(float), sm.add_constant(readers["review_rating_seen"])).fit()
-    lo, hi = ref.conf_int().loc["review_rating_seen"]
-    assert lo <= truth["expectation"]["expectation_per_star"] <= hi
+    reviews = sat.reviews_effect(surveys, confidence=0.99)
+    for term, key in (("per star seen", "expectation_per_star"), ("read vs not read", "expectation_read_minus_not_read")):
+        assert reviews.loc[term, "lower"] <= truth["expectation"][key] <= reviews.loc[term, "upper"], term
     assert surveys["review_rating_seen"].isna().equals(~surveys["read_reviews"])
 
 

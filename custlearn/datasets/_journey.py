@@ -356,7 +356,8 @@ def _expectation_truth(M: SimpleNamespace) -> dict[str, float]:
             "performance_weight": float(b[1]),
             "expectation_per_star": rv["expectation_per_star"], "expectation_not_read": rv["expectation_not_read"],
             "expectation_at_mean_rating": rv["expectation_at_mean_rating"], "review_rating_mean": rv["rating_mean"],
-            "mean_expectation": float(M.reviews.p @ M.reviews.mean)}
+            "mean_expectation": float(M.reviews.p @ M.reviews.mean),
+            "expectation_read_minus_not_read": float(M.reviews.p[1:] @ M.reviews.mean[1:] / M.reviews.p[1:].sum() - M.reviews.mean[0])}
 
 
 def truth(scenario: str) -> dict[str, Any]:

@@ -456,7 +456,7 @@ def penalty_reward_chart(table: Any, *, truth: Any = None, ax: Any = None) -> An
     return ax
 
 
-EXPECTATION_GROUPS = {"expected little (1-2)": (1, 2), "expected 3": (3, 3), "expected much (4-5)": (4, 5)}
+_EXPECTATION_GROUPS = {"expected little (1-2)": (1, 2), "expected 3": (3, 3), "expected much (4-5)": (4, 5)}
 
 
 def _expectation_means(surveys: Any, expectation: str, performance: Any, target: str, min_answers: int) -> pd.DataFrame:
@@ -468,7 +468,7 @@ def _expectation_means(surveys: Any, expectation: str, performance: Any, target:
     data = surveys[[target, expectation, *columns]].apply(pd.to_numeric, errors="coerce").dropna()
     frame = pd.DataFrame({"performance": (data[columns].mean(axis=1) * 2).round() / 2, "target": data[target]})
     frame["group"] = None
-    for name, (lo, hi) in EXPECTATION_GROUPS.items():
+    for name, (lo, hi) in _EXPECTATION_GROUPS.items():
         frame.loc[data[expectation].between(lo, hi).to_numpy(), "group"] = name
     means = frame.dropna().groupby(["group", "performance"])["target"].agg(["mean", "size"]).reset_index()
     return means[means["size"] >= min_answers]
@@ -531,7 +531,7 @@ def expectation_chart(surveys: Any, *, expectation: str = "prior_expectation", p
         raise DataError(f"No band of performance has {min_answers} answers in an expectation group. Use more "
                         f"responses, or pass a smaller min_answers=.")
     ax = _axes(ax, (8.5, 5.0))
-    groups = [g for g in EXPECTATION_GROUPS if g in set(means["group"])]
+    groups = [g for g in _EXPECTATION_GROUPS if g in set(means["group"])]
     for group, colour in zip(groups, colours_for(groups)):
         rows = means[means["group"] == group]
         ax.plot(rows["performance"], rows["mean"], marker="o", color=colour, lw=2, label=group)

@@ -23,7 +23,8 @@ one job per file:
   (``_touch_points``: :func:`touch_point_importance`, by need segment too,
   and :func:`penalty_reward` with the three-factor classes
   :data:`FACTORS`), established beliefs and outside reviews
-  (``_expectations``: :func:`expectation_effect`);
+  (``_expectations``: :func:`expectation_effect`, :func:`reviews_effect`);
+  needs and preferences by ``segment=`` of :func:`touch_point_importance`;
 - raising it (``_what_if``): :func:`what_if`, the predicted top-box share
   if touch-point ratings changed.
 
@@ -47,7 +48,7 @@ the Student t of the regression intervals).
 # code written before it moved to the ground floor, _stats, where lessons 04, 06 and 07 take it).
 from custlearn._stats import Interval, proportion_ci, wilson_bounds, z_value  # noqa: F401
 from custlearn.satisfaction._drivers import _QUADRANT_ORDER, QUADRANTS, driver_analysis, importance_performance  # noqa: F401
-from custlearn.satisfaction._expectations import expectation_effect
+from custlearn.satisfaction._expectations import expectation_effect, reviews_effect
 from custlearn.satisfaction._reliability import alpha_if_item_deleted, cronbach_alpha, cronbach_alpha_ci
 from custlearn.satisfaction._scores import ces, csat, margin_of_error, required_sample_size, score_distribution
 from custlearn.satisfaction._servqual import (
@@ -84,5 +85,6 @@ __all__ = [
     "touch_point_importance",
     "penalty_reward",
     "expectation_effect",
+    "reviews_effect",
     "what_if",
 ]

@@ -1,8 +1,10 @@
-"""Established beliefs (已建立的认识): at the same performance, a higher prior expectation gives lower satisfaction.
+"""Established beliefs (已建立的认识) and outside reviews (外部评价): what customers expect, and what it does.
 
 Lesson 03, "what shapes satisfaction: established beliefs" and "outside
 reviews".  :func:`expectation_effect` fits Oliver's (1980)
-expectation-disconfirmation model with the least squares of
+expectation-disconfirmation model (at the same performance, a higher prior
+expectation gives lower satisfaction); :func:`reviews_effect` measures how
+much outside reviews move the expectation.  Both on the least squares of
 :mod:`custlearn.satisfaction._regression`.
 """
 
@@ -13,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._tables import read_surveys
+from custlearn._tables import Column, read_surveys
 from custlearn._validate import DataError, require_choice, require_confidence
 from custlearn.satisfaction._drivers import _driver_names, _enough_rows
 from custlearn.satisfaction._regression import least_squares
@@ -130,3 +132,96 @@ def expectation_effect(
     fit = least_squares(X, frame[target].to_numpy(dtype=float), ["intercept", form, "expectation"])
     out = fit.table(confidence).iloc[1:]
     return out.assign(n=fit.n, r_squared=fit.r_squared)
+
+
+def _one_predictor(data: pd.DataFrame, y: str, x: str, name: str, confidence: float, where: str) -> dict[str, Any]:
+    """Least squares of ``y`` on ``x`` with an intercept: the slope of x with its interval, as a result row."""
+    _enough_rows(data, y, [x], "predictors", where=where)
+    X = np.column_stack([np.ones(len(data)), data[x].to_numpy(dtype=float)])
+    fit = least_squares(X, data[y].to_numpy(dtype=float), ["intercept", name])
+    row = fit.table(confidence).iloc[1]
+    return {"term": name, "estimate": row["coefficient"], "std_error": row["std_error"], "lower": row["lower"],
+            "upper": row["upper"], "n": fit.n}
+
+
+def reviews_effect(
+    surveys: pd.DataFrame,
+    *,
+    rating: str = "review_rating_seen",
+    read: str = "read_reviews",
+    expectation: str = "prior_expectation",
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Outside reviews (外部评价): how much reading reviews, and the stars seen, move the prior expectation.
+
+    Lesson 03, "what shapes satisfaction: outside reviews" (deck 002).
+    Reviews shape what a customer expects before the first order, and the
+    expectation sets the bar performance is judged against
+    (:func:`expectation_effect`; Oliver 1980, Journal of Marketing Research
+    17(4)).  Two least-squares fits of the prior expectation E
+    (:mod:`custlearn.satisfaction._regression`)::
+
+        "read vs not read":  E = a + d [read reviews] + error     (all respondents)
+        "per star seen":     E = a + b stars + error                (those who read reviews)
+
+    d is the difference in mean expectation between readers and
+    non-readers; b the change in expectation for one star more in the
+    reviews read.  Times the expectation effect, b gives what one star of
+    outside praise does to satisfaction at the same performance.  The
+    reviews are not assigned at random: readers may differ from
+    non-readers in other ways, so d is a comparison, not an experiment.
+
+    Rows with a missing expectation or read flag are dropped; a reader
+    without a star rating is left out of the second fit.
+
+    Parameters
+    ----------
+    surveys : DataFrame
+        One row per respondent.
+    rating : str, default "review_rating_seen"
+        The average star rating of the reviews read (missing for non-readers).
+    read : str, default "read_reviews"
+        True/false (or 1/0): read reviews before the first order.
+    expectation : str, default "prior_expectation"
+    confidence : float, default 0.95
+
+    Returns
+    -------
+    DataFrame
+        Index ``term``: "read vs not read", "per star seen"; columns
+        ``estimate``, ``std_error``, ``lower``, ``upper``, ``n``.
+
+    Raises
+    ------
+    DataError
+        If a column is missing or holds the wrong kind of values, or one of
+        the two fits has too few rows or a constant column.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(4)
+    >>> read = rng.random(500) < 0.5
+    >>> stars = np.where(read, rng.normal(4, 0.6, 500).clip(1, 5).round(1), np.nan)
+    >>> expected = np.where(read, 3.6 + 0.8 * (stars - 4), 3.2) + rng.normal(0, 0.7, 500)
+    >>> s = pd.DataFrame({"read_reviews": read, "review_rating_seen": stars, "prior_expectation": expected})
+    >>> reviews_effect(s)[["estimate", "lower", "upper"]].round(2)
+                      estimate  lower  upper
+    term
+    read vs not read      0.48   0.34   0.62
+    per star seen         0.81   0.66   0.96
+    >>> reviews_effect(s, read="read")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "read" is not in the surveys table. The table has these columns: read_reviews, review_rating_seen, prior_expectation. If your data calls it something else, pass read="<your column name>".
+    """
+    confidence = require_confidence(confidence)
+    data = read_surveys(surveys, customer_col=None, numbers=[expectation, rating], missing="keep", min_rows=1,
+                        arguments={expectation: "expectation", rating: "rating", read: "read"},
+                        extra=[Column(read, "flag", "read", missing="keep")])
+    data = data[data[expectation].notna().to_numpy() & data[read].notna().to_numpy()]
+    flags = data.assign(**{read: data[read].astype(bool).astype(float)})
+    readers = flags[(flags[read] == 1).to_numpy() & flags[rating].notna().to_numpy()]
+    rows = [_one_predictor(flags, expectation, read, "read vs not read", confidence, ""),
+            _one_predictor(readers, expectation, rating, "per star seen", confidence, " among those who read reviews")]
+    return pd.DataFrame(rows).set_index("term")
