@@ -2,7 +2,9 @@
 
 The data of every lesson.  ``load`` reads the small shipped versions (CSV
 under ``datasets/``), ``generate`` simulates any size in memory, ``truth``
-and ``parameters`` give the instructor the values that generated the data.
+and ``parameters`` give the instructor the values that generated the data,
+``journey_truth`` and ``journey_what_if`` the exact planted values of lesson
+03's touch points, expectations, reviews and needs.
 All people in these data are fictional (names, e-mails, phones from Faker
 pools).
 
