@@ -92,6 +92,7 @@ SURVEY_SCORES = {"overall_satisfaction": "score:1:5", "likely_to_recommend": "sc
 COMPLAINTS = {"customer_id": "id", "opened_at": "date", "is_complaint": "flag", "resolved": "flag",
               "hours_to_resolve": "number?", "resolution_satisfaction": "score:1:5?"}
 BAD_CONFIDENCE = [95, 0, 1.5, "0.95", None]
+TOUCH = ["rating_website_app", "rating_checkout", "rating_delivery", "rating_returns", "rating_service_contact"]
 BAD_WINDOW = [0, -90, 2.5, "90"]
 BAD_DATE = ["not a date", None]
 
@@ -198,6 +199,30 @@ CASES: list[Case] = [
         surveys, "overall_satisfaction", ["per_reliability_1", "per_empathy_1", "per_tangibles_1"]),
         tables("surveys", n=600),
         reads={"surveys": {"overall_satisfaction": "number", "per_reliability_1": "number"}}, drops_missing=True),
+    Case("satisfaction.touch_point_importance", lambda surveys, confidence: satisfaction.touch_point_importance(
+        surveys, TOUCH, confidence=confidence), tables("surveys", n=600, confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "rating_delivery": "number"}},
+        scalars={"confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.touch_point_importance[segment]", lambda surveys: satisfaction.touch_point_importance(
+        surveys, segment="main_need"), tables("surveys", n=600), reads={"surveys": {"main_need": "label"}}),
+    Case("satisfaction.penalty_reward", lambda surveys, low, high, confidence: satisfaction.penalty_reward(
+        surveys, TOUCH, low=low, high=high, confidence=confidence), tables("surveys", n=600, low=2, high=4, confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "rating_checkout": "score:1:5"}},
+        scalars={"low": [0, 4, "2", None], "high": [3, 6, "4"], "confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.expectation_effect", lambda surveys, form, confidence: satisfaction.expectation_effect(
+        surveys, performance=TOUCH, form=form, confidence=confidence), tables("surveys", n=600, form="performance", confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "prior_expectation": "number", "rating_returns": "number"}},
+        scalars={"form": ["gap", None], "confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.reviews_effect", lambda surveys, confidence: satisfaction.reviews_effect(
+        surveys, confidence=confidence), tables("surveys", n=600, confidence=0.95),
+        reads={"surveys": {"prior_expectation": "number", "read_reviews": "flag", "review_rating_seen": "number?"}},
+        scalars={"confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.what_if", lambda surveys, changes, model, statistic, top_box: satisfaction.what_if(
+        surveys, changes, TOUCH, model=model, statistic=statistic, top_box=top_box),
+        tables("surveys", n=600, changes={"rating_delivery": 0.5}, model="penalty_reward", statistic="top_box", top_box=2),
+        reads={"surveys": {"overall_satisfaction": "score:1:5", "rating_delivery": "score:1:5"}},
+        scalars={"changes": [{"delivery": 0.5}, {}, 0.5, {"rating_delivery": 9}, {"rating_delivery": "half"}],
+                 "model": ["tree", None], "statistic": ["median"], "top_box": [0, 5, "2"]}, drops_missing=True),
     # lesson 04
     Case("loyalty.nps", lambda scores: loyalty.nps(scores),
          lambda: {"scores": company().surveys["likely_to_recommend"]}, reads={"scores": {"": "score:0:10"}}),

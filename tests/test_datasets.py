@@ -314,7 +314,8 @@ DUMMY_COLUMNS = (
 def test_an_addon_column_leaves_every_existing_column_unchanged(tmp_path, monkeypatch):
     """Columns and a table drawn from an add-on stream move no value of any existing column (files and per-column checksums)."""
     before = datasets.build("shop", tmp_path / "before", customers=300, seed=5)
-    monkeypatch.setattr(_addons, "ADDONS", [_addons.AddOn("dummy mood", ("shop",), DUMMY_COLUMNS, _dummy_addon)])
+    extra = _addons.AddOn("dummy mood", ("shop",), DUMMY_COLUMNS, _dummy_addon)
+    monkeypatch.setattr(_addons, "ADDONS", [*_addons.ADDONS, extra])  # beside the registered add-ons
     after = datasets.build("shop", tmp_path / "after", customers=300, seed=5)
     assert sorted(after["files"]) == sorted([*before["files"], "dummy_table.csv"])
     for fname, info in after["files"].items():  # the per-column checksums are the documented ones
@@ -543,6 +544,98 @@ def test_future_values_come_from_the_horizon(big_shop):
     dead = tr["churn_date"].notna() & (tr["churn_date"] <= big_shop.end)
     assert (tr.loc[dead, "future_purchases"] == 0).all()
     assert not tr.loc[dead, "alive_at_end"].any()
+
+
+# --------------------------------------------------------------------------- the customer journey (effect 10)
+
+
+@pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
+def test_journey_model_is_exactly_the_planted_one(name):
+    """The planted joint model, checked on its full table of profiles (no sampling): answer shares, exact
+    means, rating shares, and a population regression that returns the planted penalties, rewards and
+    expectation effect."""
+    from custlearn.datasets import _journey
+
+    M, J = _journey.model(name), datasets.parameters(name)["journey"]
+    # overall answers: 1 + number of cuts below S + N(0, 0.45), S ~ N(0, 1) (README effect 3), by scipy
+    from scipy import stats
+
+    cdf = stats.norm(0, np.sqrt(1 + 0.45**2)).cdf([-1.9, -0.95, 0.15, 1.0])
+    pi = np.diff(np.concatenate([[0], cdf, [1]]))
+    assert np.allclose(M.answer.sum(axis=-1), 1, atol=1e-12)
+    assert np.allclose((M.answer * np.arange(1, 6)).sum(axis=-1), M.eta, atol=1e-9)
+    assert np.allclose((M.prior[..., None] * M.answer).sum(axis=(0, 1, 2)), pi, atol=1e-9)
+    p_r = M.prior.sum(axis=(0, 2))
+    for j, (tp, spec) in enumerate(J["touch_points"].items()):
+        shares = [p_r[M.R[:, j] == level].sum() for level in range(1, 6)]
+        assert np.allclose(shares, spec["shares"], atol=1e-9), tp
+    assert np.allclose(M.prior.sum(axis=(1, 2)), [v["share"] for v in J["needs"].values()])
+    # the population regression of the mean answer on low/high codes and expectation, by numpy lstsq
+    low, high = (M.R <= J["low"]).astype(float), (M.R >= J["high"]).astype(float)
+    n_s, n_r = M.prior.shape[:2]
+    X = np.concatenate([np.ones((n_r * 5, 1)), np.repeat(low, 5, axis=0), np.repeat(high, 5, axis=0),
+                        np.tile(np.arange(1, 6), n_r)[:, None]], axis=1)
+    w = np.sqrt(M.prior.sum(axis=0).ravel())
+    y = (M.prior * M.eta).sum(axis=0).ravel() / M.prior.sum(axis=0).ravel()
+    b = np.linalg.lstsq(X * w[:, None], y * w, rcond=None)[0]
+    k = len(J["touch_points"])
+    assert np.allclose(-b[1:1 + k], [v["penalty"] for v in J["touch_points"].values()], atol=1e-9)
+    assert np.allclose(b[1 + k:1 + 2 * k], [v["reward"] for v in J["touch_points"].values()], atol=1e-9)
+    assert b[-1] == pytest.approx(J["expectation_effect"], abs=1e-9)
+    assert np.allclose(M.prior.sum(axis=(1, 2)) @ M.m, 1.0)  # need multipliers average 1 over customers
+
+
+def test_journey_columns_are_in_the_dictionary_and_come_from_their_own_stream(big_shop):
+    cols = ["main_need", "read_reviews", "review_rating_seen", "prior_expectation", "rating_website_app",
+            "rating_checkout", "rating_delivery", "rating_returns", "rating_service_contact"]
+    d = datasets.describe("shop", "surveys")
+    assert d["column"].tolist()[-len(cols):] == cols
+    assert list(big_shop.surveys.columns[-len(cols):]) == cols
+    assert set(datasets.describe("bank", "surveys")["column"]) >= {"rating_branch", "rating_app", "rating_phone", "rating_adviser"}
+    assert [a.stream for a in _addons.ADDONS if "shop" in a.scenarios] == ["journey"]
+
+
+@pytest.mark.parametrize("fixture", ["big_shop", "big_bank"])
+def test_journey_effects_recovered_in_a_large_sample(request, fixture):
+    """About 6,000 respondents: penalties, rewards, the expectation and review effects within 3.5 standard
+    errors of the planted values (statsmodels OLS), shares within 2 points."""
+    import statsmodels.api as sm
+
+    ds = request.getfixturevalue(fixture)
+    s, J = ds.surveys, datasets.parameters(ds)["journey"]
+    names = [f"rating_{t}" for t in J["touch_points"]]
+    D = pd.concat({**{f"low {c}": (s[c] <= 2).astype(float) for c in names},
+                   **{f"high {c}": (s[c] >= 4).astype(float) for c in names},
+                   "expectation": s["prior_expectation"].astype(float)}, axis=1)
+    fit = sm.OLS(s["overall_satisfaction"].astype(float), sm.add_constant(D)).fit()
+    for t, spec in J["touch_points"].items():
+        assert abs(-fit.params[f"low rating_{t}"] - spec["penalty"]) < 3.5 * fit.bse[f"low rating_{t}"], t
+        assert abs(fit.params[f"high rating_{t}"] - spec["reward"]) < 3.5 * fit.bse[f"high rating_{t}"], t
+        shares = s[f"rating_{t}"].value_counts(normalize=True).sort_index().to_numpy()
+        assert np.allclose(shares, spec["shares"], atol=0.02), t
+    assert abs(fit.params["expectation"] - J["expectation_effect"]) < 3.5 * fit.bse["expectation"]
+    readers = s[s["read_reviews"]]
+    rv = sm.OLS(readers["prior_expectation"].astype(float), sm.add_constant(readers["review_rating_seen"])).fit()
+    assert abs(rv.params["review_rating_seen"] - J["reviews"]["expectation_per_star"]) < 3.5 * rv.bse["review_rating_seen"]
+    assert s["read_reviews"].mean() == pytest.approx(J["reviews"]["read_share"], abs=0.02)
+    needs = s["main_need"].value_counts(normalize=True)
+    assert all(needs[k] == pytest.approx(v["share"], abs=0.02) for k, v in J["needs"].items())
+    assert s["review_rating_seen"].dropna().between(1, 5).all() and s["prior_expectation"].between(1, 5).all()
+
+
+def test_journey_truth_and_what_if_refuse_what_they_cannot_answer():
+    with pytest.raises(DataError, match='changes names "delivery"'):
+        datasets.journey_what_if("shop", {"delivery": 0.5})
+    with pytest.raises(DataError, match=r'changes\["rating_app"\] must be a number from -4 to 4'):
+        datasets.journey_what_if("bank", {"rating_app": 5})
+    with pytest.raises(DataError, match='statistic="median"'):
+        datasets.journey_what_if("bank", {"rating_app": 1}, statistic="median")
+    with pytest.raises(DataError, match='There is no scenario "shoes"'):
+        datasets.journey_truth("shoes")
+    # a change of 0 changes nothing; +1 for every touch point at once raises the planted top-box share
+    assert datasets.journey_what_if("cafe", {"rating_staff": 0}).loc["change", "planted"] == pytest.approx(0, abs=1e-12)
+    up = datasets.journey_what_if("cafe", {f"rating_{t}": 1 for t in ("ordering", "food_and_drink", "staff", "ambience")})
+    assert up.loc["change", "planted"] > 10
 
 
 # --------------------------------------------------------------------------- cafe and bank

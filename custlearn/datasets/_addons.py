@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._validate import DataError
-from custlearn.datasets import _streams
+from custlearn.datasets import _journey, _streams
 
 if TYPE_CHECKING:
     from custlearn.datasets._sim import World
@@ -69,7 +69,10 @@ class AddOn:
     draw: Callable[[World, np.random.Generator], dict[str, dict[str, Any]]]
 
 
-ADDONS: list[AddOn] = []  # none yet: the shipped data come from the core streams only
+ADDONS: list[AddOn] = [
+    # lesson 03, what shapes satisfaction: needs, reviews, prior expectation, touch-point ratings (README effect 10)
+    *(AddOn("journey", (s,), _journey.columns(s), _journey.draw) for s in _journey.SCENARIOS),
+]
 
 
 def active(scenario: str) -> list[AddOn]:

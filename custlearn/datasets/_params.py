@@ -179,6 +179,92 @@ BANK.update(
     }
 )
 
+# --------------------------------------------------------------------------- the customer journey (add-on "journey")
+# What shapes satisfaction (lesson 03; deck 002's four factors): needs and preferences, touch points,
+# established beliefs (the expectation held before the first order) and outside reviews.  Drawn by the
+# add-on :mod:`._journey` given each respondent's overall_satisfaction, from the planted model
+#
+#   E[overall | need s, ratings r, expectation e] = intercept
+#       + sum_j m[s, j] * (-penalty_j * [r_j <= low] + reward_j * [r_j >= high])
+#       + expectation_effect * (e - expectation_reference)
+#
+# penalty_j / reward_j: the drop / rise in overall satisfaction (1-5 points) when touch point j is rated
+# low (1-2) / high (4-5) instead of 3, averaged over customers (three-factor theory: a basic factor has a
+# penalty and no reward, an excitement factor a reward and no penalty, a performance factor both).
+# m[s, j]: a customer whose main need is s weighs the touch point of that need ``need_weight`` times as
+# much as the other customers do; m is scaled so that its average over customers is 1 for every touch
+# point (so penalty_j and reward_j stay the population averages).  The intercept is set so that the
+# mean answer equals the mean overall satisfaction of the core simulation (datasets.journey_truth).
+# shares: how often each rating 1..5 is given (exact population shares); halo: loading of one shared
+# factor behind all ratings (their latent correlation is halo**2).
+# reviews: a share ``read_share`` read outside reviews before the first order and saw an average star
+# rating ~ Normal(rating_mean, rating_sd) on 1.0, 1.1, ..., 5.0; the expectation (1-5) is
+# 1 + Binomial(4, q) with mean expectation_not_read (did not read) or
+# expectation_at_mean_rating + expectation_per_star * (rating seen - rating_mean) (read).
+
+_JOURNEY_SHOP = {
+    "touch_points": {
+        "website_app": {"penalty": 0.20, "reward": 0.20, "shares": (0.05, 0.11, 0.34, 0.30, 0.20)},
+        "checkout": {"penalty": 0.45, "reward": 0.00, "shares": (0.06, 0.11, 0.33, 0.30, 0.20)},
+        "delivery": {"penalty": 0.45, "reward": 0.45, "shares": (0.07, 0.12, 0.33, 0.28, 0.20)},
+        "returns": {"penalty": 0.40, "reward": 0.00, "shares": (0.07, 0.12, 0.35, 0.28, 0.18)},
+        "service_contact": {"penalty": 0.00, "reward": 0.45, "shares": (0.06, 0.11, 0.35, 0.29, 0.19)},
+    },
+    "low": 2,
+    "high": 4,
+    "halo": 0.75,
+    "expectation_effect": -0.15,
+    "expectation_reference": 3,
+    "needs": {
+        "fast delivery": {"share": 0.40, "touch_point": "delivery"},
+        "easy ordering": {"share": 0.35, "touch_point": "website_app"},
+        "help when needed": {"share": 0.25, "touch_point": "service_contact"},
+    },
+    "need_weight": 2.0,
+    "reviews": {
+        "read_share": 0.55,
+        "rating_mean": 4.0,
+        "rating_sd": 0.6,
+        "expectation_not_read": 3.2,
+        "expectation_at_mean_rating": 3.6,
+        "expectation_per_star": 0.8,
+    },
+}
+
+_JOURNEY_CAFE = {
+    **_JOURNEY_SHOP,
+    "touch_points": {
+        "ordering": {"penalty": 0.45, "reward": 0.00, "shares": (0.06, 0.11, 0.33, 0.30, 0.20)},
+        "food_and_drink": {"penalty": 0.50, "reward": 0.50, "shares": (0.06, 0.11, 0.32, 0.30, 0.21)},
+        "staff": {"penalty": 0.05, "reward": 0.50, "shares": (0.05, 0.10, 0.35, 0.30, 0.20)},
+        "ambience": {"penalty": 0.20, "reward": 0.20, "shares": (0.05, 0.10, 0.35, 0.31, 0.19)},
+    },
+    "needs": {
+        "quick service": {"share": 0.40, "touch_point": "ordering"},
+        "good food": {"share": 0.35, "touch_point": "food_and_drink"},
+        "friendly staff": {"share": 0.25, "touch_point": "staff"},
+    },
+}
+
+_JOURNEY_BANK = {
+    **_JOURNEY_SHOP,
+    "touch_points": {
+        "branch": {"penalty": 0.45, "reward": 0.00, "shares": (0.07, 0.12, 0.35, 0.28, 0.18)},
+        "app": {"penalty": 0.50, "reward": 0.50, "shares": (0.06, 0.10, 0.32, 0.32, 0.20)},
+        "phone": {"penalty": 0.20, "reward": 0.20, "shares": (0.07, 0.12, 0.36, 0.27, 0.18)},
+        "adviser": {"penalty": 0.00, "reward": 0.50, "shares": (0.05, 0.10, 0.35, 0.30, 0.20)},
+    },
+    "needs": {
+        "convenience": {"share": 0.45, "touch_point": "app"},
+        "personal advice": {"share": 0.30, "touch_point": "adviser"},
+        "quick help": {"share": 0.25, "touch_point": "phone"},
+    },
+}
+
+SHOP["journey"] = copy.deepcopy(_JOURNEY_SHOP)
+CAFE["journey"] = copy.deepcopy(_JOURNEY_CAFE)
+BANK["journey"] = copy.deepcopy(_JOURNEY_BANK)
+
 SCENARIOS = {"shop": SHOP, "cafe": CAFE, "bank": BANK}
 TABLES = {
     "shop": ["customers", "orders", "surveys", "tickets"],

@@ -31,6 +31,9 @@ from custlearn.datasets import _people
 from custlearn.datasets._params import DIMENSIONS
 
 DAY = np.timedelta64(1, "D")
+# overall_satisfaction = 1 + number of these cuts below S + Normal(0, OVERALL_NOISE_SD) (README effect 3)
+OVERALL_CUTS = (-1.9, -0.95, 0.15, 1.0)
+OVERALL_NOISE_SD = 0.45
 TICKET_FIELDS = ("category", "channel", "is_complaint", "resolved", "hours_to_first_response", "hours_to_resolve",
                  "first_contact_resolution", "resolution_satisfaction", "handling_cost", "outcome")
 
@@ -346,7 +349,7 @@ def surveys(rng: np.random.Generator, P: dict, cust_idx: np.ndarray, sat: dict, 
     S = sat["S"][cust_idx]
     top = sat["top"][cust_idx]
     out: dict = {}
-    overall = np.digitize(S + rng.normal(0, 0.45, m), [-1.9, -0.95, 0.15, 1.0]) + 1
+    overall = np.digitize(S + rng.normal(0, OVERALL_NOISE_SD, m), OVERALL_CUTS) + 1
     out["overall_satisfaction"] = overall.astype(np.int64)
     out["likely_to_recommend"] = clip_round(6.9 + 1.5 * S + 0.9 * top + rng.normal(0, 0.9, m), 0, 10)
     out["customer_effort"] = clip_round(5.0 + 0.8 * S - 0.9 * had_ticket[cust_idx] + rng.normal(0, 1.0, m), 1, 7)

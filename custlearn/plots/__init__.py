@@ -59,7 +59,14 @@ from custlearn.plots.churn import complaint_churn_chart, gains_chart, survival_c
 from custlearn.plots.customer_data import missing_values_chart, name_similarity_chart, problems_found_chart
 from custlearn.plots.lifecycle import lifecycle_funnel, stage_trend, transition_heatmap
 from custlearn.plots.loyalty import cohort_heatmap, loyalty_matrix_chart, nps_chart, satisfaction_loyalty_chart
-from custlearn.plots.satisfaction import importance_performance_chart, score_distribution_chart, servqual_gap_chart
+from custlearn.plots.satisfaction import (
+    expectation_chart,
+    importance_performance_chart,
+    penalty_reward_chart,
+    score_distribution_chart,
+    servqual_gap_chart,
+    touch_point_chart,
+)
 from custlearn.plots.value import (
     clv_distribution_chart,
     holdout_chart,
@@ -86,6 +93,7 @@ __all__ = [
     "lifecycle_funnel", "stage_trend", "transition_heatmap",
     # lesson 03
     "score_distribution_chart", "servqual_gap_chart", "importance_performance_chart",
+    "touch_point_chart", "penalty_reward_chart", "expectation_chart",
     # lesson 04
     "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
     # lesson 05
