@@ -6,9 +6,12 @@ measures the handling (speed, first-contact resolution, recovery);
 :func:`churn_by_complaint_outcome` compares the churn of customers by how
 their first complaint ended.
 
-This module stands on the ground floor only (the complaint-outcome rule of
-:mod:`custlearn._recovery`, the Wilson interval of :mod:`custlearn._stats`),
-so it can move to a lesson of its own on service.
+Both moved here from :mod:`custlearn.churn` (issue 19: complaint management
+belongs with service); ``custlearn.churn.complaint_metrics`` and
+``custlearn.churn.churn_by_complaint_outcome`` still work for one release,
+with a ``DeprecationWarning``. This module stands on the ground floor only
+(the complaint-outcome rule of :mod:`custlearn._recovery`, the Wilson
+interval of :mod:`custlearn._stats`).
 """
 
 from __future__ import annotations
@@ -217,7 +220,7 @@ def churn_by_complaint_outcome(
     Lesson 06, framework: service recovery (a complaint handled fast and
     well can strengthen the relationship; the "recovery paradox" of
     McCollough, Berry & Yadav 2000). Each customer of ``labels`` (the output
-    of :func:`label_churn`) gets the outcome of their first complaint opened
+    of :func:`custlearn.churn.label_churn`) gets the outcome of their first complaint opened
     by the end of the cut-off day, as it stood then
     (:func:`custlearn.lifecycle.complaint_outcomes`), or "no complaint"; then
     per group::
@@ -237,7 +240,7 @@ def churn_by_complaint_outcome(
     ----------
     labels : DataFrame
         Indexed by customer with a True/False ``churned_col``, e.g.
-        :func:`label_churn` (its ``attrs["cutoff"]`` is used).
+        :func:`custlearn.churn.label_churn` (its ``attrs["cutoff"]`` is used).
     tickets : DataFrame
         Service contacts (columns as in :func:`custlearn.lifecycle.complaint_outcomes`).
     cutoff : date, optional
