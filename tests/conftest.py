@@ -17,6 +17,22 @@ if str(ROOT) not in sys.path:  # the maintainer tools in tools/ are tested too
 matplotlib.use("Agg")
 
 
+def too_long_public_functions(module: str, limit: int = 60) -> list[str]:
+    """The public functions of ``module`` with more than ``limit`` lines of code (docstring excluded), as "name (lines)"."""
+    import ast
+    import importlib
+    import inspect
+
+    found = []
+    for node in ast.walk(ast.parse(inspect.getsource(importlib.import_module(module)))):
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            lines = body[-1].end_lineno - body[0].lineno + 1
+            if lines > limit:
+                found.append(f"{node.name} ({lines})")
+    return found
+
+
 # --------------------------------------------------------------------------- a small shop, by hand
 # Shared by tests/test_churn.py (churn labels, features) and tests/test_service.py (complaints):
 # every value is written here so each expected number can be worked out by hand.

@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 
 from custlearn import DataError, churn, lifecycle, service
+from tests.conftest import _d, too_long_public_functions
 
 # Freireich et al. (1963) as listed in Kleinbaum & Klein (2012), chapter 2 (weeks; + = censored).
 MP_TIMES = [6, 6, 6, 7, 10, 13, 16, 22, 23, 6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35]
@@ -46,10 +47,6 @@ PLACEBO_PUBLISHED = pd.DataFrame({
     "events": [2, 2, 1, 2, 2, 4, 2, 2, 1, 1, 1, 1],
     "survival": [0.9048, 0.8095, 0.7619, 0.6667, 0.5714, 0.3810, 0.2857, 0.1905, 0.1429, 0.0952, 0.0476, 0.0],
 })
-
-
-def _d(*days):
-    return pd.to_datetime(list(days))
 
 
 # --------------------------------------------------------------------------
@@ -817,15 +814,7 @@ def test_churn_and_cases_stand_on_the_ground_floor_only():
                                     "custlearn.churn._model", "custlearn.churn._moved", "custlearn.cases"])
 def test_public_functions_fit_on_a_screen(module):
     # Issue 14: at most 60 lines of code per public function, docstring excluded.
-    import ast
-    import importlib
-    import inspect
-
-    source = inspect.getsource(importlib.import_module(module))
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name
+    assert too_long_public_functions(module) == []
 
 
 def test_every_public_name_is_in_all():

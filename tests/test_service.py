@@ -20,8 +20,6 @@ References used here (never this module's own output):
 
 from __future__ import annotations
 
-import ast
-import importlib
 import inspect
 import re
 import subprocess
@@ -33,7 +31,7 @@ import pandas as pd
 import pytest
 
 from custlearn import DataError, churn, datasets, lifecycle, service, value
-from tests.conftest import _d
+from tests.conftest import _d, too_long_public_functions
 
 
 def _wilson(k, n, confidence=0.95):
@@ -637,11 +635,7 @@ def test_service_stands_on_the_ground_floor_and_value_only():
 
 @pytest.mark.parametrize("module", MODULES)
 def test_public_functions_fit_on_a_screen(module):
-    source = inspect.getsource(importlib.import_module(module))
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name
+    assert too_long_public_functions(module) == []
 
 
 def test_every_public_function_is_documented_like_a_lesson_function():

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._stats import Interval, wilson_bounds, z_value
+from custlearn._stats import Interval, wilson_columns, z_value
 from custlearn._tables import Column, read_customers, read_result, read_surveys, read_table
 from custlearn._validate import _list, require_confidence, require_fraction, require_positive_int
 
@@ -127,8 +127,7 @@ def office_table(
         customers=("closed", "size"), closed=("closed", "sum"))
     _every_unit_staffed(table.index, people[unit_col].astype(str))
     table["closure_rate"] = table["closed"] / table["customers"]
-    bounds = [wilson_bounds(int(k), int(n), confidence) for k, n in zip(table["closed"], table["customers"])]
-    table["lower"], table["upper"] = [b[0] for b in bounds], [b[1] for b in bounds]
+    table["lower"], table["upper"] = wilson_columns(table["closed"], table["customers"], confidence)
     by_unit = people.groupby(people[unit_col].astype(str).to_numpy())
     table["staff"] = by_unit.size().reindex(table.index).astype(int)
     table["employee_satisfaction"] = by_unit[satisfaction_col].mean().reindex(table.index)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
@@ -30,7 +31,7 @@ from custlearn._recovery import (
     outcome_of,
     read_complaints,
 )
-from custlearn._stats import wilson_bounds
+from custlearn._stats import wilson_columns
 from custlearn._tables import Column, read_result
 from custlearn._validate import as_timestamp, require_confidence, require_flag, require_number, require_positive
 
@@ -293,7 +294,7 @@ def churn_by_complaint_outcome(
     outcome = pd.Series(NO_COMPLAINT, index=churned.index, dtype=object)
     hit = first.index[first.index.isin(churned.index)]
     outcome.loc[hit] = first.loc[hit, "outcome"].astype(str)
-    table = _churn_rates(outcome, churned, confidence)
+    table = churn_rates(outcome.to_numpy(), churned, confidence, groups=COMPLAINT_GROUPS, name="complaint_outcome")
     table.attrs["cutoff"] = cutoff
     return table
 
@@ -310,15 +311,17 @@ def _cutoff(attrs: dict, cutoff: Any) -> pd.Timestamp:
     return as_timestamp(cutoff, argument="cutoff").normalize()
 
 
-def _churn_rates(outcome: pd.Series, churned: pd.Series, confidence: float) -> pd.DataFrame:
-    """Churn rate per complaint group (best to worst, empty groups left out), with Wilson intervals."""
-    frame = pd.DataFrame({"group": pd.Categorical(outcome.to_numpy(), categories=COMPLAINT_GROUPS),
+def churn_rates(group: Any, churned: pd.Series, confidence: float, *, groups: list[str], name: str) -> pd.DataFrame:
+    """Churn rate per group (in the order of ``groups``, empty ones left out), with Wilson intervals.
+
+    Shared by :func:`churn_by_complaint_outcome` and
+    :func:`custlearn.service.key_account_service`.
+    """
+    frame = pd.DataFrame({"group": pd.Categorical(np.asarray(group, dtype=object), categories=groups),
                           "churned": churned.to_numpy(dtype=bool)})
     table = frame.groupby("group", observed=True).agg(customers=("churned", "size"), churners=("churned", "sum"))
-    table.index = pd.Index(table.index.astype(str), name="complaint_outcome")
+    table.index = pd.Index(table.index.astype(str), name=name)
     table["churners"] = table["churners"].astype(int)
     table["churn_rate"] = table["churners"] / table["customers"]
-    bounds = [wilson_bounds(int(k), int(n), confidence) for k, n in zip(table["churners"], table["customers"])]
-    table["lower"] = [b[0] for b in bounds]
-    table["upper"] = [b[1] for b in bounds]
+    table["lower"], table["upper"] = wilson_columns(table["churners"], table["customers"], confidence)
     return table

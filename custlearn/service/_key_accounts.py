@@ -20,15 +20,16 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._stats import wilson_bounds
 from custlearn._tables import Column, optional_column, read_customers, read_result, read_tickets
 from custlearn._validate import as_timestamp, require_confidence, require_fraction
+from custlearn.service._complaints import churn_rates
 from custlearn.value import clv_historical
 
 __all__ = ["key_accounts", "key_account_service"]
 
 MANAGER, STANDARD, OTHER, KEY = "key account, relationship manager", "key account, standard service", \
     "other accounts", "key account"
+GROUPS = [MANAGER, STANDARD, KEY, OTHER]
 
 
 def key_accounts(
@@ -216,17 +217,10 @@ def key_account_service(
     if customers is not None:
         served = _managed(customers, customer_col, manager_col).reindex(churned.index, fill_value=False)
         group[is_key] = np.where(served.to_numpy(dtype=bool)[is_key], MANAGER, STANDARD)
-    frame = pd.DataFrame({"group": pd.Categorical(group, categories=[MANAGER, STANDARD, KEY, OTHER]),
-                          "churned": churned.to_numpy(dtype=bool)}, index=churned.index)
-    table = frame.groupby("group", observed=True).agg(customers=("churned", "size"), churners=("churned", "sum"))
-    table.index = pd.Index(table.index.astype(str), name="group")
-    table["churners"] = table["churners"].astype(int)
-    table["churn_rate"] = table["churners"] / table["customers"]
-    bounds = [wilson_bounds(int(k), int(n), confidence) for k, n in zip(table["churners"], table["customers"])]
-    table["lower"], table["upper"] = [b[0] for b in bounds], [b[1] for b in bounds]
+    table = churn_rates(group, churned, confidence, groups=GROUPS, name="group")
     if tickets is not None:
-        table = table.join(_follow_ups(tickets, frame["group"], key.attrs.get("as_of"), customer_col, opened_col,
-                                       follow_up_col))
+        who = pd.Series(pd.Categorical(group, categories=GROUPS), index=churned.index)
+        table = table.join(_follow_ups(tickets, who, key.attrs.get("as_of"), customer_col, opened_col, follow_up_col))
     return table
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
-from custlearn._stats import wilson_bounds
+from custlearn._stats import wilson_columns
 from custlearn._tables import Column, optional_column, read_tickets
 from custlearn._validate import _list, as_timestamp, require_confidence, require_number
 
@@ -55,9 +55,7 @@ def _grouped(frame: pd.DataFrame, by: list[str]) -> Any:
 
 
 def _with_wilson(table: pd.DataFrame, hits: str, n: str, confidence: float) -> pd.DataFrame:
-    bounds = [wilson_bounds(int(k), int(m), confidence) for k, m in zip(table[hits], table[n])]
-    table["lower"] = [b[0] for b in bounds]
-    table["upper"] = [b[1] for b in bounds]
+    table["lower"], table["upper"] = wilson_columns(table[hits], table[n], confidence)
     return table
 
 
