@@ -443,6 +443,8 @@ def test_key_account_service_by_hand(value_orders):
     assert table["follow_up_share"].tolist() == pytest.approx([1.0, 0.0, 0.5])
     plain = service.key_account_service(key, labels)
     assert plain.index.tolist() == ["key account", "other accounts"] and plain["customers"].tolist() == [2, 4]
+    with pytest.raises(DataError, match="key lists a customer more than once"):
+        service.key_account_service(pd.concat([key, key]), labels)
     with pytest.raises(DataError, match='"relationship_manager" is not in the customers table.*manager_col='):
         service.key_account_service(key, labels, customers=customers.drop(columns="relationship_manager"))
 

@@ -212,6 +212,9 @@ def key_account_service(
     flags = read_result(key, [Column("key_account", "flag")], table="key", made_by="key_accounts")["key_account"]
     churned = read_result(labels, [Column(churned_col, "flag", "churned_col")], table="labels",
                           made_by="label_churn", min_rows=1)[churned_col]
+    if flags.index.has_duplicates:
+        raise DataError("key lists a customer more than once; it must have one row per customer, as key_accounts "
+                        "returns it. Make it again with key_accounts(...), or drop the repeats on purpose.")
     is_key = flags.reindex(churned.index, fill_value=False).to_numpy(dtype=bool)
     group = np.where(is_key, KEY, OTHER).astype(object)
     if customers is not None:
