@@ -27,6 +27,7 @@ __all__ = [
     "z_value",
     "proportion_ci",
     "wilson_bounds",
+    "wilson_columns",
     "percentile_bounds",
     "mean_bounds",
     "nps_counts",
@@ -162,6 +163,19 @@ def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[flo
         return math.nan, math.nan
     ci = proportion_ci(int(successes), int(n), confidence)
     return ci.lower, ci.upper
+
+
+def wilson_columns(successes: Sequence[int], n: Sequence[int], confidence: float = 0.95) -> tuple[list, list]:
+    """The Wilson bounds of many groups at once: the ``lower`` and ``upper`` columns of a table of shares.
+
+    Examples
+    --------
+    >>> lower, upper = wilson_columns([6, 0], [10, 0])
+    >>> [round(lower[0], 4), round(upper[0], 4)], lower[1]
+    ([0.3127, 0.8318], nan)
+    """
+    bounds = [wilson_bounds(int(k), int(m), confidence) for k, m in zip(successes, n)]
+    return [b[0] for b in bounds], [b[1] for b in bounds]
 
 
 def percentile_bounds(draws: Sequence[float] | np.ndarray, confidence: float = 0.95) -> tuple[float, float]:

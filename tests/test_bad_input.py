@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from custlearn import DataError, cases, churn, customer_data, datasets, lifecycle, loyalty, satisfaction, value
+from custlearn import DataError, cases, churn, customer_data, datasets, lifecycle, loyalty, satisfaction, service, value
 
 AS_OF = pd.Timestamp("2025-12-31")
 CUTOFF = pd.Timestamp("2025-06-30")
@@ -73,6 +73,20 @@ def _labels() -> pd.DataFrame:
 def _survival() -> pd.DataFrame:
     c = company()
     return churn.churn_durations(c.customers, c.orders, AS_OF, window_days=120)
+
+
+@functools.cache
+def _bank_key() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Key accounts of a small bank on the cut-off day, and its contractual churn labels."""
+    c = company("bank", 300)
+    labels = churn.label_churn(c.customers, None, CUTOFF, kind="contractual", window_days=180, as_of=AS_OF)
+    return service.key_accounts(c.orders, CUTOFF, among=labels.index), labels
+
+
+@functools.cache
+def _offices() -> pd.DataFrame:
+    bank = datasets.load("bank")
+    return service.office_table(bank.customers, bank.staff, offices=bank.offices, surveys=bank.surveys)
 
 
 @functools.cache
@@ -374,16 +388,78 @@ CASES: list[Case] = [
          lambda: {"y_true": _labels()["churned"], "score": pd.Series(np.linspace(0, 1, len(_labels())),
                                                                       index=_labels().index), "deciles": 10},
          reads={"score": {"": "number"}}, scalars={"deciles": [0, 1.5, "10"]}),
-    Case("churn.complaint_metrics", lambda tickets, response_target_hours: churn.complaint_metrics(
+    # lesson 06: customer service management
+    Case("service.classify_services", lambda tickets, short_hours, long_hours: service.classify_services(
+        tickets, short_hours=short_hours, long_hours=long_hours), tables("tickets", n=600, short_hours=24, long_hours=168),
+        reads={"tickets": {"ticket_id": "id", "customer_id": "id", "stage": "label", "technical": "flag",
+                           "on_site_visit": "flag", "paid": "flag", "resolved": "flag", "hours_to_resolve": "number?"}},
+        scalars={"short_hours": [0, -24, "24"], "long_hours": [0, "168", 12]}),
+    Case("service.service_mix", lambda classified, by: service.service_mix(classified, by),
+         lambda: {"classified": service.classify_services(company("shop", 600).tickets), "by": "timing"},
+         reads={"classified": {"timing": "label"}}, scalars={"by": ["stage", 5, ["timing", "nature", "fee"]]}),
+    Case("service.service_kpis", lambda tickets: service.service_kpis(tickets, by="stage"), tables("tickets", n=600),
+         reads={"tickets": {"ticket_id": "id", "hours_to_first_response": "number?", "resolved": "flag",
+                            "hours_to_resolve": "number?", "first_contact_resolution": "flag", "stage": "label"}}),
+    Case("service.time_limit_attainment", lambda tickets, limits, cost_per_late_ticket, confidence:
+         service.time_limit_attainment(tickets, limits, cost_per_late_ticket=cost_per_late_ticket, confidence=confidence),
+         tables("tickets", n=600, limits=None, cost_per_late_ticket=5.0, confidence=0.95),
+         reads={"tickets": {"ticket_id": "id", "stage": "label", "resolved": "flag", "hours_to_resolve": "number?",
+                            "time_limit_hours": "number"}},
+         scalars={"limits": [{"pre-sale": 24}, [24, 8, 72], {"pre-sale": -1, "in-sale": 8, "after-sale": 72}],
+                  "cost_per_late_ticket": [-1, "5", None], "confidence": BAD_CONFIDENCE}),
+    Case("service.backlog", lambda tickets, at: service.backlog(tickets, at, by="owner_team"),
+         tables("tickets", n=600, at=["2025-06-30", "2025-12-31"]),
+         reads={"tickets": {"ticket_id": "id", "opened_at": "date", "resolved": "flag", "hours_to_resolve": "number?",
+                            "owner_team": "label"}},
+         scalars={"at": BAD_DATE}),
+    Case("service.closed_loop", lambda tickets, confidence: service.closed_loop(tickets, confidence=confidence),
+         tables("tickets", n=600, confidence=0.95),
+         reads={"tickets": {"ticket_id": "id", "owner_team": "label", "stage": "label", "resolved": "flag",
+                            "hours_to_resolve": "number?", "time_limit_hours": "number"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.complaint_metrics", lambda tickets, response_target_hours: service.complaint_metrics(
         tickets, response_target_hours=response_target_hours), tables("tickets", n=600, response_target_hours=24),
         reads={"tickets": {"ticket_id": "id", "opened_at": "date", "is_complaint": "flag", "resolved": "flag",
                            "hours_to_first_response": "number?", "hours_to_resolve": "number?"}},
         scalars={"response_target_hours": [0, -24, "24"]}),
-    Case("churn.churn_by_complaint_outcome", lambda labels, tickets, confidence: churn.churn_by_complaint_outcome(
+    Case("service.churn_by_complaint_outcome", lambda labels, tickets, confidence: service.churn_by_complaint_outcome(
         labels, tickets, cutoff=CUTOFF, confidence=confidence),
         lambda: {"labels": _labels().reset_index(), "tickets": company().tickets, "confidence": 0.95},
         reads={"tickets": {"customer_id": "id", "opened_at": "date"}, "labels": {"churned": "flag"}},
         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.key_accounts", lambda orders, as_of, top: service.key_accounts(orders, as_of, top=top),
+         tables("orders", as_of=AS_OF, top=0.1), reads={"orders": {"customer_id": "id", "order_date": "date",
+                                                                   "margin": "money"}},
+         scalars={"as_of": BAD_DATE, "top": [10, 0, "0.1", None]}, refunds=True),
+    Case("service.key_account_service", lambda key, labels, customers, tickets, confidence:
+         service.key_account_service(key, labels, customers=customers, tickets=tickets, confidence=confidence),
+         lambda: {"key": _bank_key()[0], "labels": _bank_key()[1], "customers": company("bank", 300).customers,
+                  "tickets": company("bank", 300).tickets, "confidence": 0.95},
+         reads={"labels": {"churned": "flag"}, "key": {"key_account": "flag"},
+                "customers": {"customer_id": "id", "relationship_manager": "label"},
+                "tickets": {"customer_id": "id", "opened_at": "date"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.staff_satisfaction", lambda staff, confidence: service.staff_satisfaction(staff, confidence=confidence),
+         lambda: {"staff": datasets.load("bank").staff, "confidence": 0.95},
+         reads={"staff": {"pay_band": "label", "employee_satisfaction": "number", "training_hours": "number"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.office_table", lambda customers, staff, offices, surveys, confidence: service.office_table(
+        customers, staff, offices=offices, surveys=surveys, confidence=confidence),
+        lambda: {"customers": company("bank", 300).customers, "staff": datasets.load("bank").staff,
+                 "offices": datasets.load("bank").offices, "surveys": company("bank", 300).surveys, "confidence": 0.95},
+        reads={"customers": {"customer_id": "id", "branch_office": "label", "account_closed": "date?"},
+               "staff": {"branch_office": "label", "employee_satisfaction": "number", "training_hours": "number"},
+               "offices": {"branch_office": "label", "location": "label"},
+               "surveys": {"customer_id": "id", "staff_attitude": "number?"}},
+        scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.service_profit_chain", lambda table, adjust_for, confidence: service.service_profit_chain(
+        table, adjust_for=adjust_for, confidence=confidence),
+        lambda: {"table": _offices().copy(), "adjust_for": ["city_centre"], "confidence": 0.95},
+        reads={"table": {"closure_rate": "number", "employee_satisfaction": "number", "city_centre": "number"}},
+        scalars={"adjust_for": [["location"], 5, [None]], "confidence": BAD_CONFIDENCE}),
+    Case("service.detectable_correlation", lambda units, power, confidence: service.detectable_correlation(
+        units, power=power, confidence=confidence), lambda: {"units": 36, "power": 0.8, "confidence": 0.95},
+        scalars={"units": [3, 2.5, "36", None], "power": [80, 0, "0.8"], "confidence": BAD_CONFIDENCE}),
     # lesson 07
     Case("cases.visit_rates", lambda customers, orders: cases.visit_rates(customers, orders, as_of=AS_OF),
          tables("customers", "orders", company_name="cafe", n=300),
@@ -603,7 +679,7 @@ def test_every_public_function_of_the_lesson_modules_has_a_case():
                 "effect_estimates", "rate_model"}
     covered = {c.name.split("[")[0].split(".")[-1] for c in CASES} | {c.name.split(".")[1] for c in CASES}
     missing = []
-    for module in (customer_data, lifecycle, satisfaction, loyalty, value, churn, cases):
+    for module in (customer_data, lifecycle, satisfaction, loyalty, value, service, churn, cases):
         for name in module.__all__:
             obj = getattr(module, name)
             if callable(obj) and not isinstance(obj, type) and name not in covered | no_input:

@@ -185,6 +185,8 @@ def test_scenario_extras():
     assert {"staff_attitude", "product_knowledge"} <= set(bank.surveys.columns)
     assert {"true_member_effect", "pre_join_rate"} <= set(datasets.truth("cafe").columns)
     assert "closure_cause" in datasets.truth("bank").columns
+    assert set(bank.tables) == {"customers", "orders", "surveys", "tickets", "offices", "staff"}
+    assert {"branch_office", "relationship_manager"} <= set(bank.customers.columns)
 
 
 # --------------------------------------------------------------------------- determinism and files
@@ -592,7 +594,7 @@ def test_journey_columns_are_in_the_dictionary_and_come_from_their_own_stream(bi
     assert d["column"].tolist()[-len(cols):] == cols
     assert list(big_shop.surveys.columns[-len(cols):]) == cols
     assert set(datasets.describe("bank", "surveys")["column"]) >= {"rating_branch", "rating_app", "rating_phone", "rating_adviser"}
-    assert [a.stream for a in _addons.ADDONS if "shop" in a.scenarios] == ["journey"]
+    assert "journey" in [a.stream for a in _addons.ADDONS if "shop" in a.scenarios]
 
 
 @pytest.mark.parametrize("fixture", ["big_shop", "big_bank"])
@@ -674,6 +676,96 @@ def test_bank_closure_driven_by_staff_attitude_and_complaints(big_bank):
     assert (c["account_opened"] == c["signup_date"]).all()
     o = big_bank.orders.merge(c[["customer_id", "account_closed"]], on="customer_id")
     assert (o["account_closed"].isna() | (o["order_date"] <= o["account_closed"])).all()
+
+
+# --------------------------------------------------------------------------- lesson 06: service (effects 10-12)
+
+
+def _ols(y, *columns):
+    """Least-squares coefficients of y on an intercept and ``columns`` (numpy, written here)."""
+    X = np.column_stack([np.ones(len(y)), *columns])
+    return np.linalg.lstsq(X, np.asarray(y, float), rcond=None)[0]
+
+
+@pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
+def test_ticket_classification_follows_its_rules(name):
+    ds = datasets.load(name)
+    t = ds.tickets
+    S = datasets.parameters(name)["service"]
+    assert set(t["stage"].astype(str)) <= set(S["stages"])
+    assert (t["time_limit_hours"] == t["stage"].astype(str).map(S["time_limit_hours"])).all()
+    in_sale = t[t["stage"] == "in-sale"]
+    assert len(in_sale) > 0 and in_sale["category"].astype(str).isin(S["in_sale_categories"]).all()
+    if name == "bank":
+        opened = in_sale["customer_id"].map(ds.customers.set_index("customer_id")["account_opened"])
+        assert ((in_sale["opened_at"] - opened) <= pd.Timedelta(days=S["in_sale_days_bank"])).all()
+    else:
+        day = in_sale["order_id"].map(ds.orders.set_index("order_id")["order_date"])
+        assert ((in_sale["opened_at"] - day) <= pd.Timedelta(hours=S["in_sale_hours"])).all()
+    # a delivery or a damaged item is after-sale service (deck 001: 送货上门, 维修)
+    assert (t.loc[t["category"].isin(["late delivery", "card delivery delay", "damaged or wrong item"]), "stage"]
+            == "after-sale").all()
+    assert ((t["contacts"] == 1) == t["first_contact_resolution"]).all() and t["contacts"].between(1, 9).all()
+    assert not (t["reopened"] & ~t["resolved"]).any() and not (t["follow_up_call"] & ~t["resolved"]).any()
+    assert t.loc[t["category"].isin(["installation/service problem", "online banking problem"]), "technical"].all()
+    assert not (t["paid"] & (t["category"] == "installation/service problem") & ~t["on_site_visit"]).any()
+    assert t["owner_team"].notna().all()
+
+
+def test_bank_offices_nest_in_branches_and_staff_work_in_them():
+    bank = datasets.load("bank")
+    c, offices, staff = bank.customers, bank.offices, bank.staff
+    P = datasets.parameters("bank")["service_profit_chain"]
+    assert len(offices) == P["offices_per_branch"] * c["branch"].nunique() == 36
+    assert (offices.groupby("branch", observed=True)["location"].apply(lambda s: (s == "city centre").sum()) == 1).all()
+    office_branch = c["branch_office"].astype(str).map(offices.set_index("branch_office")["branch"].astype(str))
+    assert (office_branch == c["branch"].astype(str)).all()  # every customer's office is in their own branch
+    assert set(staff["branch_office"].astype(str)) == set(offices["branch_office"])
+    assert (staff.groupby("branch_office", observed=True)["role"].apply(lambda r: (r == "office manager").sum()) == 1).all()
+    assert staff["employee_satisfaction"].between(1, 5).all() and staff["pay_band"].between(1, 4).all()
+    assert staff["employee_id"].is_unique and (staff["training_hours"] >= 0).all()
+    managers = c["relationship_manager"].dropna().astype(int)
+    their = staff.set_index("employee_id").loc[managers.to_numpy()]
+    assert (their["role"] == "relationship manager").all()
+    assert (their["branch_office"].astype(str).to_numpy() == c.loc[managers.index, "branch_office"].astype(str)).all()
+
+
+def test_service_profit_chain_planted_with_a_confounder(big_bank):
+    """Effect 11: the adjusted office slope recovers the planted staff effect; the naive one overstates it."""
+    P = datasets.parameters("bank")["service_profit_chain"]
+    c = big_bank.customers.assign(closed=big_bank.customers["account_closed"].notna(),
+                                  z=datasets.truth(big_bank)["true_staff_attitude"].to_numpy())
+    office = c.groupby("branch_office", observed=True).agg(rate=("closed", "mean"), z=("z", "mean"))
+    office["E"] = big_bank.staff.groupby("branch_office", observed=True)["employee_satisfaction"].mean()
+    office["centre"] = (big_bank.offices.set_index("branch_office")["location"] == "city centre").astype(float)
+    naive = _ols(office["rate"], office["E"])[1]
+    adjusted, centre = _ols(office["rate"], office["E"], office["centre"])[1:]
+    assert abs(adjusted - P["closure_per_point"]) < 0.02, adjusted
+    assert naive < adjusted - 0.015, (naive, adjusted)
+    assert abs(centre - P["centre_closure_effect"]) < 0.025, centre
+    assert 0.45 < _ols(office["z"], office["E"], office["centre"])[1] < 0.75
+    assert office.groupby("centre")["E"].mean().diff().iloc[-1] > 0.3  # city-centre staff are more satisfied
+
+
+def test_key_accounts_with_a_manager_stay_longer(big_bank):
+    """Effect 12: among the top 10 % by margin on the designation day, a manager goes with 0.4 x the closures."""
+    P = datasets.parameters("bank")["key_accounts"]
+    c = big_bank.customers.set_index("customer_id")
+    day = pd.Timestamp("2024-12-31")
+    open_then = c[(c["account_opened"] <= day) & ~(c["account_closed"] <= day)]
+    margin = big_bank.orders[big_bank.orders["order_date"] <= day].groupby("customer_id")["margin"].sum()
+    value = margin.reindex(open_then.index, fill_value=0.0)
+    key = value.sort_values(ascending=False, kind="stable").index[: round(P["top_share"] * len(value))]
+    k = open_then.loc[key]
+    left, managed = k["account_closed"].notna(), k["relationship_manager"].notna()
+    assert abs(managed.mean() - P["relationship_manager_share"]) < 0.05
+    ratio = left[managed].mean() / left[~managed].mean()
+    assert 0.25 < ratio < 0.6, ratio
+    others = open_then.drop(index=key)
+    assert others["relationship_manager"].notna().mean() < 0.04
+    t = big_bank.tickets
+    premium = t["customer_id"].map(c["relationship_manager"].notna()) & (t["opened_at"] > day + pd.Timedelta(days=1))
+    assert t.loc[premium & t["resolved"], "follow_up_call"].mean() > 0.75
 
 
 # --------------------------------------------------------------------------- raw extract

@@ -230,8 +230,8 @@ def _dataset(name: str, frames: dict[str, pd.DataFrame], meta: dict, *, raw: boo
     if raw:
         tables = {"customers": frames["raw_customers"], "orders": frames["raw_orders"], "surveys": frames["surveys"], "tickets": frames["tickets"]}
     else:
-        tables = {t: frames[t] for t in _schema.PUBLIC_TABLES}
-    extras = {t: df for t, df in frames.items() if t not in _schema.PUBLIC_TABLES}
+        tables = {t: frames[t] for t in _schema.public_tables(name)}
+    extras = {t: df for t, df in frames.items() if t not in tables}
     return Dataset(name, tables, start, end, raw=raw, extras=extras, meta=meta)
 
 

@@ -69,9 +69,47 @@ class AddOn:
     draw: Callable[[World, np.random.Generator], dict[str, dict[str, Any]]]
 
 
+def _service_addons() -> list[AddOn]:
+    """Lesson 06 (customer service management, issue 19): README effects 11-13, :mod:`._service`."""
+    from custlearn.datasets import _service
+
+    office = "The customer's branch office (offices.branch_office): one of the three offices of their branch."
+    return [
+        AddOn("bank offices and staff", ("bank",), (
+            ("customers", "branch_office", "category", "", office),
+            ("offices", "branch_office", "str", "", "Office name: the branch's city name and Central, North or South."),
+            ("offices", "branch", "category", "", "The branch the office belongs to (customers.branch)."),
+            ("offices", "location", "category", "", "city centre (one per branch) or neighbourhood (two per branch)."),
+            ("staff", "employee_id", "int", "", "Employee identifier, 1, 2, ... by office."),
+            ("staff", "branch_office", "category", "", "The office the employee works in (offices.branch_office)."),
+            ("staff", "role", "category", "", "office manager, relationship manager, customer adviser or teller."),
+            ("staff", "tenure_years", "float", "years", "Years with the bank."),
+            ("staff", "training_hours", "int", "hours", "Hours of training in the last 12 months."),
+            ("staff", "employee_satisfaction", "int", "1-5", "Staff survey: overall, how satisfied are you working here? 1 = very dissatisfied, 5 = very satisfied."),
+            ("staff", "pay_band", "int", "1-4", "Pay band: 1 (lowest) to 4 (office manager)."),
+        ), _service.offices_and_staff),
+        AddOn("bank key accounts", ("bank",), (
+            ("customers", "relationship_manager", "Int64", "", "employee_id of the customer's relationship manager (staff.employee_id), named when the bank chose its key accounts, one year before the window ends (2024-12-31 in the shipped bank); missing if none."),
+        ), _service.key_accounts),
+        AddOn("ticket classification", ("shop", "cafe", "bank"), (
+            ("tickets", "stage", "category", "", "When in the sale the service was needed: pre-sale (售前), in-sale (售中) or after-sale (售后)."),
+            ("tickets", "technical", "bool", "", "True for a technical service (技术性: installation, repair, technical advice); False: non-technical (非技术性)."),
+            ("tickets", "on_site_visit", "bool", "", "True if someone went to the customer (巡回, a visit); False if served at a fixed point (定点: phone, chat, e-mail or the counter)."),
+            ("tickets", "paid", "bool", "", "True if the customer paid for the service (收费); False: free (免费)."),
+            ("tickets", "contacts", "int", "contacts", "Contacts with the customer until resolution (so far, if unresolved); 1 = resolved at the first contact."),
+            ("tickets", "owner_team", "category", "", "The team that owns the ticket until the loop is closed (logistics, finance, sales, marketing, technical service, customer service; bank: card operations, payments, digital banking, branch office)."),
+            ("tickets", "time_limit_hours", "float", "hours", "The time promised to resolve a ticket of its stage: pre-sale 24, in-sale 8, after-sale 72."),
+            ("tickets", "reopened", "bool", "", "True if the ticket was resolved and then reopened because the problem came back."),
+            ("tickets", "follow_up_call", "bool", "", "True if the customer got a follow-up call after the resolution (电话回访)."),
+        ), _service.ticket_classification),
+    ]
+
+
 ADDONS: list[AddOn] = [
-    # lesson 03, what shapes satisfaction: needs, reviews, prior expectation, touch-point ratings (README effect 10)
+    # lesson 03, what shapes satisfaction: needs, reviews, prior expectation, touch-point ratings
     *(AddOn("journey", (s,), _journey.columns(s), _journey.draw) for s in _journey.SCENARIOS),
+    # lesson 06, customer service management: offices and staff, key accounts, ticket classification
+    *_service_addons(),
 ]
 
 

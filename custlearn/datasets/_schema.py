@@ -196,3 +196,13 @@ def schema(scenario: str) -> dict[str, list[tuple[str, str, str, str]]]:
 
 
 PUBLIC_TABLES = ("customers", "orders", "surveys", "tickets")
+
+
+def public_tables(scenario: str) -> tuple[str, ...]:
+    """The tables a learner loads: the four of every scenario, then each new table of an add-on (bank: offices, staff).
+
+    A table an add-on adds is the learner's unless its name starts with
+    ``truth`` (instructors' tables, like ``truth`` itself).
+    """
+    added = [t for t, *_ in _addons.schema_rows(scenario) if t not in PUBLIC_TABLES and t != "truth"]
+    return PUBLIC_TABLES + tuple(t for t in dict.fromkeys(added) if not t.startswith("truth"))

@@ -55,10 +55,18 @@ from custlearn.plots._base import (
     percent_axis,
     set_theme,
 )
-from custlearn.plots.churn import complaint_churn_chart, gains_chart, survival_chart
+from custlearn.plots.churn import gains_chart, survival_chart
 from custlearn.plots.customer_data import missing_values_chart, name_similarity_chart, problems_found_chart
 from custlearn.plots.lifecycle import lifecycle_funnel, stage_trend, transition_heatmap
 from custlearn.plots.loyalty import cohort_heatmap, loyalty_matrix_chart, nps_chart, satisfaction_loyalty_chart
+from custlearn.plots.service import (
+    chain_estimates_chart,
+    closed_loop_chart,
+    complaint_churn_chart,
+    key_account_chart,
+    service_mix_chart,
+    service_profit_chain_chart,
+)
 from custlearn.plots.satisfaction import (
     expectation_chart,
     importance_performance_chart,
@@ -99,6 +107,9 @@ __all__ = [
     # lesson 05
     "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
     "k_choice_chart", "scorecard_chart", "tracking_chart", "holdout_chart",
-    # lesson 06
-    "survival_chart", "gains_chart", "complaint_churn_chart",
+    # lesson 06: customer service management
+    "service_mix_chart", "closed_loop_chart", "complaint_churn_chart", "key_account_chart",
+    "service_profit_chain_chart", "chain_estimates_chart",
+    # churn early warning
+    "survival_chart", "gains_chart",
 ]
