@@ -75,12 +75,14 @@ lab: $(STAMP) $(LAB_OVERRIDES)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
 
-# Before executing: the rule of check() in lesson 00 and the instructor cells collapsed for trainees
-# (both metadata/one-cell edits, idempotent; see the tools' docstrings).
+# Before executing: the rule of check() in lesson 00, the instructor cells collapsed for trainees, the
+# claim cells hidden and every lesson's glossary table written from docs/glossary.yml
+# (metadata/one-cell edits, idempotent; see the tools' docstrings).
 notebooks: $(STAMP)
 	$(BIN)/python tools/tolerance_rule.py
 	$(BIN)/python tools/instructor_cells.py
 	$(BIN)/python tools/claims.py tag notebooks/*.ipynb
+	$(BIN)/python tools/build_glossary.py cells
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
