@@ -128,9 +128,9 @@ def _everyone_median() -> float:
 
 
 def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
-    from custlearn import churn
+    from custlearn import service
 
-    return churn.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
+    return service.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
 
 
 def _churn_rate_by_outcome() -> pd.Series:
@@ -304,7 +304,7 @@ EXERCISES = {
         ],
         hint="Label churn as in 06.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
              "complaint ('no complaint' for the others) and take the churn rate per outcome "
-             "(churn.churn_by_complaint_outcome).",
+             "(service.churn_by_complaint_outcome).",
     ),
     "06.5": Number(
         _held_out_auc,

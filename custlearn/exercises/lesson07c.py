@@ -99,9 +99,9 @@ def _attitude_logrank_two_bands() -> float:
 
 
 def _by_outcome(window: int = WINDOW) -> pd.DataFrame:
-    from custlearn import churn
+    from custlearn import service
 
-    return churn.churn_by_complaint_outcome(_labels(window), _bank().tickets)
+    return service.churn_by_complaint_outcome(_labels(window), _bank().tickets)
 
 
 def _closure_by_outcome() -> pd.Series:
@@ -268,7 +268,7 @@ EXERCISES = {
         ],
         hint="Label the closures as in 07c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
              "the first complaint ('no complaint' for the others) and take the closure rate per outcome "
-             "(churn.churn_by_complaint_outcome).",
+             "(service.churn_by_complaint_outcome).",
     ),
     "07c.4": Choice(
         expected="b",
