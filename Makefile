@@ -10,6 +10,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.custlearn-installed
 EXTRAS := course,test
+# What each install asks for (kept in variables: a comma inside a $(call ...) argument would split it).
+SPEC_COURSE  := -e ".[$(EXTRAS)]"
+SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
 
 # make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
@@ -62,7 +65,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "custlearn needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing custlearn with its course and test extras into $(VENV) (first time: about a minute)"
-	@$(call install,$(BIN),-e ".[$(EXTRAS)]")
+	@$(call install,$(BIN),$(SPEC_COURSE))
 	@touch $(STAMP)
 
 $(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
@@ -127,7 +130,7 @@ BROWSER_PYTEST_ARGS ?= -v -s -rs
 
 $(BROWSER_STAMP): $(STAMP) $(LAB_OVERRIDES) pyproject.toml
 	@echo "Installing the browser extra (Playwright, driving /usr/bin/chromium) into $(VENV)"
-	@$(call install,$(BIN),-e ".[$(EXTRAS),browser]")
+	@$(call install,$(BIN),$(SPEC_BROWSER))
 	@touch $(BROWSER_STAMP)
 
 .PHONY: test-browser
