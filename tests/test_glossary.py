@@ -36,8 +36,6 @@ PROSE_OWNED_ELSEWHERE = {
     "03_satisfaction": "issue 15, lesson 03 prose (another helper): c03-008 writes 前两格比例 for top-2-box (最高两档占比)",
     "04_loyalty": "issue 15, lesson 04 prose (another helper): c04-003 writes 顾客满意 for customer satisfaction "
                   "(顾客满意度)",
-    "07b_cafe": "issue 15, lesson 07b prose (not yet assigned): c07b-003 and c07b-030 write 会员积分 for the points "
-                "membership (积分会员制)",
 }
 
 GLOSSARY_CELL = """## Glossary
