@@ -558,7 +558,7 @@ def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str)
 
     from custlearn.plots import BAD, GOOD, HIGHLIGHT, REFERENCE
 
-    fig, ax = plt.subplots(figsize=(8, 2.6))
+    fig, ax = plt.subplots(figsize=(8, 3.0))
     rows = ((1, rise, GOOD, f"rise by {step:.1f}: predicted gain"), (0, fall, BAD, f"fall by {step:.1f}: predicted loss"))
     for y, row, colour, name in rows:
         ax.barh([y], [row["estimate"]], color=colour, height=0.5, label=name)
@@ -574,7 +574,7 @@ def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str)
     ax.set_title(f"{label}: what a rise earns and a fall costs")
     handles, names = ax.get_legend_handles_labels()
     interval = plt.Line2D([], [], color=HIGHLIGHT, lw=1.5)
-    ax.legend([*handles, interval], [*names, "95% interval"], loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)
+    ax.legend([*handles, interval], [*names, "95% interval"], loc="upper center", bbox_to_anchor=(0.5, -0.34), ncol=3)
     return fig
 
 
