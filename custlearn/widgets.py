@@ -958,7 +958,7 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
     ...                       "monetary": [900.0, 700, 1200, 20, 35, 50, 200]})
     >>> box = cluster_explorer(table, k=2)
     >>> box.shown()[0].split("** ")[0]
-    '**k = 2 on recency, frequency, monetary (log and scaled): silhouette 0.743; smallest cluster 43% of the customers.'
+    '**k = 2 on recency, frequency, monetary (log and scaled): silhouette 0.743; smallest cluster 42.9% of the customers.'
     >>> box.shown()[2]                    # the profiles are shown[1]
     '[figure]'
     >>> box.controls["log_scale"].value = False
@@ -996,7 +996,7 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
             return f"**This choice cannot be clustered:** {error}"
         scores = found.k_scores.loc[k]
         note = (f"**k = {k} on {', '.join(columns)} ({'log and scaled' if log_scale else 'raw units'}): "
-                f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.0%} of the "
+                f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.1%} of the "
                 f"customers.** Compare silhouettes only for the same features and scaling; ask whether each "
                 f"cluster can be named and treated differently.")
         shown = [note, found.profiles.round(2)]
@@ -1011,7 +1011,7 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
                            label=f"{cluster}: {names_by_cluster[cluster]}")
             ax.set(yscale="log", title=f"Customers by recency and spend: {k} clusters",
                    xlabel=f"Days since the last order ({recency_col})", ylabel=f"Total spend ({monetary_col}, log scale)")
-            ax.legend(loc="lower left", fontsize=8, markerscale=2)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title="cluster")
             shown.append(fig)
         return tuple(shown)
 

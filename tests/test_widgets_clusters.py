@@ -53,7 +53,7 @@ def test_cluster_explorer_draws_at_once_with_the_silhouette_of_scikit_learn():
     assert sorted(labels.value_counts()) == [20, 20, 20]  # the three planted groups, found whole
     reference = silhouette_score(_z(table), labels.to_numpy())  # independent: features logged and scaled by hand
     assert note.startswith(f"**k = 3 on recency, frequency, monetary (log and scaled): silhouette {reference:.3f}; "
-                           f"smallest cluster 33% of the customers.**")
+                           f"smallest cluster 33.3% of the customers.**")
     assert len(box.children[-1].outputs) == 4 and picture == "[figure]"
     assert "image/png" in box.children[-1].outputs[3]["data"]
     assert "high value, frequent, recent" in profiles and "low value, rare, lapsed" in profiles
