@@ -115,12 +115,17 @@ def _segment_counts() -> pd.Series:
     return _count_segments(_scores())
 
 
-def _segment_counts_reordered() -> pd.Series:
+def _reordered_rules() -> pd.DataFrame:
+    """The R package's rules with the narrow ones first, as in the lesson."""
     from custlearn import value
 
     rules = value.RFM_SEGMENT_RULES
     first = rules["segment"].isin(NARROW_FIRST)
-    return _count_segments(_scores(), pd.concat([rules[first], rules[~first]]))
+    return pd.concat([rules[first], rules[~first]])
+
+
+def _segment_counts_reordered() -> pd.Series:
+    return _count_segments(_scores(), _reordered_rules())
 
 
 # ---------------------------------------------------------------- 05.5 / 05.6 simple CLV
@@ -382,10 +387,7 @@ def _renumbering(ties: str, what: str = "segment", reordered: bool = False) -> f
     after = value.rfm_scores(table.set_axis(new_ids), ties=ties).set_axis(table.index)
     if what == "score":
         return float((before["rfm_score"] != after["rfm_score"]).mean())
-    rules = value.RFM_SEGMENT_RULES
-    if reordered:
-        first = rules["segment"].isin(NARROW_FIRST)
-        rules = pd.concat([rules[first], rules[~first]])
+    rules = _reordered_rules() if reordered else value.RFM_SEGMENT_RULES
     moved = (value.rfm_segments(before, rules=rules)["segment"].to_numpy()
              != value.rfm_segments(after, rules=rules)["segment"].to_numpy())
     return float(moved.mean())
