@@ -982,18 +982,20 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
 
     k = require_positive_int(k, argument="k", minimum=2, maximum=8)
     names = list(require_frame(features, table="features").columns) if columns is None else columns
-    value.cluster_customers(features, k=k, columns=names, stability_runs=0)  # checks the table once, at the door
-    names = [str(c) for c in names]
+    fitted = {(k, tuple(names), True): value.cluster_customers(features, k=k, columns=names, stability_runs=0)}
+    names = [str(c) for c in names]  # the first fit above checked the table at the door; each fit is kept
     labels = None if segments is None else _segment_labels(segments, features.index)
 
     def render(k: int, columns: tuple, log_scale: bool) -> tuple:
         if not columns:
             return "**Choose at least one feature** (hold Ctrl or Cmd and click to choose several)."
-        try:
-            found = value.cluster_customers(features, k=k, columns=list(columns), log=log_scale, scale=log_scale,
-                                            stability_runs=0)
-        except DataError as error:  # e.g. fewer distinct customers than clusters on one feature
-            return f"**This choice cannot be clustered:** {error}"
+        if (k, columns, log_scale) not in fitted:
+            try:
+                fitted[k, columns, log_scale] = value.cluster_customers(
+                    features, k=k, columns=list(columns), log=log_scale, scale=log_scale, stability_runs=0)
+            except DataError as error:  # e.g. fewer distinct customers than clusters on one feature
+                return f"**This choice cannot be clustered:** {error}"
+        found = fitted[k, columns, log_scale]
         scores = found.k_scores.loc[k]
         note = (f"**k = {k} on {', '.join(columns)} ({'log and scaled' if log_scale else 'raw units'}): "
                 f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.1%} of the "
