@@ -36,6 +36,7 @@ __all__ = [
     "nps_simulator",
     "clv_calculator",
     "rfm_cutoff_explorer",
+    "cluster_explorer",
     "churn_window_explorer",
     "retention_budget_planner",
     "membership_effect_explorer",
@@ -1025,6 +1026,145 @@ def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int
                 "f_min": _slider("int", min_frequency, 1, bins, 1, "F score at least")}
     return demo(controls, render,
                 title="move the score cut-offs of the best-customer group; watch its size and its revenue.")
+
+
+def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments: Any = None,
+                     recency_col: str = "recency", monetary_col: str = "monetary") -> Any:
+    """Lesson 05: choose k and the features of k-means; watch the silhouette, the profiles and the crosstab.
+
+    Clustering (聚类分析) with :func:`custlearn.value.cluster_customers`:
+    k-means on the chosen features, by default after ``log(1 + x)`` and
+    standardisation. The demo shows the silhouette of the clustering (from
+    -1 to 1, higher = clusters better separated; Rousseeuw 1987) and the
+    share of the smallest cluster, each cluster's profile in the original
+    units with its suggested name, a crosstab of the clusters against
+    ``segments`` (e.g. the RFM segments) and a picture of the customers by
+    recency and spend, coloured by cluster. Untick "log and scale" to see
+    the unscaled failure: the feature with the biggest numbers (money)
+    decides alone, and a few big spenders get clusters of their own. A
+    silhouette compares values of k on the same features and scaling only:
+    in raw units it is measured in dollars and days. Stability is not
+    re-computed here (``stability_runs=0``), so each redraw is quick.
+
+    Parameters
+    ----------
+    features : DataFrame
+        One row per customer (index = customer id) with numeric features,
+        e.g. ``value.rfm(orders, as_of)``.
+    k : int, default 4
+        The first number of clusters (the slider goes from 2 to 8).
+    columns : list of str, optional
+        The features to choose from (default: every column of ``features``);
+        all of them are chosen at first.
+    segments : Series, optional
+        A label per customer (index = customer id), e.g.
+        ``value.rfm_segments(scores)["segment"]``, for the crosstab.
+    recency_col, monetary_col : str
+        The columns drawn in the picture (no picture without them).
+
+    Returns
+    -------
+    Demo
+        Controls ``k`` (slider), ``columns`` (a multiple choice) and
+        ``log_scale`` (a tick box) above a note, the profiles, the crosstab
+        and the picture.
+
+    Raises
+    ------
+    DataError
+        If ``features`` is not a table of numeric features (see
+        ``cluster_customers``), ``k`` is not from 2 to 8, or ``segments`` is
+        not one label per customer of ``features``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"recency": [5, 9, 7, 300, 320, 280, 150],
+    ...                       "frequency": [12, 10, 15, 1, 1, 2, 4],
+    ...                       "monetary": [900.0, 700, 1200, 20, 35, 50, 200]})
+    >>> box = cluster_explorer(table, k=2)
+    >>> box.shown()[0].split("** ")[0]
+    '**k = 2 on recency, frequency, monetary (log and scaled): silhouette 0.743; smallest cluster 42.9% of the customers.'
+    >>> box.shown()[2]                    # the profiles are shown[1]
+    '[figure]'
+    >>> box.controls["log_scale"].value = False
+    >>> box.shown()[0].split(":")[0]
+    '**k = 2 on recency, frequency, monetary (raw units)'
+    >>> box.controls["columns"].value = ()
+    >>> box.shown()
+    ['**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).']
+    >>> cluster_explorer(table, k=9)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: k must be a whole number from 2 to 8, but 9 was given.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from custlearn import value
+    from custlearn._validate import require_frame, require_positive_int
+    from custlearn.plots import colours_for
+
+    k = require_positive_int(k, argument="k", minimum=2, maximum=8)
+    names = list(require_frame(features, table="features").columns) if columns is None else columns
+    fitted = {(k, tuple(names), True): value.cluster_customers(features, k=k, columns=names, stability_runs=0)}
+    names = [str(c) for c in names]  # the first fit above checked the table at the door; each fit is kept
+    labels = None if segments is None else _segment_labels(segments, features.index)
+
+    def render(k: int, columns: tuple, log_scale: bool) -> tuple:
+        if not columns:
+            return "**Choose at least one feature** (hold Ctrl or Cmd and click to choose several)."
+        if (k, columns, log_scale) not in fitted:
+            try:
+                fitted[k, columns, log_scale] = value.cluster_customers(
+                    features, k=k, columns=list(columns), log=log_scale, scale=log_scale, stability_runs=0)
+            except DataError as error:  # e.g. fewer distinct customers than clusters on one feature
+                return f"**This choice cannot be clustered:** {error}"
+        found = fitted[k, columns, log_scale]
+        scores = found.k_scores.loc[k]
+        note = (f"**k = {k} on {', '.join(columns)} ({'log and scaled' if log_scale else 'raw units'}): "
+                f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.1%} of the "
+                f"customers.** Compare silhouettes only for the same features and scaling; ask whether each "
+                f"cluster can be named and treated differently.")
+        shown = [note, found.profiles.round(2)]
+        if labels is not None:
+            shown.append(pd.crosstab(labels, found.labels.rename("cluster")))
+        if recency_col in features.columns and monetary_col in features.columns:
+            fig, ax = plt.subplots(figsize=(7.5, 4))
+            names_by_cluster = found.profiles["name"]
+            for cluster, colour in zip(names_by_cluster.index, colours_for(names_by_cluster)):
+                mine = (found.labels == cluster).to_numpy()
+                ax.scatter(features[recency_col][mine], features[monetary_col][mine], s=6, alpha=0.6, color=colour,
+                           label=f"{cluster}: {names_by_cluster[cluster]}")
+            ax.set(yscale="log", title=f"Customers by recency and spend: {k} clusters",
+                   xlabel=f"Days since the last order ({recency_col})", ylabel=f"Total spend ({monetary_col}, log scale)")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title="cluster")
+            shown.append(fig)
+        return tuple(shown)
+
+    controls = {"k": _slider("int", k, 2, 8, 1, "Number of clusters k"),
+                "columns": w.SelectMultiple(options=names, value=tuple(names), rows=min(len(names), 5),
+                                            description="Features", style=_STYLE),
+                "log_scale": w.Checkbox(value=True, description="log and scale", style=_STYLE)}
+    return demo(controls, render, title="choose k and the features; watch the silhouette, the profiles and the "
+                                        "crosstab against the RFM segments.")
+
+
+def _segment_labels(segments: Any, index: Any) -> Any:
+    """One segment label per customer of ``index`` (the crosstab's rows), checked."""
+    import pandas as pd
+
+    if isinstance(segments, pd.DataFrame) and "segment" in segments.columns:
+        segments = segments["segment"]
+    if not isinstance(segments, pd.Series):
+        raise DataError(f"segments must be a Series of labels indexed by customer id (e.g. "
+                        f"value.rfm_segments(scores)['segment']), but a {type(segments).__name__} was given.")
+    missing = index.difference(segments.index)
+    if len(missing):
+        raise DataError(f"segments has no label for {len(missing)} customer(s) of the features (e.g. "
+                        f"{list(missing[:3])}). Pass one label per customer, indexed like the features.")
+    return segments[~segments.index.duplicated()].reindex(index).rename("segment")
 
 
 def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, contact_cost: float = 5.0,
