@@ -30,6 +30,10 @@ TEST_PATHS  := tests custlearn notebooks exercises/solutions
 PYTEST_ARGS ?=
 
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Python's bytecode caches (__pycache__/, git-ignored) are written even where the environment turns them
+# off: every test process and notebook kernel then imports custlearn, and pytest its rewritten tests,
+# without compiling them again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help lab test notebooks exercises datasets bench venv clean distclean slides book
 

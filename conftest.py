@@ -49,3 +49,87 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
             return work_group(nodeid)
 
     return ByWorkGroup(config, log)
+
+
+# --------------------------------------------------------------------------- one kernel per process for nbval
+# nbval starts a kernel for every notebook, and each new kernel spends about 2.5 s of CPU starting up
+# and importing pandas, matplotlib, scipy and custlearn: a fifth of `make test`. Here each test process
+# keeps one kernel and hands it to the next notebook after a reset that gives the state of a fresh kernel
+# as far as a lesson can see it: an empty namespace (%reset), the notebook's folder as working directory,
+# pandas' display options and matplotlib's settings as after a fresh import, no open figure. Imported
+# modules stay imported (that is the saving; the course's modules keep no state a lesson could see besides
+# the datasets' read-only cache). A kernel that died or was stopped after a timeout is replaced.
+# CUSTLEARN_FRESH_KERNELS=1 gives every notebook its own kernel again, as nbval does by itself.
+
+_RESET = """\
+%reset -f
+import os as _os, sys as _sys, warnings as _warnings
+_os.chdir({cwd!r})
+if "pandas" in _sys.modules:
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")
+        _sys.modules["pandas"].reset_option("all")
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+    _sys.modules["matplotlib"].rc_file_defaults()
+del _os, _sys, _warnings
+"""
+_KERNELS: dict[str, object] = {}
+
+
+def _reset(kernel, cwd: str) -> None:
+    """Run the reset in ``kernel``; fail loudly if it raised or printed anything."""
+    msg_id = kernel.execute_cell_input(_RESET.format(cwd=cwd), allow_stdin=False)
+    while True:
+        reply = kernel.get_message(stream="shell", timeout=60)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"resetting the shared notebook kernel failed: {reply['content']}")
+    while True:
+        msg = kernel.get_message(stream="iopub", timeout=60)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] in ("stream", "error", "display_data", "execute_result"):
+            raise RuntimeError(f"resetting the shared notebook kernel printed: {msg['content']}")
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return
+
+
+def _share_nbval_kernels() -> None:
+    from nbval import plugin
+
+    fresh = plugin.RunningKernel
+
+    def running_kernel(kernel_name, cwd=None, startup_timeout=60):
+        kernel = _KERNELS.get(kernel_name)
+        if kernel is None or not kernel.is_alive():
+            kernel = _KERNELS[kernel_name] = fresh(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+        else:
+            _reset(kernel, cwd)
+        return kernel
+
+    plugin.RunningKernel = running_kernel
+    plugin.IPyNbFile.teardown = lambda self: None  # the kernel goes back to the process's pool
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import os
+
+    if getattr(config.option, "nbval", False) and not os.environ.get("CUSTLEARN_FRESH_KERNELS"):
+        _share_nbval_kernels()
+
+
+def _stop(kernel) -> None:
+    """Stop a kernel and close the os.devnull nbval opened for its stderr (nbval 0.11 leaves it open)."""
+    stderr = getattr(getattr(kernel, "km", None), "_launch_args", {}).get("stderr")
+    if kernel.is_alive():
+        kernel.stop()
+    if stderr is not None:
+        stderr.close()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for kernel in _KERNELS.values():
+        _stop(kernel)
+    _KERNELS.clear()

@@ -314,3 +314,46 @@ def test_the_rule_of_check_is_in_lesson_00_and_is_what_the_checker_does():
     month = pd.period_range("2025-01", periods=1, freq="M")
     labels = [month[0], pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-31"), "2025-01"]
     assert set(canonical_labels(labels, month)) == {"2025-01"}
+
+
+def test_shared_nbval_kernel_is_reset_to_a_fresh_state(tmp_path):
+    """conftest.py hands one kernel from notebook to notebook: after its reset a lesson sees a fresh kernel
+    (no names, pandas' and matplotlib's defaults, no open figure, the notebook's folder)."""
+    import importlib.util
+
+    from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
+
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conftest)
+
+    def run(kernel, code):
+        msg_id = kernel.execute_cell_input(code, allow_stdin=False)
+        kernel.await_reply(msg_id, timeout=60)
+        text = []
+        while True:
+            msg = kernel.get_message(stream="iopub", timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                text.append(msg["content"]["text"])
+            if msg["msg_type"] == "error":
+                raise AssertionError(msg["content"]["evalue"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return "".join(text)
+
+    probe = ("import os, matplotlib, matplotlib.pyplot as plt, pandas as pd\n"
+             "print(pd.get_option('display.max_colwidth'), plt.rcParams['axes.spines.top'], "
+             "plt.rcParams['figure.figsize'], len(plt.get_fignums()), os.getcwd(), 'leftover' in dir())")
+    kernel = RunningKernel(CURRENT_ENV_KERNEL_NAME, cwd=str(ROOT))
+    try:
+        fresh = run(kernel, probe)
+        run(kernel, "from custlearn import plots\nplots.set_theme()\npd.set_option('display.max_colwidth', 7)\n"
+                    "plt.figure(figsize=(1, 1))\nleftover = 1\nos.chdir('/')")
+        assert run(kernel, probe) != fresh
+        conftest._reset(kernel, str(ROOT))
+        assert run(kernel, probe) == fresh
+        conftest._reset(kernel, str(tmp_path))
+        assert run(kernel, "import os\nprint(os.getcwd())").strip() == str(tmp_path)
+    finally:
+        conftest._stop(kernel)
