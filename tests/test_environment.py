@@ -30,7 +30,7 @@ def _pyproject():
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     project = data["project"]
     specs = list(project["dependencies"])
-    for extra in ("course", "test", "browser", "docs"):
+    for extra in ("course", "test", "browser", "docs", "warehouse"):
         specs += project["optional-dependencies"][extra]
     return dict(_parse(s) for s in specs), project
 
