@@ -32,6 +32,10 @@ the name of a table the connection or session knows. Use::
     sql.rfm(shop.orders, as_of="2025-12-31", engine="spark")          # the same on Spark
     print(sql.query_text("rfm"))                                      # the SQL itself
 
+A large company to try it on: ``make warehouse`` (or :func:`write_warehouse`)
+writes 10 million orders (100 million with ``WAREHOUSE_ORDERS=100000000``) as
+Parquet partitioned by month in ``_build/warehouse/``.
+
 DuckDB and PySpark are imported only when a measure runs, so ``import
 custlearn.sql`` stays light. Spark needs the ``warehouse`` extra
 (``pip install "custlearn[warehouse]"``) and Java 17.
@@ -41,6 +45,7 @@ from custlearn.sql._churn import label_churn
 from custlearn.sql._engines import ENGINES, query_text, spark_session
 from custlearn.sql._loyalty import PERIOD_NUMBERS, churn_rate, cohort_retention, nps, repeat_purchase_rate, retention_rate
 from custlearn.sql._value import TIES, clv_summary, pareto_table, rfm, rfm_scores
+from custlearn.sql._warehouse import write_warehouse
 
 __all__ = [
     "rfm",
@@ -55,6 +60,7 @@ __all__ = [
     "label_churn",
     "query_text",
     "spark_session",
+    "write_warehouse",
     "ENGINES",
     "TIES",
     "PERIOD_NUMBERS",

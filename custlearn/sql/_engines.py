@@ -132,24 +132,43 @@ class Engine:
         return f"custlearn_input_{os.getpid()}_{next(_names)}"
 
 
+#: The one helper each engine defines, the only spelling the two dialects do not share.
+DAYS_BETWEEN = {
+    "duckdb": "CREATE OR REPLACE TEMP MACRO days_between(a, b) AS date_diff('day', a, b)",
+    "spark": "CREATE OR REPLACE TEMPORARY FUNCTION days_between(a DATE, b DATE) RETURNS INT RETURN datediff(b, a)",
+}
+
+_DUCKDB: list[Any] = []
+
+
+def _shared_duckdb() -> Any:
+    """custlearn's own in-memory DuckDB database, opened once per process (views are dropped after each measure)."""
+    if not _DUCKDB:
+        import duckdb
+
+        con = duckdb.connect()
+        con.execute(DAYS_BETWEEN["duckdb"])
+        _DUCKDB.append(con)
+    return _DUCKDB[0]
+
+
 class DuckDBEngine(Engine):
-    """DuckDB: a given connection, or a new in-memory one closed at the end."""
+    """DuckDB: a given connection, or custlearn's own in-memory database."""
 
     name = "duckdb"
 
     def __init__(self, connection: Any = None) -> None:
         import duckdb
 
-        self.duckdb = duckdb
-        self.own = connection is None
         if connection is not None and not isinstance(connection, duckdb.DuckDBPyConnection):
             raise DataError(
                 f"connection must be a DuckDB connection (duckdb.connect(...)), but a "
-                f"{type(connection).__name__} was given. Leave it out to use a new in-memory database."
+                f"{type(connection).__name__} was given. Leave it out to use custlearn's in-memory database."
             )
-        self.con = duckdb.connect() if connection is None else connection
+        self.con = _shared_duckdb() if connection is None else connection
         self.views: list[str] = []
-        self.con.execute("CREATE OR REPLACE TEMP MACRO days_between(a, b) AS date_diff('day', a, b)")
+        if connection is not None:
+            self.con.execute(DAYS_BETWEEN["duckdb"])
 
     def quote(self, identifier: str) -> str:
         return '"' + str(identifier).replace('"', '""') + '"'
@@ -188,8 +207,6 @@ class DuckDBEngine(Engine):
                 self.con.unregister(name)
             with contextlib.suppress(Exception):
                 self.con.execute(f"DROP VIEW IF EXISTS {self.quote(name)}")
-        if self.own:
-            self.con.close()
 
 
 def spark_session(master: str = "local[2]") -> Any:
@@ -249,8 +266,7 @@ class SparkEngine(Engine):
             )
         self.views: list[str] = []
         self.folders: list[str] = []
-        self.spark.sql("CREATE OR REPLACE TEMPORARY FUNCTION days_between(a DATE, b DATE) "
-                       "RETURNS INT RETURN datediff(b, a)")
+        self.spark.sql(DAYS_BETWEEN["spark"])
 
     def quote(self, identifier: str) -> str:
         return "`" + str(identifier).replace("`", "``") + "`"
