@@ -209,7 +209,7 @@ class DuckDBEngine(Engine):
                 self.con.execute(f"DROP VIEW IF EXISTS {self.quote(name)}")
 
 
-def spark_session(master: str = "local[2]") -> Any:
+def spark_session(master: str = "local[2]", config: dict[str, str] | None = None) -> Any:
     """A Spark session for lesson 09: the running one, or a new local one (``local[2]``: 2 cores).
 
     Starting Spark takes seconds to tens of seconds (a Java process starts);
@@ -221,6 +221,8 @@ def spark_session(master: str = "local[2]") -> Any:
     master : str, default "local[2]"
         Where Spark runs: ``local[N]`` on this machine with N cores, or a
         cluster's address.
+    config : dict, optional
+        More Spark settings for a new session, e.g. ``{"spark.driver.memory": "4g"}``.
 
     Returns
     -------
@@ -244,10 +246,12 @@ def spark_session(master: str = "local[2]") -> Any:
         ) from error
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # PySpark warns that it does not yet fully support pandas 3
-        spark = (SparkSession.builder.master(master).appName("custlearn")
-                 .config("spark.ui.showConsoleProgress", "false")
-                 .config("spark.sql.shuffle.partitions", "8")
-                 .getOrCreate())
+        builder = (SparkSession.builder.master(master).appName("custlearn")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", "8"))
+        for key, setting in (config or {}).items():
+            builder = builder.config(key, setting)
+        spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 

@@ -12,17 +12,18 @@ WITH days AS (
     WHERE {day} <= CAST(:as_of AS DATE) AND {amount} >= 0
     GROUP BY {customer}, {day}
 ),
-with_first AS (
-    SELECT customer, day, spend, MIN(day) OVER (PARTITION BY customer) AS first_day
+firsts AS (
+    SELECT customer, MIN(day) AS first_day
     FROM days
+    GROUP BY customer
 )
-SELECT customer,
+SELECT days.customer,
        COUNT(*) - 1                                                    AS frequency,
        days_between(MIN(day), MAX(day)) / :unit                        AS recency,
        days_between(MIN(day), CAST(:as_of AS DATE)) / :unit            AS T,
        CASE WHEN COUNT(*) > 1
             THEN SUM(CASE WHEN day > first_day THEN spend ELSE 0 END) / (COUNT(*) - 1)
             ELSE 0 END                                                 AS monetary_value
-FROM with_first
-GROUP BY customer
-ORDER BY customer
+FROM days JOIN firsts ON firsts.customer = days.customer
+GROUP BY days.customer
+ORDER BY days.customer
