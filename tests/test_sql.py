@@ -330,3 +330,15 @@ def test_warehouse_is_deterministic_partitioned_and_answers_like_pandas(tmp_path
     assert_same(sql.rfm(str(tmp_path / "a" / "orders"), AS_OF), value.rfm(orders, AS_OF))
     other = sql.write_warehouse(tmp_path / "c", orders=3_000, chunk_customers=500, seed=4, progress=False)
     assert other["orders"] != first["orders"] or _digest(tmp_path / "c") != _digest(tmp_path / "a")
+
+
+def test_why_ties_id_is_refused_pd_qcut_edges_are_floating_point():
+    # The old rule cuts positions 1..n with pd.qcut. With exact arithmetic, position p is above the
+    # j-th edge 1 + (n - 1) * j / bins when (n - 1) * j < (p - 1) * bins. For 19 customers in 6 groups
+    # pd.qcut's floating-point edge lands on the other side for one customer: SQL's exact integers
+    # would disagree with it, so sql.rfm_scores refuses ties="id".
+    n, bins = 19, 6
+    positions = np.arange(1, n + 1)
+    by_qcut = pd.qcut(positions.astype(float), bins, labels=False) + 1
+    exact = 1 + ((n - 1) * np.arange(1, bins)[None, :] < (positions[:, None] - 1) * bins).sum(axis=1)
+    assert int((by_qcut != exact).sum()) == 1

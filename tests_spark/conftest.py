@@ -19,6 +19,6 @@ for folder in (ROOT, ROOT / "tests"):  # the shared cases live in tests/test_sql
 def spark():
     from custlearn import sql
 
-    session = sql.spark_session("local[2]")
+    session = sql.spark_session("local[2]", config={"spark.sql.shuffle.partitions": "2"})  # small data: few tasks
     yield session
     session.stop()
