@@ -317,7 +317,7 @@ def _digest(folder: Path) -> str:
 
 def test_warehouse_is_deterministic_partitioned_and_answers_like_pandas(tmp_path):
     first = sql.write_warehouse(tmp_path / "a", orders=3_000, chunk_customers=500, seed=3, progress=False)
-    again = sql.write_warehouse(tmp_path / "b", orders=3_000, chunk_customers=500, seed=3, progress=False)
+    sql.write_warehouse(tmp_path / "b", orders=3_000, chunk_customers=500, seed=3, progress=False)
     assert first["orders"] >= 3_000 and first["chunks"] >= 2
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
     months = sorted(p.name for p in (tmp_path / "a" / "orders").iterdir())

@@ -6,26 +6,28 @@ shown by :func:`query_text`) that runs unchanged on an embedded engine on the
 laptop (DuckDB) and on the distributed engine a company already has (Apache
 Spark SQL), with the same answer as the pandas function of the same name:
 
-==========================  ======================================
-custlearn.sql               equals (pandas)
-==========================  ======================================
-:func:`rfm`                 ``value.rfm``
-:func:`rfm_scores`          ``value.rfm_scores`` (``ties="same"``)
-:func:`clv_summary`         ``value.clv_summary``
-:func:`pareto_table`        ``value.pareto_table``
-:func:`nps`                 ``loyalty.nps``
-:func:`repeat_purchase_rate`  ``loyalty.repeat_purchase_rate``
-:func:`retention_rate`      ``loyalty.retention_rate``
-:func:`churn_rate`          ``loyalty.churn_rate``
-:func:`cohort_retention`    ``loyalty.cohort_retention``
-:func:`label_churn`         ``churn.label_churn``
-==========================  ======================================
+==============================  ========================================
+custlearn.sql                   equals (pandas)
+==============================  ========================================
+:func:`rfm`                     ``value.rfm``
+:func:`rfm_scores`              ``value.rfm_scores`` (``ties="same"``)
+:func:`clv_summary`             ``value.clv_summary``
+:func:`pareto_table`            ``value.pareto_table``
+:func:`nps`                     ``loyalty.nps``
+:func:`repeat_purchase_rate`    ``loyalty.repeat_purchase_rate``
+:func:`retention_rate`          ``loyalty.retention_rate``
+:func:`churn_rate`              ``loyalty.churn_rate``
+:func:`cohort_retention`        ``loyalty.cohort_retention``
+:func:`label_churn`             ``churn.label_churn``
+==============================  ========================================
 
 Each takes the pandas function's arguments plus ``engine="duckdb"`` (default)
 or ``engine="spark"``, and ``connection=`` (your DuckDB connection) or
 ``spark=`` (your Spark session). A table may be a pandas frame, a path to
 CSV or Parquet files (a glob, or a folder of hive-partitioned Parquet), or
-the name of a table the connection or session knows. Use::
+the name of a table the connection or session knows. On a connection or
+session of yours, custlearn defines its one helper, the temporary function
+``days_between``, and drops the views it made when the measure is done. Use::
 
     from custlearn import sql
     sql.rfm("_build/warehouse/orders", as_of="2025-12-31")           # DuckDB over Parquet

@@ -110,7 +110,7 @@ def write_warehouse(
     >>> manifest = sql.write_warehouse(folder, orders=2_000, chunk_customers=400, progress=False)
     >>> manifest["orders"] >= 2_000, manifest["chunks"]
     (True, 2)
-    >>> sql.rfm(f"{folder}/orders", as_of="2025-12-31")["frequency"].sum() == manifest["orders"]
+    >>> int(sql.rfm(f"{folder}/orders", as_of="2025-12-31")["frequency"].sum()) == manifest["orders"]
     True
     """
     import duckdb
