@@ -52,6 +52,18 @@ def _chunk(scenario: str, customers: int, seed: int) -> dict[str, pd.DataFrame]:
     return {t: _io.coerce(tables[t], schema[t]) for t in ("customers", "orders")}
 
 
+def _as_days(con: Any, frame: pd.DataFrame) -> Any:
+    """The frame as a DuckDB relation with its dates as DATE (every date of these tables is a day).
+
+    Parquet's DATE reads in every engine; nanosecond timestamps (pandas' default) do not in Spark.
+    """
+    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    relation = con.from_df(frame)
+    if not dates:
+        return relation
+    return relation.select(", ".join(f'CAST("{c}" AS DATE) AS "{c}"' if c in dates else f'"{c}"' for c in frame.columns))
+
+
 def _write_chunk(con: Any, frames: dict[str, pd.DataFrame], out: Path, index: int) -> None:
     """Write one chunk: its orders as one file per month folder, its customers as one file."""
     orders = frames["orders"]
@@ -59,8 +71,8 @@ def _write_chunk(con: Any, frames: dict[str, pd.DataFrame], out: Path, index: in
     for month in sorted(months.unique()):
         folder = out / "orders" / f"order_month={month}"
         folder.mkdir(exist_ok=True)
-        con.from_df(orders[(months == month).to_numpy()]).write_parquet(str(folder / f"chunk{index:05d}.parquet"))
-    con.from_df(frames["customers"]).write_parquet(str(out / "customers" / f"chunk{index:05d}.parquet"))
+        _as_days(con, orders[(months == month).to_numpy()]).write_parquet(str(folder / f"chunk{index:05d}.parquet"))
+    _as_days(con, frames["customers"]).write_parquet(str(out / "customers" / f"chunk{index:05d}.parquet"))
 
 
 def write_warehouse(
