@@ -248,7 +248,9 @@ def spark_session(master: str = "local[2]", config: dict[str, str] | None = None
         warnings.simplefilter("ignore")  # PySpark warns that it does not yet fully support pandas 3
         builder = (SparkSession.builder.master(master).appName("custlearn")
                    .config("spark.ui.showConsoleProgress", "false")
-                   .config("spark.sql.shuffle.partitions", "8"))
+                   .config("spark.sql.shuffle.partitions", "8")
+                   # Spark's own tables go to a temporary folder, not to ./spark-warehouse
+                   .config("spark.sql.warehouse.dir", os.path.join(tempfile.gettempdir(), "custlearn-spark-warehouse")))
         for key, setting in (config or {}).items():
             builder = builder.config(key, setting)
         spark = builder.getOrCreate()
