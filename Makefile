@@ -10,12 +10,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.custlearn-installed
 EXTRAS := course,test
+# What each install asks for (kept in variables: a comma inside a $(call ...) argument would split it).
+SPEC_COURSE  := -e ".[$(EXTRAS)]"
+SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
 
+# make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
+PORT     ?= $(LAB_PORT)
 LAB_ARGS ?=
-# Jupyter refuses to run as root unless told; containers and CI often are root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
-START    := notebooks/00_start_here.ipynb
+# The course's JupyterLab settings (no news pop-up), installed into .venv for every user of it.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 # Strict nbval: outputs are compared; see tests/nbval_sanitize.cfg for the
 # few strings that legitimately vary. Notebooks are split per file across
@@ -32,7 +36,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 help:
 	@echo "custlearn — customer management analytics course"
 	@echo ""
-	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook"
+	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook (PORT=8899 for another port)"
 	@echo "  make test        set up .venv (first time) and run every test, notebooks included"
 	@echo ""
 	@echo "  make notebooks   re-execute lessons and solutions in place, then regenerate exercises"
@@ -51,10 +55,11 @@ venv: $(STAMP)
 # Installs go through uv (from PyPI, into the venv: several times faster than
 # pip on a fresh machine, see README "Contributing"); if uv cannot be had, pip
 # does the same install. Both read only the package registry.
+# $(1): the venv's bin folder, $(2): what to install.
 define install
-$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off "uv>=0.5" >/dev/null 2>&1 \
-  && $(BIN)/uv pip install --quiet --python $(BIN)/python $(1) \
-  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off $(1)
+$(1)/python -m pip install --quiet --disable-pip-version-check --progress-bar off "uv>=0.5" >/dev/null 2>&1 \
+  && $(1)/uv pip install --quiet --python $(1)/python $(2) \
+  || $(1)/python -m pip install --quiet --disable-pip-version-check --progress-bar off $(2)
 endef
 
 # Re-installs only when pyproject.toml changed (or .venv is new).
@@ -62,22 +67,27 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "custlearn needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=/path/to/python3.11 ...")'
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing custlearn with its course and test extras into $(VENV) (first time: about a minute)"
-	@$(call install,-e ".[$(EXTRAS)]")
+	@$(call install,$(BIN),$(SPEC_COURSE))
 	@touch $(STAMP)
 
-lab: $(STAMP)
-	@echo ""
-	@echo "Starting JupyterLab on $(START)."
-	@echo "Open the address printed below (http://127.0.0.1:$(LAB_PORT)/lab/...) in your browser."
-	@echo "On a remote or headless machine: make lab LAB_ARGS='--no-browser --ip=0.0.0.0'"
-	@echo "Stop it with Ctrl-C."
-	@echo ""
-	$(BIN)/jupyter lab --port=$(LAB_PORT) --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) $(START)
+$(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
+	@mkdir -p $(dir $@)
+	@cp tools/jupyterlab/overrides.json $@
+
+lab: $(STAMP) $(LAB_OVERRIDES)
+	@$(BIN)/python tools/lab.py --port $(PORT) -- $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
 
+# Before executing: the rule of check() in lesson 00, the instructor cells collapsed for trainees, the
+# claim cells hidden and every lesson's glossary table written from docs/glossary.yml
+# (metadata/one-cell edits, idempotent; see the tools' docstrings).
 notebooks: $(STAMP)
+	$(BIN)/python tools/tolerance_rule.py
+	$(BIN)/python tools/instructor_cells.py
+	$(BIN)/python tools/claims.py tag notebooks/*.ipynb
+	$(BIN)/python tools/build_glossary.py cells
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
@@ -132,10 +142,12 @@ $(DOCS_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "custlearn needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	@test -x $(DOCS_BIN)/python || { echo "Creating $(DOCS_VENV) with $(PYTHON)"; $(PYTHON) -m venv $(DOCS_VENV); }
 	@echo "Installing the docs extra (Jupyter Book 1) into $(DOCS_VENV) (first time: about a minute)"
-	$(DOCS_BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off $$($(DOCS_BIN)/python tools/build_book.py --requirements)
+	@$(call install,$(DOCS_BIN),$$($(DOCS_BIN)/python tools/build_book.py --requirements))
 	@touch $(DOCS_STAMP)
 
-book: $(DOCS_STAMP)
+# The "Try it" pictures are captured in .venv (the course's environment), the site built in the docs venv.
+book: $(DOCS_STAMP) $(STAMP)
+	$(BIN)/python tools/try_it_pictures.py
 	$(DOCS_BIN)/python tools/build_book.py
 
 # Real-browser test (issue 11): JupyterLab on 127.0.0.1 and the built site and a
@@ -146,13 +158,13 @@ book: $(DOCS_STAMP)
 BROWSER_STAMP       := $(VENV)/.custlearn-browser-installed
 BROWSER_PYTEST_ARGS ?= -v -s -rs
 
-$(BROWSER_STAMP): $(STAMP) pyproject.toml
+$(BROWSER_STAMP): $(STAMP) $(LAB_OVERRIDES) pyproject.toml
 	@echo "Installing the browser extra (Playwright, driving /usr/bin/chromium) into $(VENV)"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -e ".[$(EXTRAS),browser]"
+	@$(call install,$(BIN),$(SPEC_BROWSER))
 	@touch $(BROWSER_STAMP)
 
 .PHONY: test-browser
-test-browser: $(BROWSER_STAMP)
+test-browser: $(BROWSER_STAMP) $(LAB_OVERRIDES)
 	@# Locally a failed site or deck build only skips those tests; in CI (CI=true) it fails the run.
 	@test -f _build/book/_build/html/index.html || $(MAKE) --no-print-directory book \
 		|| { [ -z "$$CI" ] && echo "test-browser: 'make book' failed: the site tests will be skipped"; }

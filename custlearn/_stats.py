@@ -1,8 +1,12 @@
 """Statistics that several lessons share: normal quantiles and intervals.
 
 Lesson 03 teaches the Wilson interval for a share ("how sure are we");
-lessons 04, 06 and 07 use it for their own shares. Every interval of the
-course is an :class:`Interval` with ``lower`` and ``upper``.
+lessons 04, 06 and 07 use it for their own shares. Lesson 04's Net Promoter
+Score and its interval (Rocks 2016) are counted here too, because lesson 05's
+indicator scorecard reports them per segment: :func:`nps_counts` and
+:func:`nps_bounds` are the core of ``loyalty.nps`` and ``loyalty.nps_interval``
+(the public names stay in lesson 04). Every interval of the course is an
+:class:`Interval` with ``lower`` and ``upper``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,11 @@ __all__ = [
     "z_value",
     "proportion_ci",
     "wilson_bounds",
+    "wilson_columns",
     "percentile_bounds",
+    "mean_bounds",
+    "nps_counts",
+    "nps_bounds",
 ]
 
 
@@ -157,6 +165,19 @@ def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[flo
     return ci.lower, ci.upper
 
 
+def wilson_columns(successes: Sequence[int], n: Sequence[int], confidence: float = 0.95) -> tuple[list, list]:
+    """The Wilson bounds of many groups at once: the ``lower`` and ``upper`` columns of a table of shares.
+
+    Examples
+    --------
+    >>> lower, upper = wilson_columns([6, 0], [10, 0])
+    >>> [round(lower[0], 4), round(upper[0], 4)], lower[1]
+    ([0.3127, 0.8318], nan)
+    """
+    bounds = [wilson_bounds(int(k), int(m), confidence) for k, m in zip(successes, n)]
+    return [b[0] for b in bounds], [b[1] for b in bounds]
+
+
 def percentile_bounds(draws: Sequence[float] | np.ndarray, confidence: float = 0.95) -> tuple[float, float]:
     """The percentile interval of bootstrap draws (Efron & Tibshirani 1993, ch. 13).
 
@@ -169,3 +190,66 @@ def percentile_bounds(draws: Sequence[float] | np.ndarray, confidence: float = 0
     alpha = 1 - confidence
     low, high = np.quantile(np.asarray(draws, dtype=float), [alpha / 2, 1 - alpha / 2])
     return float(low), float(high)
+
+
+def mean_bounds(values: Sequence[float] | np.ndarray, confidence: float = 0.95) -> tuple[float, float]:
+    """Normal interval of a mean: ``mean +/- z * s / sqrt(n)`` (s with n - 1); (nan, nan) below 2 values.
+
+    For the per-customer means of lesson 05's scorecard (purchases or referrals
+    per customer): the large-sample interval of a mean (e.g. Agresti & Franklin,
+    *Statistics*, ch. 8), fine for the hundreds of customers of a segment.
+
+    Examples
+    --------
+    >>> [round(b, 4) for b in mean_bounds([1, 2, 3, 4], 0.95)]   # 2.5 +/- 1.96 * 1.291 / 2
+    [1.2348, 3.7652]
+    >>> mean_bounds([5.0])
+    (nan, nan)
+    """
+    x = np.asarray(values, dtype=float)
+    if len(x) < 2:
+        return math.nan, math.nan
+    half = z_value(confidence) * float(x.std(ddof=1)) / math.sqrt(len(x))
+    return float(x.mean()) - half, float(x.mean()) + half
+
+
+def nps_counts(scores: np.ndarray) -> tuple[int, int, int]:
+    """(detractors, passives, promoters) among checked 0-10 answers: 0-6, 7-8 and 9-10 (Reichheld 2003).
+
+    The counting behind ``loyalty.nps`` (lesson 04) and lesson 05's scorecard.
+
+    Examples
+    --------
+    >>> nps_counts(np.array([10, 9, 9, 10, 9, 8, 7, 7, 6, 0]))
+    (2, 3, 5)
+    """
+    s = np.asarray(scores, dtype=float)
+    detractors = int((s <= 6).sum())
+    promoters = int((s >= 9).sum())
+    return detractors, len(s) - detractors - promoters, promoters
+
+
+def nps_bounds(detractors: int, promoters: int, n: int, confidence: float = 0.95) -> tuple[float, float, float, float]:
+    """NPS, its normal (Wald) interval and standard error, all in points: Rocks (2016).
+
+    With shares p_P = promoters / n and p_D = detractors / n::
+
+        NPS = 100 (p_P - p_D),   se = 100 sqrt([p_P + p_D - (p_P - p_D)^2] / n)
+        interval = NPS +/- z se, clipped to [-100, 100]
+
+    Rocks, B. (2016), "Interval estimation for the 'Net Promoter Score'", *The
+    American Statistician* 70(4). Returns (nps, lower, upper, se); all nan when
+    ``n`` is 0 (a group with no answers shows no score rather than stopping a table).
+
+    Examples
+    --------
+    >>> [round(v, 2) for v in nps_bounds(20, 50, 100)]
+    [30.0, 14.69, 45.31, 7.81]
+    """
+    if n == 0:
+        return math.nan, math.nan, math.nan, math.nan
+    p_p, p_d = promoters / n, detractors / n
+    point = 100.0 * (p_p - p_d)
+    se = 100.0 * math.sqrt(max((p_p + p_d - (p_p - p_d) ** 2) / n, 0.0))
+    z = z_value(confidence)
+    return point, max(-100.0, point - z * se), min(100.0, point + z * se), se

@@ -54,7 +54,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._stats import Interval, percentile_bounds, wilson_bounds, z_value
+from custlearn._stats import Interval, nps_bounds, nps_counts, percentile_bounds, wilson_bounds
 from custlearn._tables import Column, Scale, read_customers, read_orders, read_scores, read_surveys, read_table
 from custlearn._validate import (
     DataError,
@@ -111,10 +111,8 @@ def _scores(scores: Any) -> pd.Series:
 
 
 def _category_counts(s: pd.Series) -> tuple[int, int, int]:
-    """(detractors, passives, promoters) counts of checked 0-10 scores."""
-    detractors = int((s <= 6).sum())
-    promoters = int((s >= 9).sum())
-    return detractors, len(s) - detractors - promoters, promoters
+    """(detractors, passives, promoters) counts of checked 0-10 scores (counted on the ground floor)."""
+    return nps_counts(s.to_numpy())
 
 
 def _period(period: Any) -> str:
@@ -424,14 +422,9 @@ def nps_interval(
     require_choice(method, ["normal", "bootstrap"], argument="method")
     n = len(s)
     detractors, passives, promoters = _category_counts(s)
-    p_p, p_d = promoters / n, detractors / n
-    point = 100.0 * (p_p - p_d)
-    variance = (p_p + p_d - (p_p - p_d) ** 2) / n
-    se = 100.0 * math.sqrt(max(variance, 0.0))
-    if method == "normal":
-        z = z_value(confidence)
-        low, high = max(-100.0, point - z * se), min(100.0, point + z * se)
-    else:
+    # The formula above, in custlearn._stats (lesson 05's scorecard uses it per segment).
+    point, low, high, se = nps_bounds(detractors, promoters, n, confidence)
+    if method == "bootstrap":
         low, high = _bootstrap_bounds((detractors, passives, promoters), confidence, n_boot, seed)
     return NPSInterval(
         estimate=point,
@@ -471,6 +464,8 @@ def repeat_purchase_rate(
     distinct values of ``order_col``, so two orders on the same day are two
     purchases; ``"days"`` counts distinct order days, so same-day orders
     count once (use it when one basket is split into several orders).
+    So by default it counts orders (distinct order ids, not rows: an order
+    split over several item rows counts once), not purchase days.
 
     With ``within_days``, only a second purchase within that many days of
     the customer's first one counts, and customers whose first purchase is

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from custlearn import DataError, cases, churn, customer_data, datasets, lifecycle, loyalty, satisfaction, value
+from custlearn import DataError, cases, churn, customer_data, datasets, lifecycle, loyalty, satisfaction, service, value
 
 AS_OF = pd.Timestamp("2025-12-31")
 CUTOFF = pd.Timestamp("2025-06-30")
@@ -76,6 +76,20 @@ def _survival() -> pd.DataFrame:
 
 
 @functools.cache
+def _bank_key() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Key accounts of a small bank on the cut-off day, and its contractual churn labels."""
+    c = company("bank", 300)
+    labels = churn.label_churn(c.customers, None, CUTOFF, kind="contractual", window_days=180, as_of=AS_OF)
+    return service.key_accounts(c.orders, CUTOFF, among=labels.index), labels
+
+
+@functools.cache
+def _offices() -> pd.DataFrame:
+    bank = datasets.load("bank")
+    return service.office_table(bank.customers, bank.staff, offices=bank.offices, surveys=bank.surveys)
+
+
+@functools.cache
 def _fitted() -> tuple[Any, Any, pd.DataFrame]:
     summary = value.clv_summary(company("shop", 600).orders, AS_OF, time_unit="weeks")
     return value.BetaGeo().fit(summary), value.GammaGamma().fit(summary), summary
@@ -92,6 +106,7 @@ SURVEY_SCORES = {"overall_satisfaction": "score:1:5", "likely_to_recommend": "sc
 COMPLAINTS = {"customer_id": "id", "opened_at": "date", "is_complaint": "flag", "resolved": "flag",
               "hours_to_resolve": "number?", "resolution_satisfaction": "score:1:5?"}
 BAD_CONFIDENCE = [95, 0, 1.5, "0.95", None]
+TOUCH = ["rating_website_app", "rating_checkout", "rating_delivery", "rating_returns", "rating_service_contact"]
 BAD_WINDOW = [0, -90, 2.5, "90"]
 BAD_DATE = ["not a date", None]
 
@@ -198,6 +213,30 @@ CASES: list[Case] = [
         surveys, "overall_satisfaction", ["per_reliability_1", "per_empathy_1", "per_tangibles_1"]),
         tables("surveys", n=600),
         reads={"surveys": {"overall_satisfaction": "number", "per_reliability_1": "number"}}, drops_missing=True),
+    Case("satisfaction.touch_point_importance", lambda surveys, confidence: satisfaction.touch_point_importance(
+        surveys, TOUCH, confidence=confidence), tables("surveys", n=600, confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "rating_delivery": "number"}},
+        scalars={"confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.touch_point_importance[segment]", lambda surveys: satisfaction.touch_point_importance(
+        surveys, segment="main_need"), tables("surveys", n=600), reads={"surveys": {"main_need": "label"}}),
+    Case("satisfaction.penalty_reward", lambda surveys, low, high, confidence: satisfaction.penalty_reward(
+        surveys, TOUCH, low=low, high=high, confidence=confidence), tables("surveys", n=600, low=2, high=4, confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "rating_checkout": "score:1:5"}},
+        scalars={"low": [0, 4, "2", None], "high": [3, 6, "4"], "confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.expectation_effect", lambda surveys, form, confidence: satisfaction.expectation_effect(
+        surveys, performance=TOUCH, form=form, confidence=confidence), tables("surveys", n=600, form="performance", confidence=0.95),
+        reads={"surveys": {"overall_satisfaction": "number", "prior_expectation": "number", "rating_returns": "number"}},
+        scalars={"form": ["gap", None], "confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.reviews_effect", lambda surveys, confidence: satisfaction.reviews_effect(
+        surveys, confidence=confidence), tables("surveys", n=600, confidence=0.95),
+        reads={"surveys": {"prior_expectation": "number", "read_reviews": "flag", "review_rating_seen": "number?"}},
+        scalars={"confidence": BAD_CONFIDENCE}, drops_missing=True),
+    Case("satisfaction.what_if", lambda surveys, changes, model, statistic, top_box: satisfaction.what_if(
+        surveys, changes, TOUCH, model=model, statistic=statistic, top_box=top_box),
+        tables("surveys", n=600, changes={"rating_delivery": 0.5}, model="penalty_reward", statistic="top_box", top_box=2),
+        reads={"surveys": {"overall_satisfaction": "score:1:5", "rating_delivery": "score:1:5"}},
+        scalars={"changes": [{"delivery": 0.5}, {}, 0.5, {"rating_delivery": 9}, {"rating_delivery": "half"}],
+                 "model": ["tree", None], "statistic": ["median"], "top_box": [0, 5, "2"]}, drops_missing=True),
     # lesson 04
     Case("loyalty.nps", lambda scores: loyalty.nps(scores),
          lambda: {"scores": company().surveys["likely_to_recommend"]}, reads={"scores": {"": "score:0:10"}}),
@@ -237,10 +276,10 @@ CASES: list[Case] = [
     # lesson 05
     Case("value.rfm", lambda orders, as_of: value.rfm(orders, as_of), tables("orders", as_of=AS_OF),
          reads={"orders": ORDERS}, scalars={"as_of": BAD_DATE + ["2000-01-01"]}),
-    Case("value.rfm_scores", lambda rfm, bins: value.rfm_scores(rfm, bins),
-         lambda: {"rfm": value.rfm(company().orders, AS_OF), "bins": 5},
+    Case("value.rfm_scores", lambda rfm, bins, ties: value.rfm_scores(rfm, bins, ties=ties),
+         lambda: {"rfm": value.rfm(company().orders, AS_OF), "bins": 5, "ties": "same"},
          reads={"rfm": {"recency": "number", "frequency": "number", "monetary": "number"}},
-         scalars={"bins": [0, 1, 12, 2.5, "5"]}),
+         scalars={"bins": [0, 1, 12, 2.5, "5"], "ties": ["first", None, 1]}),
     Case("value.rfm_segments", lambda scores: value.rfm_segments(scores),
          lambda: {"scores": value.rfm_scores(value.rfm(company().orders, AS_OF))},
          reads={"scores": {"recency_score": "score:1:5", "frequency_score": "score:1:5", "monetary_score": "score:1:5"}}),
@@ -272,7 +311,43 @@ CASES: list[Case] = [
         _fitted()[0], _fitted()[1], summary, months=months, discount_rate=discount_rate),
         lambda: {"summary": _fitted()[2], "months": 12, "discount_rate": 0.01},
         reads={"summary": {"frequency": "number", "recency": "number", "monetary_value": "number"}},
-        scalars={"months": [0, -12, "12"], "discount_rate": [10, -0.01, "1%"]}),
+        scalars={"months": [0, -12, "12", 8.97], "discount_rate": [10, -0.01, "1%"]}),
+    Case("value.clv[horizon]", lambda summary, horizon, horizon_unit: value.clv(
+        _fitted()[0], _fitted()[1], summary, horizon=horizon, horizon_unit=horizon_unit),
+        lambda: {"summary": _fitted()[2], "horizon": 39, "horizon_unit": "weeks"},
+        scalars={"horizon": [0, 2.5, "39"], "horizon_unit": ["years", None]}),
+    Case("value.calibration_holdout", lambda orders, calibration_end, holdout_end: value.calibration_holdout(
+        orders, calibration_end, holdout_end, time_unit="weeks"),
+        tables("orders", calibration_end=CUTOFF, holdout_end=AS_OF), reads={"orders": ORDERS},
+        scalars={"calibration_end": BAD_DATE + ["2000-01-01"], "holdout_end": BAD_DATE + ["2025-01-01"]}),
+    Case("value.purchase_tracking", lambda orders, step_days: value.purchase_tracking(
+        _fitted()[0], orders, CUTOFF, AS_OF, time_unit="weeks", step_days=step_days),
+        tables("orders", step_days=7), reads={"orders": {"customer_id": "id", "order_date": "date"}},
+        scalars={"step_days": [0, -7, "7", 2.5]}),
+    Case("value.holdout_by_frequency", lambda split, max_frequency, confidence: value.holdout_by_frequency(
+        _fitted()[0], split, max_frequency=max_frequency, confidence=confidence),
+        lambda: {"split": value.calibration_holdout(company("shop", 600).orders, CUTOFF, AS_OF, time_unit="weeks"),
+                 "max_frequency": 7, "confidence": 0.95},
+        reads={"split": {"frequency": "number", "frequency_holdout": "number", "duration_holdout": "number"}},
+        scalars={"max_frequency": [0, "7", 2.5], "confidence": BAD_CONFIDENCE}),
+    Case("value.cluster_customers", lambda features, k, sample: value.cluster_customers(
+        features, k, columns=["recency", "frequency", "monetary"], sample=sample, stability_runs=1),
+        lambda: {"features": value.rfm(company().orders, AS_OF), "k": 3, "sample": 100},
+        reads={"features": {"recency": "number", "frequency": "number", "monetary": "amount"}},
+        scalars={"k": [1, "3", 2.5, 500], "sample": [5, "100", -1]}),
+    Case("value.adjusted_rand_index", lambda labels_a, labels_b: value.adjusted_rand_index(labels_a, labels_b),
+         lambda: {"labels_a": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"],
+                  "labels_b": value.cluster_customers(value.rfm(company().orders, AS_OF), k=3,
+                                                      stability_runs=0).labels},
+         reads={"labels_a": {"": "id"}}),
+    Case("value.indicator_scorecard", lambda segments, orders, surveys, customers, period: value.indicator_scorecard(
+        segments, orders, surveys, customers, as_of=AS_OF, period=period),
+        lambda: {**tables("orders", "surveys", "customers", period="Y")(),
+                 "segments": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"]},
+        reads={"orders": ORDERS, "surveys": {"customer_id": "id", "survey_date": "date",
+                                             "overall_satisfaction": "score:1:5?", "likely_to_recommend": "score:0:10?"},
+               "customers": {"customer_id": "id"}},
+        scalars={"period": ["W", None, "year"]}),
     # lesson 06
     Case("churn.label_churn", lambda customers, orders, cutoff, window_days: churn.label_churn(
         customers, orders, cutoff, window_days=window_days), tables("customers", "orders", cutoff=CUTOFF,
@@ -313,16 +388,78 @@ CASES: list[Case] = [
          lambda: {"y_true": _labels()["churned"], "score": pd.Series(np.linspace(0, 1, len(_labels())),
                                                                       index=_labels().index), "deciles": 10},
          reads={"score": {"": "number"}}, scalars={"deciles": [0, 1.5, "10"]}),
-    Case("churn.complaint_metrics", lambda tickets, response_target_hours: churn.complaint_metrics(
+    # lesson 06: customer service management
+    Case("service.classify_services", lambda tickets, short_hours, long_hours: service.classify_services(
+        tickets, short_hours=short_hours, long_hours=long_hours), tables("tickets", n=600, short_hours=24, long_hours=168),
+        reads={"tickets": {"ticket_id": "id", "customer_id": "id", "stage": "label", "technical": "flag",
+                           "on_site_visit": "flag", "paid": "flag", "resolved": "flag", "hours_to_resolve": "number?"}},
+        scalars={"short_hours": [0, -24, "24"], "long_hours": [0, "168", 12]}),
+    Case("service.service_mix", lambda classified, by: service.service_mix(classified, by),
+         lambda: {"classified": service.classify_services(company("shop", 600).tickets), "by": "timing"},
+         reads={"classified": {"timing": "label"}}, scalars={"by": ["stage", 5, ["timing", "nature", "fee"]]}),
+    Case("service.service_kpis", lambda tickets: service.service_kpis(tickets, by="stage"), tables("tickets", n=600),
+         reads={"tickets": {"ticket_id": "id", "hours_to_first_response": "number?", "resolved": "flag",
+                            "hours_to_resolve": "number?", "first_contact_resolution": "flag", "stage": "label"}}),
+    Case("service.time_limit_attainment", lambda tickets, limits, cost_per_late_ticket, confidence:
+         service.time_limit_attainment(tickets, limits, cost_per_late_ticket=cost_per_late_ticket, confidence=confidence),
+         tables("tickets", n=600, limits=None, cost_per_late_ticket=5.0, confidence=0.95),
+         reads={"tickets": {"ticket_id": "id", "stage": "label", "resolved": "flag", "hours_to_resolve": "number?",
+                            "time_limit_hours": "number"}},
+         scalars={"limits": [{"pre-sale": 24}, [24, 8, 72], {"pre-sale": -1, "in-sale": 8, "after-sale": 72}],
+                  "cost_per_late_ticket": [-1, "5", None], "confidence": BAD_CONFIDENCE}),
+    Case("service.backlog", lambda tickets, at: service.backlog(tickets, at, by="owner_team"),
+         tables("tickets", n=600, at=["2025-06-30", "2025-12-31"]),
+         reads={"tickets": {"ticket_id": "id", "opened_at": "date", "resolved": "flag", "hours_to_resolve": "number?",
+                            "owner_team": "label"}},
+         scalars={"at": BAD_DATE}),
+    Case("service.closed_loop", lambda tickets, confidence: service.closed_loop(tickets, confidence=confidence),
+         tables("tickets", n=600, confidence=0.95),
+         reads={"tickets": {"ticket_id": "id", "owner_team": "label", "stage": "label", "resolved": "flag",
+                            "hours_to_resolve": "number?", "time_limit_hours": "number"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.complaint_metrics", lambda tickets, response_target_hours: service.complaint_metrics(
         tickets, response_target_hours=response_target_hours), tables("tickets", n=600, response_target_hours=24),
         reads={"tickets": {"ticket_id": "id", "opened_at": "date", "is_complaint": "flag", "resolved": "flag",
                            "hours_to_first_response": "number?", "hours_to_resolve": "number?"}},
         scalars={"response_target_hours": [0, -24, "24"]}),
-    Case("churn.churn_by_complaint_outcome", lambda labels, tickets, confidence: churn.churn_by_complaint_outcome(
+    Case("service.churn_by_complaint_outcome", lambda labels, tickets, confidence: service.churn_by_complaint_outcome(
         labels, tickets, cutoff=CUTOFF, confidence=confidence),
         lambda: {"labels": _labels().reset_index(), "tickets": company().tickets, "confidence": 0.95},
         reads={"tickets": {"customer_id": "id", "opened_at": "date"}, "labels": {"churned": "flag"}},
         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.key_accounts", lambda orders, as_of, top: service.key_accounts(orders, as_of, top=top),
+         tables("orders", as_of=AS_OF, top=0.1), reads={"orders": {"customer_id": "id", "order_date": "date",
+                                                                   "margin": "money"}},
+         scalars={"as_of": BAD_DATE, "top": [10, 0, "0.1", None]}, refunds=True),
+    Case("service.key_account_service", lambda key, labels, customers, tickets, confidence:
+         service.key_account_service(key, labels, customers=customers, tickets=tickets, confidence=confidence),
+         lambda: {"key": _bank_key()[0], "labels": _bank_key()[1], "customers": company("bank", 300).customers,
+                  "tickets": company("bank", 300).tickets, "confidence": 0.95},
+         reads={"labels": {"churned": "flag"}, "key": {"key_account": "flag"},
+                "customers": {"customer_id": "id", "relationship_manager": "label"},
+                "tickets": {"customer_id": "id", "opened_at": "date"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.staff_satisfaction", lambda staff, confidence: service.staff_satisfaction(staff, confidence=confidence),
+         lambda: {"staff": datasets.load("bank").staff, "confidence": 0.95},
+         reads={"staff": {"pay_band": "label", "employee_satisfaction": "number", "training_hours": "number"}},
+         scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.office_table", lambda customers, staff, offices, surveys, confidence: service.office_table(
+        customers, staff, offices=offices, surveys=surveys, confidence=confidence),
+        lambda: {"customers": company("bank", 300).customers, "staff": datasets.load("bank").staff,
+                 "offices": datasets.load("bank").offices, "surveys": company("bank", 300).surveys, "confidence": 0.95},
+        reads={"customers": {"customer_id": "id", "branch_office": "label", "account_closed": "date?"},
+               "staff": {"branch_office": "label", "employee_satisfaction": "number", "training_hours": "number"},
+               "offices": {"branch_office": "label", "location": "label"},
+               "surveys": {"customer_id": "id", "staff_attitude": "number?"}},
+        scalars={"confidence": BAD_CONFIDENCE}),
+    Case("service.service_profit_chain", lambda table, adjust_for, confidence: service.service_profit_chain(
+        table, adjust_for=adjust_for, confidence=confidence),
+        lambda: {"table": _offices().copy(), "adjust_for": ["city_centre"], "confidence": 0.95},
+        reads={"table": {"closure_rate": "number", "employee_satisfaction": "number", "city_centre": "number"}},
+        scalars={"adjust_for": [["location"], 5, [None]], "confidence": BAD_CONFIDENCE}),
+    Case("service.detectable_correlation", lambda units, power, confidence: service.detectable_correlation(
+        units, power=power, confidence=confidence), lambda: {"units": 36, "power": 0.8, "confidence": 0.95},
+        scalars={"units": [3, 2.5, "36", None], "power": [80, 0, "0.8"], "confidence": BAD_CONFIDENCE}),
     # lesson 07
     Case("cases.visit_rates", lambda customers, orders: cases.visit_rates(customers, orders, as_of=AS_OF),
          tables("customers", "orders", company_name="cafe", n=300),
@@ -542,7 +679,7 @@ def test_every_public_function_of_the_lesson_modules_has_a_case():
                 "effect_estimates", "rate_model"}
     covered = {c.name.split("[")[0].split(".")[-1] for c in CASES} | {c.name.split(".")[1] for c in CASES}
     missing = []
-    for module in (customer_data, lifecycle, satisfaction, loyalty, value, churn, cases):
+    for module in (customer_data, lifecycle, satisfaction, loyalty, value, service, churn, cases):
         for name in module.__all__:
             obj = getattr(module, name)
             if callable(obj) and not isinstance(obj, type) and name not in covered | no_input:

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custlearn import DataError, churn, lifecycle
+from custlearn import DataError, churn, lifecycle, service
+from tests.conftest import _d, too_long_public_functions
 
 # Freireich et al. (1963) as listed in Kleinbaum & Klein (2012), chapter 2 (weeks; + = censored).
 MP_TIMES = [6, 6, 6, 7, 10, 13, 16, 22, 23, 6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35]
@@ -46,10 +47,6 @@ PLACEBO_PUBLISHED = pd.DataFrame({
     "events": [2, 2, 1, 2, 2, 4, 2, 2, 1, 1, 1, 1],
     "survival": [0.9048, 0.8095, 0.7619, 0.6667, 0.5714, 0.3810, 0.2857, 0.1905, 0.1429, 0.0952, 0.0476, 0.0],
 })
-
-
-def _d(*days):
-    return pd.to_datetime(list(days))
 
 
 # --------------------------------------------------------------------------
@@ -298,28 +295,6 @@ def test_logrank_bad_input():
 # --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def shop():
-    customers = pd.DataFrame({
-        "customer_id": [1, 2, 3, 4, 5, 6],
-        "signup_date": _d("2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-01-01", "2024-05-01"),
-        "acquired_with_discount": [False, True, False, False, True, False],
-    })
-    orders = pd.DataFrame({
-        "customer_id": [1, 1, 2, 2, 3, 4, 4, 4, 6],
-        "order_date": _d(
-            "2024-01-10", "2024-03-31",   # 1: bought on the cut-off day (counts before); none after -> churned
-            "2024-02-01", "2024-04-30",   # 2: buys on the window's last day -> not churned
-            "2024-03-01",                 # 3: nothing after -> churned
-            "2024-01-05", "2024-01-05", "2024-05-01",   # 4: same-day orders count once; buys day 31 -> churned
-            "2024-04-15",                 # 6: first purchase after the cut-off -> not a customer yet
-        ),
-        "amount": [10.0, 30.0, 20.0, 20.0, 50.0, 5.0, 15.0, 40.0, 10.0],
-        "returned": [False, True, False, False, False, False, False, False, False],
-    })
-    return customers, orders
-
-
 def test_label_churn_non_contractual_by_hand(shop):
     customers, orders = shop
     labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
@@ -420,30 +395,6 @@ def test_churn_durations_contractual_and_errors():
 # --------------------------------------------------------------------------
 # features, model, gains
 # --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def dataset(shop):
-    customers, orders = shop
-    surveys = pd.DataFrame({
-        "customer_id": [1, 1, 2, 4],
-        "survey_date": _d("2024-01-12", "2024-04-02", "2024-02-03", "2024-01-08"),   # 1's second answer is later
-        "overall_satisfaction": [4, 1, 2, 5],
-    })
-    tickets = pd.DataFrame({
-        "ticket_id": [1, 2, 3, 4, 5],
-        "customer_id": [1, 2, 3, 4, 4],
-        "opened_at": pd.to_datetime(["2024-01-11 10:00", "2024-02-02 09:00", "2024-03-31 20:00",
-                                     "2024-01-06 08:00", "2024-04-20 08:00"]),
-        "is_complaint": [True, True, True, False, True],
-        "resolved": [True, True, True, True, True],
-        "hours_to_resolve": [5.0, 100.0, 10.0, 1.0, 2.0],
-        "resolution_satisfaction": pd.array([5, 5, 5, 5, 1], dtype="Int64"),
-        "hours_to_first_response": [1.0, 2.0, 3.0, 0.5, 0.5],
-        "first_contact_resolution": [True, False, False, True, True],
-        "handling_cost": 5.0,
-    })
-    return {"customers": customers, "orders": orders, "surveys": surveys, "tickets": tickets}
 
 
 def test_churn_features_by_hand(dataset):
@@ -611,95 +562,6 @@ def test_gains_table_bad_input():
 
 
 # --------------------------------------------------------------------------
-# complaints
-# --------------------------------------------------------------------------
-
-
-def test_complaint_metrics_by_hand(dataset):
-    tickets = dataset["tickets"].assign(channel=["phone", "chat", "phone", "phone", "chat"])
-    overall = churn.complaint_metrics(tickets, response_target_hours=2)
-    row = overall.loc["all"]
-    # complaints: tickets 1, 2, 3, 5 (4 is a question)
-    assert row["complaints"] == 4
-    assert row["median_response_hours"] == 1.5                         # 1, 2, 3, 0.5
-    assert row["responded_in_target"] == 0.75                          # 1, 2, 0.5 <= 2 h
-    assert row["resolved_share"] == 1.0
-    assert row["median_resolve_hours"] == 7.5                          # 5, 100, 10, 2
-    assert row["resolved_in_target"] == 0.75                           # all but the 100 h one
-    assert row["first_contact_rate"] == 0.5                            # tickets 1 and 5
-    assert row["recovery_rate"] == 0.5                                 # 1 and 3 (fast, rated 5); 5 rated 1
-    by = churn.complaint_metrics(tickets, by="channel")
-    assert by.index.tolist() == ["chat", "phone"]
-    assert by.loc["chat", "complaints"] == 2 and by.loc["chat", "recovery_rate"] == 0.0
-    every = churn.complaint_metrics(tickets, complaints_only=False)
-    assert every.loc["all", "complaints"] == 5
-
-
-def test_complaint_metrics_recovery_follows_the_lifecycle_rule(dataset):
-    tickets = dataset["tickets"]
-    per_ticket = lifecycle.complaint_outcomes(tickets.assign(customer_id=tickets["ticket_id"]))
-    expected = (per_ticket["outcome"] == "resolved well").mean()
-    assert churn.complaint_metrics(tickets).loc["all", "recovery_rate"] == pytest.approx(expected)
-
-
-def test_complaint_metrics_bad_input(dataset):
-    tickets = dataset["tickets"]
-    with pytest.raises(DataError, match="no complaints"):
-        churn.complaint_metrics(tickets.assign(is_complaint=False))
-    with pytest.raises(DataError, match='"region"'):
-        churn.complaint_metrics(tickets, by="region")
-    with pytest.raises(DataError, match="response_target_hours"):
-        churn.complaint_metrics(tickets, response_target_hours=-1)
-    with pytest.raises(DataError, match="hours_to_first_response"):
-        churn.complaint_metrics(tickets.drop(columns="hours_to_first_response"))
-    with pytest.raises(DataError, match="repeated id"):
-        churn.complaint_metrics(pd.concat([tickets, tickets]))
-
-
-def test_churn_by_complaint_outcome_by_hand(dataset):
-    from statsmodels.stats.proportion import proportion_confint
-
-    labels = churn.label_churn(dataset["customers"], dataset["orders"], "2024-03-31", window_days=30,
-                               as_of="2024-05-31")
-    table = churn.churn_by_complaint_outcome(labels, dataset["tickets"])
-    # outcomes as in test_churn_features_by_hand; churned: 1 True, 2 False, 3 True, 4 True
-    assert table.index.tolist() == ["no complaint", "resolved well", "resolved poorly", "unresolved"]
-    assert table["customers"].tolist() == [1, 1, 1, 1]
-    assert table["churn_rate"].tolist() == [1.0, 1.0, 0.0, 1.0]
-    low, high = proportion_confint(1, 1, alpha=0.05, method="wilson")
-    assert (table.loc["unresolved", "lower"], table.loc["unresolved", "upper"]) == pytest.approx((low, high))
-
-
-def test_churn_by_complaint_outcome_wilson_matches_statsmodels():
-    from statsmodels.stats.proportion import proportion_confint
-
-    labels = pd.DataFrame({"churned": [True] * 7 + [False] * 13}, index=pd.Index(range(1, 21), name="customer_id"))
-    tickets = pd.DataFrame({"customer_id": [1], "opened_at": _d("2024-01-01"), "is_complaint": [True],
-                            "resolved": [False], "hours_to_resolve": [np.nan],
-                            "resolution_satisfaction": pd.array([pd.NA], dtype="Int64")})
-    table = churn.churn_by_complaint_outcome(labels, tickets, cutoff="2024-02-01", confidence=0.9)
-    low, high = proportion_confint(6, 19, alpha=0.10, method="wilson")
-    assert table.loc["no complaint", "churners"] == 6
-    assert (table.loc["no complaint", "lower"], table.loc["no complaint", "upper"]) == pytest.approx((low, high))
-
-
-def test_churn_by_complaint_outcome_bad_input(dataset):
-    labels = pd.DataFrame({"churned": [True, False]}, index=pd.Index([1, 2], name="customer_id"))
-    with pytest.raises(DataError, match="cutoff is needed"):
-        churn.churn_by_complaint_outcome(labels, dataset["tickets"])
-    with pytest.raises(DataError, match='"churned" of the labels table has 1 missing'):
-        churn.churn_by_complaint_outcome(labels.assign(churned=[1.0, np.nan]), dataset["tickets"], cutoff="2024-03-31")
-    with pytest.raises(DataError, match="true/false"):
-        churn.churn_by_complaint_outcome(labels.assign(churned=["yes", "no"]), dataset["tickets"], cutoff="2024-03-31")
-    with pytest.raises(DataError, match='"churned"'):
-        churn.churn_by_complaint_outcome(labels.rename(columns={"churned": "lost"}), dataset["tickets"],
-                                         cutoff="2024-03-31")
-    with pytest.raises(DataError, match='"resolution_satisfaction"'):
-        churn.churn_by_complaint_outcome(labels, dataset["tickets"].drop(columns="resolution_satisfaction"),
-                                         cutoff="2024-03-31")
-
-
-# --------------------------------------------------------------------------
 # one rule for every table (issue 14): dates, ids, numbers as _tables reads them
 # --------------------------------------------------------------------------
 
@@ -722,8 +584,8 @@ def test_timezone_aware_dates_give_the_naive_answer(dataset):
                                   churn.churn_durations(customers, orders, "2024-05-31"))
     pd.testing.assert_frame_equal(churn.churn_features(aware, "2024-03-31"), churn.churn_features(dataset, "2024-03-31"))
     # ticket 3 was opened at 20:00 Shanghai time on the cut-off day: still "unresolved" as it stood then
-    pd.testing.assert_frame_equal(churn.churn_by_complaint_outcome(aware_labels, aware["tickets"]),
-                                  churn.churn_by_complaint_outcome(naive_labels, tickets))
+    pd.testing.assert_frame_equal(service.churn_by_complaint_outcome(aware_labels, aware["tickets"]),
+                                  service.churn_by_complaint_outcome(naive_labels, tickets))
 
 
 def test_a_late_evening_order_counts_on_its_own_local_day():
@@ -790,7 +652,7 @@ def test_text_amounts_and_answers_are_errors_not_silent_gaps(dataset):
         churn.churn_features({**dataset, "surveys": surveys}, "2024-03-31")
     tickets = dataset["tickets"].assign(hours_to_resolve=["5", "100", "10", "1", "2"])
     with pytest.raises(DataError, match='"hours_to_resolve" of the tickets table holds text'):
-        churn.complaint_metrics(tickets)
+        service.complaint_metrics(tickets)
 
 
 def test_order_customers_must_be_customers_in_every_function(shop):
@@ -853,13 +715,13 @@ def test_scalar_checks_of_the_other_functions(dataset, shop):
         churn.kaplan_meier([1, 2], [1, 1], confidence=95)
     labels = churn.label_churn(customers, orders, "2024-03-31", window_days=30, as_of="2024-05-31")
     with pytest.raises(DataError, match=r"confidence must be a fraction .* 0.9, not 90"):
-        churn.churn_by_complaint_outcome(labels, dataset["tickets"], confidence=90)
+        service.churn_by_complaint_outcome(labels, dataset["tickets"], confidence=90)
     with pytest.raises(DataError, match="resolve_target_hours must be a number greater than 0"):
-        churn.complaint_metrics(dataset["tickets"], resolve_target_hours=0)
+        service.complaint_metrics(dataset["tickets"], resolve_target_hours=0)
     with pytest.raises(DataError, match="good_rating must be a number"):
-        churn.complaint_metrics(dataset["tickets"], good_rating="4")
+        service.complaint_metrics(dataset["tickets"], good_rating="4")
     with pytest.raises(DataError, match="complaints_only must be True or False"):
-        churn.complaint_metrics(dataset["tickets"], complaints_only="yes")
+        service.complaint_metrics(dataset["tickets"], complaints_only="yes")
     with pytest.raises(DataError, match="deciles must be a whole number of at least 1, but 2.5 was given"):
         churn.gains_table([1, 0], [0.5, 0.4], deciles=2.5)
     with pytest.raises(DataError, match="window_days must be a whole number of days"):
@@ -946,21 +808,6 @@ def test_churn_and_cases_stand_on_the_ground_floor_only():
             "'custlearn.loyalty', 'custlearn.value', 'custlearn.customer_data')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
-
-
-@pytest.mark.parametrize("module", ["custlearn.churn._define", "custlearn.churn._survival", "custlearn.churn._features",
-                                    "custlearn.churn._model", "custlearn.churn._complaints", "custlearn.cases"])
-def test_public_functions_fit_on_a_screen(module):
-    # Issue 14: at most 60 lines of code per public function, docstring excluded.
-    import ast
-    import importlib
-    import inspect
-
-    source = inspect.getsource(importlib.import_module(module))
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-            assert body[-1].end_lineno - body[0].lineno + 1 <= 60, node.name
 
 
 def test_every_public_name_is_in_all():

@@ -7,6 +7,8 @@ are written out here independently of the generator.
 
 from __future__ import annotations
 
+import ast
+import csv
 import hashlib
 import json
 import os
@@ -19,7 +21,8 @@ import pandas as pd
 import pytest
 
 from custlearn import DataError, datasets
-from custlearn.datasets import _io, _params
+from custlearn.datasets import _addons, _io, _params, _streams
+from custlearn.datasets.__main__ import main as datasets_cli
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "datasets"
@@ -44,6 +47,32 @@ def big_bank():
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    """What `make datasets` runs (``python -m custlearn.datasets ship --force``), into a temporary
+    folder, in this process; with the Datasets it generated and wrote, kept in memory."""
+    out = tmp_path_factory.mktemp("shipped")
+    made = {}
+    generate = datasets.generate
+
+    def generate_and_keep(name, **kwargs):
+        made[name] = generate(name, **kwargs)
+        return made[name]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(datasets, "generate", generate_and_keep)
+        assert datasets_cli(["ship", "--force", "--out", str(out)]) == 0
+    assert sorted(made) == sorted(datasets.SCENARIOS)
+    return out, made
+
+
+def csv_column_sha256(path: Path) -> dict[str, str]:
+    """Per-column checksums as datasets/README.md defines them, with the csv module (independent of _io)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return {col: hashlib.sha256("".join(r[i] + "\n" for r in rows).encode("utf-8")).hexdigest() for i, col in enumerate(rows[0])}
 
 
 # --------------------------------------------------------------------------- API and loading
@@ -98,10 +127,11 @@ def test_load_returns_copies():
 
 
 @pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
-def test_shipped_data_equals_in_memory_generation(name):
+def test_shipped_data_equals_in_memory_generation(regenerated, name):
     """load() without files (installed package) must give exactly the shipped data."""
+    gen = regenerated[1][name]
     rec = _params.SHIPPED[name]
-    gen = datasets.generate(name, customers=rec["customers"], seed=rec["seed"], start=rec["start"], end=rec["end"], locale=rec["locale"])
+    assert (len(gen.customers), gen._meta["seed"], gen._meta["locale"]) == (rec["customers"], rec["seed"], rec["locale"])
     shipped = datasets.load(name)
     for t in shipped.tables:
         pd.testing.assert_frame_equal(shipped.tables[t], gen.tables[t], check_exact=True)
@@ -155,22 +185,27 @@ def test_scenario_extras():
     assert {"staff_attitude", "product_knowledge"} <= set(bank.surveys.columns)
     assert {"true_member_effect", "pre_join_rate"} <= set(datasets.truth("cafe").columns)
     assert "closure_cause" in datasets.truth("bank").columns
+    assert set(bank.tables) == {"customers", "orders", "surveys", "tickets", "offices", "staff"}
+    assert {"branch_office", "relationship_manager"} <= set(bank.customers.columns)
 
 
 # --------------------------------------------------------------------------- determinism and files
 
 
-def _build_cmd(out: Path, locale: str = "en_US") -> list[str]:
-    return [sys.executable, "-m", "custlearn.datasets", "build", "--scenario", "shop", "--customers", "1500", "--seed", "9", "--out", str(out), "--locale", locale]
+def _build_args(out: Path, locale: str) -> list[str]:
+    return ["build", "--scenario", "shop", "--customers", "1500", "--seed", "9", "--out", str(out), "--locale", locale]
 
 
 def test_two_processes_write_identical_bytes(tmp_path):
-    env = dict(os.environ, PYTHONHASHSEED="random")
-    for locale in ("en_US", "zh_CN"):
+    """A fresh interpreter with its own hash seed and this test process write the same bytes (CLI build, two locales)."""
+    locales = ("en_US", "zh_CN")
+    other = [_build_args(tmp_path / f"a_{loc}", loc) for loc in locales]
+    code = f"import sys; from custlearn.datasets.__main__ import main; sys.exit(max([main(a) for a in {other!r}]))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ, PYTHONHASHSEED="random"), cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    for locale in locales:
         a, b = tmp_path / f"a_{locale}", tmp_path / f"b_{locale}"
-        for out in (a, b):
-            r = subprocess.run(_build_cmd(out, locale), capture_output=True, text=True, env=env, cwd=REPO)
-            assert r.returncode == 0, r.stderr
+        assert datasets_cli(_build_args(b, locale)) == 0
         files = sorted(p.name for p in a.iterdir())
         assert files == sorted(p.name for p in b.iterdir())
         assert "orders.csv" in files and "manifest.json" in files
@@ -196,16 +231,35 @@ def test_manifest_matches_shipped_files():
     assert total <= 25e6
 
 
-def test_regenerating_shipped_files_gives_same_checksums(tmp_path):
-    """What `make datasets` runs (python -m custlearn.datasets ship --force), into a temporary folder."""
-    r = subprocess.run([sys.executable, "-m", "custlearn.datasets", "ship", "--force", "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
-    assert r.returncode == 0, r.stderr
+def test_regenerating_shipped_files_gives_same_checksums(regenerated):
+    """`make datasets` writes files with exactly the shipped checksums."""
+    out = regenerated[0]
     for name in datasets.SCENARIOS:
-        man = json.loads((tmp_path / name / "manifest.json").read_text())
+        man = json.loads((out / name / "manifest.json").read_text())
         shipped = json.loads((DATA / name / "manifest.json").read_text())
         assert {f: i["sha256"] for f, i in man["files"].items()} == {f: i["sha256"] for f, i in shipped["files"].items()}, name
         for f, info in man["files"].items():
-            assert sha(tmp_path / name / f) == info["sha256"]
+            assert sha(out / name / f) == info["sha256"]
+
+
+def test_column_checksums_match_regenerated_data(regenerated):
+    """Every column listed in the manifests' per-column checksums matches the regenerated data.
+
+    Only the manifest's columns are checked: a change that adds columns (from an add-on stream)
+    passes as long as every column that was there keeps its values byte for byte.  (The
+    checksums' definition is checked against the csv module in the add-on test below.)
+    """
+    out = regenerated[0]
+    checked = 0
+    for name in datasets.SCENARIOS:
+        shipped = json.loads((DATA / name / "manifest.json").read_text())
+        now = json.loads((out / name / "manifest.json").read_text())
+        for fname, info in shipped["files"].items():
+            assert sorted(info["columns"]) == sorted(pd.read_csv(DATA / name / fname, nrows=0).columns), f"{name}/{fname}"
+            for col, digest in info["columns"].items():
+                assert now["files"][fname]["columns"].get(col) == digest, f"{name}/{fname}: column {col} changed"
+                checked += 1
+    assert checked > 300
 
 
 def test_build_is_atomic_on_failure(tmp_path, monkeypatch):
@@ -224,6 +278,83 @@ def test_build_is_atomic_on_failure(tmp_path, monkeypatch):
         datasets.build("shop", out, customers=200, seed=1)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- the data engine: steps, add-on streams
+
+
+def test_every_function_of_the_data_engine_fits_one_screen():
+    """At most 60 lines of code per function in custlearn/datasets/, from the first statement after the docstring."""
+    too_long = []
+    for path in sorted((REPO / "custlearn" / "datasets").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = node.body[1:] if ast.get_docstring(node, clean=False) is not None else node.body
+                if body and node.end_lineno - body[0].lineno + 1 > 60:
+                    too_long.append(f"{path.name}:{node.name} ({node.end_lineno - body[0].lineno + 1} lines)")
+    assert not too_long, too_long
+
+
+def _dummy_addon(w, rng):
+    """Test only: a survey column that follows latent satisfaction, a customer flag and a new table."""
+    s = w.sat["S"][w.tables["surveys"]["customer_id"].to_numpy() - 1]
+    return {
+        "surveys": {"dummy_mood": np.round(s + rng.normal(0, 0.5, len(s)), 3)},
+        "customers": {"dummy_flag": rng.random(w.n) < 0.5},
+        "dummy_table": {"dummy_id": np.arange(1, 11, dtype=np.int64), "dummy_value": np.round(rng.normal(size=10), 3)},
+    }
+
+
+DUMMY_COLUMNS = (
+    ("surveys", "dummy_mood", "float", "z-score", "Test only."),
+    ("customers", "dummy_flag", "bool", "", "Test only."),
+    ("dummy_table", "dummy_id", "int", "", "Test only."),
+    ("dummy_table", "dummy_value", "float", "", "Test only."),
+)
+
+
+def test_an_addon_column_leaves_every_existing_column_unchanged(tmp_path, monkeypatch):
+    """Columns and a table drawn from an add-on stream move no value of any existing column (files and per-column checksums)."""
+    before = datasets.build("shop", tmp_path / "before", customers=300, seed=5)
+    extra = _addons.AddOn("dummy mood", ("shop",), DUMMY_COLUMNS, _dummy_addon)
+    monkeypatch.setattr(_addons, "ADDONS", [*_addons.ADDONS, extra])  # beside the registered add-ons
+    after = datasets.build("shop", tmp_path / "after", customers=300, seed=5)
+    assert sorted(after["files"]) == sorted([*before["files"], "dummy_table.csv"])
+    for fname, info in after["files"].items():  # the per-column checksums are the documented ones
+        assert info["columns"] == csv_column_sha256(tmp_path / "after" / fname), fname
+    for fname, info in before["files"].items():
+        new = after["files"][fname]["columns"]
+        assert {c: new[c] for c in info["columns"]} == info["columns"], fname
+        changed = fname in ("surveys.csv", "customers.csv")
+        assert (after["files"][fname]["sha256"] != info["sha256"]) == changed, fname
+        old_df = pd.read_csv(tmp_path / "before" / fname, dtype=str, keep_default_na=False)
+        new_df = pd.read_csv(tmp_path / "after" / fname, dtype=str, keep_default_na=False)
+        pd.testing.assert_frame_equal(new_df[list(old_df.columns)], old_df)
+    surveys = pd.read_csv(tmp_path / "after" / "surveys.csv")
+    latent = pd.read_csv(tmp_path / "after" / "truth.csv").set_index("customer_id")["latent_satisfaction"]
+    assert surveys["dummy_mood"].corr(surveys["customer_id"].map(latent)) > 0.7
+    assert datasets.describe("shop", "dummy_table")["column"].tolist() == ["dummy_id", "dummy_value"]
+    # its stream: the same numbers for the same seed and name, none of a core stream's
+    first = _streams.addon(5, "dummy mood").random(5)
+    assert (first == _streams.addon(5, "dummy mood").random(5)).all()
+    assert not np.isin(first, _streams.addon(5, "dummy mood 2").random(5)).any()
+    for rng in _streams.core(5, "shop").values():
+        assert not np.isin(first, rng.random(1000)).any()
+
+
+def test_an_addon_may_only_add_the_columns_it_declares(monkeypatch):
+    """An add-on cannot overwrite a column or return columns it does not declare; its stream needs a name."""
+    def overwrite(w, rng):
+        return {"surveys": {"comment": np.full(len(w.tables["surveys"]), "x", dtype=object)}}
+
+    monkeypatch.setattr(_addons, "ADDONS", [_addons.AddOn("bad", ("shop",), (("surveys", "comment", "str", "", "Test only."),), overwrite)])
+    with pytest.raises(DataError, match=r"would overwrite the column surveys\.comment"):
+        datasets.generate("shop", customers=60, seed=1)
+    monkeypatch.setattr(_addons, "ADDONS", [_addons.AddOn("undeclared", ("shop",), DUMMY_COLUMNS[:1], _dummy_addon)])
+    with pytest.raises(DataError, match="declares"):
+        datasets.generate("shop", customers=60, seed=1)
+    with pytest.raises(DataError, match="non-empty name"):
+        _streams.addon(1, " ")
 
 
 # --------------------------------------------------------------------------- planted effects (shop)
@@ -248,7 +379,7 @@ def bgnbd_fit(orders: pd.DataFrame, end: pd.Timestamp) -> np.ndarray:
         a4 = np.where(x > 0, np.log(a) - np.log(np.maximum(b + x - 1, 1e-12)) - (r + x) * np.log(alpha + t_x), -np.inf)
         return -np.sum(a1 + a2 + np.logaddexp(a3, a4))
 
-    res = minimize(nll, np.log([1.0, 5.0, 1.0, 2.0]), method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-6, "fatol": 1e-6})
+    res = minimize(nll, np.log([1.0, 5.0, 1.0, 2.0]), method="L-BFGS-B")
     assert res.success
     return np.exp(res.x)
 
@@ -417,6 +548,98 @@ def test_future_values_come_from_the_horizon(big_shop):
     assert not tr.loc[dead, "alive_at_end"].any()
 
 
+# --------------------------------------------------------------------------- the customer journey (effect 10)
+
+
+@pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
+def test_journey_model_is_exactly_the_planted_one(name):
+    """The planted joint model, checked on its full table of profiles (no sampling): answer shares, exact
+    means, rating shares, and a population regression that returns the planted penalties, rewards and
+    expectation effect."""
+    from custlearn.datasets import _journey
+
+    M, J = _journey.model(name), datasets.parameters(name)["journey"]
+    # overall answers: 1 + number of cuts below S + N(0, 0.45), S ~ N(0, 1) (README effect 3), by scipy
+    from scipy import stats
+
+    cdf = stats.norm(0, np.sqrt(1 + 0.45**2)).cdf([-1.9, -0.95, 0.15, 1.0])
+    pi = np.diff(np.concatenate([[0], cdf, [1]]))
+    assert np.allclose(M.answer.sum(axis=-1), 1, atol=1e-12)
+    assert np.allclose((M.answer * np.arange(1, 6)).sum(axis=-1), M.eta, atol=1e-9)
+    assert np.allclose((M.prior[..., None] * M.answer).sum(axis=(0, 1, 2)), pi, atol=1e-9)
+    p_r = M.prior.sum(axis=(0, 2))
+    for j, (tp, spec) in enumerate(J["touch_points"].items()):
+        shares = [p_r[M.R[:, j] == level].sum() for level in range(1, 6)]
+        assert np.allclose(shares, spec["shares"], atol=1e-9), tp
+    assert np.allclose(M.prior.sum(axis=(1, 2)), [v["share"] for v in J["needs"].values()])
+    # the population regression of the mean answer on low/high codes and expectation, by numpy lstsq
+    low, high = (M.R <= J["low"]).astype(float), (M.R >= J["high"]).astype(float)
+    n_s, n_r = M.prior.shape[:2]
+    X = np.concatenate([np.ones((n_r * 5, 1)), np.repeat(low, 5, axis=0), np.repeat(high, 5, axis=0),
+                        np.tile(np.arange(1, 6), n_r)[:, None]], axis=1)
+    w = np.sqrt(M.prior.sum(axis=0).ravel())
+    y = (M.prior * M.eta).sum(axis=0).ravel() / M.prior.sum(axis=0).ravel()
+    b = np.linalg.lstsq(X * w[:, None], y * w, rcond=None)[0]
+    k = len(J["touch_points"])
+    assert np.allclose(-b[1:1 + k], [v["penalty"] for v in J["touch_points"].values()], atol=1e-9)
+    assert np.allclose(b[1 + k:1 + 2 * k], [v["reward"] for v in J["touch_points"].values()], atol=1e-9)
+    assert b[-1] == pytest.approx(J["expectation_effect"], abs=1e-9)
+    assert np.allclose(M.prior.sum(axis=(1, 2)) @ M.m, 1.0)  # need multipliers average 1 over customers
+
+
+def test_journey_columns_are_in_the_dictionary_and_come_from_their_own_stream(big_shop):
+    cols = ["main_need", "read_reviews", "review_rating_seen", "prior_expectation", "rating_website_app",
+            "rating_checkout", "rating_delivery", "rating_returns", "rating_service_contact"]
+    d = datasets.describe("shop", "surveys")
+    assert d["column"].tolist()[-len(cols):] == cols
+    assert list(big_shop.surveys.columns[-len(cols):]) == cols
+    assert set(datasets.describe("bank", "surveys")["column"]) >= {"rating_branch", "rating_app", "rating_phone", "rating_adviser"}
+    assert "journey" in [a.stream for a in _addons.ADDONS if "shop" in a.scenarios]
+
+
+@pytest.mark.parametrize("fixture", ["big_shop", "big_bank"])
+def test_journey_effects_recovered_in_a_large_sample(request, fixture):
+    """About 6,000 respondents: penalties, rewards, the expectation and review effects within 3.5 standard
+    errors of the planted values (statsmodels OLS), shares within 2 points."""
+    import statsmodels.api as sm
+
+    ds = request.getfixturevalue(fixture)
+    s, J = ds.surveys, datasets.parameters(ds)["journey"]
+    names = [f"rating_{t}" for t in J["touch_points"]]
+    D = pd.concat({**{f"low {c}": (s[c] <= 2).astype(float) for c in names},
+                   **{f"high {c}": (s[c] >= 4).astype(float) for c in names},
+                   "expectation": s["prior_expectation"].astype(float)}, axis=1)
+    fit = sm.OLS(s["overall_satisfaction"].astype(float), sm.add_constant(D)).fit()
+    for t, spec in J["touch_points"].items():
+        assert abs(-fit.params[f"low rating_{t}"] - spec["penalty"]) < 3.5 * fit.bse[f"low rating_{t}"], t
+        assert abs(fit.params[f"high rating_{t}"] - spec["reward"]) < 3.5 * fit.bse[f"high rating_{t}"], t
+        shares = s[f"rating_{t}"].value_counts(normalize=True).sort_index().to_numpy()
+        assert np.allclose(shares, spec["shares"], atol=0.02), t
+    assert abs(fit.params["expectation"] - J["expectation_effect"]) < 3.5 * fit.bse["expectation"]
+    readers = s[s["read_reviews"]]
+    rv = sm.OLS(readers["prior_expectation"].astype(float), sm.add_constant(readers["review_rating_seen"])).fit()
+    assert abs(rv.params["review_rating_seen"] - J["reviews"]["expectation_per_star"]) < 3.5 * rv.bse["review_rating_seen"]
+    assert s["read_reviews"].mean() == pytest.approx(J["reviews"]["read_share"], abs=0.02)
+    needs = s["main_need"].value_counts(normalize=True)
+    assert all(needs[k] == pytest.approx(v["share"], abs=0.02) for k, v in J["needs"].items())
+    assert s["review_rating_seen"].dropna().between(1, 5).all() and s["prior_expectation"].between(1, 5).all()
+
+
+def test_journey_truth_and_what_if_refuse_what_they_cannot_answer():
+    with pytest.raises(DataError, match='changes names "delivery"'):
+        datasets.journey_what_if("shop", {"delivery": 0.5})
+    with pytest.raises(DataError, match=r'changes\["rating_app"\] must be a number from -4 to 4'):
+        datasets.journey_what_if("bank", {"rating_app": 5})
+    with pytest.raises(DataError, match='statistic="median"'):
+        datasets.journey_what_if("bank", {"rating_app": 1}, statistic="median")
+    with pytest.raises(DataError, match='There is no scenario "shoes"'):
+        datasets.journey_truth("shoes")
+    # a change of 0 changes nothing; +1 for every touch point at once raises the planted top-box share
+    assert datasets.journey_what_if("cafe", {"rating_staff": 0}).loc["change", "planted"] == pytest.approx(0, abs=1e-12)
+    up = datasets.journey_what_if("cafe", {f"rating_{t}": 1 for t in ("ordering", "food_and_drink", "staff", "ambience")})
+    assert up.loc["change", "planted"] > 10
+
+
 # --------------------------------------------------------------------------- cafe and bank
 
 
@@ -453,6 +676,96 @@ def test_bank_closure_driven_by_staff_attitude_and_complaints(big_bank):
     assert (c["account_opened"] == c["signup_date"]).all()
     o = big_bank.orders.merge(c[["customer_id", "account_closed"]], on="customer_id")
     assert (o["account_closed"].isna() | (o["order_date"] <= o["account_closed"])).all()
+
+
+# --------------------------------------------------------------------------- lesson 06: service (effects 10-12)
+
+
+def _ols(y, *columns):
+    """Least-squares coefficients of y on an intercept and ``columns`` (numpy, written here)."""
+    X = np.column_stack([np.ones(len(y)), *columns])
+    return np.linalg.lstsq(X, np.asarray(y, float), rcond=None)[0]
+
+
+@pytest.mark.parametrize("name", ["shop", "cafe", "bank"])
+def test_ticket_classification_follows_its_rules(name):
+    ds = datasets.load(name)
+    t = ds.tickets
+    S = datasets.parameters(name)["service"]
+    assert set(t["stage"].astype(str)) <= set(S["stages"])
+    assert (t["time_limit_hours"] == t["stage"].astype(str).map(S["time_limit_hours"])).all()
+    in_sale = t[t["stage"] == "in-sale"]
+    assert len(in_sale) > 0 and in_sale["category"].astype(str).isin(S["in_sale_categories"]).all()
+    if name == "bank":
+        opened = in_sale["customer_id"].map(ds.customers.set_index("customer_id")["account_opened"])
+        assert ((in_sale["opened_at"] - opened) <= pd.Timedelta(days=S["in_sale_days_bank"])).all()
+    else:
+        day = in_sale["order_id"].map(ds.orders.set_index("order_id")["order_date"])
+        assert ((in_sale["opened_at"] - day) <= pd.Timedelta(hours=S["in_sale_hours"])).all()
+    # a delivery or a damaged item is after-sale service (deck 001: 送货上门, 维修)
+    assert (t.loc[t["category"].isin(["late delivery", "card delivery delay", "damaged or wrong item"]), "stage"]
+            == "after-sale").all()
+    assert ((t["contacts"] == 1) == t["first_contact_resolution"]).all() and t["contacts"].between(1, 9).all()
+    assert not (t["reopened"] & ~t["resolved"]).any() and not (t["follow_up_call"] & ~t["resolved"]).any()
+    assert t.loc[t["category"].isin(["installation/service problem", "online banking problem"]), "technical"].all()
+    assert not (t["paid"] & (t["category"] == "installation/service problem") & ~t["on_site_visit"]).any()
+    assert t["owner_team"].notna().all()
+
+
+def test_bank_offices_nest_in_branches_and_staff_work_in_them():
+    bank = datasets.load("bank")
+    c, offices, staff = bank.customers, bank.offices, bank.staff
+    P = datasets.parameters("bank")["service_profit_chain"]
+    assert len(offices) == P["offices_per_branch"] * c["branch"].nunique() == 36
+    assert (offices.groupby("branch", observed=True)["location"].apply(lambda s: (s == "city centre").sum()) == 1).all()
+    office_branch = c["branch_office"].astype(str).map(offices.set_index("branch_office")["branch"].astype(str))
+    assert (office_branch == c["branch"].astype(str)).all()  # every customer's office is in their own branch
+    assert set(staff["branch_office"].astype(str)) == set(offices["branch_office"])
+    assert (staff.groupby("branch_office", observed=True)["role"].apply(lambda r: (r == "office manager").sum()) == 1).all()
+    assert staff["employee_satisfaction"].between(1, 5).all() and staff["pay_band"].between(1, 4).all()
+    assert staff["employee_id"].is_unique and (staff["training_hours"] >= 0).all()
+    managers = c["relationship_manager"].dropna().astype(int)
+    their = staff.set_index("employee_id").loc[managers.to_numpy()]
+    assert (their["role"] == "relationship manager").all()
+    assert (their["branch_office"].astype(str).to_numpy() == c.loc[managers.index, "branch_office"].astype(str)).all()
+
+
+def test_service_profit_chain_planted_with_a_confounder(big_bank):
+    """Effect 11: the adjusted office slope recovers the planted staff effect; the naive one overstates it."""
+    P = datasets.parameters("bank")["service_profit_chain"]
+    c = big_bank.customers.assign(closed=big_bank.customers["account_closed"].notna(),
+                                  z=datasets.truth(big_bank)["true_staff_attitude"].to_numpy())
+    office = c.groupby("branch_office", observed=True).agg(rate=("closed", "mean"), z=("z", "mean"))
+    office["E"] = big_bank.staff.groupby("branch_office", observed=True)["employee_satisfaction"].mean()
+    office["centre"] = (big_bank.offices.set_index("branch_office")["location"] == "city centre").astype(float)
+    naive = _ols(office["rate"], office["E"])[1]
+    adjusted, centre = _ols(office["rate"], office["E"], office["centre"])[1:]
+    assert abs(adjusted - P["closure_per_point"]) < 0.02, adjusted
+    assert naive < adjusted - 0.015, (naive, adjusted)
+    assert abs(centre - P["centre_closure_effect"]) < 0.025, centre
+    assert 0.45 < _ols(office["z"], office["E"], office["centre"])[1] < 0.75
+    assert office.groupby("centre")["E"].mean().diff().iloc[-1] > 0.3  # city-centre staff are more satisfied
+
+
+def test_key_accounts_with_a_manager_stay_longer(big_bank):
+    """Effect 12: among the top 10 % by margin on the designation day, a manager goes with 0.4 x the closures."""
+    P = datasets.parameters("bank")["key_accounts"]
+    c = big_bank.customers.set_index("customer_id")
+    day = pd.Timestamp("2024-12-31")
+    open_then = c[(c["account_opened"] <= day) & ~(c["account_closed"] <= day)]
+    margin = big_bank.orders[big_bank.orders["order_date"] <= day].groupby("customer_id")["margin"].sum()
+    value = margin.reindex(open_then.index, fill_value=0.0)
+    key = value.sort_values(ascending=False, kind="stable").index[: round(P["top_share"] * len(value))]
+    k = open_then.loc[key]
+    left, managed = k["account_closed"].notna(), k["relationship_manager"].notna()
+    assert abs(managed.mean() - P["relationship_manager_share"]) < 0.05
+    ratio = left[managed].mean() / left[~managed].mean()
+    assert 0.25 < ratio < 0.6, ratio
+    others = open_then.drop(index=key)
+    assert others["relationship_manager"].notna().mean() < 0.04
+    t = big_bank.tickets
+    premium = t["customer_id"].map(c["relationship_manager"].notna()) & (t["opened_at"] > day + pd.Timedelta(days=1))
+    assert t.loc[premium & t["resolved"], "follow_up_call"].mean() > 0.75
 
 
 # --------------------------------------------------------------------------- raw extract

@@ -1,11 +1,10 @@
-"""The instructor-kit scripts: glossary, site table of contents, deck checks.
+"""The instructor-kit scripts: site table of contents, deck checks (the glossary: tests/test_glossary.py).
 
 Fast and offline: plain JSON fixtures, no jupyter-book, no npm, no browser.
 `make book` and `make slides` themselves are exercised by `make test-browser`.
 """
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -15,83 +14,6 @@ from tools import build_book, build_glossary, build_slides
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CJK = re.compile(r"[\u3400-\u9fff]")
-
-GLOSSARY_CELL = """## Glossary
-
-| English | 中文 | Definition |
-|---|---|---|
-| Net Promoter Score (NPS) | 净推荐值 | Promoters minus detractors, in points. |
-| churn rate | 流失率 | Share of customers lost in a period. |
-| Pipe \\| inside | 竖线 | A cell may contain an escaped pipe. |
-"""
-OTHER_TABLE = """## Ways to ask
-
-| Way | 中文 | What it gives |
-|---|---|---|
-| Survey | 问卷调查 | numbers |
-"""
-
-
-def _notebook(path: Path, cells: list[str], title: str = "# 9 · Test lesson (测试)") -> Path:
-    nb = {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {},
-        "cells": [{"cell_type": "markdown", "metadata": {}, "source": s} for s in [title, *cells]]
-        + [{"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": 1}],
-    }
-    path.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def test_reads_only_the_glossary_table(tmp_path):
-    nb = _notebook(tmp_path / "09_test.ipynb", [OTHER_TABLE, GLOSSARY_CELL])
-    entries = build_glossary.read_glossary(nb)
-    assert [e.english for e in entries] == ["Net Promoter Score (NPS)", "churn rate", "Pipe \\| inside"]
-    first = entries[0]
-    assert (first.chinese, first.definition) == ("净推荐值", "Promoters minus detractors, in points.")
-    assert {e.lesson for e in entries} == {"09_test"}
-    assert {e.title for e in entries} == {"9 · Test lesson (测试)"}
-
-
-def test_source_as_list_of_lines(tmp_path):
-    nb = _notebook(tmp_path / "09_lines.ipynb", [GLOSSARY_CELL.splitlines(keepends=True)])
-    assert len(build_glossary.read_glossary(nb)) == 3
-
-
-def test_render_sorts_case_insensitively_and_names_the_lesson(tmp_path):
-    a = _notebook(tmp_path / "09_a.ipynb", [GLOSSARY_CELL])
-    b = _notebook(tmp_path / "10_b.ipynb", ["| English | 中文 | Definition |\n|---|---|---|\n| Advocate | 推荐者 | Recommends us. |\n"],
-                  title="# 10 · Other")
-    page = build_glossary.render(build_glossary.read_glossary(a) + build_glossary.read_glossary(b))
-    rows = [line for line in page.splitlines() if line.startswith("| ") and not line.startswith("| English")]
-    assert [r.split(" | ")[0][2:] for r in rows] == ["Advocate", "churn rate", "Net Promoter Score (NPS)", "Pipe \\| inside"]
-    assert rows[0].endswith("| [10](10_b.ipynb) |")
-    assert "| English | 中文 | Definition | Lesson |" in page
-    assert "4 entries from 2 lessons" in page
-    plain = build_glossary.render(build_glossary.read_glossary(a), link=False)
-    assert "](" not in plain.split("## Lessons")[0]
-
-
-def test_main_writes_the_page_and_fails_without_a_glossary(tmp_path, capsys):
-    good = _notebook(tmp_path / "09_good.ipynb", [GLOSSARY_CELL])
-    out = tmp_path / "site" / "glossary.md"
-    assert build_glossary.main([str(good), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").startswith("# Glossary (术语表)")
-    bad = _notebook(tmp_path / "09_bad.ipynb", [OTHER_TABLE])
-    assert build_glossary.main([str(good), str(bad), "-o", str(out)]) == 1
-    assert "09_bad.ipynb" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_every_lesson_has_a_readable_glossary(path):
-    entries = build_glossary.read_glossary(path)
-    assert len(entries) >= 5, f"{path.name}: no 'English | 中文 | Definition' glossary table (or under 5 terms)"
-    for e in entries:
-        assert e.english and e.definition, e
-        assert CJK.search(e.chinese), f"{path.name}: '{e.english}' has no Chinese term ({e.chinese!r})"
-    assert not entries[0].title == path.stem, f"{path.name}: no '# title' heading"
 
 
 def test_site_toc_lists_every_lesson_and_page():
@@ -141,3 +63,203 @@ def test_slides_offline_check_sees_css_font_imports():
     css = "@import url(https://fonts.googleapis.com/css?family=Lato);\nbody { color: red }"
     assert build_slides.remote_urls(css) == ["https://fonts.googleapis.com/css?family=Lato"]
     assert build_slides.remote_urls("@import url(./fonts/source-sans-pro/source-sans-pro.css);") == []
+
+
+# ------------------------------------------------------------------ decks: every slide fits, offline, clear errors
+
+def _lesson_cell(kind, slide, outputs=()):
+    cell = {"cell_type": kind, "metadata": {"slideshow": {"slide_type": slide}}, "source": "x"}
+    if kind == "code":
+        cell.update(outputs=list(outputs), execution_count=1)
+    return cell
+
+
+FIGURE = {"output_type": "display_data", "data": {"image/png": "iVBOR", "text/plain": "<Figure>"}, "metadata": {}}
+TEXT = {"output_type": "stream", "name": "stdout", "text": "63.8%\n"}
+
+
+def test_deck_version_moves_long_content_to_its_own_subslide():
+    nb = {"cells": [
+        _lesson_cell("markdown", "slide"),
+        _lesson_cell("code", "-", [TEXT]),            # first output: stays with the heading
+        _lesson_cell("code", "fragment", [FIGURE]),   # a second output: new sub-slide
+        _lesson_cell("markdown", "notes"),            # speaker notes never count
+        _lesson_cell("markdown", "fragment"),         # after a figure: new sub-slide
+        _lesson_cell("markdown", "-"),                # text after text stays
+        _lesson_cell("markdown", "subslide"),
+        _lesson_cell("code", "-", []),                # code without output stays
+    ]}
+    from tools.instructor_cells import LABEL
+
+    nb["cells"][3]["source"] = f"{LABEL}\n\nTiming: 10 minutes."
+    deck = build_slides.deck_version(nb)["cells"]
+    kinds = [c["metadata"]["slideshow"]["slide_type"] for c in deck]
+    assert kinds == ["slide", "-", "subslide", "notes", "subslide", "-", "subslide", "-"]
+    assert deck[3]["source"] == "Timing: 10 minutes.", "the speaker view shows the notes without the label"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_deck_section_holds_at_most_one_output_and_nothing_after_a_figure(path):
+    nb = build_slides.deck_version(json.loads(path.read_text(encoding="utf-8")))
+    outputs, block = 0, False
+    for cell in nb["cells"]:
+        kind = cell["metadata"]["slideshow"]["slide_type"]
+        if kind in ("notes", "skip"):
+            continue
+        if kind in ("slide", "subslide"):
+            outputs, block = 0, False
+        assert not block, f"{path.name}: a cell follows a figure or a table on the same slide"
+        outputs += bool(cell.get("outputs"))
+        assert outputs <= 1, f"{path.name}: two outputs on one slide"
+        block = block or (cell["cell_type"] == "code" and build_slides._shows_block(cell))
+
+
+def test_deck_template_fits_every_slide_and_keeps_numbers_on_one_line():
+    template = (ROOT / "tools" / "slides_template" / "custlearn_reveal" / "index.html.j2").read_text(encoding="utf-8")
+    assert "white-space: nowrap" in template and "table.dataframe td" in template, "975,\\n076.01 must not wrap"
+    assert "max-height" in template and ".jp-RenderedImage img" in template
+    assert "function fit(" in template and 'Reveal.on("slidechanged"' in template
+    assert "overflow-y', 'scroll'" not in template, "slides fit; they do not scroll"
+    assert 'rel="icon" href="data:,"' in template, "no request for a favicon that is not there"
+    assert "mermaid" not in template.split("-%}", 1)[1].replace("html_head_js_mermaidjs", "")
+
+
+def test_decks_request_only_the_mathjax_files_that_are_copied():
+    config = build_slides.ASSETS["mathjax_url"].split("config=", 1)[1]
+    for name in config.split(","):
+        assert f"config/{name}.js" in build_slides.MATHJAX_PARTS, f"MathJax loads config/{name}.js: copy it"
+
+
+def test_first_build_without_the_npm_registry_ends_with_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    fake_npm = tmp_path / "npm"
+    fake_npm.write_text("#!/bin/sh\necho 'npm ERR! network request to https://registry.npmjs.org failed' >&2\nexit 1\n")
+    fake_npm.chmod(0o755)
+    monkeypatch.setattr(build_slides, "NPM_PREFIX", tmp_path / "npm-cache")
+    monkeypatch.setattr(build_slides, "MODULES", tmp_path / "npm-cache" / "node_modules")
+    monkeypatch.setattr(build_slides.shutil, "which", lambda name: str(fake_npm))
+    with pytest.raises(SystemExit) as stop:
+        build_slides.npm_assets()
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "npm install failed" in err and "npm registry" in err and "make slides" in err
+    assert "Traceback" not in err
+
+
+# ------------------------------------------------------------------ site: trainee pages, instructor page, Try it
+
+def test_trainee_page_leaves_out_instructor_cells_and_shows_each_try_it(tmp_path):
+    from tools import instructor_cells
+
+    demo = {"cell_type": "code", "id": "c-demo", "metadata": {}, "execution_count": 3, "source": "widgets.demo()",
+            "outputs": [{"output_type": "display_data", "metadata": {},
+                         "data": {"application/vnd.jupyter.widget-view+json": {"model_id": ""}, "text/plain": "Try it"}}]}
+    nb = {"cells": [{"cell_type": "markdown", "id": "t", "metadata": {}, "source": "# 9 · Lesson"},
+                    {"cell_type": "markdown", "id": "n", "metadata": {"slideshow": {"slide_type": "notes"}},
+                     "source": "**Speaker notes — timing.** 0-10 intro"}, demo],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    picture = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBOR"}}
+    page = build_book.trainee_page(nb, {"c-demo": [picture]})
+    notes = [c for c in page["cells"] if instructor_cells.is_instructor(c)]
+    assert notes and all("remove-cell" in c["metadata"]["tags"] for c in notes)
+    shown = next(c for c in page["cells"] if c.get("id") == "c-demo")
+    assert shown["outputs"] == [picture], "the widget view is replaced by the picture of its first state"
+    note = page["cells"][page["cells"].index(shown) + 1]
+    assert "interactive in JupyterLab" in note["source"]
+
+
+def test_instructor_page_gathers_every_lessons_speaker_notes():
+    from tools.instructor_cells import LABEL, strip_label
+
+    page = build_book.instructor_notes(LESSONS)
+    assert LABEL not in page, "the label for trainees is left out"
+    for path in LESSONS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        title = build_glossary.lesson_title(nb, path.stem)
+        assert f"## {title}" in page, path.name
+        for cell in nb["cells"]:
+            if cell["metadata"].get("slideshow", {}).get("slide_type") == "notes":
+                text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+                assert strip_label(text).strip() in page, f"{path.name}: a speaker-notes cell is missing"
+
+
+def test_site_needs_current_try_it_pictures(tmp_path, monkeypatch, capsys):
+    from tools import try_it_pictures
+
+    monkeypatch.setattr(try_it_pictures, "CACHE", tmp_path)
+    with pytest.raises(SystemExit):
+        build_book.try_it(LESSONS[0])
+    assert "make book" in capsys.readouterr().err
+
+
+def test_try_it_first_state_is_read_from_the_widget_state():
+    from tools import try_it_pictures
+
+    png = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBOR", "text/plain": "<Figure>"}}
+    state = {"box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_ctl", "IPY_MODEL_out"]}},
+             "ctl": {"model_name": "IntSliderModel", "state": {}},
+             "out": {"model_name": "OutputModel", "state": {"outputs": [png]}}}
+    nb = {"metadata": {"widgets": {try_it_pictures.WIDGET_STATE: {"state": state}}},
+          "cells": [{"cell_type": "code", "id": "c1", "outputs": [
+              {"output_type": "display_data", "data": {try_it_pictures.WIDGET_VIEW: {"model_id": "box"}}}]}]}
+    assert try_it_pictures.demos(nb) == {"c1": [{"output_type": "display_data", "metadata": {},
+                                                 "data": {"image/png": "iVBOR"}}]}
+
+
+def test_site_config_drops_thebe_and_sets_the_theme_mode():
+    import importlib.util
+
+    config = yaml.safe_load((ROOT / "docs" / "_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["local_extensions"] == {"custlearn_site": "_ext"}
+    assert config["sphinx"]["config"]["html_context"]["default_mode"] == "light"
+    toc = (ROOT / "docs" / "_toc.yml").read_text(encoding="utf-8")
+    assert "file: instructor_notes" in toc
+    spec = importlib.util.spec_from_file_location("custlearn_site", ROOT / "docs" / "_ext" / "custlearn_site.py")
+    site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(site)
+
+    class Script:
+        def __init__(self, filename, body=""):
+            self.filename, self.attributes = filename, {"body": body} if body else {}
+
+    kept = Script("_static/sphinx-book-theme.js")
+    context = {"script_files": [Script(None, 'const THEBE_JS_URL = "x"'), Script("_static/sphinx-thebe.js"), kept]}
+    site.drop_thebe(None, "page", "page.html", context, None)
+    assert context["script_files"] == [kept]
+
+
+# ------------------------------------------------------------------ make lab
+
+def test_lab_takes_one_port_from_port_or_lab_args():
+    from tools import lab
+
+    assert lab.split_port(["--no-browser", "--port=8899"]) == (8899, ["--no-browser"])
+    assert lab.split_port(["--port", "8899", "--ip=0.0.0.0"]) == (8899, ["--ip=0.0.0.0"])
+    assert lab.split_port(["--ServerApp.port=9000", "--no-browser"]) == (9000, ["--no-browser"])
+    assert lab.split_port(["--no-browser"]) == (None, ["--no-browser"])
+    cmd = lab.command(8899, ["--no-browser"], root=Path("/course"))
+    assert [a for a in cmd if a.startswith("--port")] == ["--port=8899"]
+    assert "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb" in cmd, "the printed address opens the start"
+    assert "--ServerApp.port_retries=0" in cmd, "a port in use is reported, not silently replaced"
+    with pytest.raises(SystemExit, match="needs a port number"):
+        lab.split_port(["--port"])
+
+
+def test_lab_reports_a_port_in_use_before_starting(capsys):
+    import socket
+
+    from tools import lab
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert lab.main(["--port", str(port), "--", "--no-browser"]) == 1
+    err = capsys.readouterr().err
+    assert f"port {port} is already in use" in err and f"make lab PORT={port + 1}" in err
+
+
+def test_course_jupyterlab_settings_switch_the_news_off():
+    overrides = json.loads((ROOT / "tools" / "jupyterlab" / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "share/jupyter/lab/settings/overrides.json" in makefile, "make lab installs the course's settings"

@@ -89,3 +89,33 @@ def test_browser_extra():
     assert "playwright" in browser, "make test-browser drives Chromium with Playwright (the browser extra)"
     others = {_parse(s)[0] for s in project["dependencies"] + extras["course"] + extras["test"]}
     assert "playwright" not in others, "Playwright belongs in the browser extra only (make lab / make test need no browser)"
+
+
+def test_every_install_in_the_makefile_asks_for_whole_extras():
+    """`make -n` shows each install command as the shell will get it.
+
+    A comma inside a ``$(call install,...)`` argument splits the argument, so
+    ``.[course,test]`` once reached uv as ``.[course`` (CI failed on it).
+    """
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    extras = set(data["project"]["optional-dependencies"])
+    out = subprocess.run(
+        ["make", "-n", "-B", "PYTHON=python3", ".venv/.custlearn-browser-installed"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    specs = re.findall(r'-e "\.\[([^"]*)\]"', out)
+    assert specs, out
+    uv_lines = [line for line in out.splitlines() if "uv pip install" in line]
+    assert len(uv_lines) == 2, out  # the course install, then the browser extra
+    for line in uv_lines:
+        assert line.count('"') % 2 == 0, f"unbalanced quotes: {line}"
+    for spec in specs:
+        assert set(spec.split(",")) <= extras, spec
+    assert "course,test" in specs and "course,test,browser" in specs, specs

@@ -28,7 +28,11 @@ LESSONS = {"customer_data", "lifecycle", "satisfaction", "loyalty", "value", "se
 ABOVE_LESSONS = {"plots", "widgets", "exercises", "sql", "datasets"}
 # A lesson may import another lesson only where the lesson really builds on it.
 # Each entry says why; anything two lessons both need belongs on the ground floor.
-LESSON_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {}
+LESSON_IMPORTS_ALLOWED: dict[tuple[str, str], str] = {
+    ("service", "value"): "lesson 06 finds key accounts (大客户) by value: lesson 05's historical customer value",
+    ("churn", "service"): "for one release, custlearn.churn.complaint_metrics and churn_by_complaint_outcome "
+                          "warn and call their new home in custlearn.service (issue 19); remove with them",
+}
 
 
 # --------------------------------------------------------------------------- the checker

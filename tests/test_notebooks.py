@@ -14,9 +14,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from tools import nbtools
+from tools import instructor_cells, nbtools, tolerance_rule
 from tools.execute_notebooks import execute
 from tools.make_exercises import learner_version
 
@@ -50,15 +51,36 @@ def test_learner_notebook_has_a_solution_and_no_outputs(path):
     assert nbtools.problems(path) == []
 
 
+@pytest.fixture(scope="module")
+def kernel():
+    """One kernel for all learner notebooks: each starts from an empty namespace (%reset), but the
+    libraries stay imported, so ten notebooks cost one start-up instead of ten."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
 @pytest.mark.parametrize("path", LEARNERS, ids=_rel)
-def test_learner_notebook_runs_without_errors(path, tmp_path):
+def test_learner_notebook_runs_without_errors(path, kernel):
     """A learner who runs the untouched notebook sees 'not answered yet', never a traceback."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    reset = nbformat.v4.new_code_cell(f"%reset -f\nimport os\nos.chdir({str(path.parent)!r})")
+    nb.cells.insert(0, reset)
+    km, kc = kernel
+    client = NotebookClient(nb, km=km, timeout=120)
+    client.kc = kc  # the module's client: no new channels per notebook
+    client.execute()
+    nb.cells.pop(0)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     errors = [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
     assert errors == []
@@ -240,3 +262,55 @@ def test_stream_chunks_are_joined_so_reruns_match():
     joined = coalesce_streams(outputs)
     assert [o.get("name") for o in joined] == ["stdout", "stderr", None, "stdout"]
     assert joined[0]["text"] == "a\nb\nc\n"
+
+
+# ------------------------------------------------------------------ instructor material, the rule of check()
+
+@pytest.mark.parametrize("path", LESSONS, ids=_rel)
+def test_trainee_view_of_each_lesson_shows_no_speaker_notes(path):
+    """Opened in JupyterLab, a lesson shows no speaker notes, timing or model answers in plain sight;
+    the deck keeps them (their cells are still 'notes' slides)."""
+    nb = nbtools.read(path)
+    shown = "\n".join(instructor_cells.trainee_view(nb)).lower()
+    for words in ("speaker notes", "instructor notes", "rubric for", "with model answers", "timing:"):
+        assert words not in shown, f"{path.name}: a trainee reads {words!r}"
+    notes = [c for c in nb["cells"] if instructor_cells.is_instructor(c)]
+    assert notes, f"{path.name}: the speaker notes of the deck are gone"
+    assert all(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in notes)
+    assert all(c["metadata"]["jupyter"]["source_hidden"] and "instructor" in c["metadata"]["tags"] for c in notes)
+    assert all(nbtools.source(c).startswith(instructor_cells.LABEL) for c in notes), "the collapsed bar shows the label"
+
+
+def test_instructor_cells_tool_marks_once_and_checks(tmp_path):
+    notes = {**_md("**Speaker notes — timing.** 0-10 intro", slide="notes"), "id": "n1"}
+    boxed = {**_md("*Instructor notes.* Ask the room first."), "id": "n2"}
+    boxed["metadata"]["tags"] = ["instructor"]
+    nb = {"cells": [_md("# 9 · Fixture"), notes, boxed, _md("Trainee text.")], "metadata": {},
+          "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "09_fixture.ipynb"
+    nbtools.write(nb, path)
+    assert instructor_cells.main(["--check", str(path)]) == 1
+    assert instructor_cells.main([str(path)]) == 0
+    marked = nbtools.read(path)
+    label = instructor_cells.LABEL
+    assert instructor_cells.trainee_view(marked) == ["# 9 · Fixture", label, label, "Trainee text."]
+    assert instructor_cells.mark(marked) == 0, "marking twice changes nothing"
+    assert instructor_cells.main(["--check", str(path)]) == 0
+    assert nbtools.source(marked["cells"][1]) == f"{label}\n\n**Speaker notes — timing.** 0-10 intro"
+    assert instructor_cells.strip_label(nbtools.source(marked["cells"][1])) == "**Speaker notes — timing.** 0-10 intro"
+    sneaky = {"cells": [_md("# 9 · Fixture"), _md("**Speaker notes** left as a plain slide")], "metadata": {},
+              "nbformat": 4, "nbformat_minor": 5}
+    assert instructor_cells.unmarked(sneaky) == ["**Speaker notes** left as a plain slide"]
+
+
+def test_the_rule_of_check_is_in_lesson_00_and_is_what_the_checker_does():
+    from custlearn.exercises._core import agreement, canonical_labels
+
+    assert tolerance_rule.main(["--check"]) == 0, "run tools/tolerance_rule.py"
+    assert tolerance_rule.CELL_ID in [c.get("id") for c in nbtools.read(tolerance_rule.NOTEBOOK)["cells"]]
+    # the examples of the rule's text
+    assert [agreement(x, 0.6812) for x in (0.6812, 0.681, 0.68, 0.7)] == ["exact", "rounded", "rounded", "too coarse"]
+    assert agreement(4212, 4211) is None
+    month = pd.period_range("2025-01", periods=1, freq="M")
+    labels = [month[0], pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-31"), "2025-01"]
+    assert set(canonical_labels(labels, month)) == {"2025-01"}

@@ -135,40 +135,64 @@ def test_rfm_bad_input(orders, as_of, words):
 
 
 def test_rfm_scores_hand_computed_with_ties():
-    # 10 customers, quintiles = pairs of positions.
-    # frequency: ids 1..8 have 1 order (tie), 9 has 3, 10 has 5.
-    # positions after sorting by id then frequency: ids 1,2 -> 1; 3,4 -> 2; 5,6 -> 3; 7,8 -> 4; 9,10 -> 5.
-    # recency: smaller is better; ids 1..10 have recency 100, 90, ..., 10 -> id 10 best (5), id 1 worst (1).
+    # 10 customers, bins = 5, score = 1 + (5 * k) // 10 with k = customers strictly worse.
+    # frequency: ids 1..8 have 1 order (k = 0 -> score 1), id 9 has 3 (k = 8 -> 1 + 40 // 10 = 5),
+    #            id 10 has 5 (k = 9 -> 1 + 45 // 10 = 5): the eight one-time buyers all score 1.
+    # recency: 100, 90, ..., 10, all different: k = 0..9 -> 1, 1, 2, 2, 3, 3, 4, 4, 5, 5 (equal-count).
+    # monetary: 10, 10, 30, ..., 100 (ids 1 and 2 tie at 10): k = 0, 0, 2, 3, ..., 9
+    #           -> 1, 1, 2, 2, 3, 3, 4, 4, 5, 5.
     table = pd.DataFrame(
         {
             "recency": [100, 90, 80, 70, 60, 50, 40, 30, 20, 10],
             "frequency": [1, 1, 1, 1, 1, 1, 1, 1, 3, 5],
-            "monetary": [10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0],
+            "monetary": [10, 10, 30, 40, 50, 60, 70, 80, 90, 100.0],
         },
         index=pd.Index(range(1, 11), name="customer_id"),
     )
     got = value.rfm_scores(table)
-    assert got["frequency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert got["frequency_score"].tolist() == [1, 1, 1, 1, 1, 1, 1, 1, 5, 5]
     assert got["recency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert got["monetary_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert got["rfm_score"].iloc[-1] == 555 and got["rfm_score"].iloc[0] == 111
+    # The old rule (ties="id"): positions after sorting by id then frequency: ids 1,2 -> 1; 3,4 -> 2; ...
+    old = value.rfm_scores(table, ties="id")
+    assert old["frequency_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
 
 
-def test_rfm_scores_recency_ties_and_row_order_do_not_matter():
-    # Recency ties: ids 3 and 1 both have recency 5 (the best). Sorted by id: 1 then 3;
-    # goodness = -recency, so positions: 1 -> 4, 3 -> 5 ... the smaller id gets the lower score.
-    table = pd.DataFrame(
-        {"recency": [5, 50, 5, 30, 40], "frequency": [1, 1, 1, 1, 1], "monetary": [1.0, 2, 3, 4, 5]},
-        index=pd.Index([1, 2, 3, 4, 5], name="customer_id"),
-    )
-    got = value.rfm_scores(table)
-    assert got["recency_score"].to_dict() == {1: 4, 2: 1, 3: 5, 4: 3, 5: 2}
-    assert got["frequency_score"].to_dict() == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
-    shuffled = value.rfm_scores(table.sample(frac=1, random_state=3)).sort_index()
-    pd.testing.assert_frame_equal(shuffled, got)
+def test_rfm_scores_a_second_hand_worked_example_with_recency_ties():
+    # bins = 4, n = 6. recency 3, 3, 8, 8, 8, 20: "worse" = a HIGHER recency.
+    #   recency 3: k = 4 (the 8s and the 20) -> 1 + (4 * 4) // 6 = 1 + 2 = 3
+    #   recency 8: k = 1 (the 20)            -> 1 + 4 // 6 = 1
+    #   recency 20: k = 0                    -> 1
+    # frequency 1, 1, 1, 2, 2, 7: 1 -> k = 0 -> 1; 2 -> k = 3 -> 1 + 12 // 6 = 3; 7 -> k = 5 -> 1 + 20 // 6 = 4
+    table = pd.DataFrame({"recency": [3, 3, 8, 8, 8, 20], "frequency": [1, 1, 1, 2, 2, 7],
+                          "monetary": [5.0, 6, 7, 8, 9, 10]}, index=pd.Index([11, 12, 13, 14, 15, 16]))
+    got = value.rfm_scores(table, bins=4)
+    assert got["recency_score"].tolist() == [3, 3, 1, 1, 1, 1]
+    assert got["frequency_score"].tolist() == [1, 1, 1, 3, 3, 4]
+    # monetary all different: k = 0..5 -> 1 + 4k // 6 = 1, 1, 2, 3, 3, 4
+    assert got["monetary_score"].tolist() == [1, 1, 2, 3, 3, 4]
 
 
-def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
+def test_rfm_scores_equal_values_always_get_equal_scores():
+    rng = np.random.default_rng(4)
+    table = pd.DataFrame({"recency": rng.integers(0, 40, 500), "frequency": rng.geometric(0.5, 500),
+                          "monetary": rng.gamma(2, 20, 500).round(-1)},
+                         index=pd.Index(rng.permutation(np.arange(1, 501)), name="customer_id"))
+    for bins in (2, 3, 5, 9):
+        got = value.rfm_scores(table, bins=bins)
+        for col in ("recency", "frequency", "monetary"):
+            per_value = got.groupby(col)[f"{col}_score"].nunique()
+            assert (per_value == 1).all(), (bins, col)
+            # better value, score at least as high (recency: lower is better)
+            order = got.sort_values(col, ascending=col == "recency")[f"{col}_score"].to_numpy()
+            assert (np.diff(order) <= 0).all(), (bins, col)
+            assert got[f"{col}_score"].between(1, bins).all()
+
+
+def test_rfm_scores_are_the_documented_sql_rank_formula():
+    # The SQL of the docstring, computed here with pandas' rank(method="min") (SQL's RANK()):
+    # score = 1 + (bins * (RANK() OVER (ORDER BY v) - 1)) // COUNT(*) OVER ()
     rng = np.random.default_rng(0)
     table = pd.DataFrame(
         {"recency": rng.integers(0, 30, 200), "frequency": rng.integers(1, 4, 200),
@@ -176,6 +200,60 @@ def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
         index=pd.Index(rng.permutation(np.arange(1, 201)), name="customer_id"),
     )
     got = value.rfm_scores(table, bins=4)
+    for col, sign in (("recency", -1), ("frequency", 1), ("monetary", 1)):
+        rank = (sign * table[col]).rank(method="min").astype(int)
+        expected = 1 + (4 * (rank - 1)) // len(table)
+        assert (got[f"{col}_score"] == expected).all(), col
+
+
+def test_rfm_scores_invariant_to_renumbering_the_ids_under_same_not_under_id():
+    # The renumbering experiment: the same customers under other ids.
+    rng = np.random.default_rng(1)
+    n = 400
+    table = pd.DataFrame({"recency": rng.integers(0, 60, n), "frequency": rng.geometric(0.45, n),
+                          "monetary": rng.gamma(2, 30, n).round(2)},
+                         index=pd.Index(np.arange(1, n + 1), name="customer_id"))
+    renumbered = table.set_index(pd.Index(rng.permutation(np.arange(1001, 1001 + n)), name="customer_id"))
+    columns = ["recency_score", "frequency_score", "monetary_score"]
+    same_before = value.rfm_scores(table)[columns].to_numpy()
+    same_after = value.rfm_scores(renumbered)[columns].to_numpy()  # rows in the same order: same customers
+    np.testing.assert_array_equal(same_before, same_after)
+    segments = (value.rfm_segments(value.rfm_scores(table))["segment"].to_numpy(),
+                value.rfm_segments(value.rfm_scores(renumbered))["segment"].to_numpy())
+    assert (segments[0] == segments[1]).all()
+    id_before = value.rfm_scores(table, ties="id")[columns].to_numpy()
+    id_after = value.rfm_scores(renumbered, ties="id")[columns].to_numpy()
+    moved = (id_before != id_after).any(axis=1).mean()
+    assert moved > 0.2  # under the old rule many customers change scores with their id alone
+
+
+def test_rfm_scores_recency_ties_and_row_order_do_not_matter():
+    # Recency ties: ids 3 and 1 both have recency 5 (the best).
+    # ties="same": both have k = 3 customers worse -> 1 + 15 // 5 = 4; frequency all 1 -> all score 1.
+    # ties="id": sorted by id 1 then 3; goodness = -recency, positions 1 -> 4, 3 -> 5.
+    table = pd.DataFrame(
+        {"recency": [5, 50, 5, 30, 40], "frequency": [1, 1, 1, 1, 1], "monetary": [1.0, 2, 3, 4, 5]},
+        index=pd.Index([1, 2, 3, 4, 5], name="customer_id"),
+    )
+    got = value.rfm_scores(table)
+    assert got["recency_score"].to_dict() == {1: 4, 2: 1, 3: 4, 4: 3, 5: 2}
+    assert got["frequency_score"].to_dict() == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1}
+    old = value.rfm_scores(table, ties="id")
+    assert old["recency_score"].to_dict() == {1: 4, 2: 1, 3: 5, 4: 3, 5: 2}
+    assert old["frequency_score"].to_dict() == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    for ties in ("same", "id"):
+        shuffled = value.rfm_scores(table.sample(frac=1, random_state=3), ties=ties).sort_index()
+        pd.testing.assert_frame_equal(shuffled, value.rfm_scores(table, ties=ties))
+
+
+def test_rfm_scores_id_rule_matches_the_documented_rank_then_qcut_recipe():
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame(
+        {"recency": rng.integers(0, 30, 200), "frequency": rng.integers(1, 4, 200),
+         "monetary": rng.gamma(2, 20, 200).round(0)},
+        index=pd.Index(rng.permutation(np.arange(1, 201)), name="customer_id"),
+    )
+    got = value.rfm_scores(table, bins=4, ties="id")
     by_id = table.sort_index()  # the recipe: stable sort by id, rank(method="first"), qcut
     for col, sign in (("recency", -1), ("frequency", 1), ("monetary", 1)):
         ranks = (sign * by_id[col]).rank(method="first")
@@ -186,9 +264,14 @@ def test_rfm_scores_match_the_documented_rank_then_qcut_recipe():
 
 def test_rfm_scores_edge_cases():
     one = pd.DataFrame({"recency": [3], "frequency": [2], "monetary": [9.0]}, index=pd.Index([7], name="customer_id"))
-    assert value.rfm_scores(one)[["recency_score", "frequency_score", "monetary_score"]].iloc[0].tolist() == [3, 3, 3]
-    empty = value.rfm_scores(one.iloc[:0])
-    assert len(empty) == 0 and "rfm_score" in empty.columns
+    score_columns = ["recency_score", "frequency_score", "monetary_score"]
+    assert value.rfm_scores(one)[score_columns].iloc[0].tolist() == [1, 1, 1]  # nobody is worse: k = 0
+    assert value.rfm_scores(one, ties="id")[score_columns].iloc[0].tolist() == [3, 3, 3]  # the old middle score
+    for ties in ("same", "id"):
+        empty = value.rfm_scores(one.iloc[:0], ties=ties)
+        assert len(empty) == 0 and "rfm_score" in empty.columns
+    with pytest.raises(DataError, match='ties="first"'):
+        value.rfm_scores(one, ties="first")
     with pytest.raises(DataError, match="from 2 to 9"):
         value.rfm_scores(one, bins=10)
     with pytest.raises(DataError, match="from 2 to 9"):
@@ -949,3 +1032,586 @@ def test_rfm_cutoff_explorer_counts_the_framed_corner():
     box.children[1].children[1].value = 1
     note = box.children[-1].outputs[0]["data"]["text/markdown"]
     assert "R ≥ 2 and F ≥ 1" in note
+
+
+# ---------------------------------------------------------------- CLV horizons in any time unit (issue 17)
+
+
+def test_clv_horizon_in_weeks_and_days(cdnow, fitted):
+    bg, gg = fitted
+    months = value.clv(bg, gg, cdnow, months=12, discount_rate=0.01, time_unit="weeks")
+    same = value.clv(bg, gg, cdnow, horizon=12, horizon_unit="months", discount_rate=0.01, time_unit="weeks")
+    pd.testing.assert_frame_equal(months, same)
+    default = value.clv(bg, gg, cdnow, discount_rate=0.01, time_unit="weeks")  # 12 months when nothing is given
+    pd.testing.assert_frame_equal(months, default)
+    # No discounting: CLV = E[spend] * E[Y(horizon)], whatever the steps (52 weeks = 364 days).
+    flat_weeks = value.clv(bg, gg, cdnow, horizon=52, horizon_unit="weeks", discount_rate=0.0, time_unit="weeks")
+    flat_days = value.clv(bg, gg, cdnow, horizon=364, horizon_unit="days", discount_rate=0.0, time_unit="weeks")
+    np.testing.assert_allclose(flat_weeks["expected_purchases"], bg.expected_purchases(cdnow, 52), rtol=1e-12)
+    np.testing.assert_allclose(flat_weeks["clv"], flat_weeks["expected_spend"] * bg.expected_purchases(cdnow, 52),
+                               rtol=1e-12)
+    np.testing.assert_allclose(flat_days["clv"], flat_weeks["clv"], rtol=1e-9)
+    # Discounted: 52 weekly steps (364 days) vs 12 monthly steps (365.25 days), same monthly rate: within 1%.
+    weeks = value.clv(bg, gg, cdnow, horizon=52, horizon_unit="weeks", discount_rate=0.01, time_unit="weeks")
+    ratio = weeks["clv"].sum() / months["clv"].sum()
+    assert 0.99 < ratio < 1.01
+    # Discounting by hand for one customer: week k discounted (1.01) ** (7 k / 30.4375).
+    row = cdnow.iloc[[5]]
+    cumulative = np.array([bg.expected_purchases(row, k).iloc[0] for k in range(0, 40)])
+    spend = gg.expected_spend(row).iloc[0]
+    by_hand = spend * sum((cumulative[k] - cumulative[k - 1]) / 1.01 ** (7 * k / (365.25 / 12)) for k in range(1, 40))
+    got = value.clv(bg, gg, row, horizon=39, horizon_unit="weeks", discount_rate=0.01, time_unit="weeks")
+    assert got["clv"].iloc[0] == pytest.approx(by_hand, rel=1e-12)
+
+
+def test_clv_horizon_errors(cdnow, fitted):
+    bg, gg = fitted
+    with pytest.raises(DataError, match='months must be a whole number of months, but 8.97 was given.*horizon=39, '
+                                        'horizon_unit="weeks"'):
+        value.clv(bg, gg, cdnow, months=8.97, time_unit="weeks")
+    with pytest.raises(DataError, match="Give the horizon once"):
+        value.clv(bg, gg, cdnow, months=12, horizon=52, horizon_unit="weeks", time_unit="weeks")
+    with pytest.raises(DataError, match='horizon_unit="years"'):
+        value.clv(bg, gg, cdnow, horizon=1, horizon_unit="years", time_unit="weeks")
+    with pytest.raises(DataError, match="horizon must be a whole number of weeks.*in days"):
+        value.clv(bg, gg, cdnow, horizon=2.5, horizon_unit="weeks", time_unit="weeks")
+    with pytest.raises(DataError, match="horizon must be a whole number"):
+        value.clv(bg, gg, cdnow, horizon=0, horizon_unit="days", time_unit="weeks")
+
+
+# ---------------------------------------------------------------- population expectation, holdout, tracking
+
+
+def simulate_bgnbd_orders(n, *, r=0.8, alpha_days=56.0, a=0.6, b=3.0, start="2024-01-01", days=730,
+                          born_within=365, seed=0):
+    """Orders drawn from the BG/NBD story in continuous time (days), then cut to calendar days.
+
+    Customer i starts (first purchase) on a random day of the first ``born_within`` days; while
+    alive buys as a Poisson process with rate lambda ~ Gamma(r, alpha) per day; after each repeat
+    purchase leaves with probability p ~ Beta(a, b). A repeat purchase at time t after the first is
+    dated on day floor(birth + t).
+    """
+    rng = np.random.default_rng(seed)
+    lam = rng.gamma(r, 1 / alpha_days, n)
+    p = rng.beta(a, b, n)
+    birth = rng.integers(0, born_within, n)
+    times = birth[:, None] + np.cumsum(rng.exponential(1.0, (n, 400)), axis=1) / lam[:, None]
+    allowed = rng.geometric(p)  # repeat purchases before leaving (the last one included)
+    keep = (times < days) & (np.arange(1, 401)[None, :] <= allowed[:, None])
+    rows, cols = np.nonzero(keep)
+    customer = np.r_[np.arange(n), rows] + 1
+    day = np.r_[birth, np.floor(times[rows, cols])].astype(int)
+    orders = pd.DataFrame({"customer_id": customer,
+                           "order_date": pd.Timestamp(start) + pd.to_timedelta(day, unit="D"),
+                           "amount": np.round(rng.gamma(4.0, 12.0, len(day)), 2)})
+    return orders.sort_values(["order_date", "customer_id"], kind="stable").reset_index(drop=True)
+
+
+def test_expected_purchases_population_matches_lifetimes(lifetimes):
+    t = np.array([0.0, 1.0, 13.0, 39.0, 52.0, 78.0, 500.0])
+    for params in (FHL_BGNBD, {"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0}, {"r": 2.0, "alpha": 3.0, "a": 1.7, "b": 5.0}):
+        ours = value.BetaGeo()
+        ours.params_ = pd.Series(params)
+        with _quiet():
+            ref = lifetimes.BetaGeoFitter()
+            ref.params_ = pd.Series(params)
+            expected = ref.expected_number_of_purchases_up_to_time(t)
+        np.testing.assert_allclose(ours.expected_purchases_population(t), expected, rtol=1e-10, atol=1e-14)
+        assert ours.expected_purchases_population(39.0) == pytest.approx(expected[3], rel=1e-10)
+    with pytest.raises(DataError, match="t must be a time of 0 or more"):
+        ours.expected_purchases_population([1.0, -2.0])
+    with pytest.raises(DataError, match="not fitted"):
+        value.BetaGeo().expected_purchases_population(10)
+
+
+def test_expected_purchases_population_matches_a_simulation():
+    # simulate_bgnbd draws x = repeat purchases in (0, T]: its mean estimates E[X(T)].
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.5, "alpha": 5.0, "a": 1.2, "b": 3.0})
+    for T in (10.0, 52.0):
+        sim = value.simulate_bgnbd(200_000, r=0.5, alpha=5.0, a=1.2, b=3.0, T=T, seed=11)
+        x = sim["frequency"].to_numpy()
+        se = x.std(ddof=1) / np.sqrt(len(x))
+        assert abs(x.mean() - model.expected_purchases_population(T)) < 4 * se
+
+
+@pytest.fixture(scope="module")
+def simulated_orders():
+    return simulate_bgnbd_orders(6000, seed=5)
+
+
+def test_calibration_holdout_matches_lifetimes(lifetimes, simulated_orders):
+    # One row per purchase day (amounts of a day added): lifetimes averages the holdout's order rows,
+    # ours its purchase days; on such a table both are the same.
+    orders = simulated_orders.groupby(["customer_id", "order_date"], as_index=False)["amount"].sum()
+    ours = value.calibration_holdout(orders, "2024-12-31", "2025-06-30")
+    with _quiet():
+        ref = lifetimes.utils.calibration_and_holdout_data(
+            orders, "customer_id", "order_date", calibration_period_end="2024-12-31",
+            observation_period_end="2025-06-30", monetary_value_col="amount")
+    ref = ref.rename(columns=lambda c: c.removesuffix("_cal"))
+    ref = ref[["frequency", "recency", "T", "monetary_value", "frequency_holdout", "monetary_value_holdout",
+               "duration_holdout"]]
+    pd.testing.assert_frame_equal(ours, ref, check_dtype=False, check_names=False)
+    assert ours.attrs["time_unit"] == "days" and ours["frequency_holdout"].sum() > 1000
+    weeks = value.calibration_holdout(orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    np.testing.assert_allclose(weeks[["recency", "T", "duration_holdout"]] * 7, ours[["recency", "T", "duration_holdout"]])
+
+
+def test_calibration_holdout_counts_purchase_days_not_rows(lifetimes):
+    # The trap of issue 17: two orders on one holdout day are ONE purchase.
+    orders = orders_table([(1, "2025-01-02", 10.0), (1, "2025-01-20", 5.0), (1, "2025-02-05", 7.0),
+                           (1, "2025-02-05", 3.0), (1, "2025-02-09", 1.0), (2, "2025-01-25", 4.0),
+                           (2, "2025-02-14", 6.0), (2, "2025-02-14", 6.0), (3, "2025-02-01", 9.0)])
+    split = value.calibration_holdout(orders, "2025-01-31", "2025-02-28")
+    # customer 1: days 02-05 (two orders) and 02-09 -> 2 purchases (3 rows); customer 2: 02-14 twice -> 1
+    assert split["frequency_holdout"].to_dict() == {1: 2, 2: 1}
+    assert split["monetary_value_holdout"].to_dict() == {1: 5.5, 2: 12.0}  # per purchase DAY: (10 + 1) / 2, 12 / 1
+    assert split.index.tolist() == [1, 2]  # customer 3 first bought in the holdout
+    rows = orders[orders["order_date"] > "2025-01-31"].groupby("customer_id").size()
+    assert rows.loc[[1, 2]].sum() == 5 and split["frequency_holdout"].sum() == 3
+    with _quiet():
+        ref = lifetimes.utils.calibration_and_holdout_data(orders, "customer_id", "order_date", "2025-01-31",
+                                                           "2025-02-28", monetary_value_col="amount")
+    assert ref["frequency_holdout"].to_dict() == {1: 2.0, 2: 1.0}
+
+
+def test_calibration_holdout_errors_and_refunds():
+    orders = orders_table([(1, "2025-01-02", 10.0), (1, "2025-02-03", -4.0), (2, "2025-02-10", 5.0)])
+    with pytest.raises(DataError, match="negative"):
+        value.calibration_holdout(orders, "2025-01-31", "2025-02-28")
+    split = value.calibration_holdout(orders, "2025-01-31", "2025-02-28", allow_refunds=True)
+    assert split["frequency_holdout"].tolist() == [0]  # a refund is not a purchase
+    with pytest.raises(DataError, match="must be after calibration_end"):
+        value.calibration_holdout(orders, "2025-02-28", "2025-02-28")
+    with pytest.raises(DataError, match="No order is dated on or before calibration_end=2024-12-01"):
+        value.calibration_holdout(orders[orders["amount"] > 0], "2024-12-01", "2025-02-28")
+    with pytest.raises(DataError, match="holdout_end=2024-01-01 is before every order"):
+        value.calibration_holdout(orders[orders["amount"] > 0], "2023-12-01", "2024-01-01")
+    with pytest.raises(DataError, match='calibration_end="soon" is not a date'):
+        value.calibration_holdout(orders, "soon", "2025-02-28")
+
+
+def test_purchase_tracking_sums_the_population_expectation_from_each_birth(lifetimes, simulated_orders):
+    orders = simulated_orders
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})  # the simulation's, in weeks
+    table = value.purchase_tracking(model, orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    assert table["week_end"].iloc[-1] == pd.Timestamp("2025-06-30")
+    assert (table.loc[table["week_end"] <= "2024-12-31", "period"] == "calibration").all()
+    assert pd.Timestamp("2024-12-31") in set(table["week_end"])  # the boundary is a week end
+    # Independent: lifetimes' E[X(t)] summed over customers at each week end, ages from each first purchase.
+    first = orders.groupby("customer_id")["order_date"].min()
+    first = first[first <= "2024-12-31"]
+    ages = (table["week_end"].to_numpy()[:, None] - first.to_numpy()[None, :]) / np.timedelta64(7, "D")
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter()
+        ref.params_ = model.params_
+        expected = ref.expected_number_of_purchases_up_to_time(np.maximum(ages, 0.0)).sum(axis=1)
+    np.testing.assert_allclose(table["predicted_cumulative"], expected, rtol=1e-9)
+    # Actual: distinct (customer, day) after each customer's first day, up to each week end.
+    days = orders[orders["customer_id"].isin(first.index)].drop_duplicates(["customer_id", "order_date"])
+    repeat = days[days["order_date"] > days["customer_id"].map(first)]
+    counted = [(repeat["order_date"] <= end).sum() for end in table["week_end"]]
+    assert table["actual_cumulative"].tolist() == counted
+    assert (table["actual"].cumsum() == table["actual_cumulative"]).all()
+    np.testing.assert_allclose(table["predicted"].cumsum(), table["predicted_cumulative"])
+    # The true model tracks the simulated purchases (day rounding merges a few purchases: within 3%).
+    end = table.iloc[-1]
+    assert abs(end["predicted_cumulative"] / end["actual_cumulative"] - 1) < 0.03
+    assert table.attrs["customers"] == len(first)
+
+
+def test_holdout_by_frequency_matches_lifetimes_and_the_simulation(lifetimes, simulated_orders):
+    split = value.calibration_holdout(simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})
+    table = value.holdout_by_frequency(model, split)
+    assert table.index.tolist() == ["0", "1", "2", "3", "4", "5", "6", "7+"]
+    assert table["customers"].sum() == len(split)
+    with _quiet():
+        ref = lifetimes.BetaGeoFitter()
+        ref.params_ = model.params_
+        predicted = ref.conditional_expected_number_of_purchases_up_to_time(
+            split["duration_holdout"], split["frequency"], split["recency"], split["T"])
+    group = np.minimum(split["frequency"], 7)
+    np.testing.assert_allclose(table["predicted"], pd.Series(np.asarray(predicted)).groupby(group.to_numpy()).mean(),
+                               rtol=1e-9)
+    np.testing.assert_allclose(table["actual"], split.groupby(group)["frequency_holdout"].mean())
+    # With the true parameters, predicted is within sampling error of actual in every sizeable group.
+    sizeable = table[table["customers"] >= 100]
+    se = (sizeable["actual_upper"] - sizeable["actual"]) / 1.959964
+    assert len(sizeable) >= 5
+    assert ((sizeable["predicted"] - sizeable["actual"]).abs() < 3.5 * se + 0.03).all(), table
+    with pytest.raises(DataError, match="frequency_holdout"):
+        value.holdout_by_frequency(model, split.drop(columns="frequency_holdout"))
+    with pytest.raises(DataError, match="max_frequency"):
+        value.holdout_by_frequency(model, split, max_frequency=0)
+    with pytest.raises(DataError, match="split must be the table that calibration_holdout returns"):
+        value.holdout_by_frequency(model, split.to_dict())
+
+
+# ---------------------------------------------------------------- clustering (issue 17)
+
+
+def test_silhouette_hand_worked_and_equal_to_scikit_learn():
+    # Four customers on one feature: 0, 1, 5, 6 (no log, no scaling: distances are plain differences).
+    # k = 2, clusters {0, 1} and {5, 6}:
+    #   s(0) = (b - a) / max(a, b) with a = 1, b = (5 + 6) / 2 = 5.5 -> 4.5 / 5.5
+    #   s(1): a = 1, b = (4 + 5) / 2 = 4.5 -> 3.5 / 4.5;  s(6) = s(0), s(5) = s(1) by symmetry
+    # k = 3, clusters {0, 1}, {5}, {6}: s(0) = (5 - 1) / 5 = 0.8, s(1) = (4 - 1) / 4 = 0.75, s(5) = s(6) = 0
+    from sklearn.metrics import silhouette_score
+
+    table = pd.DataFrame({"x": [0.0, 1, 5, 6]}, index=pd.Index([10, 11, 12, 13], name="customer_id"))
+    result = value.cluster_customers(table, k_range=[2, 3], log=False, scale=False, sample=None, stability_runs=0)
+    two = (4.5 / 5.5 + 3.5 / 4.5) / 2
+    three = (0.8 + 0.75 + 0 + 0) / 4
+    assert result.k_scores["silhouette"].tolist() == pytest.approx([two, three], abs=1e-12)
+    assert result.k == 2 and result.chosen_by == "silhouette"
+    # No monetary column and two clusters of equal size: numbered by k-means' own order.
+    assert result.labels.tolist() in ([1, 1, 2, 2], [2, 2, 1, 1])
+    assert silhouette_score(table[["x"]], result.labels) == pytest.approx(two, abs=1e-12)
+    # inertia: squared distances to the cluster means 0.5 and 5.5: 4 * 0.25 = 1
+    assert result.k_scores.loc[2, "inertia"] == pytest.approx(1.0)
+
+
+def _three_groups(n=300, seed=0):
+    """Customers in three planted groups: champions, occasional, lapsed one-time buyers."""
+    rng = np.random.default_rng(seed)
+    group = np.repeat([0, 1, 2], [n // 6, n // 3, n - n // 6 - n // 3])
+    recency = np.choose(group, [rng.integers(1, 30, n), rng.integers(60, 200, n), rng.integers(400, 700, n)])
+    frequency = np.choose(group, [rng.integers(10, 25, n), rng.integers(3, 6, n), np.ones(n, dtype=int)])
+    monetary = np.round(frequency * rng.gamma(8.0, 8.0, n), 2)
+    ids = pd.Index(rng.permutation(np.arange(1, n + 1)), name="customer_id")
+    return pd.DataFrame({"recency": recency, "frequency": frequency, "monetary": monetary}, index=ids), group
+
+
+def test_cluster_silhouette_equals_scikit_learn_on_the_documented_sample():
+    from sklearn.metrics import silhouette_score
+
+    table, _ = _three_groups(600)
+    full = value.cluster_customers(table, k_range=range(2, 6), sample=None, stability_runs=0)
+    z = full.pipeline[:-1].transform(table.to_numpy(dtype=float))
+    assert full.k_scores.loc[full.k, "silhouette"] == pytest.approx(silhouette_score(z, full.labels), rel=1e-12)
+    # With a sample: the rows sorted by value, then default_rng(random_state).choice(n, sample, replace=False).
+    sampled = value.cluster_customers(table, k_range=range(2, 6), sample=200, random_state=4, stability_runs=0)
+    x = table.to_numpy(dtype=float)
+    order = np.lexsort(x.T[::-1])
+    rows = np.sort(np.random.default_rng(4).choice(len(x), 200, replace=False))
+    z_sorted = sampled.pipeline[:-1].transform(x[order])
+    labels_sorted = sampled.labels.to_numpy()[order]
+    expected = silhouette_score(z_sorted[rows], labels_sorted[rows])  # the chosen k's labels on the sample
+    assert sampled.k_scores.loc[sampled.k, "silhouette"] == pytest.approx(expected, rel=1e-12)
+    assert abs(sampled.k_scores.loc[sampled.k, "silhouette"] - full.k_scores.loc[sampled.k, "silhouette"]) < 0.05
+
+
+def test_clusters_find_the_planted_groups_name_them_and_order_them_by_value():
+    table, group = _three_groups(600)
+    result = value.cluster_customers(table)
+    assert result.k == 3
+    assert value.adjusted_rand_index(result.labels, pd.Series(group, index=table.index)) > 0.95
+    profiles = result.profiles
+    assert profiles.index.tolist() == [1, 2, 3]
+    assert profiles["mean_monetary"].is_monotonic_decreasing  # cluster 1 is the most valuable
+    assert profiles["customers"].sum() == 600 and profiles["share_of_customers"].sum() == pytest.approx(1)
+    assert profiles["share_of_revenue"].sum() == pytest.approx(1)
+    revenue = table["monetary"].groupby(result.labels).sum() / table["monetary"].sum()
+    np.testing.assert_allclose(profiles["share_of_revenue"], revenue.sort_index())
+    np.testing.assert_allclose(profiles["mean_recency"], table["recency"].groupby(result.labels).mean().sort_index())
+    # The naming rule, by hand: a cluster mean >= 1.5 x the mean of all customers is high, <= 2/3 low.
+    overall = table.mean()
+    for c, row in profiles.iterrows():
+        ratio = row["mean_monetary"] / overall["monetary"]
+        word = "high value" if ratio >= 1.5 else "low value" if ratio <= 1 / 1.5 else "mid value"
+        assert row["name"].startswith(word)
+    assert profiles.loc[1, "name"] == "high value, frequent, recent"
+    assert profiles.loc[3, "name"] == "low value, rare, lapsed"
+    assert "silhouette" in repr(result) and "high value, frequent, recent" in repr(result)
+
+
+def test_cluster_labels_do_not_depend_on_row_order_or_ids():
+    table, _ = _three_groups(400, seed=2)
+    result = value.cluster_customers(table, k_range=range(2, 6))
+    shuffled = value.cluster_customers(table.sample(frac=1, random_state=9), k_range=range(2, 6))
+    pd.testing.assert_series_equal(shuffled.labels.sort_index(), result.labels.sort_index())
+    pd.testing.assert_frame_equal(shuffled.profiles, result.profiles)
+    pd.testing.assert_frame_equal(shuffled.k_scores, result.k_scores)
+    renumbered = table.set_index(pd.Index(np.arange(5001, 5401), name="customer_id"))
+    again = value.cluster_customers(renumbered, k_range=range(2, 6))
+    assert again.labels.tolist() == result.labels.tolist()
+
+
+def test_log_and_scale_are_why_clusters_follow_behaviour_not_money():
+    # Planted: frequency 1 vs 12 orders; spend per customer is noise with a huge range.
+    rng = np.random.default_rng(3)
+    n = 400
+    planted = np.repeat([0, 1], n // 2)
+    table = pd.DataFrame({"frequency": np.where(planted == 1, 12, 1) + rng.integers(0, 2, n),
+                          "monetary": rng.uniform(0, 20_000, n)})
+    scaled = value.cluster_customers(table, k=2, log=False, scale=True, stability_runs=0)
+    raw = value.cluster_customers(table, k=2, log=False, scale=False, stability_runs=0)
+    truth = pd.Series(planted, index=table.index)
+    assert value.adjusted_rand_index(scaled.labels, truth) > 0.95
+    assert value.adjusted_rand_index(raw.labels, truth) < 0.1  # unscaled: money decides alone
+
+
+def test_stability_is_high_for_real_groups_and_lower_for_noise():
+    table, _ = _three_groups(600, seed=5)
+    real = value.cluster_customers(table, k=3, stability_runs=4)
+    assert real.stability.index.tolist() == ["other starts", "bootstrap samples"]
+    assert (real.stability["runs"] == 4).all()
+    assert (real.stability["mean_ari"] > 0.95).all()
+    noise = pd.DataFrame(np.random.default_rng(1).uniform(0, 1, (600, 3)), columns=["a", "b", "c"])
+    blur = value.cluster_customers(noise, k=7, log=False, stability_runs=4)
+    assert blur.stability["mean_ari"].max() < real.stability["mean_ari"].min()
+    assert value.cluster_customers(table, k=3, stability_runs=0).stability.empty
+
+
+def test_adjusted_rand_index_by_hand_and_against_scikit_learn():
+    from sklearn.metrics import adjusted_rand_score
+
+    # Hand: table [[2, 1, 0], [0, 1, 2]]: index = 1 + 1 = 2; rows C(3,2) + C(3,2) = 6; columns 3 * C(2,2) = 3;
+    # expected = 6 * 3 / C(6,2) = 1.2; maximum = (6 + 3) / 2 = 4.5; ARI = 0.8 / 3.3.
+    assert value.adjusted_rand_index([1, 1, 1, 2, 2, 2], [1, 1, 2, 2, 3, 3]) == pytest.approx(0.8 / 3.3)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        a, b = rng.integers(0, rng.integers(1, 6), 200), rng.integers(0, rng.integers(1, 8), 200)
+        assert value.adjusted_rand_index(a, b) == pytest.approx(adjusted_rand_score(a, b), abs=1e-12)
+    a = pd.Series(["x", "x", "y", "z"], index=[4, 3, 2, 1])
+    b = pd.Series([7, 5, 5, 9], index=[1, 2, 3, 4])  # matched by customer id, not by position
+    assert value.adjusted_rand_index(a, b) == pytest.approx(adjusted_rand_score(["x", "x", "y", "z"], [9, 5, 5, 7]))
+    assert value.adjusted_rand_index([1, 1, 2], ["b", "b", "a"]) == 1.0
+    with pytest.raises(DataError, match="in only one of them"):
+        value.adjusted_rand_index(a, b.rename({4: 8}))
+    with pytest.raises(DataError, match="missing label"):
+        value.adjusted_rand_index([1, None, 2], [1, 2, 2])
+    with pytest.raises(DataError, match="one label per customer"):
+        value.adjusted_rand_index(pd.DataFrame({"a": [1]}), [1])
+
+
+def test_cluster_customers_errors_and_predict():
+    table, _ = _three_groups(60)
+    result = value.cluster_customers(table, k=3, stability_runs=0)
+    assert result.predict(table).tolist() == result.labels.tolist()
+    refund = table.copy()
+    refund.iloc[0, refund.columns.get_loc("monetary")] = -1.0
+    with pytest.raises(DataError, match='"monetary" has 1 negative'):
+        value.cluster_customers(refund, k=2)
+    assert value.cluster_customers(table.assign(monetary=table["monetary"] - 100), k=2, log=False,
+                                   stability_runs=0).k == 2
+    with pytest.raises(DataError, match="3 distinct customer"):
+        value.cluster_customers(pd.DataFrame({"x": [1.0, 1, 2, 3, 3]}), k=3)
+    with pytest.raises(DataError, match="k_range is empty"):
+        value.cluster_customers(table, k_range=[])
+    with pytest.raises(DataError, match="k_range must be"):
+        value.cluster_customers(table, k_range="2-8")
+    with pytest.raises(DataError, match="k must be a whole number"):
+        value.cluster_customers(table, k=1)
+    with pytest.raises(DataError, match='"name" of the features table holds text'):
+        value.cluster_customers(table.assign(name="x"))
+    with pytest.raises(DataError, match='"missing" is not in the features table'):
+        value.cluster_customers(table, columns=["recency", "missing"])
+    # Only some columns: the profiles still show the named R, F, M columns in their units.
+    two = value.cluster_customers(table, k=2, columns=["recency", "frequency"], stability_runs=0)
+    assert two.columns == ("recency", "frequency") and "mean_monetary" in two.profiles.columns
+
+
+def test_clusters_on_the_shop_separate_the_planted_behaviour():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    table = value.rfm(shop.orders, shop.as_of)
+    result = value.cluster_customers(table, k=4, stability_runs=0)
+    truth = datasets.truth("shop").set_index("customer_id").reindex(table.index)
+    planted = truth[["purchase_rate", "spend_mean", "future_value"]].groupby(result.labels).mean()
+    assert planted["purchase_rate"].iloc[0] > 2 * planted["purchase_rate"].iloc[-1]
+    assert planted["future_value"].iloc[0] == planted["future_value"].max()
+
+
+# ---------------------------------------------------------------- the evaluation indicator system (issue 17)
+
+
+@pytest.fixture(scope="module")
+def shop_card():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    segments = value.rfm_segments(value.rfm_scores(value.rfm(shop.orders, shop.as_of)))
+    clv = pd.Series(np.linspace(0, 300, len(segments)), index=segments.index)
+    return shop, segments, value.indicator_scorecard(segments, shop, clv=clv), clv
+
+
+def test_scorecard_equals_the_lesson_functions_it_reuses(shop_card):
+    from custlearn import loyalty, satisfaction
+    from custlearn._stats import proportion_ci
+
+    shop, segments, card, clv = shop_card
+    table = card.table.set_index(["segment", "indicator"])
+    for name in ["Champions", "At Risk", "Lost"]:
+        ids = segments.index[segments["segment"] == name]
+        answers = shop.surveys[shop.surveys["customer_id"].isin(ids)]
+        # satisfaction = lesson 03's CSAT top-2-box, with lesson 03's Wilson interval
+        sat = answers["overall_satisfaction"].dropna()
+        row = table.loc[(name, "satisfaction")]
+        assert row["value"] == pytest.approx(satisfaction.csat(sat) / 100)
+        ci = proportion_ci(int((sat >= 4).sum()), len(sat))
+        assert (row["lower"], row["upper"], row["n"]) == (pytest.approx(ci.lower), pytest.approx(ci.upper), len(sat))
+        # NPS = lesson 04's nps and nps_interval
+        rec = answers["likely_to_recommend"].dropna()
+        row = table.loc[(name, "nps")]
+        interval = loyalty.nps_interval(rec)
+        assert row["value"] == pytest.approx(loyalty.nps(rec))
+        assert (row["lower"], row["upper"]) == (pytest.approx(interval.lower), pytest.approx(interval.upper))
+        # retention = the last row of lesson 04's retention_rate on the segment's orders (calendar years)
+        mine = shop.orders[shop.orders["customer_id"].isin(ids)]
+        last = loyalty.retention_rate(mine, "Y", as_of=shop.as_of).iloc[-1]
+        row = table.loc[(name, "retention")]
+        assert row["n"] == last["active_previous"]
+        if last["active_previous"]:
+            assert row["value"] == pytest.approx(last["retention_rate"])
+        # frequency: purchase days in 2025 per customer; referrals from referred_by; CLV as given
+        in_2025 = mine[mine["order_date"].dt.year == 2025].drop_duplicates(["customer_id", "order_date"])
+        assert table.loc[(name, "purchase_frequency"), "value"] == pytest.approx(len(in_2025) / len(ids))
+        referred = shop.customers["referred_by"].isin(ids).sum()
+        assert table.loc[(name, "referrals"), "value"] == pytest.approx(referred / len(ids))
+        assert table.loc[(name, "clv"), "value"] == pytest.approx(clv.loc[ids].mean())
+        assert table.loc[(name, "customers"), "value"] == len(ids)
+    assert table.loc[("All customers", "customers"), "value"] == len(segments)
+    assert table.loc[("All customers", "nps"), "value"] == pytest.approx(
+        loyalty.nps(shop.surveys.loc[shop.surveys["customer_id"].isin(segments.index), "likely_to_recommend"].dropna()))
+
+
+def test_scorecard_intervals_are_the_ground_floor_formulas(shop_card):
+    from custlearn._stats import mean_bounds, wilson_bounds
+
+    shop, segments, card, _ = shop_card
+    row = card.table.set_index(["segment", "indicator"]).loc[("Champions", "retention")]
+    assert (row["lower"], row["upper"]) == pytest.approx(wilson_bounds(round(row["value"] * row["n"]), row["n"]))
+    ids = segments.index[segments["segment"] == "Champions"]
+    mine = shop.orders[shop.orders["customer_id"].isin(ids) & (shop.orders["order_date"].dt.year == 2025)]
+    days = mine.drop_duplicates(["customer_id", "order_date"]).groupby("customer_id").size().reindex(ids, fill_value=0)
+    row = card.table.set_index(["segment", "indicator"]).loc[("Champions", "purchase_frequency")]
+    assert (row["lower"], row["upper"]) == pytest.approx(mean_bounds(days.to_numpy()))
+    # mean +/- 1.96 s / sqrt(n), by hand
+    half = 1.959964 * days.std(ddof=1) / np.sqrt(len(days))
+    assert row["lower"] == pytest.approx(days.mean() - half, rel=1e-5)
+
+
+def test_scorecard_shape_order_and_views(shop_card):
+    _, segments, card, _ = shop_card
+    assert list(card.wide.columns) == list(value.INDICATORS)
+    assert card.wide.index[0] == "Champions" and card.wide.index[-1] == "All customers"  # RFM rule order
+    assert list(card.table.columns) == ["segment", "indicator", "label", "value", "lower", "upper", "n", "unit",
+                                        "definition"]
+    assert len(card.table) == len(card.wide.index) * len(card.wide.columns)
+    assert card.definitions.loc["retention", "definition"].startswith("share of the segment's customers who bought "
+                                                                      "in 2024 and bought again in 2025")
+    assert card.table.loc[card.table["indicator"] == "clv", "lower"].isna().all()  # a prediction: no interval
+    text = card.formatted()
+    assert text.loc["Champions", "Retention rate"].startswith("100% (")
+    assert "Indicator scorecard" in repr(card)
+
+
+def test_scorecard_for_clusters_model_clv_and_missing_tables():
+    from custlearn import datasets
+
+    shop = datasets.load("shop")
+    table = value.rfm(shop.orders, shop.as_of)
+    clusters = value.cluster_customers(table, k=3, stability_runs=0)
+    card = value.indicator_scorecard(clusters, shop.orders, overall=None)  # no surveys, no customers
+    assert list(card.wide.columns) == ["customers", "clv", "purchase_frequency", "retention"]
+    assert card.wide.index.tolist() == [f"{c}: {n}" for c, n in clusters.profiles["name"].items()]
+    # The CLV computed when none is given: BG/NBD + Gamma-Gamma, 12 months at 10% a year.
+    summary = value.clv_summary(shop.orders, shop.as_of, time_unit="weeks")
+    expected = value.clv(value.BetaGeo().fit(summary), value.GammaGamma().fit(summary), summary, months=12,
+                         discount_rate=0.10, rate_per="year")["clv"]
+    first = clusters.labels.index[clusters.labels == 1]
+    assert card.wide.iloc[0]["clv"] == pytest.approx(expected.loc[first].mean())
+    assert card.wide["clv"].iloc[0] == card.wide["clv"].max()  # cluster 1 has the highest spend
+
+
+def test_scorecard_errors():
+    orders = orders_table([(1, "2025-01-02", 10.0), (2, "2025-02-03", 4.0)])
+    segments = pd.Series(["a", "b"], index=[1, 2])
+    clv = pd.Series([1.0, 2.0], index=[1, 2])
+    with pytest.raises(DataError, match="None of the 2 customers of the segments"):
+        value.indicator_scorecard(pd.Series(["a", "b"], index=["x", "y"]), orders, clv=clv)
+    with pytest.raises(DataError, match="clv has no value for 1 customer"):
+        value.indicator_scorecard(segments, orders, clv=clv.iloc[:1])
+    with pytest.raises(DataError, match="missing label"):
+        value.indicator_scorecard(pd.Series(["a", None], index=[1, 2]), orders, clv=clv)
+    with pytest.raises(DataError, match="repeated customer ids"):
+        value.indicator_scorecard(pd.Series(["a", "b"], index=[1, 1]), orders, clv=clv)
+    with pytest.raises(DataError, match='period="W"'):
+        value.indicator_scorecard(segments, orders, clv=clv, period="W")
+    with pytest.raises(DataError, match="top_box must be"):
+        value.indicator_scorecard(segments, orders, clv=clv, top_box=5)
+    with pytest.raises(DataError, match="segments must be one label per customer"):
+        value.indicator_scorecard([1, 2], orders, clv=clv)
+    card = value.indicator_scorecard(segments.to_frame("segment"), orders, clv=clv, as_of="2025-03-31")
+    assert card.wide.loc["a", "retention"] != card.wide.loc["a", "retention"]  # nobody bought in 2024: NaN
+
+
+def test_scorecard_and_holdout_charts_draw_by_meaning(shop_card):
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    from custlearn import plots
+
+    _, _, card, _ = shop_card
+    ax = plots.scorecard_chart(card)
+    try:
+        image = ax.get_images()[0].get_array()
+        rows = list(card.wide.columns)
+        cols = list(card.wide.index)
+        good, bad = np.array(mcolors.to_rgb(plots.GOOD)), np.array(mcolors.to_rgb(plots.BAD))
+        # Champions' retention (100%, interval above 59%) is clearly better: the good colour
+        assert np.allclose(image[rows.index("retention"), cols.index("Champions")], good)
+        # At Risk's retention is clearly worse: the bad colour; the all-customers column is white
+        assert np.allclose(image[rows.index("retention"), cols.index("At Risk")], bad)
+        assert np.allclose(image[:, cols.index("All customers")], 1.0)
+        texts = [t.get_text() for t in ax.texts]
+        assert "100%\n99% to 100%" in texts
+    finally:
+        plt.close("all")
+
+
+def test_tracking_and_holdout_charts(simulated_orders):
+    import matplotlib.pyplot as plt
+
+    from custlearn import plots
+
+    model = value.BetaGeo()
+    model.params_ = pd.Series({"r": 0.8, "alpha": 8.0, "a": 0.6, "b": 3.0})
+    tracking = value.purchase_tracking(model, simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+    assert tracking["days"].iloc[-1] < 7  # 181 holdout days: the last week is short
+    try:
+        top, bottom = plots.tracking_chart(tracking)
+        actual_top, predicted_top = top.get_lines()[:2]
+        assert len(actual_top.get_xdata()) == len(tracking)
+        assert len(bottom.get_lines()[0].get_xdata()) == len(tracking) - 1  # the short week is not drawn weekly
+        np.testing.assert_allclose(predicted_top.get_ydata(), tracking["predicted_cumulative"])
+        (only,) = plots.tracking_chart(tracking, kind="weekly")
+        assert only.get_ylabel() == "Repeat purchases per week"
+        with pytest.raises(DataError, match="draws 2 panel"):
+            plots.tracking_chart(tracking, ax=only)
+        split = value.calibration_holdout(simulated_orders, "2024-12-31", "2025-06-30", time_unit="weeks")
+        table = value.holdout_by_frequency(model, split)
+        ax = plots.holdout_chart(table)
+        assert [round(p.get_height(), 6) for p in ax.patches] == [round(v, 6) for v in table["actual"]]
+    finally:
+        plt.close("all")
+
+
+
+def test_expected_purchases_takes_one_horizon_per_customer(cdnow, fitted):
+    bg, _ = fitted
+    rows = cdnow.iloc[:5].set_axis([11, 12, 13, 14, 15])
+    horizons = [10.0, 20.0, 39.0, 52.0, 0.0]
+    got = bg.expected_purchases(rows, horizons)
+    assert got.index.tolist() == [11, 12, 13, 14, 15]
+    expected = [bg.expected_purchases(rows.iloc[[i]], h).iloc[0] for i, h in enumerate(horizons)]
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
+    np.testing.assert_allclose(bg.expected_purchases(rows, pd.Series(horizons, index=[1, 2, 3, 4, 5])), expected)
+    with pytest.raises(DataError, match="t has 2 values but the summary has 5"):
+        bg.expected_purchases(rows, [1.0, 2.0])

@@ -6,14 +6,19 @@ through ``executable_path``: no browser is ever downloaded (never run
 with the command that installs it.
 
 * ``lab`` starts JupyterLab on 127.0.0.1 (free port, no token) whose root is a
-  temporary copy of ``notebooks/``, so running the lessons changes no tracked
-  file; its settings and workspace live in the same temporary directory.
+  temporary copy of ``notebooks/`` and ``exercises/``, so running the lessons
+  changes no tracked file; its user settings and workspace live in the same
+  temporary directory, while the course's own settings (no news pop-up) come
+  from ``.venv/share/jupyter/lab/settings/overrides.json`` as for a trainee.
 * ``site`` serves ``_build/`` (the course site of ``make book`` and the decks of
   ``make slides``) from a local ``http.server`` on 127.0.0.1.
 * ``browser`` runs on a fresh temporary profile (Playwright's own
   ``--user-data-dir``); ``context`` is a fresh context per test in which every
   request that is not to 127.0.0.1 is blocked and recorded: the course must
   work offline.
+* ``page`` records console errors, page errors (uncaught exceptions) and
+  requests answered with an error status; a test that leaves any of them
+  fails (in its teardown): every page of the course opens cleanly.
 
 Screenshots go to ``_build/screenshots/`` and are kept as artefacts.
 """
@@ -58,15 +63,14 @@ INSTALL_HINT = (
 LAB_START_TIMEOUT = 90  # seconds; JupyterLab serves in under 8 s on 2 cores
 
 # JupyterLab user settings for the test run (a private settings directory):
-# no news or update toasts over the notebook, and every cell kept in the DOM
-# (no windowing) so the test sees all outputs of a long lesson.
+# every cell kept in the DOM (no windowing) so the test sees all outputs of a
+# long lesson. The news pop-up is switched off by the course's own settings
+# (tools/jupyterlab/overrides.json, installed by the Makefile), not here.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
+# The course's settings as `make lab` installs them; the browser test needs them in place.
+LAB_OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
 
 
 def pytest_sessionstart(session):
@@ -146,17 +150,27 @@ def context(browser):
 def page(context):
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.failed_requests = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(f"{m.text} ({m.location.get('url', '')})"))
     page.on("pageerror", lambda e: page.console_errors.append(f"pageerror: {e}"))
-    return page
+    page.on("response", lambda r: r.status >= 400 and r.url.startswith("http://127.0.0.1")
+            and page.failed_requests.append(f"{r.status} {r.url}"))
+    yield page
+    problems = page.console_errors + [f"request failed: {r}" for r in page.failed_requests]
+    if problems:
+        pytest.fail(f"the page logged {len(problems)} error(s):\n" + "\n".join(problems[:20]), pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/; yields its base URL."""
+    if not LAB_OVERRIDES.is_file():
+        pytest.fail(f"{LAB_OVERRIDES} is missing: `make test-browser` (or `make lab`) installs the course's "
+                    "JupyterLab settings from tools/jupyterlab/overrides.json")
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "course"
-    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for folder in ("notebooks", "exercises"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "solutions"))
     settings = tmp / "lab-settings"
     for name, value in LAB_SETTINGS.items():
         path = settings / name

@@ -1,5 +1,7 @@
 """What a trainee does in JupyterLab, in a real browser: open a notebook, Run All
-Cells, see no error, move a "Try it" control and see its output change."""
+Cells, see no error, move a "Try it" control and see its output change; answer
+an exercise wrongly, then rightly, and read check()'s feedback; open a lesson
+and meet no speaker notes and no news pop-up."""
 
 from __future__ import annotations
 
@@ -17,11 +19,11 @@ ERROR_OUTPUT = ('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.s
 WIDGET_FAILURES = ("Error displaying widget", "Loading widget...", "Failed to load model class")
 
 
-def open_notebook(page, lab: str, name: str):
-    """Open notebooks/<name> and wait until its kernel is idle; return the notebook panel."""
+def open_notebook(page, lab: str, name: str, folder: str = "notebooks"):
+    """Open <folder>/<name> and wait until its kernel is idle; return the notebook panel."""
     # A workspace of its own (reset), so no tab of another test is restored.
-    workspace = re.sub(r"\W", "-", name.removesuffix(".ipynb"))
-    page.goto(f"{lab}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset")
+    workspace = re.sub(r"\W", "-", f"{folder}-{name.removesuffix('.ipynb')}")
+    page.goto(f"{lab}/lab/workspaces/{workspace}/tree/{folder}/{name}?reset")
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").first
     panel.wait_for(state="visible", timeout=60_000)
     # Run All before the kernel is connected would only clear the prompts, so
@@ -32,7 +34,7 @@ def open_notebook(page, lab: str, name: str):
     panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for(timeout=30_000)
     deadline = time.monotonic() + 60
     while not any(
-        s["path"].endswith(name) and s.get("kernel") and s["kernel"]["execution_state"] == "idle"
+        s["path"].endswith(f"{folder}/{name}") and s.get("kernel") and s["kernel"]["execution_state"] == "idle"
         for s in page.request.get(f"{lab}/api/sessions").json()
     ):
         assert time.monotonic() < deadline, f"{name}: no idle kernel session on the server after 60 s"
@@ -40,13 +42,13 @@ def open_notebook(page, lab: str, name: str):
     return panel
 
 
-def run_all_cells(page, lab: str, panel, name: str) -> float:
+def run_all_cells(page, lab: str, panel, name: str, folder: str = "notebooks") -> float:
     """Run ▸ Run All Cells from the menu bar, wait until it finishes, check that
     every code cell ran with no error output. Returns the seconds it took."""
     prompts = panel.locator(".jp-CodeCell .jp-InputArea-prompt")
     assert prompts.count() > 0
     # Every cell is in the page (no windowing), so the checks below see every output.
-    cells = page.request.get(f"{lab}/api/contents/notebooks/{name}").json()["content"]["cells"]
+    cells = page.request.get(f"{lab}/api/contents/{folder}/{name}").json()["content"]["cells"]
     assert panel.locator(".jp-Notebook .jp-Cell").count() == len(cells), "not every cell is rendered"
     # The stored notebook already shows [1]..[n], so first see the run start:
     # an observer notes any busy kernel or [*] prompt from the click on.
@@ -181,3 +183,83 @@ def test_lesson_runs_and_its_slider_moves_the_output(page, lab, screenshot):
     assert_no_error_output(panel, name)
     handle.scroll_into_view_if_needed()
     screenshot(page, "lab_02_lifecycle_try_it_after")
+
+
+NEWS = re.compile(r"Jupyter news", re.I)
+
+
+def code_cell(panel, text: str):
+    """The first code cell whose source contains ``text``, pinned by its position (a locator by text
+    would move to another cell once this one is edited)."""
+    sources = panel.locator(".jp-CodeCell .jp-InputArea-editor").all_inner_texts()
+    index = next(i for i, src in enumerate(sources) if text in src)
+    return panel.locator(".jp-CodeCell").nth(index)
+
+
+def replace_source(page, cell, source: str):
+    """Type ``source`` over the cell's code, as a trainee does."""
+    editor = cell.locator(".jp-InputArea-editor .cm-content").first
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(source)
+
+
+def run_and_read(page, panel, cell, check_cell) -> str:
+    """Run the answer cell and its check cell (Shift+Enter twice); return the check's output."""
+    before = check_cell.locator(".jp-OutputArea").inner_text()
+    cell.locator(".jp-InputArea-editor").first.click()
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Shift+Enter")
+    deadline = time.monotonic() + 60
+    idle = panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    while time.monotonic() < deadline:
+        now = check_cell.locator(".jp-OutputArea").inner_text()
+        if now.strip() and now != before and idle.count() == 1:
+            return now
+        page.wait_for_timeout(200)
+    pytest.fail(f"the check did not answer within 60 s (output: {before!r})")
+
+
+def test_an_exercise_answered_wrongly_then_rightly(page, lab, screenshot):
+    """A trainee opens exercise 00, runs it (every check says 'not answered yet'), answers 00.1 with the
+    tempting wrong count, reads the hint, then answers right and reads the verdict."""
+    name = "00_start_here.ipynb"
+    panel = open_notebook(page, lab, name, folder="exercises")
+    run_all_cells(page, lab, panel, name, folder="exercises")
+    checks = panel.locator(".jp-CodeCell", has=page.locator(".jp-InputArea-editor", has_text='check("00.'))
+    assert "Not answered yet" in checks.first.locator(".jp-OutputArea").inner_text()
+
+    answer = code_cell(panel, "# Write your code here.")
+    check = code_cell(panel, 'check("00.1", answer)')
+    replace_source(page, answer, 'answer = shop.orders["customer_id"].nunique()')
+    wrong = run_and_read(page, panel, answer, check)
+    assert "❌ 00.1 Not yet" in wrong and "Prospects" in wrong and "💡 Hint" in wrong, wrong
+    check.scroll_into_view_if_needed()
+    screenshot(page, "lab_exercise_00_1_wrong")
+
+    replace_source(page, answer, "answer = len(shop.customers)")
+    right = run_and_read(page, panel, answer, check)
+    assert "✅ 00.1 Correct. 5,000 is right." in right, right
+    assert_no_error_output(panel, name)
+    check.scroll_into_view_if_needed()
+    screenshot(page, "lab_exercise_00_1_right")
+
+
+def test_trainee_view_of_a_lesson_shows_no_speaker_notes_and_no_news(page, lab, screenshot):
+    name = "04_loyalty.ipynb"
+    panel = open_notebook(page, lab, name)
+    cells = page.request.get(f"{lab}/api/contents/notebooks/{name}").json()["content"]["cells"]
+    notes = [c for c in cells if c["metadata"].get("slideshow", {}).get("slide_type") == "notes"]
+    assert notes, "the lesson has speaker notes (for the deck)"
+    shown = panel.locator(".jp-Notebook").inner_text()
+    for cell in notes:
+        # A collapsed cell shows its first line only: the label, not the notes below it.
+        label, _, notes_text = cell["source"].partition("\n\n")
+        assert "Instructor material" in label and label.strip("*") in shown, "the collapsed bar names what it holds"
+        first_line = notes_text.strip().splitlines()[0][:40]
+        assert first_line not in shown, f"a trainee reads the speaker notes: {first_line!r}"
+    collapsed = panel.locator(".jp-Cell .jp-InputPlaceholder")
+    assert collapsed.count() >= len(notes), "the speaker notes are collapsed (a bar to click), not deleted"
+    page.wait_for_timeout(3000)  # the news question used to pop up a moment after start
+    assert not page.get_by_text(NEWS).count(), "JupyterLab asks about Jupyter news over the notebook"
+    screenshot(page, "lab_04_loyalty_trainee_view")

@@ -1,5 +1,8 @@
-"""The built course site (``make book``) and a deck (``make slides``) render in a
-real browser from a local server, with every request off 127.0.0.1 blocked.
+"""The built course site (``make book``) and the decks (``make slides``) render in a
+real browser from a local server, with every request off 127.0.0.1 blocked: every
+page opens with no console error, a lesson page shows each "Try it" as a picture
+and no speaker notes, the instructor page keeps them, and every slide of every
+deck fits a 1280 x 800 window.
 
 ``make test-browser`` builds them first when they are missing; a test here is
 skipped (with the reason) only when that build did not produce its file.
@@ -108,3 +111,95 @@ def test_deck_renders_offline(page, context, site, screenshot):
     print(f"deck: moved to {page.evaluate('location.hash')}")
     _report_blocked(context, "deck")
     screenshot(page, "deck_00_start_here_next")
+
+
+SLIDES = BUILD / "slides"
+WINDOW = {"width": 1280, "height": 800}
+# Where the present slide is drawn, and what in it is cut off: text wider than its box, figures or
+# tables outside the slide.
+MEASURE_SLIDE = """() => {
+  const s = Array.from(document.querySelectorAll('.reveal .slides section.present')).pop();
+  const r = s.getBoundingClientRect();
+  const cut = Array.from(s.querySelectorAll('pre')).filter(e => e.scrollWidth > e.clientWidth + 2)
+      .map(e => 'text: ' + e.textContent.trim().slice(0, 40));
+  s.querySelectorAll('img, table').forEach(e => { const q = e.getBoundingClientRect();
+      if (q.width && q.height && (q.right > r.right + 2 || q.bottom > r.bottom + 2 || q.left < r.left - 2))
+          cut.push(e.tagName.toLowerCase() + ' outside the slide'); });
+  const t = s.querySelector('h1, h2, h3');
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, cut: cut,
+          zoom: parseFloat(s.style.zoom || 1), title: (t ? t.textContent : s.textContent).trim().slice(0, 60)};
+}"""
+
+
+def _site_pages():
+    return sorted(p for p in HTML.glob("*.html") if p.name not in ("genindex.html", "search.html")) if HTML.is_dir() else []
+
+
+def test_every_site_page_opens_without_errors(page, context, site):
+    """Every page of the site: no console error, no page error, no request for a missing file."""
+    _require(INDEX, "book")
+    pages = _site_pages()
+    assert len(pages) >= 14, [p.name for p in pages]
+    for path in pages:
+        page.goto(_url(site, path))
+        page.wait_for_load_state("load")
+        assert not page.console_errors and not page.failed_requests, (path.name, page.console_errors,
+                                                                      page.failed_requests)
+    print(f"site: {len(pages)} pages opened with no console error")
+    _report_blocked(context, "site pages")
+
+
+def test_site_lesson_shows_try_it_pictures_and_no_speaker_notes(page, site, screenshot):
+    lesson = _lesson_page()
+    _require(lesson, "book")
+    page.goto(_url(site, lesson))
+    body = page.locator("article, main").first.inner_text()
+    for words in ("Speaker notes", "with model answers", "Rubric for"):
+        assert words not in body, f"the trainee page shows {words!r}"
+    note = page.get_by_text("interactive in JupyterLab").first
+    note.wait_for(state="visible")
+    # the picture of the demo's first state is the output of the demo's cell
+    cell = page.locator("div.cell", has_text="widgets.lifecycle_thresholds").first
+    img = cell.locator("img").first
+    img.wait_for(state="visible")
+    assert page.evaluate("i => i.complete && i.naturalWidth > 200", img.element_handle()), "no first-state picture"
+    img.scroll_into_view_if_needed()
+    screenshot(page, "site_02_lifecycle_try_it")
+
+
+def test_site_instructor_page_keeps_the_speaker_notes(page, site, screenshot):
+    notes = HTML / "instructor_notes.html"
+    _require(notes, "book")
+    page.goto(_url(site, notes))
+    body = page.locator("article, main").first.inner_text()
+    assert body.count("Speaker notes") >= 10 and "model answers" in body
+    screenshot(page, "site_instructor_notes")
+
+
+def _slides(page):
+    """(horizontal, vertical) index of every slide of the open deck."""
+    counts = page.evaluate("""() => Array.from(document.querySelectorAll('.reveal .slides > section'))
+        .map(h => Math.max(1, h.querySelectorAll(':scope > section').length))""")
+    return [(h, v) for h, n in enumerate(counts) for v in range(n)]
+
+
+@pytest.mark.parametrize("deck", sorted(p.name for p in SLIDES.glob("*.slides.html")) or ["(no decks)"])
+def test_every_slide_of_every_deck_fits_a_1280x800_window(page, site, deck, screenshot):
+    path = SLIDES / deck
+    _require(path, "slides")
+    page.set_viewport_size(WINDOW)
+    page.goto(_url(site, path))
+    page.locator(".reveal.ready").wait_for(state="attached", timeout=30_000)
+    assert page.locator(".reveal aside.notes").count() >= 1, "the deck lost its speaker notes"
+    misfits, smallest = [], (1.0, "")
+    for h, v in _slides(page):
+        page.evaluate(f"location.hash = '#/{h}/{v}'")
+        page.wait_for_timeout(150)
+        m = page.evaluate(MEASURE_SLIDE)
+        smallest = min(smallest, (m["zoom"], f"{h}/{v} {m['title']!r}"))
+        if m["cut"] or m["top"] < -1 or m["left"] < -1 or m["bottom"] > WINDOW["height"] + 1 \
+                or m["right"] > WINDOW["width"] + 1:
+            misfits.append(f"slide {h}/{v} {m['title']!r}: {m}")
+            screenshot(page, f"FAILED-deck-{path.stem}-{h}-{v}")
+    print(f"{deck}: {len(_slides(page))} slides fit; smallest zoom {smallest[0]:.2f} ({smallest[1]})")
+    assert not misfits, "\n".join(misfits)

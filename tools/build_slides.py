@@ -7,6 +7,14 @@ Writes ``_build/slides/<stem>.slides.html`` for each notebook (default: all of
 Slide boundaries come from each cell's ``metadata.slideshow.slide_type``;
 "notes" cells become speaker notes (press ``s`` in a deck).
 
+Every slide fits the deck (a 1280 x 800 window shows it whole): the decks are
+made from copies of the notebooks in which long content starts its own
+sub-slide (``deck_version``: a second output, or anything after a figure or a
+table), and the template (``tools/slides_template/custlearn_reveal``) caps the
+height of figures, keeps numbers in tables on one line and zooms a slide that
+is still too tall out until it fits. The notebooks themselves are not changed:
+in JupyterLab (RISE) a lesson keeps its own slide layout.
+
 ``jupyter nbconvert --to slides`` loads reveal.js, require.js, jQuery and
 MathJax from CDNs by default, which leaves a blank page offline. This script
 fetches them once from the npm registry into ``_build/npm/`` (``npm install``,
@@ -23,10 +31,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "_build" / "slides"
 NPM_PREFIX = ROOT / "_build" / "npm"
 MODULES = NPM_PREFIX / "node_modules"
@@ -44,6 +54,7 @@ ASSETS = {
 MATHJAX_PARTS = [
     "MathJax.js",
     "config/TeX-AMS_CHTML-full.js",
+    "config/Safe.js",
     "extensions",
     "jax/element",
     "jax/input/TeX",
@@ -78,11 +89,30 @@ def npm_assets() -> None:
     if not (NPM_PREFIX / "package.json").exists():
         (NPM_PREFIX / "package.json").write_text('{"name": "custlearn-slides-assets", "private": true}\n')
     cmd = [npm, "install", "--prefix", str(NPM_PREFIX), "--no-audit", "--no-fund", "--loglevel=error", *NPM_PACKAGES]
-    print("build_slides: fetching", " ".join(NPM_PACKAGES), "from the npm registry into", NPM_PREFIX.relative_to(ROOT))
-    subprocess.run(cmd, check=True)
+    print("build_slides: fetching", " ".join(NPM_PACKAGES), "from the npm registry into", os.path.relpath(NPM_PREFIX, ROOT))
+    try:
+        done = subprocess.run(cmd, timeout=NPM_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        die(npm_unreachable(f"npm install did not finish in {NPM_TIMEOUT} s"))
+    if done.returncode != 0:
+        die(npm_unreachable(f"npm install failed (exit code {done.returncode}; its message is above)"))
     missing = [w for w in wanted if not (MODULES / w).is_file()]
     if missing:
         die(f"npm install finished but these files are missing: {missing}")
+
+
+NPM_TIMEOUT = 600  # seconds for the one-time download
+
+
+def npm_unreachable(what: str) -> str:
+    """The message for a first build that cannot reach the npm registry (no traceback)."""
+    return (
+        f"{what}.\n"
+        "  The decks need reveal.js, require.js, jQuery and MathJax once, from the npm registry; after that\n"
+        "  `make slides` works offline. Check that this machine can reach the registry\n"
+        "  (`npm config get registry`; behind a proxy: `npm config set proxy http://...`), then run `make slides` again.\n"
+        "  Or copy a `_build/npm/` folder from a machine where `make slides` worked."
+    )
 
 
 def _copy(src: Path, dst: Path) -> None:
@@ -98,6 +128,7 @@ def copy_assets() -> None:
     stamp = OUT / ".assets-copied"
     versions = {p: json.loads((MODULES / p / "package.json").read_text())["version"]
                 for p in ("reveal.js", "requirejs", "jquery", "mathjax")}
+    versions["mathjax parts"] = MATHJAX_PARTS
     if stamp.is_file() and json.loads(stamp.read_text()) == versions:
         return
     for sub in ("dist", "plugin", "LICENSE"):
@@ -114,6 +145,55 @@ def copy_assets() -> None:
 THEME = "white"
 
 
+HIDDEN = {"notes", "skip"}
+
+
+def _shows_block(cell: dict) -> bool:
+    """A code cell whose output is a figure or a table: it fills most of a slide."""
+    return any(("image/png" in o.get("data", {})) or ("<table" in "".join(o.get("data", {}).get("text/html", "")))
+               for o in cell.get("outputs", []))
+
+
+def deck_version(nb: dict) -> dict:
+    """The notebook as its deck shows it: long content starts a sub-slide of its own.
+
+    Within a slide, a cell that continues it (slide type ``-`` or ``fragment``)
+    becomes a new sub-slide when it is a second code cell with output, or when
+    it comes after a figure or a table. Notes and skipped cells do not count.
+    """
+    from tools.instructor_cells import strip_label
+
+    outputs, block = 0, False
+    for cell in nb["cells"]:
+        show = cell.setdefault("metadata", {}).setdefault("slideshow", {})
+        kind = show.get("slide_type", "-")
+        if kind == "notes":  # the speaker view needs no "collapsed for trainees" label
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = strip_label(text)
+        if kind in HIDDEN:
+            continue
+        has_output = cell["cell_type"] == "code" and bool(cell.get("outputs"))
+        if kind in ("slide", "subslide"):
+            outputs, block = 0, False
+        elif block or (has_output and outputs):
+            show["slide_type"] = "subslide"
+            outputs, block = 0, False
+        outputs += has_output
+        block = block or (cell["cell_type"] == "code" and _shows_block(cell))
+    return nb
+
+
+def deck_sources(notebooks: list[Path], folder: Path) -> list[Path]:
+    """Write the deck version of each notebook into ``folder`` (same file names)."""
+    written = []
+    for path in notebooks:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        target = folder / path.name
+        target.write_text(json.dumps(deck_version(nb), ensure_ascii=False), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def export(notebooks: list[Path]) -> None:
     """One nbconvert run for all notebooks (starting Python once is the slow part)."""
     cmd = [
@@ -121,7 +201,6 @@ def export(notebooks: list[Path]) -> None:
         "--output-dir", str(OUT),
         f"--TemplateExporter.extra_template_basedirs={TEMPLATE_DIR}",
         "--template", "custlearn_reveal",
-        "--SlidesExporter.reveal_scroll=True",
         f"--SlidesExporter.reveal_theme={THEME}",
         "--SlidesExporter.reveal_transition=none",
         "--log-level=WARN",
@@ -154,7 +233,8 @@ def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     npm_assets()
     copy_assets()
-    export(notebooks)
+    with tempfile.TemporaryDirectory() as tmp:
+        export(deck_sources(notebooks, Path(tmp)))
     decks = [OUT / f"{nb.stem}.slides.html" for nb in notebooks]
     missing = [d.name for d in decks if not d.is_file()]
     if missing:

@@ -143,6 +143,11 @@ def problems(path: str | Path, kind: str | None = None) -> list[str]:
             found.append(f"code cell {i}: source contains a machine-specific path ({m.group(0)!r})")
 
     if kind == "lesson":
+        from tools.instructor_cells import unmarked
+
+        for head in unmarked(nb):
+            found.append(f"instructor material in plain sight of a trainee ({head[:60]!r}): "
+                         "run tools/instructor_cells.py to tag it 'instructor' and collapse it")
         missing = [
             i for i, c in enumerate(cells, 1)
             if c.get("metadata", {}).get("slideshow", {}).get("slide_type") not in SLIDE_TYPES

@@ -1,9 +1,9 @@
-"""Lesson 06 — retention, churn early warning and complaint recovery (流失预警 / 投诉管理).
+"""Lesson 06 — retention and churn early warning (流失预警).
 
 The decks ask for a *value-loss early-warning system* (价值流失预警): find the
-valuable customers who are about to leave and act before they go, and handle
-complaints fast and well, because a well-recovered complaint can repair the
-relationship. The lesson walks four steps, one file each:
+valuable customers who are about to leave and act before they go. The lesson
+walks three steps, one file each (complaint handling moved to
+:mod:`custlearn.service`, see the end of this page):
 
 1. **Say what churn is** (``_define``). Two kinds of churn (Fader & Hardie
    2009; Ascarza et al. 2018): *contractual* (the bank), where the customer
@@ -18,8 +18,6 @@ relationship. The lesson walks four steps, one file each:
 3. **Score the risk ahead of time** (``_features``, ``_model``): what is known
    at a cut-off date, a logistic-regression score judged on a later period,
    and the gains table a campaign manager reads.
-4. **Learn from complaints** (``_complaints``): how fast and how well
-   complaints are handled, and churn by how the first complaint ended.
 
 =============================================  ==================================
 Step                                           Function
@@ -32,9 +30,13 @@ Do two segments churn alike? (log-rank)        :func:`logrank_test`
 What we know at the cut-off (features)         :func:`churn_features`
 A churn-risk score judged on later data        :func:`churn_risk_model`
 How well the score ranks customers             :func:`gains_table`
-Complaint handling: speed, FCR, recovery       :func:`complaint_metrics`
-Churn by how the first complaint ended         :func:`churn_by_complaint_outcome`
 =============================================  ==================================
+
+Moved (issue 19): ``complaint_metrics`` and ``churn_by_complaint_outcome`` are
+now :func:`custlearn.service.complaint_metrics` and
+:func:`custlearn.service.churn_by_complaint_outcome` (lesson 06, customer
+service management). The old names here still work for one release and warn
+with a ``DeprecationWarning``.
 
 Constants: :data:`KINDS` (the two kinds of churn), :data:`CONTRACTUAL_WINDOW_DAYS`
 (182, the default contractual window) and :data:`COMPLAINT_GROUPS` (the
@@ -52,15 +54,16 @@ Use::
 Every table is read once, at the door, by the course's one rule (text and
 timezone-aware dates, nullable numbers; a missing date or a text amount is a
 :class:`custlearn.DataError`). All times are in days. Charts for this lesson
-are in ``custlearn.plots`` (``survival_chart``, ``gains_chart``,
-``complaint_churn_chart``). scipy and scikit-learn are imported inside the
-functions that need them, so ``import custlearn.churn`` stays fast.
+are in ``custlearn.plots`` (``survival_chart``, ``gains_chart``). scipy and
+scikit-learn are imported inside the functions that need them, so ``import
+custlearn.churn`` stays fast.
 """
 
-from custlearn.churn._complaints import COMPLAINT_GROUPS, churn_by_complaint_outcome, complaint_metrics
+from custlearn._recovery import COMPLAINT_GROUPS
 from custlearn.churn._define import CONTRACTUAL_WINDOW_DAYS, KINDS, churn_durations, label_churn
 from custlearn.churn._features import churn_features
 from custlearn.churn._model import ChurnRiskModel, churn_risk_model, gains_table
+from custlearn.churn._moved import churn_by_complaint_outcome, complaint_metrics
 from custlearn.churn._survival import LogRankResult, kaplan_meier, logrank_test, median_survival
 
 __all__ = [

@@ -2,7 +2,9 @@
 
 The data of every lesson.  ``load`` reads the small shipped versions (CSV
 under ``datasets/``), ``generate`` simulates any size in memory, ``truth``
-and ``parameters`` give the instructor the values that generated the data.
+and ``parameters`` give the instructor the values that generated the data,
+``journey_truth`` and ``journey_what_if`` the exact planted values of lesson
+03's touch points, expectations, reviews and needs.
 All people in these data are fictional (names, e-mails, phones from Faker
 pools).
 
@@ -38,7 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import DataError, as_timestamp, require_choice, require_positive_int
+from custlearn._validate import DataError, as_timestamp, require_choice, require_number, require_positive_int
 from custlearn.datasets import _io, _params, _people, _schema
 
 __all__ = [
@@ -48,6 +50,8 @@ __all__ = [
     "generate",
     "truth",
     "parameters",
+    "journey_truth",
+    "journey_what_if",
     "raw_problems",
     "duplicates",
     "raw_extract",
@@ -190,22 +194,19 @@ def _window(start: Any, end: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
 def _simulate(name: str, customers: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, locale: str, progress: bool) -> dict[str, pd.DataFrame]:
     P = _params.get(name)
     if name == "bank":
-        from custlearn.datasets import _bank
-
-        out = _bank.simulate(P, customers, seed, start, end, locale, progress)
+        from custlearn.datasets import _bank as story
     else:
-        from custlearn.datasets import _shop
+        from custlearn.datasets import _shop as story
+    from custlearn.datasets import _addons, _streams
 
-        out = _shop.simulate(P, customers, seed, start, end, locale, progress)
-    frames = dict(out["tables"])
-    frames["truth"] = out["truth"]
+    world = story.simulate(P, customers, seed, start, end, locale, progress)
     if name == "shop":
-        from custlearn.datasets import _raw, _sim
+        from custlearn.datasets import _raw
 
-        rng = _sim.spawn(seed, ["raw"])["raw"]
-        frames.update(_raw.make_raw(frames["customers"], frames["orders"], start, end, rng))
+        world.tables.update(_raw.make_raw(world.tables["customers"], world.tables["orders"], start, end, _streams.raw(seed)))
+    _addons.run(name, world)
     schema = _schema.schema(name)
-    return {t: _io.coerce(frames[t], cols) for t, cols in schema.items()}
+    return {t: _io.coerce(world.tables[t], cols) for t, cols in schema.items()}
 
 
 def _meta(name: str, customers: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, locale: str) -> dict:
@@ -229,8 +230,8 @@ def _dataset(name: str, frames: dict[str, pd.DataFrame], meta: dict, *, raw: boo
     if raw:
         tables = {"customers": frames["raw_customers"], "orders": frames["raw_orders"], "surveys": frames["surveys"], "tickets": frames["tickets"]}
     else:
-        tables = {t: frames[t] for t in _schema.PUBLIC_TABLES}
-    extras = {t: df for t, df in frames.items() if t not in _schema.PUBLIC_TABLES}
+        tables = {t: frames[t] for t in _schema.public_tables(name)}
+    extras = {t: df for t, df in frames.items() if t not in tables}
     return Dataset(name, tables, start, end, raw=raw, extras=extras, meta=meta)
 
 
@@ -440,6 +441,73 @@ def parameters(name: Any) -> dict:
         if k in meta:
             P[k] = meta[k]
     return P
+
+
+def journey_truth(name: Any) -> dict:
+    """What shapes satisfaction (lesson 03): the planted journey effects and what a regression on all customers finds.
+
+    For instructors and the lesson's truth checks.  The survey columns
+    ``main_need``, ``read_reviews``, ``review_rating_seen``,
+    ``prior_expectation`` and ``rating_<touch point>`` come from a planted
+    model (README "Instructor section", effect 10; ``parameters(name)
+    ["journey"]``).  Its profiles are few enough to list, so every value here
+    is exact, not simulated: ``touch_points`` (per rating column: planted
+    ``penalty``, ``reward`` and three-factor class ``factor``, the
+    population regression weight ``linear_weight`` that
+    ``satisfaction.touch_point_importance`` estimates, and the shares of
+    low, middle and high ratings), ``by_need`` (the same per need segment),
+    ``expectation`` (the planted ``expectation_effect`` and the reviews'
+    parameters), ``intercept``, ``cuts``, ``overall_shares``, ``coding``.
+
+    Examples
+    --------
+    >>> from custlearn import datasets
+    >>> t = datasets.journey_truth("shop")
+    >>> t["touch_points"].loc["rating_checkout", ["penalty", "reward", "factor"]].to_dict()
+    {'penalty': 0.45, 'reward': 0.0, 'factor': 'basic'}
+    >>> t["expectation"]["expectation_effect"]
+    -0.15
+    """
+    from custlearn.datasets import _journey
+
+    return _journey.truth(name.name if isinstance(name, Dataset) else _check_scenario(name))
+
+
+def journey_what_if(name: Any, changes: dict, *, statistic: str = "top_box", top_box: int = 2) -> pd.DataFrame:
+    """The planted truth of a what-if (lesson 03): overall satisfaction of all customers if ratings changed.
+
+    ``changes`` maps rating columns to a change in points, e.g.
+    ``{"rating_delivery": 0.5}``: each rating moves floor(change) points and
+    one more with probability change - floor(change), within 1-5 (as
+    ``satisfaction.what_if`` assumes).  Returns the rows "as now",
+    "what-if" and "change" with one column ``planted``: the top-``top_box``-box
+    share in percent (``statistic="top_box"``) or the mean answer
+    (``"mean"``) of the planted population, computed exactly.
+
+    Examples
+    --------
+    >>> from custlearn import datasets
+    >>> print(f"{datasets.journey_what_if('shop', {'rating_delivery': 0.5}).loc['change', 'planted']:+.2f}")
+    +4.06
+    >>> datasets.journey_what_if("shop", {"delivery": 0.5})
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: changes names "delivery", which is not a touch-point column of shop. Its touch points are: rating_website_app, rating_checkout, rating_delivery, rating_returns, rating_service_contact.
+    """
+    from custlearn.datasets import _journey
+
+    scenario = name.name if isinstance(name, Dataset) else _check_scenario(name)
+    columns = [f"rating_{t}" for t in _params.SCENARIOS[scenario]["journey"]["touch_points"]]
+    if not isinstance(changes, dict) or not changes:
+        raise DataError(f'changes must be a dict of rating column -> change in points, e.g. {{"{columns[0]}": 0.5}}, but {changes!r} was given.')
+    moves = {}
+    for column, delta in changes.items():
+        if column not in columns:
+            raise DataError(f'changes names "{column}", which is not a touch-point column of {scenario}. Its touch points are: {", ".join(columns)}.')
+        moves[column[len("rating_"):]] = require_number(delta, argument=f'changes["{column}"]', minimum=-4, maximum=4, example="0.5")
+    require_choice(statistic, ["top_box", "mean"], argument="statistic")
+    top_box = require_positive_int(top_box, argument="top_box", maximum=4)
+    return _journey.what_if(scenario, moves, statistic, top_box)
 
 
 def describe(name: str, table: str | None = None) -> pd.DataFrame:

@@ -1,6 +1,22 @@
-"""Reading and writing the CSV files: explicit dtypes, byte-stable output, manifests.
+r"""Reading and writing the CSV files: explicit dtypes, byte-stable output, manifests.
 
 The only place of custlearn that touches files on disk.
+
+``manifest.json`` records, per CSV file, its SHA-256, bytes and rows, and a
+SHA-256 per column (``columns``).  A column's checksum is taken over its
+*canonical text*: the column name, then the column's value in every row in
+the file's order, each followed by ``\n``, encoded as UTF-8; a value is the
+field as a CSV reader gives it back from the file (RFC 4180: surrounding
+quotes removed, doubled quotes undone, a missing value empty).  With the
+standard library alone::
+
+    rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+    i = rows[0].index(column)
+    hashlib.sha256("".join(r[i] + "\n" for r in rows).encode("utf-8")).hexdigest()
+
+A change that only adds columns changes the file checksums but not the
+checksum of any column that was there before: ``tests/test_datasets.py``
+checks every column of the manifest against regenerated data.
 """
 
 from __future__ import annotations
@@ -19,6 +35,7 @@ from custlearn._validate import DataError
 from custlearn.datasets import _schema
 
 MANIFEST = "manifest.json"
+CHUNK_ROWS = 500_000  # rows read at a time for the column checksums of large files
 
 
 def data_dir() -> Path:
@@ -61,6 +78,18 @@ def coerce(df: pd.DataFrame, cols: list[tuple[str, str, str, str]]) -> pd.DataFr
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
     df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def column_sha256(path: Path) -> dict[str, str]:
+    """SHA-256 of each column's canonical text, read back from the CSV file ``path`` (see the module docstring)."""
+    header = list(pd.read_csv(path, nrows=0, encoding="utf-8").columns)
+    hashes = {c: hashlib.sha256(f"{c}\n".encode("utf-8")) for c in header}
+    for part in pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=CHUNK_ROWS):
+        for c in header:
+            values = part[c].tolist()
+            if values:
+                hashes[c].update(("\n".join(values) + "\n").encode("utf-8"))
+    return {c: h.hexdigest() for c, h in hashes.items()}
 
 
 def read_csv(path: Path, cols: list[tuple[str, str, str, str]]) -> pd.DataFrame:
@@ -116,7 +145,7 @@ def write_scenario(frames: dict[str, pd.DataFrame], meta: dict, out: Path) -> di
         for name, df in frames.items():
             path = tmp / f"{name}.csv"
             write_csv(df, path)
-            files[f"{name}.csv"] = {"sha256": sha256(path), "bytes": path.stat().st_size, "rows": int(len(df))}
+            files[f"{name}.csv"] = {"sha256": sha256(path), "bytes": path.stat().st_size, "rows": int(len(df)), "columns": column_sha256(path)}
         manifest = dict(meta)
         manifest["files"] = files
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8", newline="\n")

@@ -90,12 +90,36 @@ def _iso(dates: pd.Series) -> np.ndarray:
 
 
 def make_raw(customers: pd.DataFrame, orders: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, rng: np.random.Generator) -> dict:
-    """Return raw_customers, raw_orders, raw_problems and raw_duplicates frames."""
+    """Return raw_customers, raw_orders, raw_problems and raw_duplicates frames.
+
+    The steps draw from ``rng`` (the ``raw`` stream of :mod:`._streams`) in
+    this order: duplicate people, format problems and missing values,
+    orders booked on duplicates, order problems.  Shares: ``SHARES``.
+    """
     n = len(customers)
     cust = customers.copy()
     for c in ("name", "email", "phone", "city", "acquisition_channel"):
         cust[c] = cust[c].to_numpy(dtype=object)
-    # ---- duplicate people
+    dup, orig = _duplicate_people(cust, start, end, rng)
+    raw = pd.concat([cust, dup], ignore_index=True)
+    canon = pd.concat([cust, cust.iloc[orig]], ignore_index=True)  # the person's canonical values
+    _format_problems_and_missing_values(raw, n, rng)
+    o, moved = _orders_on_duplicate_records(orders, n, orig, dup["signup_date"].to_numpy(), rng)
+    k2, k3 = _order_problems(o, rng)
+    problems = _problem_counts(raw, canon, o, len(orig), int(moved.sum()), k2, k3)
+    duplicates = pd.DataFrame({"customer_id": np.arange(n + 1, n + len(orig) + 1, dtype=np.int64), "duplicate_of": (orig + 1).astype(np.int64)})
+    return {"raw_customers": raw, "raw_orders": o, "raw_problems": problems, "raw_duplicates": duplicates}
+
+
+def _duplicate_people(cust: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray]:
+    """duplicate_person: ``SHARES["duplicate_person"]`` of the people sign up again, 30-299 days later.
+
+    The new record has the next free id, the name typed differently, the
+    e-mail typed differently (2 in 3) and the phone in another format (3 in
+    5), and looks like a plain search sign-up.  Returns the duplicate
+    records in sign-up order and the 0-based position of each one's person.
+    """
+    n = len(cust)
     D = _count(SHARES["duplicate_person"], n)
     orig = np.sort(rng.choice(n, size=D, replace=False)) if D else np.zeros(0, dtype=np.int64)
     dup = cust.iloc[orig].copy()
@@ -115,9 +139,15 @@ def make_raw(customers: pd.DataFrame, orders: pd.DataFrame, start: pd.Timestamp,
     dup["acquisition_channel"] = "search"
     dup["acquired_with_discount"] = False
     dup["referred_by"] = pd.array([pd.NA] * D, dtype="Int64")
-    raw = pd.concat([cust, dup], ignore_index=True)
-    canon = pd.concat([cust, cust.iloc[orig]], ignore_index=True)  # the person's canonical values
-    # ---- format problems and missing values on the original records (disjoint rows)
+    return dup, orig
+
+
+def _format_problems_and_missing_values(raw: pd.DataFrame, n: int, rng: np.random.Generator) -> None:
+    """email_format, phone_format, city_variant, missing_*, age_out_of_range on disjoint original records (in place).
+
+    Each problem takes the next ``SHARES[problem]`` x n rows of one random
+    permutation of the original records; sign-up days become ISO text.
+    """
     perm = rng.permutation(n)
     pos = 0
 
@@ -143,26 +173,37 @@ def make_raw(customers: pd.DataFrame, orders: pd.DataFrame, start: pd.Timestamp,
     raw.loc[sel, "age"] = bad_age
     raw["signup_date"] = _iso(raw["signup_date"])
 
-    # ---- orders
+
+def _orders_on_duplicate_records(orders: pd.DataFrame, n: int, orig: np.ndarray, dup_signup: np.ndarray, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray]:
+    """order_on_duplicate_record: half of a person's orders after the duplicate's sign-up are booked on it.
+
+    Returns the raw orders (text columns as objects) and which were moved.
+    """
     o = orders.copy()
     for c in ("category", "channel"):
         o[c] = o[c].to_numpy(dtype=object)
-    M = len(o)
+    M, D = len(o), len(orig)
     cid = o["customer_id"].to_numpy().copy()
-    dup_ids = np.arange(n + 1, n + D + 1)
-    dup_signup = dup["signup_date"].to_numpy()
     moved = np.zeros(M, dtype=bool)
     if D:
-        # orders of the original person after the duplicate's sign-up, half booked on the duplicate
         odate = o["order_date"].to_numpy()
         for_cust = pd.Series(np.arange(D), index=orig + 1)
         j = for_cust.reindex(cid).to_numpy()
         has = ~np.isnan(j)
         jj = np.where(has, j, 0).astype(np.int64)
         cand = has & (odate >= dup_signup[jj]) & (rng.random(M) < 0.5)
-        cid = np.where(cand, dup_ids[jj], cid)
+        cid = np.where(cand, np.arange(n + 1, n + D + 1)[jj], cid)
         moved = cand
     o["customer_id"] = cid
+    return o, moved
+
+
+def _order_problems(o: pd.DataFrame, rng: np.random.Generator) -> tuple[int, int]:
+    """negative_amount, date_format, date_outside_window on disjoint orders (in place); order dates become text.
+
+    Returns the numbers of reformatted and of moved dates.
+    """
+    M = len(o)
     dates = _iso(o["order_date"])
     operm = rng.permutation(M)
     k1, k2, k3 = (_count(SHARES[k], M) for k in ("negative_amount", "date_format", "date_outside_window"))
@@ -178,8 +219,12 @@ def make_raw(customers: pd.DataFrame, orders: pd.DataFrame, start: pd.Timestamp,
     bad = [(d + pd.DateOffset(years=int(y))).strftime("%Y-%m-%d") for d, y in zip(od.iloc[out], shift)]
     dates[out] = np.array(bad, dtype=object)
     o["order_date"] = dates
+    return k2, k3
 
-    # ---- counts by the definitions above
+
+def _problem_counts(raw: pd.DataFrame, canon: pd.DataFrame, o: pd.DataFrame, D: int, moved: int, k2: int, k3: int) -> pd.DataFrame:
+    """The raw_problems table: each problem counted by the definitions of the module docstring."""
+
     def differs(col: str) -> int:
         v = raw[col].to_numpy(dtype=object)
         c = canon[col].to_numpy(dtype=object)
@@ -197,12 +242,11 @@ def make_raw(customers: pd.DataFrame, orders: pd.DataFrame, start: pd.Timestamp,
         ("missing_city", "raw_customers", "city", int(raw["city"].isna().sum())),
         ("missing_age", "raw_customers", "age", int(age.isna().sum())),
         ("age_out_of_range", "raw_customers", "age", int(((age < 18) | (age > 100)).fillna(False).sum())),
-        ("order_on_duplicate_record", "raw_orders", "customer_id", int(moved.sum())),
+        ("order_on_duplicate_record", "raw_orders", "customer_id", moved),
         ("negative_amount", "raw_orders", "amount", int((o["amount"] < 0).sum())),
         ("date_format", "raw_orders", "order_date", int(k2)),
         ("date_outside_window", "raw_orders", "order_date", int(k3)),
     ]
     problems = pd.DataFrame(problems, columns=["problem", "table", "column", "count"])
     problems["count"] = problems["count"].astype(np.int64)
-    duplicates = pd.DataFrame({"customer_id": dup_ids.astype(np.int64), "duplicate_of": (orig + 1).astype(np.int64)})
-    return {"raw_customers": raw, "raw_orders": o, "raw_problems": problems, "raw_duplicates": duplicates}
+    return problems

@@ -8,6 +8,7 @@ All people in these tables are fictional.
 
 from __future__ import annotations
 
+from custlearn.datasets import _addons
 from custlearn.datasets._params import DIMENSIONS
 
 _FICT = " All people are fictional."
@@ -188,7 +189,20 @@ def schema(scenario: str) -> dict[str, list[tuple[str, str, str, str]]]:
     out = {"customers": cust, "orders": orders, "surveys": surveys, "tickets": TICKETS, "truth": truth}
     if scenario == "shop":
         out.update({"raw_customers": RAW_CUSTOMERS, "raw_orders": RAW_ORDERS, "raw_problems": RAW_PROBLEMS, "raw_duplicates": RAW_DUPLICATES})
+    out = {t: list(cols) for t, cols in out.items()}
+    for table, *row in _addons.schema_rows(scenario):  # columns and tables of add-ons (see _addons)
+        out.setdefault(table, []).append(tuple(row))
     return out
 
 
 PUBLIC_TABLES = ("customers", "orders", "surveys", "tickets")
+
+
+def public_tables(scenario: str) -> tuple[str, ...]:
+    """The tables a learner loads: the four of every scenario, then each new table of an add-on (bank: offices, staff).
+
+    A table an add-on adds is the learner's unless its name starts with
+    ``truth`` (instructors' tables, like ``truth`` itself).
+    """
+    added = [t for t, *_ in _addons.schema_rows(scenario) if t not in PUBLIC_TABLES and t != "truth"]
+    return PUBLIC_TABLES + tuple(t for t in dict.fromkeys(added) if not t.startswith("truth"))

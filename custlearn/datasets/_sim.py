@@ -1,4 +1,4 @@
-"""The simulation shared by the scenarios: people, satisfaction, surveys, tickets.
+"""The simulation shared by the scenarios: the world, people, satisfaction, surveys, tickets.
 
 The purchase process of ``shop`` and ``cafe`` is BG/NBD (Fader, Hardie & Lee
 2005, "Counting your customers the easy way", Marketing Science 24(2)):
@@ -15,9 +15,14 @@ recovers (r, alpha, a, b) while dissatisfied and discount-acquired customers
 leave sooner.  Complaints change a customer's dropout probability during the
 simulation, which therefore runs in purchase *rounds*: every round is one
 vectorised numpy step over all customers still alive.
+
+Each scenario's ``simulate`` is a list of named steps working on one
+:class:`World`; the random streams they draw from are in :mod:`._streams`.
 """
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -26,12 +31,39 @@ from custlearn.datasets import _people
 from custlearn.datasets._params import DIMENSIONS
 
 DAY = np.timedelta64(1, "D")
+# overall_satisfaction = 1 + number of these cuts below S + Normal(0, OVERALL_NOISE_SD) (README effect 3)
+OVERALL_CUTS = (-1.9, -0.95, 0.15, 1.0)
+OVERALL_NOISE_SD = 0.45
+TICKET_FIELDS = ("category", "channel", "is_complaint", "resolved", "hours_to_first_response", "hours_to_resolve",
+                 "first_contact_resolution", "resolution_satisfaction", "handling_cost", "outcome")
 
 
-def spawn(seed: int, names: list[str]) -> dict[str, np.random.Generator]:
-    """Independent random streams per component (adding one never shifts another)."""
-    ss = np.random.SeedSequence(int(seed))
-    return {n: np.random.default_rng(s) for n, s in zip(names, ss.spawn(len(names)))}
+class World:
+    """One company while it is simulated: parameters, clock, random streams and what the steps add.
+
+    Set here: ``P`` (the scenario's parameters, :mod:`._params`), ``n``
+    (customers), ``seed``, ``start64`` (first day), ``W`` (the observation
+    window is the days ``[0, W)``), ``H`` (the simulation runs on to day ``H``,
+    52 weeks later, for the truth's future values), ``rngs`` (the core
+    streams by name) and ``tables`` (the finished tables by name).  Each step
+    of ``_shop.simulate`` / ``_bank.simulate`` adds the attributes its
+    docstring names (``signup``, ``sat``, ``purchases`` ...).  Add-on steps
+    (:mod:`._addons`) read a finished world and never change it.
+    """
+
+    def __init__(self, P: dict, n: int, seed: int, start: pd.Timestamp, end: pd.Timestamp, rngs: dict) -> None:
+        self.P = P
+        self.n = int(n)
+        self.seed = int(seed)
+        self.start64 = np.datetime64(start.date(), "D")
+        self.W = float((end - start).days + 1)  # observation window [0, W) in days
+        self.H = self.W + 7.0 * P["horizon_weeks"]  # simulation horizon
+        self.rngs = rngs
+        self.tables: dict[str, pd.DataFrame] = {}
+
+    @property
+    def is_cafe(self) -> bool:
+        return self.P["scenario"] == "cafe"
 
 
 def pick(rng: np.random.Generator, probs: dict, n: int) -> np.ndarray:
@@ -48,6 +80,40 @@ def logistic(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def stack(parts: list, dtype=float) -> np.ndarray:
+    """Concatenate the per-round arrays (an empty array of ``dtype`` when there are none)."""
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def stack_tickets(details: list[dict]) -> dict:
+    """Concatenate the per-round ticket details of :func:`ticket_details`."""
+    if not details:
+        return {key: np.zeros(0) for key in TICKET_FIELDS}
+    return {key: np.concatenate([d[key] for d in details]) for key in details[0]}
+
+
+def stacked(log: dict[str, list], **dtypes: type) -> SimpleNamespace:
+    """A round-by-round log as one array per key (``details``: ticket details; other keys float unless given)."""
+    return SimpleNamespace(**{key: stack_tickets(parts) if key == "details" else stack(parts, dtypes.get(key, float)) for key, parts in log.items()})
+
+
+class _NoBar:
+    def update(self, k: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def progress_bar(progress: bool, total: int, desc: str):
+    """A tqdm bar counting customers done, or one that shows nothing."""
+    if not progress:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="customer")
+
+
 # --------------------------------------------------------------------------- people
 
 
@@ -62,11 +128,34 @@ def people(n: int, rng: np.random.Generator, pools: _people.Pools) -> dict:
     }
 
 
+def meet_the_customers(w: World, locale: str) -> _people.Pools:
+    """Who signs up and when, who they are, how satisfied they are (streams ``acq``, ``people``, ``sat``).
+
+    Sign-up days are uniform over the window and sorted, so ``customer_id``
+    follows sign-up.  People are fictional (Faker pools of ``locale``, seeded
+    with the scenario seed).  Plants latent satisfaction S and the true
+    SERVQUAL perceptions and expectations (README effect 3; ``_params``
+    ``satisfaction``).  Sets ``w.signup``, ``w.people``, ``w.sat``; returns the
+    pools (the bank names its branches after their cities).
+    """
+    w.signup = np.sort(w.rngs["acq"].random(w.n) * w.W)
+    pools = _people.Pools(locale, w.seed)
+    w.people = people(w.n, w.rngs["people"], pools)
+    w.sat = satisfaction(w.n, w.rngs["sat"], w.P)
+    return pools
+
+
 # --------------------------------------------------------------------------- satisfaction
 
 
 def satisfaction(n: int, rng: np.random.Generator, P: dict) -> dict:
-    """True SERVQUAL perceptions/expectations and latent satisfaction S (mean 0, sd 1)."""
+    """True SERVQUAL perceptions/expectations and latent satisfaction S (mean 0, sd 1).
+
+    Plants README effect 3: the five dimensions weigh differently in S
+    (``satisfaction["weights"]``; a shared factor, ``shared_factor_loading``,
+    correlates them), and "top" = logistic((S - ``top_center``) /
+    ``top_scale``) is near 0 except for the most satisfied (effect 4).
+    """
     sp = P["satisfaction"]
     load = sp["shared_factor_loading"]
     g = rng.normal(size=n)
@@ -88,7 +177,12 @@ def satisfaction(n: int, rng: np.random.Generator, P: dict) -> dict:
 
 
 def couple_dropout(rng: np.random.Generator, P: dict, s, top, discount) -> np.ndarray:
-    """Draw p ~ Beta(a, b) and assign the draws by rank of the propensity to leave."""
+    """Draw p ~ Beta(a, b) and assign the draws by rank of the propensity to leave.
+
+    Plants README effect 4 (loyalty steep at the top, "customer bribery"):
+    ``dropout_coupling`` weights top, S and the discount flag; the marginal of
+    p stays exactly Beta(``a``, ``b``).
+    """
     n = len(s)
     c = P["dropout_coupling"]
     draws = np.sort(rng.beta(P["a"], P["b"], n))
@@ -107,6 +201,10 @@ def acquisition(n: int, rng: np.random.Generator, P: dict, signup_days, weight) 
 
     ``weight`` is each customer's referral weight (0 for prospects); a referred
     customer's referrer is drawn among earlier sign-ups in proportion to it.
+    Plants README effect 4 (promoters bring referrals: ``referral_share``;
+    discount acquisition by channel: ``discount_prob_by_channel``) and the
+    acquisition cost of effect 6 (``acquisition_cost_by_channel``,
+    ``acquisition_cost_noise_sd``).
     """
     channel = pick(rng, P["channels"], n)
     referred_by = np.zeros(n, dtype=np.int64)  # 0 = none
@@ -134,7 +232,15 @@ def acquisition(n: int, rng: np.random.Generator, P: dict, signup_days, weight) 
 
 
 def ticket_details(rng: np.random.Generator, P: dict, returned: np.ndarray, S: np.ndarray) -> dict:
-    """Category, channel, resolution and cost of ``len(returned)`` tickets; and the outcome."""
+    """Category, channel, resolution and cost of ``len(returned)`` tickets; and the outcome.
+
+    README effect 5: categories, channels, resolution and first-contact
+    resolution by ``tickets`` (``categories``, ``channels``,
+    ``resolved_prob``, ``fcr_prob``, ``asked_prob``); resolution satisfaction
+    rises with S; an outcome is "resolved_well" within ``well_max_hours`` and
+    satisfaction >= 4.  ``handling_cost`` (effect 6): ``channel_cost``,
+    ``cost_per_hour_open``, ``cost_no_fcr``.
+    """
     tp = P["tickets"]
     m = len(returned)
     cats = list(tp["categories"])
@@ -174,7 +280,17 @@ def ticket_details(rng: np.random.Generator, P: dict, returned: np.ndarray, S: n
     }
 
 
+def note_first_complaint(first_outcome: np.ndarray, who: np.ndarray, when: np.ndarray, det: dict, W: float) -> None:
+    """Record the outcome of each customer's first complaint in the window (``truth.complaint_outcome``)."""
+    first = det["is_complaint"] & (when < W) & (first_outcome[who] == "none")
+    first_outcome[who[first]] = det["outcome"][first]
+
+
 def apply_complaint(P: dict, p: np.ndarray, outcome: np.ndarray) -> np.ndarray:
+    """The new dropout probability after a complaint (README effect 5, service recovery).
+
+    ``tickets["dropout_multiplier"]`` and ``dropout_add`` by outcome; capped at 0.95.
+    """
     tp = P["tickets"]
     out = p.copy()
     for k in ("resolved_well", "resolved_poorly", "unresolved"):
@@ -220,13 +336,20 @@ COMMENTS = {
 
 
 def surveys(rng: np.random.Generator, P: dict, cust_idx: np.ndarray, sat: dict, had_ticket: np.ndarray) -> dict:
-    """Survey answers of the respondents ``cust_idx`` (0-based customer positions)."""
+    """Survey answers of the respondents ``cust_idx`` (0-based customer positions).
+
+    README effect 3: overall satisfaction, recommendation, effort and the
+    attitude items follow S (recommendation and attitude also "top", effect
+    4); SERVQUAL items scatter around the true values (``satisfaction``
+    ``item_noise_sd``).  Draw order: overall, recommend, effort, expectation
+    items, perception items, attitude items, comment choice.
+    """
     sp = P["satisfaction"]
     m = len(cust_idx)
     S = sat["S"][cust_idx]
     top = sat["top"][cust_idx]
     out: dict = {}
-    overall = np.digitize(S + rng.normal(0, 0.45, m), [-1.9, -0.95, 0.15, 1.0]) + 1
+    overall = np.digitize(S + rng.normal(0, OVERALL_NOISE_SD, m), OVERALL_CUTS) + 1
     out["overall_satisfaction"] = overall.astype(np.int64)
     out["likely_to_recommend"] = clip_round(6.9 + 1.5 * S + 0.9 * top + rng.normal(0, 0.9, m), 0, 10)
     out["customer_effort"] = clip_round(5.0 + 0.8 * S - 0.9 * had_ticket[cust_idx] + rng.normal(0, 1.0, m), 1, 7)
@@ -265,26 +388,110 @@ def surveys_table(start: np.datetime64, resp: np.ndarray, sday: np.ndarray, answ
     return table
 
 
-def customers_table(start: np.datetime64, people: dict, acq: dict, signup: np.ndarray,
-                    discount: np.ndarray, **extra: object) -> pd.DataFrame:
+def dates_or_missing(start: np.datetime64, days: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Dates of the day offsets ``days`` where ``present``, missing (NaT) elsewhere."""
+    return pd.Series(to_dates(start, np.where(present, days, 0.0))).where(present, pd.NaT).to_numpy()
+
+
+def customers_table(w: World, **extra: object) -> pd.DataFrame:
     """The customers table's shared columns, then the scenario's ``extra`` ones in order."""
+    acq = w.acq
     ref = acq["referred_by"]
     table = pd.DataFrame({
-        "customer_id": np.arange(1, len(signup) + 1, dtype=np.int64),
-        "name": people["name"],
-        "email": people["email"],
-        "phone": people["phone"],
-        "city": people["city"],
-        "signup_date": to_dates(start, signup),
+        "customer_id": np.arange(1, w.n + 1, dtype=np.int64),
+        "name": w.people["name"],
+        "email": w.people["email"],
+        "phone": w.people["phone"],
+        "city": w.people["city"],
+        "signup_date": to_dates(w.start64, w.signup),
         "acquisition_channel": acq["acquisition_channel"],
-        "acquired_with_discount": discount,
+        "acquired_with_discount": acq["acquired_with_discount"],
         "acquisition_cost": acq["acquisition_cost"],
         "referred_by": pd.array(np.where(ref > 0, ref, 0), dtype="Int64"),
-        "age": people["age"],
+        "age": w.people["age"],
         **extra,
     })
     table["referred_by"] = table["referred_by"].mask(ref <= 0)
     return table
+
+
+def orders_table(w: World, columns: dict) -> pd.DataFrame:
+    """The orders table (shop orders, cafe visits, bank transactions): those inside the window.
+
+    ``w.purchases`` holds every order of the simulation in date order
+    (``customer``, ``t`` in days, ``inwin``); ``columns`` their attributes.
+    """
+    pur = w.purchases
+    inwin = pur.inwin
+    return pd.DataFrame({
+        "order_id": np.arange(1, int(inwin.sum()) + 1, dtype=np.int64),
+        "customer_id": (pur.customer[inwin] + 1).astype(np.int64),
+        "order_date": to_dates(w.start64, pur.t[inwin]),
+        **{name: values[inwin] for name, values in columns.items()},
+    })
+
+
+def tickets_table(w: World, order_id: np.ndarray) -> pd.DataFrame:
+    """The tickets table: the tickets opened inside the window, to the minute, in time order.
+
+    ``w.ticket_log`` holds every ticket of the simulation (``customer``,
+    ``t`` in days, ``details`` from :func:`ticket_details`); ``order_id`` is
+    the order each is about (0: none).  Sets ``w.had_ticket`` (a ticket in
+    the window, which lowers the survey's customer effort score).
+    """
+    log = w.ticket_log
+    inwin = log.t < w.W
+    w.had_ticket = np.zeros(w.n, dtype=bool)
+    w.had_ticket[log.customer[inwin]] = True
+    kmin = np.floor(log.t * 1440.0)  # times to the minute, for byte-stable output
+    sel = np.lexsort((log.customer, kmin))
+    sel = sel[inwin[sel]]
+    det = {key: values[sel] for key, values in log.details.items()}
+    oid = order_id[sel]
+    rsat = det["resolution_satisfaction"].astype(float)
+    table = pd.DataFrame({
+        "ticket_id": np.arange(1, len(sel) + 1, dtype=np.int64),
+        "customer_id": (log.customer[sel] + 1).astype(np.int64),
+        "order_id": pd.array(np.where(oid > 0, oid, 0), dtype="Int64"),
+        "opened_at": (w.start64.astype("datetime64[m]") + kmin[sel].astype(np.int64) * np.timedelta64(1, "m")).astype("datetime64[s]"),
+        "category": det["category"].astype(object),
+        "channel": det["channel"].astype(object),
+        "is_complaint": det["is_complaint"].astype(bool),
+        "resolved": det["resolved"].astype(bool),
+        "hours_to_first_response": det["hours_to_first_response"].astype(float),
+        "hours_to_resolve": det["hours_to_resolve"].astype(float),
+        "first_contact_resolution": det["first_contact_resolution"].astype(bool),
+        "resolution_satisfaction": pd.array(np.where(np.isnan(rsat), -1, det["resolution_satisfaction"]).astype(np.int64), dtype="Int64"),
+        "handling_cost": det["handling_cost"].astype(float),
+    })
+    table["order_id"] = table["order_id"].mask(table["order_id"] == 0)
+    table["resolution_satisfaction"] = table["resolution_satisfaction"].mask(table["resolution_satisfaction"] == -1)
+    return table
+
+
+def truth_table(w: World, churn_days: np.ndarray, future_weights: np.ndarray, **own: object) -> pd.DataFrame:
+    """The truth columns every scenario shares, with the scenario's ``own`` ones.
+
+    ``churn_days``: the day of dropout (bank: closure), NaN if none within
+    the horizon; ``future_weights``: per order in ``w.purchases``, what the
+    future value adds up (shop, cafe: the amount; bank: the margin).
+    """
+    pur = w.purchases
+    fut = ~pur.inwin
+    ref = w.acq["referred_by"]
+    truth = pd.DataFrame({
+        "customer_id": np.arange(1, w.n + 1, dtype=np.int64),
+        **own,
+        "churn_date": dates_or_missing(w.start64, churn_days, ~np.isnan(churn_days)),
+        "latent_satisfaction": np.round(w.sat["S"], 6),
+        "future_purchases": np.bincount(pur.customer[fut], minlength=w.n).astype(np.int64),
+        "future_value": np.round(np.bincount(pur.customer[fut], weights=future_weights[fut], minlength=w.n), 2),
+        "acquired_with_discount": w.acq["acquired_with_discount"],
+        "complaint_outcome": w.first_outcome,
+        "referrals": np.bincount(ref[ref > 0] - 1, minlength=w.n).astype(np.int64),
+    })
+    add_true_servqual(truth, w.sat)
+    return truth
 
 
 def add_true_servqual(truth: pd.DataFrame, sat: dict) -> None:

@@ -10,6 +10,10 @@ In an exercise notebook each question ends with a check cell::
 mistake. It never raises on a learner's answer. Each lesson's exercises are
 registered in one module, ``custlearn/exercises/lessonNN.py`` (a dict named
 ``EXERCISES``), so a lesson's checks live in one place and load only when used.
+
+Every number is judged by one rule: an answer equal to the expected value,
+or to the expected value rounded to the precision the learner wrote (down to
+two significant digits), is right. Charts are judged by the data they draw.
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ import pkgutil
 from functools import cache
 from typing import Any
 
+from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import (
     ERROR,
     UNKNOWN,
-    Chart,
     Choice,
     Exercise,
     Feedback,
@@ -33,9 +37,11 @@ from custlearn.exercises._core import (
     safe_evaluate,
 )
 
+# A learner calls check(); an instructor also evaluate(), exercise_ids() and lessons(), and
+# registers new exercises with the answer kinds (see docs/instructor_guide.md, "How to add an exercise").
 __all__ = [
     "check", "evaluate", "exercise_ids", "lessons",
-    "Feedback", "Exercise", "Number", "Table", "Chart", "Text", "Choice", "Mistake",
+    "Feedback", "Number", "Table", "Chart", "Text", "Choice", "Mistake",
 ]
 
 _PREFIX = "lesson"

@@ -10,22 +10,40 @@ mistake deserves.
 
 Kinds
 -----
-``Number``  a single number (tolerances, percent-vs-fraction, sign, rounding)
-``Table``   a DataFrame or Series (rows, columns, index, order, values)
-``Chart``   a matplotlib Axes or Figure (data drawn, title, axis labels, kind)
+``Number``  a single number
+``Table``   a DataFrame or Series (rows, columns, labels, values)
+``Chart``   a matplotlib Axes or Figure: the data drawn (in ``_charts.py``)
 ``Text``    a written interpretation (checked for presence and length only)
 ``Choice``  one option of a multiple-choice question, with a reason per option
+
+One tolerance rule for every number (``agreement``)
+----------------------------------------------------
+An answer is right when it equals the expected value, or the expected value
+rounded to the precision the learner wrote (down to two significant digits):
+with an exact share of 0.6812, the answers 0.6812, 0.681 and 0.68 are right
+(the last two with a note that they were rounded) and 0.7 is "rounded too
+far". Table cells follow the same rule, one cell at a time. Row labels that
+name the same period are the same label (``canonical_labels``): a Period
+``2025-01``, the timestamps 2025-01-01 or 2025-01-31 and the text "2025-01"
+all mean January 2025.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+__all__ = [
+    "CORRECT", "INCORRECT", "UNANSWERED", "INVALID", "ERROR", "UNKNOWN",
+    "EXACT", "ROUNDED", "COARSE",
+    "Feedback", "Exercise", "Mistake", "Number", "Table", "Text", "Choice",
+    "agreement", "canonical_labels", "fmt", "plural", "safe_evaluate", "value_of",
+]
 
 CORRECT, INCORRECT, UNANSWERED, INVALID, ERROR, UNKNOWN = (
     "correct", "incorrect", "unanswered", "invalid", "error", "unknown",
@@ -36,6 +54,8 @@ NOT_ANSWERED = (
     "Not answered yet. Replace the ... after `answer =` with your code, "
     "run that cell, then run this check again."
 )
+TOO_COARSE = ("Keep at least two significant digits (0.0098, not 0.01; 0.68, not 0.7): round at the end, "
+              "if at all, e.g. round(answer, 4).")
 
 
 @dataclass(frozen=True)
@@ -98,24 +118,188 @@ def fmt(x: Any) -> str:
     return f"{x:.4g}"
 
 
-def _value(spec: Any) -> Any:
-    return spec() if callable(spec) else spec
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "word")`` -> '1 word'; ``plural(3, "word")`` -> '3 words'.
+
+    >>> plural(1, "row"), plural(2, "row"), plural(2, "category", "categories")
+    ('1 row', '2 rows', '2 categories')
+    """
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-def _close(a: float, b: float, rel: float, abs_: float) -> bool:
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+_COMPUTED: dict[Any, Any] = {}
+
+
+def value_of(spec: Any) -> Any:
+    """The value of an expected answer or mistake: call it if it is a function.
+
+    The shipped data never change during a session, so each function is
+    called once and its result kept: a second check of the same exercise
+    answers at once.
+    """
+    if not callable(spec):
+        return spec
+    if spec not in _COMPUTED:
+        _COMPUTED[spec] = spec()
+    return _COMPUTED[spec]
 
 
 def _kind(answer: Any) -> str:
     if isinstance(answer, pd.DataFrame):
-        return f"a DataFrame with {len(answer)} rows and {answer.shape[1]} columns"
+        return f"a DataFrame with {plural(len(answer), 'row')} and {plural(answer.shape[1], 'column')}"
     if isinstance(answer, pd.Series):
-        return f"a Series of {len(answer)} values"
+        return f"a Series of {plural(len(answer), 'value')}"
     if isinstance(answer, np.ndarray):
         return f"an array of shape {answer.shape}"
     if isinstance(answer, str):
         return f"the text {answer[:40]!r}"
     return f"a {type(answer).__name__}"
+
+
+# --------------------------------------------------------------------------
+# the tolerance rule
+
+EXACT, ROUNDED, COARSE = "exact", "rounded", "too coarse"
+
+
+def _decimals(x: float) -> int:
+    """Decimal places of the shortest way to write ``x``; minus the trailing zeros of a whole number.
+
+    >>> _decimals(0.68), _decimals(12.0), _decimals(4200.0), _decimals(0.0)
+    (2, 0, -2, 0)
+    """
+    text = np.format_float_positional(abs(float(x)), unique=True, trim="-")
+    if "." in text:
+        return len(text.split(".")[1])
+    digits = text.rstrip("0")
+    return -(len(text) - len(digits)) if digits else 0
+
+
+def agreement(answer: float, expected: float, rel: float = 1e-6, abs_: float = 1e-9, *,
+              magnitude: float | None = None) -> str | None:
+    """How a learner's number agrees with the expected one: the course's one tolerance rule.
+
+    ``"exact"`` within the numerical tolerance (``rel``, ``abs_``);
+    ``"rounded"`` when the answer is the expected value rounded to the last
+    digit the learner wrote, keeping at least two significant digits;
+    ``"too coarse"`` when it is a rounding to fewer than two significant
+    digits; ``None`` otherwise. In a table, ``magnitude`` (the column's
+    largest value) sets the two significant digits for the whole column:
+    ``.round(2)`` on gaps of 1.18 and -0.08 is right.
+
+    >>> agreement(0.6812460667, 0.6812460667), agreement(0.68, 0.6812460667), agreement(0.7, 0.6812460667)
+    ('exact', 'rounded', 'too coarse')
+    >>> agreement(0.3, 0.298), agreement(4200, 4211.4), agreement(0.01, 0.0098), agreement(0.69, 0.6812)
+    ('rounded', 'rounded', 'too coarse', None)
+    >>> agreement(-0.08, -0.0811, magnitude=1.18)
+    'rounded'
+
+    Whole numbers for a whole number (a count) must be exact:
+
+    >>> agreement(60, 59), agreement(0, 0.3)
+    (None, None)
+    """
+    answer, expected = float(answer), float(expected)
+    if not (math.isfinite(answer) and math.isfinite(expected)):
+        return EXACT if answer == expected else None
+    if math.isclose(answer, expected, rel_tol=rel, abs_tol=abs_):
+        return EXACT
+    if answer.is_integer() and expected.is_integer():
+        return None  # a count is exact: 60 records is not 59 rounded
+    last_digit = 10.0 ** -_decimals(answer)
+    size = abs(expected) if magnitude is None else magnitude
+    two_digits = 10.0 ** (math.floor(math.log10(size)) - 1) if size else last_digit
+    gap = abs(answer - expected) - abs_
+    if gap <= min(last_digit, two_digits) / 2 * (1 + 1e-9):
+        return ROUNDED
+    if answer != 0 and gap <= last_digit / 2 * (1 + 1e-9):
+        return COARSE
+    return None
+
+
+def _agrees(answer: float, expected: float, rel: float, abs_: float) -> bool:
+    return agreement(answer, expected, rel, abs_) in (EXACT, ROUNDED)
+
+
+# --------------------------------------------------------------------------
+# labels that name the same thing
+
+
+def _period_freq(index: pd.Index) -> str | None:
+    """The period frequency an expected index stands for ('M', 'Q', 'Y'...), or None."""
+    if isinstance(index, pd.PeriodIndex):
+        return index.freqstr
+    if isinstance(index, pd.DatetimeIndex) and len(index) >= 3:
+        freq = pd.infer_freq(index)
+        if freq:
+            return pd.tseries.frequencies.to_offset(freq).rule_code.split("-")[0].rstrip("SE") or "D"
+    return None
+
+
+def _is_years(index: pd.Index) -> bool:
+    return (pd.api.types.is_integer_dtype(index) and len(index) > 0
+            and bool(((index >= 1900) & (index <= 2200)).all()))
+
+
+def _to_period(label: Any, freq: str) -> str | None:
+    try:
+        if isinstance(label, pd.Period):
+            return str(label.asfreq(freq, how="start")) if label.freqstr != freq else str(label)
+        if isinstance(label, (int, np.integer)) and not isinstance(label, bool) and freq.startswith("Y"):
+            return str(pd.Period(year=int(label), freq=freq))
+        if isinstance(label, (str, pd.Timestamp, np.datetime64)) or hasattr(label, "year"):
+            return str(pd.Period(pd.Timestamp(label) if not isinstance(label, str) else label, freq=freq))
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None
+
+
+def _to_year(label: Any) -> str | None:
+    if isinstance(label, (int, np.integer, float, np.floating)) and float(label).is_integer():
+        return str(int(label))
+    if isinstance(label, pd.Period):
+        return str(label.year)
+    if isinstance(label, (pd.Timestamp, np.datetime64)) or hasattr(label, "year"):
+        return str(pd.Timestamp(label).year)
+    if isinstance(label, str) and label.strip().isdigit():
+        return label.strip()
+    return None
+
+
+def _plain(label: Any) -> str:
+    if isinstance(label, (float, np.floating)) and float(label).is_integer():
+        return str(int(label))
+    if isinstance(label, tuple):
+        return " / ".join(_plain(x) for x in label)
+    return str(label)
+
+
+def canonical_labels(labels: Sequence[Any], like: pd.Index) -> list[str]:
+    """Each label as text, in the terms of the expected index ``like``.
+
+    Labels that name the same period compare equal: with a monthly expected
+    index, a Period ``2025-01``, month-start or month-end timestamps and the
+    text ``"2025-01"`` all become ``"2025-01"``; with years (2024, 2025, or
+    yearly periods), a year-end timestamp becomes ``"2025"``.
+
+    >>> months = pd.period_range("2025-01", periods=2, freq="M")
+    >>> canonical_labels([pd.Timestamp("2025-01-31"), "2025-02"], months)
+    ['2025-01', '2025-02']
+    >>> canonical_labels([pd.Timestamp("2024-12-31")], pd.Index([2024, 2025]))
+    ['2024']
+    """
+    freq = _period_freq(like)
+    if freq is not None and not freq.startswith("Y"):
+        keys = [_to_period(x, freq) for x in labels]
+    elif freq is not None or _is_years(like):
+        keys = [_to_year(x) for x in labels]
+    else:
+        keys = [None] * len(labels)
+    return [k if k is not None else _plain(x) for k, x in zip(keys, labels)]
+
+
+# --------------------------------------------------------------------------
+# Exercise and Mistake
 
 
 @dataclass
@@ -155,19 +339,82 @@ class Exercise:
 # --------------------------------------------------------------------------
 # Number
 
+# Units whose answers are often given on another scale, with what that looks like.
+# Each entry: (transform of the expected value, what the answer looks like, hint).
+_Variant = tuple[Callable[[float], float], str, str]
+_TO_FRACTION = "This question asks for a fraction between 0 and 1: write 0.25 for 25%. Divide your answer by 100."
+_UNIT_VARIANTS: dict[str, list[_Variant]] = {
+    "fraction": [(lambda e: e * 100, "looks like a percentage", _TO_FRACTION)],
+    "percent": [(lambda e: e / 100, "looks like a fraction",
+                 "This question asks for a percentage: write 25 for 25%. Multiply your answer by 100.")],
+    "points": [(lambda e: e / 100, "looks like a fraction",
+                "This question asks for points: 100 × the difference of the two shares. Multiply by 100.")],
+    "ratio": [
+        (lambda e: 1 / e, "is the ratio turned upside down",
+         "You divided the other way round: put the group the question names first on top of the fraction "
+         "(a ratio above 1 means more, below 1 means less)."),
+        (lambda e: e * 100, "looks like a percentage",
+         "Give the ratio itself, not a percentage: write 1.25 for '25% more', 0.8 for '20% less'."),
+        (lambda e: (e - 1) * 100, "is the percentage change",
+         "That is (ratio - 1) x 100, the change in percent. Give the ratio itself: 1.25 for 25% more."),
+        (lambda e: e - 1, "is the change (ratio minus 1)",
+         "Give the ratio itself, not the change: 1.25 for 25% more, 0.8 for 20% less."),
+    ],
+    "days": [
+        (lambda e: e / 7, "looks like weeks", "The question asks for days: multiply weeks by 7 (or work in days)."),
+        (lambda e: e / 30.4375, "looks like months", "The question asks for days: work with day counts."),
+    ],
+}
+
+
+def _one_number(answer: Any) -> tuple[Any, str, tuple[str, str, str] | None]:
+    """Unwrap a one-value container; (value, note, invalid verdict or None)."""
+    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
+        size = np.size(answer) if not isinstance(answer, (list, tuple)) else len(answer)
+        if size != 1:
+            return answer, "", (INVALID, f"This question asks for one number, but your answer is {_kind(answer)}.",
+                                "Pick the single value asked for, e.g. with .loc[...], .sum(), .mean() or .iloc[0].")
+        answer = np.asarray(answer).ravel()[0] if not isinstance(answer, (list, tuple)) else answer[0]
+        return answer, "(You gave a one-value container; next time take the number out with .item().) ", None
+    return answer, "", None
+
+
+def _as_float(answer: Any, hint: str) -> tuple[float | None, tuple[str, str, str] | None]:
+    if isinstance(answer, (bool, np.bool_)):
+        return None, (INVALID, f"Your answer is {answer}, a yes/no value; a number is asked for.", hint)
+    if isinstance(answer, str):
+        try:
+            float(answer.replace(",", "").replace("%", ""))
+        except ValueError:
+            return None, (INVALID, f"Your answer is the text {answer!r}; a number is asked for.", hint)
+        return None, (INVALID, f"Your answer is the text {answer!r}, not a number.",
+                      "Remove the quotes so Python stores a number: answer = 0.25, not answer = '0.25'.")
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return None, (INVALID, f"A number is asked for, but your answer is {_kind(answer)}.", hint)
+    if math.isnan(value):
+        return None, (INVALID, "Your answer is NaN (not a number).",
+                      "Missing values crept into the calculation: look for NaN in the column you used "
+                      "and decide whether to drop them (.dropna()) first.")
+    return value, None
+
 
 @dataclass
 class Number(Exercise):
-    """A single number.
+    """A single number, judged by the course's tolerance rule (:func:`agreement`).
 
-    ``unit`` is ``"fraction"`` (0-1), ``"percent"`` (0-100) or any word used in
-    messages (``"days"``, ``"USD"``). With a fraction or percent, an answer
-    off by a factor of 100 gets the percent-vs-fraction hint.
+    ``unit`` is ``"fraction"`` (0-1), ``"percent"`` (0-100), ``"points"``,
+    ``"ratio"``, ``"days"`` or any word used in messages (``"USD"``). The
+    first five bring their own diagnoses: a fraction given as a percentage,
+    a ratio turned upside down or given as a percentage change, days given
+    in weeks. ``mistakes`` name the wrong answers of this exercise; ``hint``
+    teaches the step when no mistake is recognised.
     """
 
     expected: Any
     question: str = ""
-    rel: float = 1e-3
+    rel: float = 1e-6
     abs: float = 1e-9
     unit: str = ""
     mistakes: Sequence[Mistake] = field(default_factory=tuple)
@@ -175,56 +422,43 @@ class Number(Exercise):
     explain: str = ""
 
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:
-        note = ""
-        if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
-            size = np.size(answer) if not isinstance(answer, (list, tuple)) else len(answer)
-            if size != 1:
-                return (INVALID, f"This question asks for one number, but your answer is {_kind(answer)}.",
-                        "Pick the single value asked for, e.g. with .loc[...], .sum(), .mean() or .iloc[0].")
-            answer = np.asarray(answer).ravel()[0] if not isinstance(answer, (list, tuple)) else answer[0]
-            note = "(You gave a one-value container; next time take the number out with .item().) "
-        if isinstance(answer, (bool, np.bool_)):
-            return INVALID, f"Your answer is {answer}, a yes/no value; a number is asked for.", self.hint
-        if isinstance(answer, str):
-            try:
-                float(answer.replace(",", "").replace("%", ""))
-            except ValueError:
-                return INVALID, f"Your answer is the text {answer!r}; a number is asked for.", self.hint
-            return (INVALID, f"Your answer is the text {answer!r}, not a number.",
-                    "Remove the quotes so Python stores a number: answer = 0.25, not answer = '0.25'.")
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return INVALID, f"A number is asked for, but your answer is {_kind(answer)}.", self.hint
-        if math.isnan(value):
-            return (INVALID, "Your answer is NaN (not a number).",
-                    "Missing values crept into the calculation: look for NaN in the column you used "
-                    "and decide whether to drop them (.dropna()) first.")
-        expected = float(_value(self.expected))
-        if _close(value, expected, self.rel, self.abs):
-            unit = f" {self.unit}" if self.unit and self.unit not in ("fraction", "percent") else ""
-            return CORRECT, f"{note}{fmt(value)}{unit} is right.", ""
+        answer, note, invalid = _one_number(answer)
+        if invalid:
+            return invalid
+        value, invalid = _as_float(answer, self.hint)
+        if invalid:
+            return invalid
+        expected = float(value_of(self.expected))
+        fits = agreement(value, expected, self.rel, self.abs)
+        if fits in (EXACT, ROUNDED):
+            return CORRECT, note + self._right(value, expected, fits), ""
         for mistake in self.mistakes:
-            wrong = _value(mistake.value)
-            try:
-                if _close(value, float(wrong), self.rel, self.abs):
-                    return INCORRECT, f"{note}Your answer is {fmt(value)}.", mistake.hint
-            except (TypeError, ValueError):
-                continue
-        if expected != 0 and _close(value, expected * 100, self.rel, self.abs):
-            return (INCORRECT, f"{note}Your answer, {fmt(value)}, looks like a percentage.",
-                    f"This question asks for a fraction between 0 and 1: write 0.25 for 25%. "
-                    f"Divide your answer by 100.")
-        if expected != 0 and _close(value, expected / 100, self.rel, self.abs):
-            return (INCORRECT, f"{note}Your answer, {fmt(value)}, looks like a fraction.",
-                    "This question asks for a percentage: write 25 for 25%. Multiply your answer by 100.")
-        if expected != 0 and _close(value, -expected, self.rel, self.abs):
+            if _agrees(value, float(value_of(mistake.value)), self.rel, self.abs):
+                if fits == COARSE:
+                    return (INCORRECT, f"{note}Your answer, {fmt(value)}, is rounded too far to tell.",
+                            f"{TOO_COARSE} If you did not round: {mistake.hint}")
+                return INCORRECT, f"{note}Your answer is {fmt(value)}.", mistake.hint
+        for transform, looks, hint in _UNIT_VARIANTS.get(self.unit, []):
+            if expected != 0 and _agrees(value, transform(expected), self.rel, self.abs):
+                return INCORRECT, f"{note}Your answer, {fmt(value)}, {looks}.", hint
+        return self._other(value, expected, fits, note)
+
+    def _right(self, value: float, expected: float, fits: str) -> str:
+        unit = f" {self.unit}" if self.unit and self.unit not in ("fraction", "percent", "ratio") else ""
+        if fits == ROUNDED:
+            return f"{fmt(value)}{unit} is right (rounded: the exact value is {expected:.6g})."
+        return f"{fmt(value)}{unit} is right."
+
+    def _other(self, value: float, expected: float, fits: str | None, note: str) -> tuple[str, str, str]:
+        if fits == COARSE:
+            return INCORRECT, f"{note}Your answer, {fmt(value)}, is rounded too far.", TOO_COARSE
+        if expected != 0 and _agrees(value, -expected, self.rel, self.abs):
             return (INCORRECT, f"{note}Your answer, {fmt(value)}, has the right size but the wrong sign.",
                     self.hint or "Check the order of the subtraction.")
-        if expected != 0 and _close(value, expected, max(self.rel * 20, 0.01), self.abs):
-            return (INCORRECT, f"{note}Your answer, {fmt(value)}, is close but not close enough.",
-                    "Did you round too early, or use a slightly different filter or date? "
-                    "Keep full precision until the end.")
+        if expected != 0 and math.isclose(value, expected, rel_tol=0.02):
+            return (INCORRECT, f"{note}Your answer, {fmt(value)}, is close but not the same.",
+                    "Did you round in the middle of the calculation, or use a slightly different filter or date? "
+                    "Keep full precision until the end. " + self.hint)
         direction = "higher" if value > expected else "lower"
         return INCORRECT, f"{note}Your answer, {fmt(value)}, is {direction} than the right one.", self.hint
 
@@ -239,11 +473,31 @@ def _as_frame(obj: pd.DataFrame | pd.Series) -> pd.DataFrame:
     return obj
 
 
-def _compare_tables(answer: pd.DataFrame, expected: pd.DataFrame, *, rel: float,
-                    check_order: bool, index_name: str) -> tuple[str, str] | None:
-    """None if equal, otherwise (message, hint)."""
+def _cells_agree(a: pd.Series, e: pd.Series, rel: float) -> tuple[np.ndarray, bool]:
+    """Per row: does the answer's cell agree with the expected one? And was any rounded?"""
+    if pd.api.types.is_numeric_dtype(e) and not pd.api.types.is_bool_dtype(e):
+        a_num = pd.to_numeric(a, errors="coerce").astype(float).to_numpy()
+        e_num = e.astype(float).to_numpy()
+        # Two significant digits of the column's largest value: .round(2) on gaps of 1.18 and -0.08 is right.
+        magnitude = float(np.nanmax(np.abs(e_num))) if np.isfinite(e_num).any() else None
+        fits = [EXACT if (np.isnan(x) and np.isnan(y)) else (None if np.isnan(x) or np.isnan(y)
+                else agreement(x, y, rel, magnitude=magnitude)) for x, y in zip(a_num, e_num)]
+        return np.array([f in (EXACT, ROUNDED) for f in fits], dtype=bool), ROUNDED in fits
+    return a.astype(str).to_numpy() == e.astype(str).to_numpy(), False
+
+
+def _relabel(frame: pd.DataFrame, like: pd.Index) -> pd.DataFrame:
+    frame = frame.copy()
+    frame.index = canonical_labels(list(frame.index), like)
+    return frame
+
+
+def _compare_tables(answer: pd.DataFrame, expected: pd.DataFrame, *, rel: float, check_order: bool,
+                    index_name: str) -> tuple[str, str] | None:
+    """None if equal, ("", "rounded") if equal once rounded, otherwise (message, hint)."""
     if len(answer) != len(expected):
-        return (f"Your table has {len(answer)} rows; the answer has {len(expected)} (one per {index_name}).",
+        return (f"Your table has {plural(len(answer), 'row')}; the answer has {len(expected)} "
+                f"(one per {index_name}).",
                 "Check what each row should be: did you group by the right column and keep only "
                 "the rows the question asks about?")
     missing_cols = [c for c in expected.columns if c not in answer.columns]
@@ -251,46 +505,49 @@ def _compare_tables(answer: pd.DataFrame, expected: pd.DataFrame, *, rel: float,
         return (f"Your table lacks the column(s) {', '.join(map(repr, missing_cols))}. "
                 f"It has: {', '.join(map(repr, answer.columns))}.",
                 "Name the columns as the question asks (rename with .rename(columns={...})).")
-    exp_idx = [str(i) for i in expected.index]
-    ans_idx = [str(i) for i in answer.index]
-    if set(exp_idx) != set(ans_idx):
+    answer, expected = _relabel(answer, expected.index), _relabel(expected, expected.index)
+    exp_idx, ans_idx = list(expected.index), list(answer.index)
+    if set(exp_idx) != set(ans_idx) or len(set(ans_idx)) != len(ans_idx):
         extra = [i for i in ans_idx if i not in set(exp_idx)][:3]
         lacking = [i for i in exp_idx if i not in set(ans_idx)][:3]
         return (f"The rows are labelled differently: expected labels such as {', '.join(lacking)}, "
-                f"found {', '.join(extra)}.",
+                f"found {', '.join(extra) or 'repeated labels'}.",
                 f"Put the {index_name} in the index (e.g. .set_index(...) or group by it).")
-    answer = answer.copy()
-    answer.index = ans_idx
-    expected = expected.copy()
-    expected.index = exp_idx
     if check_order and ans_idx != exp_idx:
-        aligned = answer.loc[exp_idx]
-        if _compare_tables(aligned, expected, rel=rel, check_order=False, index_name=index_name) is None:
+        if _compare_tables(answer.loc[exp_idx], expected, rel=rel, check_order=False,
+                           index_name=index_name) in (None, ("", ROUNDED)):
             return ("The values are right but the rows are in a different order.",
                     "Sort the table as the question asks (sort_values / sort_index).")
     answer = answer.loc[exp_idx]
+    rounded = False
     for col in expected.columns:
-        a, e = answer[col], expected[col]
-        if pd.api.types.is_numeric_dtype(e) and not pd.api.types.is_bool_dtype(e):
-            try:
-                a_num = pd.to_numeric(a, errors="coerce").astype(float).to_numpy()
-            except (TypeError, ValueError):
-                return f"The column {col!r} should hold numbers.", "Convert it with pd.to_numeric(...)."
-            e_num = e.astype(float).to_numpy()
-            same = np.isclose(a_num, e_num, rtol=rel, atol=1e-9) | (np.isnan(a_num) & np.isnan(e_num))
-        else:
-            same = (a.astype(str).to_numpy() == e.astype(str).to_numpy())
+        same, was_rounded = _cells_agree(answer[col], expected[col], rel)
+        rounded |= was_rounded
         if not same.all():
             bad = np.flatnonzero(~same)
-            label = exp_idx[bad[0]]
-            return (f"The column {col!r} differs in {len(bad)} of {len(e)} rows "
-                    f"(first at {label}: yours {fmt(a.iloc[bad[0]])}, expected another value).", "")
-    return None
+            return (f"The column {col!r} differs in {bad.size} of {plural(len(same), 'row')} "
+                    f"(first at {exp_idx[bad[0]]}: yours {fmt(answer[col].iloc[bad[0]])}, expected another value).",
+                    "")
+    return ("", ROUNDED) if rounded else None
+
+
+def _match_shape(answer: pd.DataFrame | pd.Series, expected: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    """The answer as a frame whose columns line up with the expected one's (a Series has one column)."""
+    frame = _as_frame(answer)
+    exp_cols = _as_frame(expected).columns
+    if isinstance(expected, pd.Series) and frame.shape[1] == 1:
+        return frame.set_axis(exp_cols, axis=1)
+    return frame
 
 
 @dataclass
 class Table(Exercise):
-    """A table (DataFrame) or a column of values (Series) with labelled rows."""
+    """A table (DataFrame) or a column of values (Series) with labelled rows.
+
+    Values follow the course's tolerance rule cell by cell (a table rounded
+    with ``.round(3)`` is right); row labels that name the same period are
+    the same (see :func:`canonical_labels`).
+    """
 
     expected: Any
     question: str = ""
@@ -305,97 +562,20 @@ class Table(Exercise):
         if not isinstance(answer, (pd.DataFrame, pd.Series)):
             return (INVALID, f"A table is asked for, but your answer is {_kind(answer)}.",
                     "Assign the DataFrame or Series itself, e.g. answer = df.groupby(...)[...].sum().")
-        expected = _value(self.expected)
-        exp_frame = _as_frame(expected)
-        ans_frame = _as_frame(answer)
-        if isinstance(expected, pd.Series) and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
-            ans_frame = answer.set_axis(exp_frame.columns, axis=1)
-        elif isinstance(expected, pd.Series) and isinstance(answer, pd.Series):
-            ans_frame = ans_frame.set_axis(exp_frame.columns, axis=1)
-        diff = _compare_tables(ans_frame, exp_frame, rel=self.rel, check_order=self.check_order,
-                               index_name=self.index_name)
+        expected = value_of(self.expected)
+        diff = _compare_tables(_match_shape(answer, expected), _as_frame(expected), rel=self.rel,
+                               check_order=self.check_order, index_name=self.index_name)
         if diff is None:
             return CORRECT, "Your table matches.", ""
+        if diff == ("", ROUNDED):
+            return CORRECT, "Your table matches (its rounded values agree with the exact ones).", ""
         for mistake in self.mistakes:
-            wrong = _as_frame(_value(mistake.value))
-            cand = ans_frame.set_axis(wrong.columns, axis=1) if ans_frame.shape[1] == wrong.shape[1] else ans_frame
-            if _compare_tables(cand, wrong, rel=self.rel, check_order=False, index_name=self.index_name) is None:
+            wrong = value_of(mistake.value)
+            if _compare_tables(_match_shape(answer, wrong), _as_frame(wrong), rel=self.rel, check_order=False,
+                               index_name=self.index_name) in (None, ("", ROUNDED)):
                 return INCORRECT, "Your table is not the one asked for.", mistake.hint
         message, hint = diff
         return INCORRECT, message, hint or self.hint
-
-
-# --------------------------------------------------------------------------
-# Chart
-
-
-def _axes_of(answer: Any) -> list:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    if isinstance(answer, Axes):
-        return [answer]
-    if isinstance(answer, Figure):
-        return list(answer.axes)
-    if isinstance(answer, np.ndarray) and answer.dtype == object:
-        return [a for a in answer.ravel() if isinstance(a, Axes)]
-    fig = getattr(answer, "figure", None) or getattr(answer, "fig", None)  # seaborn grids
-    if isinstance(fig, Figure):
-        return list(fig.axes)
-    return []
-
-
-def _drawn(ax: Any) -> dict[str, int]:
-    from matplotlib.patches import Rectangle
-
-    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() != 0]
-    points = sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets"))
-    lines = [ln for ln in ax.lines if len(ln.get_xdata()) > 1]
-    return {"bar": len(bars), "line": len(lines), "scatter": points, "image": len(ax.images)}
-
-
-@dataclass
-class Chart(Exercise):
-    """A matplotlib chart: something drawn, a title, both axis labels.
-
-    ``kind`` ("bar", "line", "scatter") requires that kind of mark;
-    ``min_marks`` the least number of bars / lines / points.
-    """
-
-    question: str = ""
-    kind: str | None = None
-    min_marks: int = 1
-    require_title: bool = True
-    require_labels: bool = True
-    hint: str = ""
-    explain: str = ""
-
-    def _evaluate(self, answer: Any) -> tuple[str, str, str]:
-        axes = _axes_of(answer)
-        if not axes:
-            return (INVALID, f"A chart is asked for, but your answer is {_kind(answer)}.",
-                    "Keep the Axes the plot was drawn on: fig, ax = plt.subplots(); ...; answer = ax "
-                    "(pandas and seaborn plotting functions return it too).")
-        marks = [_drawn(ax) for ax in axes]
-        ax_i = max(range(len(axes)), key=lambda i: sum(marks[i].values()))
-        ax, mark = axes[ax_i], marks[ax_i]
-        if sum(mark.values()) == 0:
-            return INCORRECT, "Your chart is empty: nothing is drawn on it.", "Plot the data onto this Axes."
-        if self.kind and mark.get(self.kind, 0) < self.min_marks:
-            drawn = ", ".join(f"{v} {k}(s)" for k, v in mark.items() if v) or "nothing"
-            return (INCORRECT, f"A {self.kind} chart with at least {self.min_marks} marks is asked for; "
-                    f"yours has {drawn}.", self.hint)
-        titles = [ax.get_title(loc) for loc in ("left", "center", "right")]
-        suptitle = getattr(ax.figure, "_suptitle", None)
-        title = next((t for t in titles if t.strip()), suptitle.get_text() if suptitle is not None else "")
-        if self.require_title and not title.strip():
-            return (INCORRECT, "Your chart has no title.",
-                    "A reader should know what the chart shows without you: ax.set_title('...').")
-        if self.require_labels and (not ax.get_xlabel().strip() or not ax.get_ylabel().strip()):
-            which = "x" if not ax.get_xlabel().strip() else "y"
-            return (INCORRECT, f"The {which} axis has no label.",
-                    f"Say what the axis measures and its unit: ax.set_{which}label('... (unit)').")
-        return CORRECT, f"Chart accepted ({title.strip()!r}).", ""
 
 
 # --------------------------------------------------------------------------
@@ -417,7 +597,7 @@ class Text(Exercise):
                     'Write it between triple quotes: answer = """...""".')
         words = len(answer.split())
         if words < self.min_words:
-            return (INCORRECT, f"Your answer has {words} words; write at least {self.min_words}.",
+            return (INCORRECT, f"Your answer has {plural(words, 'word')}; write at least {self.min_words}.",
                     "Say what the result means for a manager and what you would do about it.")
         missing = [k for k in self.keywords if k.lower() not in answer.lower()]
         suggestion = ""
@@ -460,4 +640,3 @@ def safe_evaluate(exercise: Exercise, exercise_id: str, answer: Any) -> Feedback
             "Your answer may still be right. Check its type (number, table, chart or text) against "
             "the question; if it looks right, tell your instructor: it is a bug in the checker.",
         )
-

@@ -10,7 +10,10 @@ from functools import cache
 
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 
 @cache
@@ -20,90 +23,127 @@ def _shop():
     return datasets.load("shop")
 
 
-def customers() -> int:
+def _customers() -> int:
     """00.1 — every customer in the customers table, buyers or not."""
     return len(_shop().customers)
 
 
-def buyers() -> int:
+def _buyers() -> int:
     """Mistake for 00.1: counting only customers who placed an order."""
     return _shop().orders["customer_id"].nunique()
 
 
-def discount_share() -> float:
+def _discount_share() -> float:
     """00.2 — share of customers acquired with a discount (a fraction)."""
     return float(_shop().customers["acquired_with_discount"].mean())
 
 
-def discount_count() -> int:
-    """Mistake for 00.2: the number of customers instead of their share."""
-    return int(_shop().customers["acquired_with_discount"].sum())
+def _discount_share_of_buyers() -> float:
+    """Mistake for 00.2: the share among the customers who ordered."""
+    shop = _shop()
+    buyers = shop.customers["customer_id"].isin(shop.orders["customer_id"])
+    return float(shop.customers.loc[buyers, "acquired_with_discount"].mean())
 
 
-def revenue_by_category() -> pd.Series:
-    """00.3 — total order amount per product category, largest first."""
-    return _shop().orders.groupby("category", observed=True)["amount"].sum().sort_values(ascending=False)
+def _by_category(column: str = "amount", how: str = "sum") -> pd.Series:
+    """00.3 — total order amount per product category, largest first (and its mistakes)."""
+    orders = _shop().orders
+    return orders.groupby("category", observed=True)[column].agg(how).sort_values(ascending=False)
 
 
-def orders_by_category() -> pd.Series:
-    """Mistake for 00.3: counting orders instead of adding amounts."""
-    return _shop().orders.groupby("category", observed=True)["amount"].count()
-
-
-def mean_by_category() -> pd.Series:
-    """Mistake for 00.3: the average order instead of the total."""
-    return _shop().orders.groupby("category", observed=True)["amount"].mean()
-
-
-def orders_per_customer() -> float:
+def _orders_per_customer() -> float:
     """00.4 — average number of orders per customer who ordered."""
-    return len(_shop().orders) / buyers()
+    return len(_shop().orders) / _buyers()
 
 
-def orders_per_signup() -> float:
-    """Mistake for 00.4: dividing by every signed-up customer."""
-    return len(_shop().orders) / customers()
+def _median_orders_per_customer() -> float:
+    return float(_shop().orders.groupby("customer_id").size().median())
+
+
+def _per_month(measure: str = "orders") -> pd.Series:
+    """00.5 — orders per month (and, as mistakes, other measures per month)."""
+    orders = _shop().orders
+    month = orders["order_date"].dt.to_period("M").rename("month")
+    if measure == "revenue":
+        return orders.groupby(month)["amount"].sum()
+    if measure == "customers":
+        return orders.groupby(month)["customer_id"].nunique()
+    counts = orders.groupby(month).size()
+    return counts.cumsum() if measure == "cumulative" else counts
 
 
 EXERCISES = {
     "00.1": Number(
-        customers,
+        _customers,
         question="How many customers does the shop have?",
-        mistakes=[Mistake(buyers, "That counts only customers who placed an order. Prospects signed up "
-                                  "without buying are customers too: count the rows of shop.customers.")],
-        hint="Count the rows of the customers table: len(shop.customers).",
+        mistakes=[
+            Mistake(_buyers, "That counts only customers who placed an order. Prospects signed up "
+                             "without buying are customers too: count the rows of shop.customers."),
+            Mistake(lambda: len(_shop().orders), "That is the number of orders (rows of the orders table). "
+                    "Customers are the rows of the customers table."),
+        ],
+        hint="Every row of the customers table is one customer: count its rows (len of the table).",
         explain="Every row of the customers table is a customer, whether or not they have bought yet.",
     ),
     "00.2": Number(
-        discount_share,
+        _discount_share,
         question="What share of the shop's customers were acquired with a discount? (a fraction)",
         unit="fraction",
-        mistakes=[Mistake(discount_count, "That is the number of customers; the question asks for their share. "
-                                          "Divide by the number of customers, or take the mean of the True/False column.")],
+        mistakes=[
+            Mistake(lambda: int(_shop().customers["acquired_with_discount"].sum()),
+                    "That is the number of customers; the question asks for their share. "
+                    "Divide by the number of customers, or take the mean of the True/False column."),
+            Mistake(lambda: 1 - _discount_share(), "That is the share acquired WITHOUT a discount. "
+                    "Count the True values of acquired_with_discount, not the False ones."),
+            Mistake(_discount_share_of_buyers, "You kept only the customers who ordered. The question asks about "
+                    "all the shop's customers, prospects included."),
+        ],
         hint="The column acquired_with_discount is True/False; the mean of a True/False column is the share of True.",
     ),
     "00.3": Table(
-        revenue_by_category,
+        _by_category,
         question="Total order amount per product category, largest first.",
         index_name="category",
         check_order=True,
         mistakes=[
-            Mistake(orders_by_category, "You counted orders; the question asks for the total amount: use .sum() on the amount column."),
-            Mistake(mean_by_category, "That is the average order amount; the question asks for the total: use .sum()."),
+            Mistake(lambda: _by_category(how="count"), "You counted orders; the question asks for the total "
+                    "amount: add up the amount column (.sum())."),
+            Mistake(lambda: _by_category(how="mean"), "That is the average order amount; the question asks for "
+                    "the total: .sum()."),
+            Mistake(lambda: _by_category("margin"), "You added up the margin column. The order amount is the "
+                    "column amount."),
         ],
-        hint="Group the orders by category, sum the amount, and sort from largest to smallest.",
+        hint="Group the orders by category, add up the amount in each group, and sort from largest to smallest "
+             "(sort_values with ascending=False).",
     ),
     "00.4": Number(
-        orders_per_customer,
+        _orders_per_customer,
         question="On average, how many orders has a customer who ordered placed?",
-        mistakes=[Mistake(orders_per_signup, "You divided by every signed-up customer, including prospects who never "
-                                             "ordered. The question asks per customer *who ordered*.")],
-        hint="Number of orders divided by the number of different customers in the orders table.",
+        mistakes=[
+            Mistake(lambda: len(_shop().orders) / _customers(), "You divided by every signed-up customer, including "
+                    "prospects who never ordered. The question asks per customer *who ordered*."),
+            Mistake(lambda: _buyers() / len(_shop().orders), "You divided the other way round: that is customers "
+                    "per order. Put the number of orders on top."),
+            Mistake(_median_orders_per_customer, "That is the median number of orders. The average is the number "
+                    "of orders divided by the number of customers who ordered."),
+        ],
+        hint="Number of orders divided by the number of different customers in the orders table (.nunique()).",
     ),
     "00.5": Chart(
+        _per_month,
         question="A line chart of the number of orders per month.",
         kind="line",
-        hint="Count orders per month (e.g. group by order_date.dt.to_period('M')) and draw them with ax.plot(...).",
+        index_name="month",
+        mistakes=[
+            Mistake(lambda: _per_month("revenue"), "Your line shows the revenue (the sum of amount) per month. "
+                    "The question asks for the number of orders: count the rows in each month (.size())."),
+            Mistake(lambda: _per_month("customers"), "Your line shows the number of different customers per month. "
+                    "A customer can order twice in a month: count orders, not customers (.size())."),
+            Mistake(lambda: _per_month("cumulative"), "Your line adds the months up (a running total, .cumsum()). "
+                    "Draw each month's own number of orders."),
+        ],
+        hint="Count the orders in each month: take the month of order_date (.dt.to_period('M')), group the "
+             "orders by it and count them (.size()); then draw the counts against the months with ax.plot.",
     ),
     "00.6": Choice(
         expected="b",

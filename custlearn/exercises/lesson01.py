@@ -10,7 +10,10 @@ from functools import cache
 
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 
 @cache
@@ -33,27 +36,28 @@ def _std_phone() -> pd.Series:
     return customer_data.standardize_phone(_raw().customers["phone"])
 
 
-def phones_rewritten() -> int:
+def _phones_rewritten() -> int:
     """01.1 — phones present in the raw extract but written differently from their standard form."""
     phone = _raw().customers["phone"]
     return int((phone.notna() & (_std_phone() != phone)).sum())
 
 
-def phones_rewritten_with_missing() -> int:
+def _phones_rewritten_with_missing() -> int:
     phone = _raw().customers["phone"]
-    return phones_rewritten() + int(phone.isna().sum())
+    return _phones_rewritten() + int(phone.isna().sum())
 
 
-def missing_email_share() -> float:
+def _missing_email_share() -> float:
     """01.2 — share of raw customer records without an e-mail."""
     return float(_raw().customers["email"].isna().mean())
 
 
-def city_counts() -> pd.Series:
-    """01.3 — raw customer records per standardised city."""
+def _city_counts(table: str = "raw") -> pd.Series:
+    """01.3 — raw customer records per standardised city (and, as a mistake, the clean table's)."""
     from custlearn import customer_data
 
-    return customer_data.standardize_city(_raw().customers["city"]).value_counts()
+    customers = _raw().customers if table == "raw" else _shop().customers
+    return customer_data.standardize_city(customers["city"]).value_counts()
 
 
 @cache
@@ -63,28 +67,34 @@ def _pairs() -> pd.DataFrame:
     return customer_data.find_duplicates(_raw().customers)
 
 
-def merge_pairs() -> int:
+def _merge_pairs() -> int:
     """01.4 — pairs find_duplicates decides to merge (default thresholds)."""
     return int((_pairs()["decision"] == "merge").sum())
 
 
-def orders_moved() -> int:
+def _survivors() -> pd.Series:
+    from custlearn import customer_data
+
+    pairs = _pairs()
+    survivor = customer_data.survivor_map(_raw().customers, pairs[pairs["decision"] == "merge"])
+    return survivor.set_index("customer_id")["survivor_id"]
+
+
+def _orders_moved() -> int:
     """01.5 — raw orders booked on a record that the merge removes."""
-    from custlearn import customer_data
-
-    pairs = _pairs()
-    survivor = customer_data.survivor_map(_raw().customers, pairs[pairs["decision"] == "merge"])
-    ids = survivor.set_index("customer_id")["survivor_id"]
     orders = _raw().orders
-    return int((orders["customer_id"].map(ids) != orders["customer_id"]).sum())
+    return int((orders["customer_id"].map(_survivors()) != orders["customer_id"]).sum())
 
 
-def removed_records() -> int:
-    from custlearn import customer_data
+def _removed_records() -> int:
+    survivor = _survivors()
+    return int((survivor.index != survivor.to_numpy()).sum())
 
-    pairs = _pairs()
-    survivor = customer_data.survivor_map(_raw().customers, pairs[pairs["decision"] == "merge"])
-    return int((survivor["customer_id"] != survivor["survivor_id"]).sum())
+
+def _orders_of_merged_records() -> int:
+    """Mistake for 01.5: the orders of every record in a merge pair, survivors included."""
+    merged = _pairs().loc[lambda p: p["decision"] == "merge", ["id_1", "id_2"]].stack()
+    return int(_raw().orders["customer_id"].isin(merged).sum())
 
 
 @cache
@@ -94,48 +104,49 @@ def _scv() -> pd.DataFrame:
     return customer_data.single_customer_view(_shop())
 
 
-def revenue_by_channel() -> pd.Series:
+def _revenue_by_channel(how: str = "mean", buyers_only: bool = False) -> pd.Series:
     """01.6 — mean revenue per customer (all customers) by acquisition channel, clean data."""
     scv = _scv()
-    return scv.groupby("acquisition_channel", observed=True)["revenue"].mean()
+    if buyers_only:
+        scv = scv[scv["orders"] > 0]
+    return scv.groupby("acquisition_channel", observed=True)["revenue"].agg(how)
 
 
-def revenue_by_channel_buyers() -> pd.Series:
-    scv = _scv()
-    buyers = scv[scv["orders"] > 0]
-    return buyers.groupby("acquisition_channel", observed=True)["revenue"].mean()
+def _missing_shares(table: str = "raw", column: str = "missing_share") -> pd.Series:
+    """01.7 — share of missing values per column of the raw customers (columns with any)."""
+    from custlearn import customer_data
+
+    profile = customer_data.profile(_raw().customers if table == "raw" else _shop().customers)
+    return profile.loc[profile["missing"] > 0, column].astype(float)
 
 
-def revenue_by_channel_sum() -> pd.Series:
-    return _scv().groupby("acquisition_channel", observed=True)["revenue"].sum()
-
-
-def _unique_share(columns: list[str], share: bool = True) -> float:
-    people = _shop().customers[columns].dropna()
-    unique = int(people.value_counts().eq(1).sum())
-    return unique / len(people) if share else float(unique)
-
-
-def unique_share() -> float:
+def _unique_share(columns: tuple[str, ...] = ("city", "age", "signup_date"), per: str = "row") -> float:
     """01.8 — share of customers unique on city + age + signup_date (clean data)."""
-    return _unique_share(["city", "age", "signup_date"])
+    customers = _shop().customers
+    people = customers[list(columns)].dropna()
+    unique = int(people.value_counts().eq(1).sum())
+    return {"row": unique / len(people), "count": float(unique), "customer": unique / len(customers)}[per]
 
 
 EXERCISES = {
     "01.1": Number(
-        phones_rewritten,
+        _phones_rewritten,
         question="How many raw customer records have a phone that is present but written differently from its "
                  "standard form (customer_data.standardize_phone)?",
-        abs=0.5,
         unit="records",
-        mistakes=[Mistake(phones_rewritten_with_missing,
-                          "You also counted the records without a phone: a missing value compared with anything "
-                          "counts as 'different'. Keep only phones that are present (.notna()).")],
-        hint="Compare raw.customers['phone'] with its standardised version, only where the phone is present, "
-             "and count the differences.",
+        mistakes=[
+            Mistake(_phones_rewritten_with_missing,
+                    "You also counted the records without a phone: a missing value compared with anything "
+                    "counts as 'different'. Keep only phones that are present (.notna())."),
+            Mistake(lambda: int(_raw().customers["phone"].notna().sum()),
+                    "That is every record with a phone. Count only the phones whose standard form differs from "
+                    "the way they are written."),
+        ],
+        hint="Standardise the phone column with customer_data.standardize_phone, compare the result with the raw "
+             "column where a phone is present (.notna()), and count the differences (.sum() of True/False).",
     ),
     "01.2": Number(
-        missing_email_share,
+        _missing_email_share,
         question="What share of the raw customer records have no e-mail? (a fraction)",
         unit="fraction",
         mistakes=[
@@ -145,11 +156,14 @@ EXERCISES = {
             Mistake(lambda: float(_raw().customers["email"].isna().sum() / len(_shop().customers)),
                     "You divided by the 5,000 customers of the clean table; the raw extract has more records "
                     "(duplicates included). Divide by len(raw.customers)."),
+            Mistake(lambda: 1 - _missing_email_share(), "That is the share of records WITH an e-mail. "
+                    "Count the missing ones (.isna()), not the present ones."),
         ],
-        hint="raw.customers['email'].isna().mean()",
+        hint="Take the email column of the raw customers, mark the missing values with .isna(), and average "
+             "them: the mean of a True/False column is the share of True.",
     ),
     "01.3": Table(
-        city_counts,
+        _city_counts,
         question="How many raw customer records are there per city, after standardising the city names? "
                  "Give a Series indexed by city.",
         index_name="city",
@@ -160,14 +174,18 @@ EXERCISES = {
             Mistake(lambda: _raw().customers["city"].str.lower().value_counts(),
                     "Lower case alone is not enough: trailing spaces still split a city. Use "
                     "customer_data.standardize_city, which also removes spaces and keeps the usual spelling."),
+            Mistake(lambda: _city_counts("clean"), "You counted the clean table (datasets.load('shop')). The "
+                    "question is about the raw extract: datasets.load('shop', raw=True), duplicates included."),
+            Mistake(lambda: _city_counts().div(len(_raw().customers)), "Those are shares of the records; the "
+                    "question asks for numbers of records (value_counts without normalize=True)."),
         ],
-        hint="customer_data.standardize_city(raw.customers['city']).value_counts()",
+        hint="Standardise the raw city names first (customer_data.standardize_city on the raw city column), then "
+             "count the records per standard name (.value_counts()).",
     ),
     "01.4": Number(
-        merge_pairs,
+        _merge_pairs,
         question="With the default settings, how many pairs of raw customer records does find_duplicates "
                  "decide to merge?",
-        abs=0.5,
         unit="pairs",
         mistakes=[
             Mistake(lambda: float(len(_pairs())),
@@ -175,57 +193,78 @@ EXERCISES = {
             Mistake(lambda: float((_pairs()["decision"] == "review").sum()),
                     "Those are the pairs to review (similar names only); the question asks for the pairs to merge."),
         ],
-        hint="pairs = customer_data.find_duplicates(raw.customers); (pairs['decision'] == 'merge').sum()",
+        hint="Run customer_data.find_duplicates on the raw customers with its default settings, then count the "
+             "pairs whose decision column says 'merge'.",
     ),
     "01.5": Number(
-        orders_moved,
+        _orders_moved,
         question="How many raw orders are booked on a customer record that the merge removes (and so must move "
                  "to the surviving record)?",
-        abs=0.5,
         unit="orders",
-        mistakes=[Mistake(removed_records,
-                          "That is the number of records merged away. The question asks for their orders: map "
-                          "raw.orders['customer_id'] with survivor_map and count the orders whose id changes.")],
-        hint="survivor_map(raw.customers, merge_pairs) gives each record's survivor; map the orders' customer_id "
-             "with it and count the changes.",
+        mistakes=[
+            Mistake(_removed_records,
+                    "That is the number of records merged away. The question asks for their orders: map "
+                    "raw.orders['customer_id'] with survivor_map and count the orders whose id changes."),
+            Mistake(_orders_of_merged_records,
+                    "You counted the orders of both records of each pair. The surviving record keeps its orders; "
+                    "only the orders of the record that is removed move."),
+        ],
+        hint="customer_data.survivor_map gives each raw record the id of the record it merges into (for the "
+             "pairs decided 'merge'); map the orders' customer_id through it and count the orders whose id changes.",
     ),
     "01.6": Table(
-        revenue_by_channel,
+        _revenue_by_channel,
         question="From the single customer view of the clean data (single_customer_view(datasets.load('shop'))), "
                  "what is the mean revenue per customer by acquisition channel? Count every customer, buyers "
                  "or not. Give a Series indexed by channel.",
         index_name="acquisition channel",
-        rel=1e-4,
         mistakes=[
-            Mistake(revenue_by_channel_buyers,
+            Mistake(lambda: _revenue_by_channel(buyers_only=True),
                     "You kept only customers who bought. The question asks per customer, so customers without "
                     "orders count with revenue 0."),
-            Mistake(revenue_by_channel_sum,
+            Mistake(lambda: _revenue_by_channel("sum"),
                     "That is the total revenue per channel; the question asks for the mean per customer."),
+            Mistake(lambda: _revenue_by_channel("median"),
+                    "That is the median revenue per customer; the question asks for the mean."),
         ],
-        hint="scv.groupby('acquisition_channel', observed=True)['revenue'].mean()",
+        hint="Build the single customer view of the clean data (customer_data.single_customer_view), group it by "
+             "acquisition_channel and average the revenue column: customers without orders count with revenue 0.",
     ),
     "01.7": Chart(
+        _missing_shares,
         question="A bar chart of the share of missing values per column of the raw customer table, with a title "
                  "and labelled axes.",
         kind="bar",
-        min_marks=3,
-        hint="customer_data.profile(raw.customers) gives missing_share per column; plot the columns with missing "
-             "values as bars, or use the lesson's missing_values_chart.",
+        index_name="column",
+        unit="share",
+        mistakes=[
+            Mistake(lambda: _missing_shares(column="missing"), "Your bars count the missing values. The question "
+                    "asks for their share: divide by the number of rows (the profile's missing_share column)."),
+            Mistake(lambda: 1 - _missing_shares(), "Your bars show the share of values that are present. Draw the "
+                    "share that is missing."),
+            Mistake(lambda: _missing_shares("clean"), "You profiled the clean table. The question is about the raw "
+                    "extract (datasets.load('shop', raw=True)), where most gaps are."),
+        ],
+        hint="customer_data.profile(raw.customers) gives the share of missing values of every column "
+             "(missing_share); draw those of the columns with missing values as bars, one bar per column "
+             "(ax.barh or the lesson's plots.missing_values_chart).",
     ),
     "01.8": Number(
-        unique_share,
+        _unique_share,
         question="In the clean customer table, what share of customers (with no missing value in these columns) "
                  "are the only one with their combination of city, age and signup_date? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(lambda: _unique_share(["city", "age"]),
+            Mistake(lambda: _unique_share(("city", "age")),
                     "You left out the sign-up day: the question combines city, age and signup_date."),
-            Mistake(lambda: _unique_share(["city", "age", "signup_date"], share=False),
+            Mistake(lambda: _unique_share(per="count"),
                     "That is the number of unique customers; divide by the number of customers for the share."),
+            Mistake(lambda: 1 - _unique_share(), "That is the share of customers who share their combination with "
+                    "someone. The question asks for the share who are the only one."),
         ],
-        hint="people = customers[['city', 'age', 'signup_date']].dropna(); "
-             "people.value_counts().eq(1).sum() / len(people)",
+        hint="Keep the three columns and drop the rows with a missing value; count how many rows have each "
+             "combination (.value_counts()); the combinations seen exactly once are unique customers: divide "
+             "their number by the number of rows.",
     ),
     "01.9": Choice(
         expected="b",

@@ -11,7 +11,10 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 ACTIVE = ["first-time", "repeat", "advocate", "won back"]
 MID_2025 = "2025-06-30"
@@ -25,15 +28,15 @@ def _shop():
 
 
 def _gaps() -> pd.Series:
+    """Days between a customer's consecutive purchase days."""
     days = _shop().orders[["customer_id", "order_date"]].drop_duplicates().sort_values(["customer_id", "order_date"])
     return days.groupby("customer_id")["order_date"].diff().dt.days.dropna()
 
 
-def at_risk_days() -> float:
-    """02.1 — the default at-risk threshold: 90% of gaps are shorter."""
+def _thresholds() -> dict:
     from custlearn import lifecycle
 
-    return lifecycle.default_thresholds(_shop().orders, _shop().as_of)["at_risk_days"]
+    return lifecycle.default_thresholds(_shop().orders, _shop().as_of)
 
 
 @cache
@@ -45,98 +48,94 @@ def _stages(as_of=None, surveys: bool = True, at_risk=None, lost=None) -> pd.Dat
                                    surveys=shop.surveys if surveys else None, at_risk_days=at_risk, lost_days=lost)
 
 
-def at_risk_share() -> float:
-    """02.2 — share of all customers (signed up by the end) who are at risk."""
-    return float((_stages()["stage"] == "at risk").mean())
-
-
-def at_risk_share_of_buyers() -> float:
-    stages = _stages()
-    return float((stages.loc[stages["purchases"] > 0, "stage"] == "at risk").mean())
-
-
-def at_risk_count() -> int:
-    return int((_stages()["stage"] == "at risk").sum())
+def _stage_share(stages: tuple[str, ...] = ("at risk",), buyers_only: bool = False, how: str = "mean") -> float:
+    """02.2 — share of all customers (signed up by the end) who are at risk (and its mistakes)."""
+    table = _stages()
+    if buyers_only:
+        table = table[table["purchases"] > 0]
+    return float(table["stage"].isin(stages).agg(how))
 
 
 def _counts(stages: pd.DataFrame) -> pd.Series:
     return stages["stage"].value_counts(sort=False)
 
 
-def mid_2025_counts() -> pd.Series:
+def _mid_2025_counts() -> pd.Series:
     """02.3 — stage counts on 2025-06-30 with 90/180-day thresholds and the surveys."""
     return _counts(_stages(pd.Timestamp(MID_2025), True, 90, 180))
 
 
 @cache
-def _moves(normalize: bool = True) -> pd.DataFrame:
+def _moves(normalize: bool = True, surveys: bool = True) -> pd.DataFrame:
     from custlearn import lifecycle
 
     shop = _shop()
     return lifecycle.transition_matrix(shop.customers, shop.orders, "2024-12-31", shop.as_of,
-                                       surveys=shop.surveys, normalize=normalize)
+                                       surveys=shop.surveys if surveys else None, normalize=normalize)
 
 
-def repeat_to_lost() -> float:
+def _repeat_to_lost() -> float:
     """02.4 — share of end-2024 repeat customers who are lost at the end of 2025."""
     return float(_moves().loc["repeat", "lost"])
 
 
-def lost_from_repeat() -> float:
+def _lost_from_repeat() -> float:
     """Mistake for 02.4: reading the column (share of the lost who were repeat)."""
     counts = _moves(False).drop(columns="customers")
     return float(counts.loc["repeat", "lost"] / counts["lost"].sum())
 
 
-def _repair(stages: pd.DataFrame) -> pd.Series:
-    from custlearn import lifecycle
-
-    shop = _shop()
-    outcomes = lifecycle.complaint_outcomes(shop.tickets, as_of=shop.as_of).join(stages["stage"])
-    return outcomes["stage"].isin(ACTIVE).groupby(outcomes["outcome"], observed=True).mean()
+def _end_counts(share: bool = False, surveys: bool = True) -> pd.Series:
+    """02.5 — customers per stage on the last day of the data."""
+    counts = _counts(_stages(None, surveys)).astype(float)
+    return counts / counts.sum() if share else counts
 
 
-def still_buying_by_outcome() -> pd.Series:
-    """02.6 — share still buying at the end, by how the first complaint ended."""
-    return _repair(_stages())
-
-
-def still_buying_counts_by_outcome() -> pd.Series:
+def _by_outcome(how: str = "mean") -> pd.Series:
+    """02.6 — share still buying at the end, by how the first complaint ended (and its mistakes)."""
     from custlearn import lifecycle
 
     shop = _shop()
     outcomes = lifecycle.complaint_outcomes(shop.tickets, as_of=shop.as_of).join(_stages()["stage"])
-    return outcomes["stage"].isin(ACTIVE).groupby(outcomes["outcome"], observed=True).sum().astype(float)
+    still = outcomes["stage"].isin(ACTIVE).groupby(outcomes["outcome"], observed=True)
+    return still.mean() if how == "mean" else still.sum().astype(float) if how == "sum" else 1 - still.mean()
 
 
 EXERCISES = {
     "02.1": Number(
-        at_risk_days,
+        lambda: _thresholds()["at_risk_days"],
         question="After how many days without a purchase is a shop customer 'at risk' by the default rule?",
-        abs=1.0,
+        abs=1.0,  # quantile conventions (interpolation, whole days) differ by up to a day
         unit="days",
         mistakes=[
             Mistake(lambda: float(np.median(_gaps())), "That is the median gap (half of the gaps are shorter). "
                     "The rule uses the gap that 90% of repeat purchases beat: the 0.9 quantile."),
             Mistake(lambda: float(_gaps().mean()), "That is the mean gap. The rule uses a quantile: the gap that "
                     "90% of repeat purchases beat."),
+            Mistake(lambda: _thresholds()["lost_days"], "That is the threshold for 'lost'. 'At risk' starts "
+                    "earlier: the gap that 90% of repeat purchases beat."),
         ],
-        hint="lifecycle.default_thresholds(shop.orders, shop.as_of) returns it; or take the 0.9 quantile of the gaps "
-             "between consecutive purchase days.",
+        hint="Take each customer's purchase days in order and the gaps between consecutive ones in days; the "
+             "threshold is the gap that 90% of them are shorter than (the 0.9 quantile). "
+             "lifecycle.default_thresholds computes it.",
     ),
     "02.2": Number(
-        at_risk_share,
+        _stage_share,
         question="What share of all the shop's customers are 'at risk' on the last day of the data? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(at_risk_share_of_buyers, "You divided by the customers who bought. The question asks for the "
-                    "share of all customers, prospects included."),
-            Mistake(at_risk_count, "That is the number of customers; divide by the number of customers to get the share."),
+            Mistake(lambda: _stage_share(buyers_only=True), "You divided by the customers who bought. The question "
+                    "asks for the share of all customers, prospects included."),
+            Mistake(lambda: _stage_share(how="sum"), "That is the number of customers; divide by the number of "
+                    "customers to get the share."),
+            Mistake(lambda: _stage_share(("at risk", "lost")), "You counted the lost customers too. 'At risk' is "
+                    "one stage: silent longer than usual, but not yet lost."),
         ],
-        hint="(stages['stage'] == 'at risk').mean() on the result of assign_stages at shop.as_of.",
+        hint="Give every customer a stage on the last day of the data (lifecycle.assign_stages, with the surveys), "
+             "then take the share of all customers whose stage is 'at risk'.",
     ),
     "02.3": Table(
-        mid_2025_counts,
+        _mid_2025_counts,
         question="Number of customers at each stage on 2025-06-30 (at risk after 90 days, lost after 180, surveys used).",
         index_name="stage",
         mistakes=[
@@ -149,34 +148,56 @@ EXERCISES = {
             Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), True, None, None)),
                     "You used the default thresholds. The question fixes them: at_risk_days=90, lost_days=180."),
         ],
-        hint="lifecycle.assign_stages(..., '2025-06-30', surveys=..., at_risk_days=90, lost_days=180), then "
-             "value_counts() of the stage column.",
+        hint="Give every customer a stage as of 30 June 2025 (lifecycle.assign_stages with at_risk_days=90, "
+             "lost_days=180 and the surveys), then count the customers in each stage (value_counts).",
     ),
     "02.4": Number(
-        repeat_to_lost,
+        _repeat_to_lost,
         question="Of the customers who were 'repeat' at the end of 2024, what share were 'lost' at the end of 2025? "
                  "(a fraction; default thresholds, surveys used)",
         unit="fraction",
-        mistakes=[Mistake(lost_from_repeat, "You read the matrix down a column: that is the share of the lost who "
-                          "had been repeat customers. Read along the row 'repeat' instead.")],
-        hint="lifecycle.transition_matrix(customers, orders, '2024-12-31', shop.as_of, surveys=...) "
-             "and read the row 'repeat', column 'lost'.",
+        mistakes=[
+            Mistake(_lost_from_repeat, "You read the matrix down a column: that is the share of the lost who "
+                    "had been repeat customers. Read along the row 'repeat' instead."),
+            Mistake(lambda: float(_moves(False).loc["repeat", "lost"]), "That is the number of customers who moved "
+                    "from repeat to lost; divide by the number of repeat customers (normalize=True does it)."),
+            Mistake(lambda: float(_moves(True, False).loc["repeat", "lost"]), "Without the surveys the advocates "
+                    "count as repeat customers. Pass surveys=shop.surveys."),
+        ],
+        hint="Build the transition matrix from 31 Dec 2024 to the end of the data (lifecycle.transition_matrix, "
+             "with the surveys) and read along the row of the 'repeat' customers, in the column 'lost'.",
     ),
     "02.5": Chart(
+        _end_counts,
         question="A bar chart of the number of customers at each stage on the last day of the data.",
         kind="bar",
-        min_marks=7,
-        hint="plots.lifecycle_funnel(stages) draws one; or stages['stage'].value_counts().plot.bar(...).",
+        index_name="stage",
+        mistakes=[
+            Mistake(lambda: _end_counts(share=True), "Your bars show shares of the customers. The question asks "
+                    "for the number of customers at each stage."),
+            Mistake(lambda: _end_counts(surveys=False), "Without the surveys no promoter can be found, so the "
+                    "advocates are drawn as repeat customers. Pass surveys=shop.surveys to assign_stages."),
+            Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), True, 90, 180)), "Those are the stages of "
+                    "30 June 2025 (exercise 02.3). This chart is about the last day of the data."),
+        ],
+        hint="Give every customer a stage on the last day of the data (lifecycle.assign_stages with the "
+             "surveys), count the customers per stage and draw one bar per stage (plots.lifecycle_funnel "
+             "draws it, or .plot.bar on the counts).",
     ),
     "02.6": Table(
-        still_buying_by_outcome,
+        _by_outcome,
         question="For each outcome of the first complaint, the share of customers still buying at the end "
                  "(first-time, repeat, advocate or won back).",
         index_name="complaint outcome",
-        mistakes=[Mistake(still_buying_counts_by_outcome, "Those are numbers of customers; the question asks for "
-                          "shares: take the mean of the True/False column per outcome.")],
-        hint="lifecycle.complaint_outcomes(shop.tickets, as_of=shop.as_of), join the stages, then group by "
-             "outcome and take the mean of stage.isin([...]).",
+        mistakes=[
+            Mistake(lambda: _by_outcome("sum"), "Those are numbers of customers; the question asks for "
+                    "shares: take the mean of the True/False column per outcome."),
+            Mistake(lambda: _by_outcome("gone"), "Those are the shares NOT buying any more (at risk or lost). "
+                    "The question asks for the share still buying."),
+        ],
+        hint="Take each customer's first complaint outcome (lifecycle.complaint_outcomes), join the stage on the "
+             "last day, mark the stages first-time, repeat, advocate and won back as still buying, and average "
+             "that True/False column per outcome.",
     ),
     "02.7": Choice(
         expected="b",

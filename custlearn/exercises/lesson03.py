@@ -10,7 +10,10 @@ from functools import cache
 
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 YEAR = 2025
 
@@ -34,24 +37,24 @@ def _sat():
 
 # ---------------------------------------------------------------- 03.1 CSAT
 
-def csat_top2() -> float:
+def _csat_top2() -> float:
     """03.1 — top-2-box CSAT of overall satisfaction, in percent."""
     return _sat().csat(_overall())
 
 
-def csat_mean() -> float:
+def _csat_mean() -> float:
     return _sat().csat(_overall(), statistic="mean")
 
 
-def csat_top1() -> float:
+def _csat_top1() -> float:
     return _sat().csat(_overall(), top_box=1)
 
 
-def csat_top3() -> float:
+def _csat_top3() -> float:
     return _sat().csat(_overall(), top_box=3)
 
 
-def top2_count() -> float:
+def _top2_count() -> float:
     return float((_overall() >= 4).sum())
 
 
@@ -61,20 +64,20 @@ def _year() -> pd.Series:
     return _surveys()["survey_date"].dt.year.rename("year")
 
 
-def top2_share_by_year() -> pd.Series:
+def _top2_share_by_year() -> pd.Series:
     """03.2 — share (fraction) answering 4 or 5, per survey year."""
     return (_overall() >= 4).groupby(_year()).mean()
 
 
-def top2_percent_by_year() -> pd.Series:
-    return top2_share_by_year() * 100
+def _top2_percent_by_year() -> pd.Series:
+    return _top2_share_by_year() * 100
 
 
-def mean_by_year() -> pd.Series:
+def _mean_by_year() -> pd.Series:
     return _overall().groupby(_year()).mean()
 
 
-def top2_count_by_year() -> pd.Series:
+def _top2_count_by_year() -> pd.Series:
     return (_overall() >= 4).groupby(_year()).sum().astype(float)
 
 
@@ -85,47 +88,47 @@ def _year_answers(year: int | None = YEAR) -> pd.Series:
     return answers if year is None else answers[_year() == year]
 
 
-def wilson_upper(year: int | None = YEAR, confidence: float = 0.95) -> float:
+def _wilson_upper(year: int | None = YEAR, confidence: float = 0.95) -> float:
     """03.3 — upper end of the 95% Wilson interval of the 2025 top-2-box share."""
     answers = _year_answers(year)
     return _sat().proportion_ci(int((answers >= 4).sum()), len(answers), confidence).upper
 
 
-def wilson_lower() -> float:
+def _wilson_lower() -> float:
     answers = _year_answers()
     return _sat().proportion_ci(int((answers >= 4).sum()), len(answers)).lower
 
 
 # ---------------------------------------------------------------- 03.4 sample size
 
-def needed_per_quarter() -> float:
+def _needed_per_quarter() -> float:
     """03.4 — respondents for +/- 5 points at 95% confidence, planning with 50%."""
     return float(_sat().required_sample_size(0.05))
 
 
-def needed_unrounded() -> float:
+def _needed_unrounded() -> float:
     z = 1.959963984540054
     return z**2 * 0.25 / 0.05**2
 
 
 # ---------------------------------------------------------------- 03.5 SERVQUAL gaps
 
-def servqual_gap() -> pd.Series:
+def _servqual_gap() -> pd.Series:
     """03.5 — SERVQUAL gap (perception - expectation) per dimension."""
     return _sat().servqual_gaps(_surveys())["gap"]
 
 
-def servqual_gap_reversed() -> pd.Series:
-    return -servqual_gap()
+def _servqual_gap_reversed() -> pd.Series:
+    return -_servqual_gap()
 
 
-def servqual_perception() -> pd.Series:
+def _servqual_perception() -> pd.Series:
     return _sat().servqual_gaps(_surveys())["perception"]
 
 
 # ---------------------------------------------------------------- 03.6 alpha
 
-def alpha_reliability(prefix: str = "per_reliability_") -> float:
+def _alpha_reliability(prefix: str = "per_reliability_") -> float:
     """03.6 — Cronbach's alpha of the three reliability perception items."""
     return _sat().cronbach_alpha(_surveys().filter(regex=f"^{prefix}"))
 
@@ -140,126 +143,167 @@ def _drivers(kind: str = "perception") -> pd.DataFrame:
                                list(sat.DIMENSIONS))
 
 
-def driver_weights() -> pd.Series:
+def _driver_weights() -> pd.Series:
     """03.7 — standardised regression weight of each dimension's perception score."""
     return _drivers()["standardised_weight"]
 
 
-def driver_correlations() -> pd.Series:
+def _driver_correlations() -> pd.Series:
     return _drivers()["correlation"]
 
 
-def gap_driver_weights() -> pd.Series:
+def _gap_driver_weights() -> pd.Series:
     return _drivers("gap")["standardised_weight"]
+
+
+def _wald_upper() -> float:
+    """Mistake for 03.3: the normal (Wald) interval instead of Wilson's."""
+    answers = _year_answers()
+    p, n = float((answers >= 4).mean()), len(answers)
+    return p + 1.959963984540054 * (p * (1 - p) / n) ** 0.5
+
+
+def _servqual_expectation() -> pd.Series:
+    return _sat().servqual_gaps(_surveys())["expectation"]
+
+
+def _grid(importance: str = "standardised_weight", performance: str = "perception", swap: bool = False) -> pd.DataFrame:
+    """03.8 — the importance-performance grid as points: x = performance, y = importance."""
+    sat = _sat()
+    grid = sat.importance_performance(_drivers()[importance], sat.servqual_scores(_surveys(), kind=performance))
+    x, y = grid["performance"], grid["importance"]
+    return pd.DataFrame({"x": y if swap else x, "y": x if swap else y})
 
 
 EXERCISES = {
     "03.1": Number(
-        csat_top2,
+        _csat_top2,
         question="The shop's CSAT as a top-2-box percentage: the share of overall_satisfaction answers of 4 or 5, "
                  "in percent (0-100).",
         unit="percent",
         mistakes=[
-            Mistake(csat_mean, "That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of "
+            Mistake(_csat_mean, "That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of "
                     "answers of 4 or 5."),
-            Mistake(csat_top1, "That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s."),
-            Mistake(csat_top3, "You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5."),
-            Mistake(top2_count, "That is the number of satisfied respondents; divide by all respondents and "
+            Mistake(_csat_top1, "That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s."),
+            Mistake(_csat_top3, "You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5."),
+            Mistake(_top2_count, "That is the number of satisfied respondents; divide by all respondents and "
                     "multiply by 100."),
         ],
-        hint="satisfaction.csat(surveys['overall_satisfaction']), or 100 * (scores >= 4).mean().",
+        hint="Mark the answers of 4 or 5 (overall_satisfaction >= 4), take the mean of that True/False column "
+             "(the share) and multiply by 100; satisfaction.csat does it.",
     ),
     "03.2": Table(
-        top2_share_by_year,
+        _top2_share_by_year,
         question="For each survey year, the share (a fraction) of overall_satisfaction answers of 4 or 5. "
                  "A Series indexed by year.",
         index_name="year",
         mistakes=[
-            Mistake(top2_percent_by_year, "Those are percentages; the question asks for fractions between 0 and 1. "
+            Mistake(_top2_percent_by_year, "Those are percentages; the question asks for fractions between 0 and 1. "
                     "Divide by 100."),
-            Mistake(mean_by_year, "Those are mean scores. Take the mean of the True/False column (score >= 4) "
+            Mistake(_mean_by_year, "Those are mean scores. Take the mean of the True/False column (score >= 4) "
                     "instead: that is the share."),
-            Mistake(top2_count_by_year, "Those are numbers of satisfied respondents; the question asks for shares: "
+            Mistake(_top2_count_by_year, "Those are numbers of satisfied respondents; the question asks for shares: "
                     "use .mean() of (score >= 4), not .sum()."),
         ],
-        hint="(surveys['overall_satisfaction'] >= 4).groupby(surveys['survey_date'].dt.year).mean()",
+        hint="Mark the answers of 4 or 5 (overall_satisfaction >= 4), group that True/False column by the year of "
+             "survey_date (.dt.year) and take the mean in each year: the share of satisfied answers.",
     ),
     "03.3": Number(
-        wilson_upper,
+        _wilson_upper,
         question="The upper end of the 95% Wilson interval for the top-2-box share of the 2025 survey answers "
                  "(a fraction).",
         unit="fraction",
         mistakes=[
-            Mistake(lambda: wilson_upper(None), "You used the answers of both years. Keep only the surveys "
+            Mistake(lambda: _wilson_upper(None), "You used the answers of both years. Keep only the surveys "
                     "of 2025 (survey_date.dt.year == 2025)."),
-            Mistake(lambda: wilson_upper(YEAR, 0.90), "That is the 90% interval; use confidence=0.95."),
-            Mistake(wilson_lower, "That is the lower end of the interval; the question asks for the upper end."),
+            Mistake(lambda: _wilson_upper(YEAR, 0.90), "That is the 90% interval; use confidence=0.95."),
+            Mistake(_wilson_lower, "That is the lower end of the interval; the question asks for the upper end."),
+            Mistake(_wald_upper, "That is the upper end of the normal (Wald) interval, p + 1.96 x standard error. "
+                    "The question asks for Wilson's interval, which stays honest near 0 and 1: "
+                    "satisfaction.proportion_ci."),
         ],
-        hint="n = number of 2025 answers, successes = how many of them are 4 or 5; "
-             "satisfaction.proportion_ci(successes, n).upper",
+        hint="Keep the 2025 answers; count them (n) and how many are 4 or 5 (the successes); the Wilson "
+             "interval of that share is satisfaction.proportion_ci(successes, n): take its upper end.",
     ),
     "03.4": Number(
-        needed_per_quarter,
+        _needed_per_quarter,
         question="The shop wants each quarter's top-2-box share known to within ±5 percentage points at 95% "
                  "confidence. Planning with a share of 50%, how many completed answers does a quarter need?",
-        abs=0.5,
         unit="respondents",
         mistakes=[
-            Mistake(needed_unrounded, "Round UP to a whole respondent: with fewer, the margin would be slightly "
+            Mistake(_needed_unrounded, "Round UP to a whole respondent: with fewer, the margin would be slightly "
                     "wider than 5 points."),
             Mistake(lambda: float(_sat().required_sample_size(0.05, confidence=0.90)),
                     "That is the number for 90% confidence; the question asks for 95%."),
             Mistake(lambda: float(_sat().required_sample_size(0.03)),
                     "That is the number for ±3 points; the question asks for ±5 points (margin=0.05)."),
         ],
-        hint="satisfaction.required_sample_size(0.05), or 1.96**2 * 0.5 * 0.5 / 0.05**2 rounded up.",
+        hint="The margin of a share is z x sqrt(p(1 - p) / n); solve it for n with z = 1.96 (95%), p = 0.5 and a "
+             "margin of 0.05, and round up to a whole respondent (satisfaction.required_sample_size).",
     ),
     "03.5": Table(
-        servqual_gap,
+        _servqual_gap,
         question="The SERVQUAL gap (mean perception minus mean expectation) of each of the five dimensions. "
                  "A Series indexed by dimension.",
         index_name="dimension",
         mistakes=[
-            Mistake(servqual_gap_reversed, "The signs are reversed: you computed expectation minus perception. "
+            Mistake(_servqual_gap_reversed, "The signs are reversed: you computed expectation minus perception. "
                     "SERVQUAL's gap is perception minus expectation, so a shortfall is negative."),
-            Mistake(servqual_perception, "Those are the mean perceptions; subtract the mean expectations to get "
+            Mistake(_servqual_perception, "Those are the mean perceptions; subtract the mean expectations to get "
                     "the gaps."),
+            Mistake(_servqual_expectation, "Those are the mean expectations; the gap is the mean perception minus "
+                    "the mean expectation."),
         ],
-        hint="satisfaction.servqual_gaps(surveys)['gap']",
+        hint="For each dimension, average its perception items and its expectation items over the answers, then "
+             "subtract: perception minus expectation (satisfaction.servqual_gaps lays it out).",
     ),
     "03.6": Number(
-        alpha_reliability,
+        _alpha_reliability,
         question="Cronbach's alpha of the three reliability perception items (per_reliability_1 to _3).",
         mistakes=[
-            Mistake(lambda: alpha_reliability("exp_reliability_"), "That is the alpha of the expectation items. "
+            Mistake(lambda: _alpha_reliability("exp_reliability_"), "That is the alpha of the expectation items. "
                     "Use the perception items, whose names start with per_reliability_."),
-            Mistake(lambda: alpha_reliability("per_"), "You used all fifteen perception items. Select only the "
+            Mistake(lambda: _alpha_reliability("per_"), "You used all fifteen perception items. Select only the "
                     "three reliability items: surveys.filter(regex='^per_reliability_')."),
         ],
-        hint="satisfaction.cronbach_alpha(surveys.filter(regex='^per_reliability_'))",
+        hint="Select the three items whose names start with per_reliability_ and compute Cronbach's alpha of those "
+             "three columns together (satisfaction.cronbach_alpha).",
     ),
     "03.7": Table(
-        driver_weights,
+        _driver_weights,
         question="The standardised regression weight of each dimension's perception score on overall_satisfaction "
                  "(driver analysis). A Series indexed by dimension.",
         index_name="driver",
         mistakes=[
-            Mistake(driver_correlations, "Those are the correlations. The question asks for the standardised "
+            Mistake(_driver_correlations, "Those are the correlations. The question asks for the standardised "
                     "weights, which separate the effect of each dimension from the others."),
-            Mistake(gap_driver_weights, "You used the gap scores as drivers. Use the perception scores: "
+            Mistake(_gap_driver_weights, "You used the gap scores as drivers. Use the perception scores: "
                     "satisfaction.servqual_scores(surveys) (kind='perception', the default)."),
         ],
-        hint="perception = satisfaction.servqual_scores(surveys); satisfaction.driver_analysis("
-             "surveys[['overall_satisfaction']].join(perception), 'overall_satisfaction', "
-             "list(satisfaction.DIMENSIONS))['standardised_weight']",
+        hint="Score each dimension from its perception items (satisfaction.servqual_scores), then regress "
+             "overall_satisfaction on the five scores with standardised variables (satisfaction.driver_analysis) "
+             "and take the standardised weights.",
     ),
     "03.8": Chart(
+        _grid,
         question="The importance-performance grid: each dimension's importance (standardised weight) against its "
                  "performance (mean perception score), with a title and labelled axes.",
-        kind="scatter",
-        min_marks=5,
-        hint="grid = satisfaction.importance_performance(drivers, perception); "
-             "plots.importance_performance_chart(grid)",
+        kind="points",
+        index_name="dimension",
+        mistakes=[
+            Mistake(lambda: _grid(swap=True), "Your points have importance across (x) and performance up (y). The "
+                    "grid puts performance on the x axis and importance on the y axis, so that the quadrants read "
+                    "as Martilla and James named them."),
+            Mistake(lambda: _grid("correlation"), "Your importance is the correlation with overall satisfaction. "
+                    "Use the standardised weights of the driver analysis, which separate each dimension's effect."),
+            Mistake(lambda: _grid(performance="gap"), "Your performance is the SERVQUAL gap. The grid uses the mean "
+                    "perception score (servqual_scores with kind='perception', the default)."),
+            Mistake(lambda: _grid(performance="expectation"), "Your performance is the mean expectation. Use the "
+                    "mean perception: how the service was experienced, not what was expected."),
+        ],
+        hint="Put each dimension at x = its mean perception score and y = its standardised weight from the driver "
+             "analysis (satisfaction.importance_performance builds the table; plots.importance_performance_chart "
+             "draws it), with ax.scatter.",
     ),
     "03.9": Choice(
         expected="a",

@@ -10,7 +10,10 @@ from functools import cache
 
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart, two_groups
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 LAST_QUARTER = "2025Q4"
 COHORT = "2024Q1"
@@ -32,17 +35,13 @@ def _loyalty():
 # ---------------------------------------------------------------- 04.1 repeat purchase rate
 
 
-def repeat_rate_180() -> float:
-    """04.1 — share of buyers with a second purchase within 180 days of the first."""
+def _repeat_rate(days: int | None = 180, eligible_only: bool = True) -> float:
+    """04.1 — share of buyers with a second purchase within 180 days of the first (joined 180+ days before the end)."""
     shop = _shop()
-    return _loyalty().repeat_purchase_rate(shop.orders, within_days=180, as_of=shop.as_of)
+    return _loyalty().repeat_purchase_rate(shop.orders, within_days=days, as_of=shop.as_of if eligible_only else None)
 
 
-def repeat_rate_ever() -> float:
-    return _loyalty().repeat_purchase_rate(_shop().orders)
-
-
-def repeaters_180() -> int:
+def _repeaters_180() -> int:
     """Mistake for 04.1: the number of customers, not the share."""
     shop = _shop()
     orders = shop.orders
@@ -57,14 +56,18 @@ def repeaters_180() -> int:
 
 
 @cache
-def _monthly() -> pd.DataFrame:
+def _churn_table(period: str = "M") -> pd.DataFrame:
     shop = _shop()
-    table = _loyalty().churn_rate(shop.orders, "M", as_of=shop.as_of)
-    table = table.join(_loyalty().retention_rate(shop.orders, "M", as_of=shop.as_of)["retention_rate"])
-    return table[table.index.year == shop.as_of.year]
+    table = _loyalty().churn_rate(shop.orders, period, as_of=shop.as_of)
+    return table.join(_loyalty().retention_rate(shop.orders, period, as_of=shop.as_of)["retention_rate"])
 
 
-def churn_2025() -> pd.Series:
+def _monthly() -> pd.DataFrame:
+    table = _churn_table()
+    return table[table.index.year == _shop().as_of.year]
+
+
+def _churn_2025() -> pd.Series:
     """04.2 — monthly churn rate in 2025 (share of last month's active customers who did not buy)."""
     return _monthly()["churn_rate"]
 
@@ -76,26 +79,20 @@ def _scores() -> pd.Series:
     return _shop().surveys["likely_to_recommend"]
 
 
-def nps_all() -> float:
-    """04.3 — NPS of all survey answers, in points."""
-    return _loyalty().nps(_scores())
-
-
-def nps_as_fraction() -> float:
-    return nps_all() / 100
-
-
-def nps_passives_as_promoters() -> float:
+def _nps(promoters_from: int = 9, detractors_to: int = 6) -> float:
+    """04.3 — NPS of all survey answers, in points (and, with other cut points, its mistakes)."""
     s = _scores()
-    return 100 * ((s >= 7).mean() - (s <= 6).mean())
-
-
-def nps_detractors_0_to_5() -> float:
-    s = _scores()
-    return 100 * ((s >= 9).mean() - (s <= 5).mean())
+    if (promoters_from, detractors_to) == (9, 6):
+        return _loyalty().nps(s)
+    return float(100 * ((s >= promoters_from).mean() - (s <= detractors_to).mean()))
 
 
 # ---------------------------------------------------------------- 04.4 NPS interval
+
+
+def _width(ci) -> float:
+    """The width of an NPS interval: its upper end minus its lower end (the one place that reads them)."""
+    return ci.upper - ci.lower
 
 
 def _last_quarter_scores() -> pd.Series:
@@ -104,19 +101,19 @@ def _last_quarter_scores() -> pd.Series:
                        "likely_to_recommend"]
 
 
-def half_width_last_quarter() -> float:
+def _half_width_last_quarter() -> float:
     """04.4 — half-width of the 95% interval of the NPS of 2025 Q4 answers, in points."""
     ci = _loyalty().nps_interval(_last_quarter_scores())
-    return (ci.upper - ci.lower) / 2
+    return _width(ci) / 2
 
 
-def se_last_quarter() -> float:
+def _se_last_quarter() -> float:
     return _loyalty().nps_interval(_last_quarter_scores()).standard_error
 
 
-def half_width_all() -> float:
+def _half_width_all() -> float:
     ci = _loyalty().nps_interval(_scores())
-    return (ci.upper - ci.lower) / 2
+    return _width(ci) / 2
 
 
 # ---------------------------------------------------------------- 04.5 Dick & Basu
@@ -128,16 +125,16 @@ def _groups(attitude_threshold: float = 5.0) -> pd.DataFrame:
     return _loyalty().loyalty_matrix(shop.surveys, shop.orders, attitude_threshold=attitude_threshold)
 
 
-def matrix_counts() -> pd.DataFrame:
+def _matrix_counts() -> pd.DataFrame:
     """04.5 — customers per attitude x repeat-patronage cell (default thresholds)."""
     return _loyalty().loyalty_matrix_counts(_groups())
 
 
-def matrix_shares() -> pd.DataFrame:
+def _matrix_shares() -> pd.DataFrame:
     return _loyalty().loyalty_matrix_counts(_groups(), share=True)
 
 
-def matrix_counts_threshold_4() -> pd.DataFrame:
+def _matrix_counts_threshold_4() -> pd.DataFrame:
     return _loyalty().loyalty_matrix_counts(_groups(4.0))
 
 
@@ -152,39 +149,79 @@ def _cohort_cell(who: pd.Series | None, period: str = "Q", age: int = 4) -> floa
     return float(matrix.loc[start, age])
 
 
-def discount_cohort_year_later() -> float:
+def _discount_cohort_year_later() -> float:
     """04.7 — discount-acquired customers of the 2024Q1 cohort buying 4 quarters later."""
     return _cohort_cell(_shop().customers["acquired_with_discount"])
 
 
-def no_discount_cohort_year_later() -> float:
+def _no_discount_cohort_year_later() -> float:
     return _cohort_cell(~_shop().customers["acquired_with_discount"])
 
 
-def all_cohort_year_later() -> float:
+def _all_cohort_year_later() -> float:
     return _cohort_cell(None)
 
 
-def discount_cohort_three_quarters() -> float:
+def _discount_cohort_three_quarters() -> float:
     return _cohort_cell(_shop().customers["acquired_with_discount"], age=3)
+
+
+def _full_width_last_quarter() -> float:
+    ci = _loyalty().nps_interval(_last_quarter_scores())
+    return _width(ci)
+
+
+def _pooled_curve(who: pd.DataFrame, period: str = "M", ages: int = 13) -> pd.Series:
+    """Share of a group's customers buying k periods after their first purchase, all cohorts pooled."""
+    shop = _shop()
+    counts = _loyalty().cohort_retention(who, shop.orders, period, values="count", as_of=shop.as_of)
+    return pd.Series([counts[k].sum() / counts[0][counts[k].notna()].sum() for k in range(1, ages)],
+                     index=pd.RangeIndex(1, ages, name="age"))
+
+
+def _mean_curve(who: pd.DataFrame, ages: int = 13) -> pd.Series:
+    """Mistake for 04.6: the unweighted mean of the cohorts' shares."""
+    shop = _shop()
+    shares = _loyalty().cohort_retention(who, shop.orders, "M", as_of=shop.as_of)
+    return pd.Series([shares[k].mean() for k in range(1, ages)], index=pd.RangeIndex(1, ages, name="age"))
+
+
+def _curves(how: str = "pooled") -> dict[str, pd.Series]:
+    """04.6 — one curve per acquisition group, months 1 to 12 after the first purchase."""
+    customers = _shop().customers
+    discount = customers["acquired_with_discount"]
+    if how == "all":
+        return {"all customers": _pooled_curve(customers)}
+    if how == "quarters":
+        return {"discount": _pooled_curve(customers[discount], "Q", 5),
+                "no discount": _pooled_curve(customers[~discount], "Q", 5)}
+    curve = _mean_curve if how == "mean" else _pooled_curve
+    return {"discount": curve(customers[discount]), "no discount": curve(customers[~discount])}
 
 
 EXERCISES = {
     "04.1": Number(
-        repeat_rate_180,
+        _repeat_rate,
         question="What share of buyers made a second purchase within 180 days of their first one "
                  "(customers who joined at least 180 days before the end of the data)? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(repeat_rate_ever, "That is the repeat rate over the whole data, with no window: it flatters "
-                    "customers who joined early. Pass within_days=180 and as_of=shop.as_of."),
-            Mistake(repeaters_180, "That is the number of repeat buyers; divide by the number of eligible buyers "
+            Mistake(lambda: _repeat_rate(None, False), "That is the repeat rate over the whole data, with no window: "
+                    "it flatters customers who joined early. Count only a second purchase within 180 days, among "
+                    "customers who joined at least 180 days before the end (within_days and as_of)."),
+            Mistake(lambda: _repeat_rate(90), "You used a 90-day window. The question asks for a second purchase "
+                    "within 180 days of the first."),
+            Mistake(lambda: _repeat_rate(365), "You used a 365-day window. The question asks for a second purchase "
+                    "within 180 days of the first."),
+            Mistake(_repeaters_180, "That is the number of repeat buyers; divide by the number of eligible buyers "
                     "to get the share."),
         ],
-        hint="loyalty.repeat_purchase_rate(shop.orders, within_days=180, as_of=shop.as_of).",
+        hint="Among the buyers whose first purchase was at least 180 days before the end of the data, count those "
+             "with a second purchase within 180 days of the first and divide by them "
+             "(loyalty.repeat_purchase_rate, with within_days and as_of).",
     ),
     "04.2": Table(
-        churn_2025,
+        _churn_2025,
         question="The monthly churn rate for each month of 2025: of the customers active in the previous month, "
                  "the share who did not buy this month. A Series indexed by month.",
         index_name="month",
@@ -193,75 +230,99 @@ EXERCISES = {
                     "1 - retention (the share who did NOT buy again)."),
             Mistake(lambda: _monthly()["churned"].astype(float), "Those are numbers of customers; the question "
                     "asks for the churn rate, a share."),
+            Mistake(lambda: _churn_table()["churn_rate"], "Those are the churn rates of every month of the data. "
+                    "Keep the twelve months of 2025."),
+            Mistake(lambda: _churn_table("Q")["churn_rate"].loc[lambda s: s.index.year == 2025],
+                    "Those are quarterly churn rates. The question asks month by month: period 'M'."),
         ],
-        hint="loyalty.churn_rate(shop.orders, 'M', as_of=shop.as_of), keep the rows of 2025 "
-             "(table[table.index.year == 2025]) and the column churn_rate.",
+        hint="For each month take the customers who bought in the previous month and the share of them who did not "
+             "buy this month (loyalty.churn_rate with the period 'M' and as_of); keep the months of 2025.",
     ),
     "04.3": Number(
-        nps_all,
+        _nps,
         question="The Net Promoter Score of all the shop's survey answers, in points (-100 to 100).",
-        abs=0.05,
         unit="points",
         mistakes=[
-            Mistake(nps_as_fraction, "That is the NPS as a fraction. NPS is written in points: "
-                    "100 × (share of promoters − share of detractors)."),
-            Mistake(nps_passives_as_promoters, "You counted passives (7-8) with the promoters. Promoters answer "
+            Mistake(lambda: _nps(7, 6), "You counted passives (7-8) with the promoters. Promoters answer "
                     "9 or 10 only; passives count only in the denominator."),
-            Mistake(nps_detractors_0_to_5, "You counted detractors as 0-5. Detractors answer 0 to 6 "
+            Mistake(lambda: _nps(9, 5), "You counted detractors as 0-5. Detractors answer 0 to 6 "
                     "(Reichheld 2003): a 6 detracts."),
+            Mistake(lambda: _nps(9, -1), "That is the share of promoters alone, in points. NPS subtracts the "
+                    "share of detractors (answers 0 to 6) from the share of promoters (9 and 10)."),
+            Mistake(lambda: float(_scores().mean()), "That is the mean answer on the 0-10 scale. NPS counts "
+                    "promoters (9-10) and detractors (0-6): 100 x (share of promoters - share of detractors)."),
         ],
-        hint="loyalty.nps(shop.surveys['likely_to_recommend']).",
+        hint="Classify every answer: promoters answer 9 or 10, detractors 0 to 6. The NPS is 100 x (share of "
+             "promoters - share of detractors) over all answers (loyalty.nps).",
     ),
     "04.4": Number(
-        half_width_last_quarter,
+        _half_width_last_quarter,
         question="How many points either side of the NPS does the 95% interval reach, for the answers of the "
                  "last quarter of 2025 only? (half the width of the interval)",
-        abs=0.05,
         unit="points",
         mistakes=[
-            Mistake(se_last_quarter, "That is the standard error. The 95% interval reaches about 1.96 standard "
-                    "errors either side: (upper - lower) / 2."),
-            Mistake(half_width_all, "That is the interval of all answers. Keep only the answers with survey_date "
+            Mistake(_se_last_quarter, "That is the standard error. The 95% interval reaches about 1.96 standard "
+                    "errors either side: (upper end - lower end) / 2."),
+            Mistake(_half_width_all, "That is the interval of all answers. Keep only the answers with survey_date "
                     "in 2025 Q4: fewer answers, a wider interval."),
+            Mistake(_full_width_last_quarter, "That is the whole width of the interval (upper end - lower end). The question "
+                    "asks how far it reaches either side: half of it."),
         ],
-        hint="Filter surveys on survey_date.dt.to_period('Q') == '2025Q4', then ci = loyalty.nps_interval(...) "
-             "and (ci.upper - ci.lower) / 2.",
+        hint="Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of "
+             "those answers (loyalty.nps_interval), and take half the distance between its ends.",
     ),
     "04.5": Table(
-        matrix_counts,
+        _matrix_counts,
         question="The Dick & Basu 2x2 table: number of surveyed customers per attitude (rows high/low) x repeat "
                  "patronage (columns high/low) cell, with the default thresholds (attitude 5+, 2+ orders).",
         index_name="attitude level",
         mistakes=[
-            Mistake(matrix_shares, "Those are shares of customers; the question asks for numbers of customers."),
-            Mistake(matrix_counts_threshold_4, "You used a lower attitude threshold. The default is 5 on the 1-7 "
+            Mistake(_matrix_shares, "Those are shares of customers; the question asks for numbers of customers."),
+            Mistake(_matrix_counts_threshold_4, "You used a lower attitude threshold. The default is 5 on the 1-7 "
                     "scale ('somewhat agree')."),
         ],
-        hint="groups = loyalty.loyalty_matrix(shop.surveys, shop.orders); loyalty.loyalty_matrix_counts(groups).",
+        hint="Place every surveyed customer in a cell by attitude (high from 5 on the 1-7 scale) and repeat "
+             "patronage (high from 2 orders) with loyalty.loyalty_matrix, then count the customers per cell "
+             "(loyalty.loyalty_matrix_counts).",
     ),
     "04.6": Chart(
+        _curves,
         question="A line chart of the share of customers buying in each month after their first purchase, one line "
                  "for discount-acquired customers and one for the others.",
         kind="line",
-        min_marks=2,
-        hint="Compute one curve per group (loyalty.cohort_retention on each group of customers) and draw both "
-             "on the same Axes with ax.plot(...).",
+        index_name="month after the first purchase",
+        unit="share",
+        legend=two_groups("discount", "no discount", "discount"),
+        mistakes=[
+            Mistake(lambda: _curves("all"), "Your chart has one line for all customers. Draw two: one for the "
+                    "customers acquired with a discount and one for the others."),
+            Mistake(lambda: _curves("mean"), "You averaged the cohorts' shares, so a small late cohort weighs as "
+                    "much as a big early one. Pool the cohorts: at each month, add up the buyers of all cohorts "
+                    "old enough and divide by their customers (cohort_retention with values='count')."),
+            Mistake(lambda: _curves("quarters"), "Your lines count quarters after the first purchase. The question "
+                    "asks month by month: period 'M'."),
+        ],
+        hint="For each group (acquired_with_discount True, then False), count the customers buying k months after "
+             "their first purchase over all cohorts old enough (loyalty.cohort_retention with 'M' and "
+             "values='count') and divide by those cohorts' customers, for k = 1 to 12; draw both lines on one "
+             "Axes with a legend.",
     ),
     "04.7": Number(
-        discount_cohort_year_later,
+        _discount_cohort_year_later,
         question="Of the customers acquired with a discount whose first purchase was in 2024 Q1, what share "
                  "bought in the same quarter one year later (4 quarters after the first)? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(no_discount_cohort_year_later, "That is the share for customers acquired WITHOUT a discount. "
+            Mistake(_no_discount_cohort_year_later, "That is the share for customers acquired WITHOUT a discount. "
                     "Select customers[customers['acquired_with_discount']]."),
-            Mistake(all_cohort_year_later, "That is the share for all customers of the cohort; keep only the "
+            Mistake(_all_cohort_year_later, "That is the share for all customers of the cohort; keep only the "
                     "discount-acquired ones."),
-            Mistake(discount_cohort_three_quarters, "That is 3 quarters after the first purchase: column 0 is "
+            Mistake(_discount_cohort_three_quarters, "That is 3 quarters after the first purchase: column 0 is "
                     "the quarter of the first purchase, so a year later is column 4."),
         ],
-        hint="loyalty.cohort_retention(customers[customers['acquired_with_discount']], shop.orders, 'Q'), "
-             "row '2024Q1', column 4.",
+        hint="Keep the customers acquired with a discount, build their quarterly cohort table "
+             "(loyalty.cohort_retention with 'Q') and read the 2024Q1 cohort in column 4: four quarters after "
+             "the first purchase.",
     ),
     "04.8": Choice(
         expected="b",

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 NARROW_FIRST = ["New Customers", "Promising", "Can't Lose Them"]
 
@@ -29,21 +33,21 @@ def _revenue() -> pd.Series:
 # ---------------------------------------------------------------- 05.1 Pareto
 
 
-def top20_revenue_share() -> float:
+def _top20_revenue_share() -> float:
     """05.1 — share of revenue brought by the top 20% of the customers who bought."""
     from custlearn import value
 
     return value.pareto_table(_revenue()).top_share
 
 
-def top20_revenue_share_all_customers() -> float:
+def _top20_revenue_share_all_customers() -> float:
     from custlearn import value
 
     ids = _shop().customers["customer_id"]
     return value.pareto_table(_revenue().reindex(ids, fill_value=0.0)).top_share
 
 
-def top20_order_share() -> float:
+def _top20_order_share() -> float:
     from custlearn import value
 
     return value.pareto_table(_shop().orders.groupby("customer_id").size()).top_share
@@ -59,21 +63,21 @@ def _profit() -> pd.DataFrame:
     return value.customer_profit(_shop())
 
 
-def bottom30_profit_share() -> float:
+def _bottom30_profit_share() -> float:
     """05.2 — profit share of the least profitable 30% of all customers (negative)."""
     from custlearn import value
 
     return value.whale_curve(_profit()["profit"]).bottom_share
 
 
-def bottom30_without_acquisition() -> float:
+def _bottom30_without_acquisition() -> float:
     from custlearn import value
 
     p = _profit()
     return value.whale_curve(p["profit"] + p["acquisition_cost"]).bottom_share
 
 
-def bottom30_returned_margin_kept() -> float:
+def _bottom30_returned_margin_kept() -> float:
     from custlearn import value
 
     orders = _shop().orders
@@ -82,7 +86,7 @@ def bottom30_returned_margin_kept() -> float:
     return value.whale_curve(all_margin - p["return_cost"] - p["service_cost"] - p["acquisition_cost"]).bottom_share
 
 
-def bottom30_buyers_only() -> float:
+def _bottom30_buyers_only() -> float:
     from custlearn import value
 
     p = _profit()
@@ -100,23 +104,23 @@ def _scores(bins: int = 5) -> pd.DataFrame:
     return value.rfm_scores(value.rfm(shop.orders, shop.as_of), bins=bins)
 
 
-def _segment_counts(scores: pd.DataFrame, rules: pd.DataFrame | None = None) -> pd.Series:
+def _count_segments(scores: pd.DataFrame, rules: pd.DataFrame | None = None) -> pd.Series:
     from custlearn import value
 
     return value.rfm_segments(scores, rules=rules)["segment"].value_counts()
 
 
-def segment_counts() -> pd.Series:
+def _segment_counts() -> pd.Series:
     """05.3 — customers per RFM segment, quintile scores, the R package's rules in their order."""
-    return _segment_counts(_scores())
+    return _count_segments(_scores())
 
 
-def segment_counts_reordered() -> pd.Series:
+def _segment_counts_reordered() -> pd.Series:
     from custlearn import value
 
     rules = value.RFM_SEGMENT_RULES
     first = rules["segment"].isin(NARROW_FIRST)
-    return _segment_counts(_scores(), pd.concat([rules[first], rules[~first]]))
+    return _count_segments(_scores(), pd.concat([rules[first], rules[~first]]))
 
 
 # ---------------------------------------------------------------- 05.5 / 05.6 simple CLV
@@ -127,22 +131,22 @@ def _buyers(year: int) -> set:
     return set(orders.loc[orders["order_date"].dt.year == year, "customer_id"])
 
 
-def retention_2024_2025() -> float:
+def _retention_2024_2025() -> float:
     """05.5 — share of the 2024 buyers who bought again in 2025."""
     b24, b25 = _buyers(2024), _buyers(2025)
     return len(b24 & b25) / len(b24)
 
 
-def retention_reversed() -> float:
+def _retention_reversed() -> float:
     b24, b25 = _buyers(2024), _buyers(2025)
     return len(b24 & b25) / len(b25)
 
 
-def buyers_2025_share_of_customers() -> float:
+def _buyers_2025_share_of_customers() -> float:
     return len(_buyers(2025)) / len(_shop().customers)
 
 
-def margin_2025() -> float:
+def _margin_2025() -> float:
     """Mean 2025 profit after cost to serve (no acquisition cost) per 2025 buyer."""
     from custlearn import value
 
@@ -154,7 +158,7 @@ def margin_2025() -> float:
     return float(p.loc[sorted(_buyers(2025)), "profit"].mean())
 
 
-def margin_2025_no_tickets() -> float:
+def _margin_2025_no_tickets() -> float:
     """Mistake for 05.6: margin after returns but without the service tickets."""
     from custlearn import value
 
@@ -165,37 +169,37 @@ def margin_2025_no_tickets() -> float:
     return float(p.loc[sorted(_buyers(2025)), "profit"].mean())
 
 
-def clv_gl_no_tickets() -> float:
-    r = retention_2024_2025()
-    return margin_2025_no_tickets() * r / (1.10 - r)
+def _clv_gl_no_tickets() -> float:
+    r = _retention_2024_2025()
+    return _margin_2025_no_tickets() * r / (1.10 - r)
 
 
-def gross_margin_2025() -> float:
+def _gross_margin_2025() -> float:
     orders = _shop().orders
     o = orders[orders["order_date"].dt.year == 2025]
     return float(o.groupby("customer_id")["margin"].sum().mean())
 
 
-def clv_gupta_lehmann() -> float:
+def _clv_gupta_lehmann() -> float:
     """05.6 — m r / (1 + i - r) with the 2025 margin after cost to serve, 05.5's retention, i = 10%."""
     from custlearn import value
 
-    return float(value.clv_simple(margin_2025(), retention_2024_2025(), 0.10))
+    return float(value.clv_simple(_margin_2025(), _retention_2024_2025(), 0.10))
 
 
-def clv_gl_gross_margin() -> float:
-    r = retention_2024_2025()
-    return gross_margin_2025() * r / (1.10 - r)
+def _clv_gl_gross_margin() -> float:
+    r = _retention_2024_2025()
+    return _gross_margin_2025() * r / (1.10 - r)
 
 
-def clv_gl_percent_rate() -> float:
-    r = retention_2024_2025()
-    return margin_2025() * r / (1 + 10 - r)
+def _clv_gl_percent_rate() -> float:
+    r = _retention_2024_2025()
+    return _margin_2025() * r / (1 + 10 - r)
 
 
-def clv_gl_no_r() -> float:
-    r = retention_2024_2025()
-    return margin_2025() / (1.10 - r)
+def _clv_gl_no_r() -> float:
+    r = _retention_2024_2025()
+    return _margin_2025() / (1.10 - r)
 
 
 # ---------------------------------------------------------------- 05.7 / 05.8 BG/NBD
@@ -210,17 +214,17 @@ def _models(time_unit: str = "weeks"):
     return summary, value.BetaGeo().fit(summary), value.GammaGamma().fit(summary)
 
 
-def mean_pace(time_unit: str = "weeks") -> float:
+def _mean_pace(time_unit: str = "weeks") -> float:
     """05.7 — mean purchase rate of an alive customer, r / alpha, per week."""
     params = _models(time_unit)[1].params_
     return float(params["r"] / params["alpha"])
 
 
-def mean_pace_year() -> float:
-    return mean_pace() * 52
+def _mean_pace_year() -> float:
+    return _mean_pace() * 52
 
 
-def mean_dropout() -> float:
+def _mean_dropout() -> float:
     params = _models()[1].params_
     return float(params["a"] / (params["a"] + params["b"]))
 
@@ -239,18 +243,18 @@ def _future(index: pd.Index) -> pd.Series:
     return datasets.truth("shop").set_index("customer_id")["future_value"].reindex(index)
 
 
-def clv_rank_correlation() -> float:
+def _clv_rank_correlation() -> float:
     """05.8 — Spearman correlation of the predicted 12-month value with the true future value."""
     clv = _clv12()
     return float(clv.corr(_future(clv.index), method="spearman"))
 
 
-def clv_pearson_correlation() -> float:
+def _clv_pearson_correlation() -> float:
     clv = _clv12()
     return float(clv.corr(_future(clv.index)))
 
 
-def past_spend_rank_correlation() -> float:
+def _past_spend_rank_correlation() -> float:
     clv = _clv12()
     return float(_revenue().reindex(clv.index).corr(_future(clv.index), method="spearman"))
 
@@ -273,56 +277,88 @@ def _by_channel(discount_rate: float, rate_per: str, buyers_only: bool) -> pd.Da
     })
 
 
-def clv_vs_cac() -> pd.DataFrame:
+def _clv_vs_cac() -> pd.DataFrame:
     """05.9 — per channel: mean acquisition cost and mean 3-year CLV (10% a year), non-buyers at 0."""
     return _by_channel(0.10, "year", False)
 
 
+def _curve(x: pd.Series, y: pd.Series) -> pd.Series:
+    """A curve from (0, 0) through the points (x, y): y indexed by x."""
+    return pd.Series(np.r_[0.0, y.to_numpy(float)], index=pd.Index(np.r_[0.0, x.to_numpy(float)], name="x"))
+
+
+def _whale(profit: pd.Series | None = None, ascending: bool = False) -> pd.Series:
+    """05.10 — the whale curve: cumulative share of profit against the share of customers, most profitable first."""
+    from custlearn import value
+
+    profit = _profit()["profit"] if profit is None else profit
+    if ascending:
+        ranked = profit.sort_values(kind="stable").to_numpy(float)
+        share = pd.Series(np.arange(1, len(ranked) + 1) / len(ranked))
+        return _curve(share, pd.Series(np.cumsum(ranked) / ranked.sum()))
+    table = value.whale_curve(profit).table
+    return _curve(table["customer_share"], table["cumulative_profit_share"])
+
+
+def _pareto_revenue_curve() -> pd.Series:
+    from custlearn import value
+
+    table = value.pareto_table(_revenue()).table
+    return _curve(table["customer_share"], table["cumulative_value_share"])
+
+
 EXERCISES = {
     "05.1": Number(
-        top20_revenue_share,
+        _top20_revenue_share,
         question="What share of the shop's revenue do the top 20% of the customers who bought bring? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(top20_revenue_share_all_customers,
+            Mistake(_top20_revenue_share_all_customers,
                     "You included the customers who never bought (revenue 0), so your top 20% holds more people. "
                     "Use the revenue per customer from the orders table: only buyers."),
-            Mistake(top20_order_share, "You ranked customers by their number of orders. Revenue is the sum of "
+            Mistake(_top20_order_share, "You ranked customers by their number of orders. Revenue is the sum of "
                     "amount per customer."),
+            Mistake(lambda: 1 - _top20_revenue_share(), "That is the share of the other 80% of buyers (the bottom "
+                    "80%). The question asks for the share the top 20% bring."),
         ],
-        hint="revenue = shop.orders.groupby('customer_id')['amount'].sum(); value.pareto_table(revenue).top_share",
+        hint="Add up each buyer's order amounts, sort the buyers from largest to smallest revenue, and take the "
+             "share of all revenue that the first 20% of them bring (value.pareto_table gives it as top_share).",
     ),
     "05.2": Number(
-        bottom30_profit_share,
+        _bottom30_profit_share,
         question="What share of total profit (after cost to serve and acquisition) do the least profitable 30% of "
                  "all customers bring? (a fraction; negative if they lose money)",
         unit="fraction",
         mistakes=[
-            Mistake(bottom30_without_acquisition,
+            Mistake(_bottom30_without_acquisition,
                     "You left out the acquisition cost. Profit per customer subtracts it too: "
                     "value.customer_profit(shop) does."),
-            Mistake(bottom30_returned_margin_kept,
+            Mistake(_bottom30_returned_margin_kept,
                     "You kept the margin of returned orders. A returned order loses its margin (and costs "
                     "return_cost): sum the margin of orders with returned == False only."),
-            Mistake(bottom30_buyers_only,
+            Mistake(_bottom30_buyers_only,
                     "You kept only the customers who bought. Customers who never bought cost their acquisition "
                     "and belong at the bottom of the whale curve: use every customer."),
         ],
-        hint="value.whale_curve(value.customer_profit(shop)['profit']).bottom_share",
+        hint="Compute each customer's profit after the cost to serve and the acquisition cost "
+             "(value.customer_profit), rank customers from most to least profitable and take the share of total "
+             "profit that the last 30% bring (value.whale_curve gives it as bottom_share).",
     ),
     "05.3": Table(
-        segment_counts,
+        _segment_counts,
         question="The number of customers in each RFM segment on shop.as_of: quintile scores (bins=5) and the "
                  "R package's rules in their own order (value.RFM_SEGMENT_RULES). A Series indexed by segment.",
         index_name="segment",
         mistakes=[
-            Mistake(lambda: _segment_counts(_scores(4)),
+            Mistake(lambda: _count_segments(_scores(4)),
                     "You scored in quartiles (bins=4). The rules are written for scores 1-5: use bins=5."),
-            Mistake(segment_counts_reordered,
+            Mistake(_segment_counts_reordered,
                     "You reordered the rules (as in the lesson). The question asks for the R package's own "
                     "order: rfm_segments(scores) with the default rules."),
         ],
-        hint="value.rfm_segments(value.rfm_scores(value.rfm(shop.orders, shop.as_of)))['segment'].value_counts()",
+        hint="Compute recency, frequency and monetary value on shop.as_of (value.rfm), score each in quintiles "
+             "(value.rfm_scores with bins=5), give each customer the first segment whose rule fits "
+             "(value.rfm_segments) and count the customers per segment.",
     ),
     "05.4": Choice(
         expected="a",
@@ -338,84 +374,107 @@ EXERCISES = {
         },
     ),
     "05.5": Number(
-        retention_2024_2025,
+        _retention_2024_2025,
         question="What share of the customers who bought in 2024 bought again in 2025? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(retention_reversed, "You divided by the 2025 buyers. Retention starts from last year's "
+            Mistake(_retention_reversed, "You divided by the 2025 buyers. Retention starts from last year's "
                     "customers: divide by the number of 2024 buyers."),
-            Mistake(buyers_2025_share_of_customers, "That is the share of all customers who bought in 2025. "
+            Mistake(_buyers_2025_share_of_customers, "That is the share of all customers who bought in 2025. "
                     "Retention looks only at the 2024 buyers: how many of them bought again in 2025?"),
         ],
-        hint="Make the sets of customer ids with an order in 2024 and in 2025; len(both) / len(2024).",
+        hint="Make the set of customers who bought in 2024 and the set who bought in 2025; retention is the number "
+             "in both sets divided by the number of 2024 buyers.",
     ),
     "05.6": Number(
-        clv_gupta_lehmann,
+        _clv_gupta_lehmann,
         question="The Gupta-Lehmann CLV m·r/(1+i−r) in USD with r from 05.5, i = 10% a year and m = the mean 2025 "
                  "profit after cost to serve (no acquisition cost) per customer who bought in 2025.",
         unit="USD",
         mistakes=[
-            Mistake(clv_gl_gross_margin, "Your m is the gross margin of all 2025 orders. After cost to serve, "
+            Mistake(_clv_gl_gross_margin, "Your m is the gross margin of all 2025 orders. After cost to serve, "
                     "returned orders lose their margin and return and ticket costs are subtracted: "
                     "value.customer_profit on the 2025 orders and tickets, with acquisition_cost set to 0."),
-            Mistake(clv_gl_no_tickets, "Your m leaves out the service tickets. The cost to serve includes "
+            Mistake(_clv_gl_no_tickets, "Your m leaves out the service tickets. The cost to serve includes "
                     "the handling cost of the 2025 tickets: pass them to value.customer_profit too."),
-            Mistake(clv_gl_percent_rate, "You used i = 10 (percent). Rates are shares: i = 0.10."),
-            Mistake(clv_gl_no_r, "You computed m / (1 + i − r). Gupta and Lehmann's formula has r in the "
+            Mistake(_clv_gl_percent_rate, "You used i = 10 (percent). Rates are shares: i = 0.10."),
+            Mistake(_clv_gl_no_r, "You computed m / (1 + i − r). Gupta and Lehmann's formula has r in the "
                     "numerator: m · r / (1 + i − r) (the first margin comes after one retention)."),
         ],
-        hint="value.clv_simple(m, r, 0.10)",
+        hint="m is the mean 2025 profit of a 2025 buyer after returns and service tickets (value.customer_profit on "
+             "the 2025 orders and tickets, with acquisition_cost set to 0), r the retention of 05.5 and i = 0.10; "
+             "the CLV is m x r / (1 + i - r) (value.clv_simple).",
     ),
     "05.7": Number(
-        mean_pace,
+        _mean_pace,
         question="Fit BG/NBD on the weekly summary (value.clv_summary(..., time_unit='weeks')). What is the mean "
                  "purchase rate r/alpha of an alive customer, in purchases per week?",
-        rel=1e-3,
         unit="purchases per week",
         mistakes=[
-            Mistake(lambda: mean_pace("days"), "That is a rate per day: your summary was in days. Use "
+            Mistake(lambda: _mean_pace("days"), "That is a rate per day: your summary was in days. Use "
                     "time_unit='weeks', or multiply a daily rate by 7."),
-            Mistake(mean_pace_year, "That is a rate per year; the question asks per week."),
-            Mistake(mean_dropout, "That is a / (a + b), the mean chance of dropping out. The purchase rate is "
+            Mistake(_mean_pace_year, "That is a rate per year; the question asks per week."),
+            Mistake(_mean_dropout, "That is a / (a + b), the mean chance of dropping out. The purchase rate is "
                     "r / alpha."),
         ],
-        hint="model = value.BetaGeo().fit(summary); model.params_['r'] / model.params_['alpha']",
+        hint="Summarise the orders per customer in weeks (value.clv_summary with time_unit='weeks'), fit BG/NBD "
+             "to it (value.BetaGeo().fit) and divide the fitted parameter r by alpha.",
     ),
     "05.8": Number(
-        clv_rank_correlation,
+        _clv_rank_correlation,
         question="Spearman rank correlation between the predicted 12-month value (value.clv, months=12, "
                  "discount_rate=0) of the buyers and their true future_value (datasets.truth('shop')).",
-        rel=1e-3,
         mistakes=[
-            Mistake(clv_pearson_correlation, "That is the Pearson correlation of the values. Ranking is the "
+            Mistake(_clv_pearson_correlation, "That is the Pearson correlation of the values. Ranking is the "
                     "question: use .corr(..., method='spearman')."),
-            Mistake(past_spend_rank_correlation, "You correlated past spend, not the model's prediction, with "
+            Mistake(_past_spend_rank_correlation, "You correlated past spend, not the model's prediction, with "
                     "the truth. Use the clv column of value.clv(...)."),
         ],
-        hint="clv = value.clv(bg, gg, summary, months=12, discount_rate=0.0)['clv']; "
-             "clv.corr(truth['future_value'].reindex(clv.index), method='spearman')",
+        hint="Predict each buyer's value over 12 months without discounting (value.clv with BG/NBD and "
+             "Gamma-Gamma fitted to the weekly summary), line it up with the truth's future_value of the same "
+             "customers and take the rank (Spearman) correlation.",
     ),
     "05.9": Table(
-        clv_vs_cac,
+        _clv_vs_cac,
         question="Per acquisition channel: mean acquisition_cost and mean 3-year CLV (value.clv, months=36, 10% a "
                  "year), over all acquired customers (non-buyers count with CLV 0). Columns acquisition_cost, clv.",
         index_name="acquisition channel",
-        rel=1e-4,
         mistakes=[
             Mistake(lambda: _by_channel(0.10, "month", False),
                     "You discounted at 10% per month (the default rate_per='month'): 214% a year. Pass "
                     "rate_per='year'."),
+            Mistake(lambda: _by_channel(0.0, "year", False),
+                    "You did not discount the future value. Money next year is worth less than today: "
+                    "discount_rate=0.10 with rate_per='year'."),
             Mistake(lambda: _by_channel(0.10, "year", True),
                     "You averaged over the buyers only. The channel also paid for the customers who never bought: "
                     "count them with CLV 0 (reindex(..., fill_value=0))."),
         ],
-        hint="clv = value.clv(..., months=36, discount_rate=0.10, rate_per='year')['clv'], reindexed on all "
-             "customers with fill_value=0, then grouped by acquisition_channel.",
+        hint="Predict each customer's 3-year value discounted at 10% a year (value.clv with months=36, "
+             "discount_rate=0.10 and rate_per='year'); give customers who never bought a value of 0; then average "
+             "the acquisition cost and the value per acquisition channel.",
     ),
     "05.10": Chart(
+        _whale,
         question="The whale curve of profit after cost to serve, with a title and labelled axes.",
-        kind="line",
-        hint="plots.whale_chart(value.whale_curve(profit['profit'])) draws it.",
+        kind="curve",
+        normalise=True,
+        index_name="share of customers",
+        mistakes=[
+            Mistake(_pareto_revenue_curve, "Your curve adds up revenue. The whale curve adds up profit after the "
+                    "cost to serve (value.customer_profit): it climbs above 100% and then falls back."),
+            Mistake(lambda: _whale(ascending=True), "Your curve starts with the least profitable customers. Rank "
+                    "them the other way: most profitable first, so the curve climbs, peaks and falls back."),
+            Mistake(lambda: _whale(_profit()["profit"] + _profit()["acquisition_cost"]), "Your profit leaves out "
+                    "the acquisition cost. The question's profit subtracts it too: value.customer_profit(shop) "
+                    "does."),
+            Mistake(lambda: _whale(_profit().loc[_profit().index.isin(_shop().orders["customer_id"]), "profit"]),
+                    "You kept only the customers who bought. Those who never bought cost their acquisition and "
+                    "belong at the right end of the curve: use every customer."),
+        ],
+        hint="Compute each customer's profit (value.customer_profit), rank customers from most to least "
+             "profitable and draw the running total of profit, as a share of total profit, against the share of "
+             "customers (value.whale_curve gives the table; plots.whale_chart draws it).",
     ),
     "05.11": Text(
         question="Where would you spend next year's acquisition budget, and what would you do about the least "

@@ -12,7 +12,10 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart, two_groups
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 CUTOFF = "2024-12-31"
 WINDOW = 180
@@ -34,17 +37,17 @@ def _truth() -> pd.DataFrame:
 
 
 @cache
-def _shop_labels(window: int | None = WINDOW) -> pd.DataFrame:
+def _shop_labels(window: int | None = WINDOW, cutoff: str = CUTOFF) -> pd.DataFrame:
     from custlearn import churn
 
     shop = _data()
-    return churn.label_churn(shop.customers, shop.orders, CUTOFF, window_days=window)
+    return churn.label_churn(shop.customers, shop.orders, cutoff, window_days=window)
 
 
 # 06.1 ----------------------------------------------------------------------
 
 
-def shop_churn_rate() -> float:
+def _shop_churn_rate() -> float:
     """06.1 — share of shop customers (bought by the cut-off) with no purchase in the next 180 days."""
     return float(_shop_labels()["churned"].mean())
 
@@ -60,18 +63,18 @@ def _bank_labels() -> pd.DataFrame:
     return churn.label_churn(bank.customers, None, CUTOFF, kind="contractual", window_days=182, as_of=bank.as_of)
 
 
-def bank_churn_rate() -> float:
+def _bank_churn_rate() -> float:
     """06.2 — share of accounts open on the cut-off that closed within 182 days."""
     return float(_bank_labels()["churned"].mean())
 
 
-def bank_closed_by_end() -> float:
+def _bank_closed_by_end() -> float:
     """Mistake for 06.2: share of all bank customers whose account closed by the end of the data."""
     bank = _data("bank")
     return float(bank.customers["account_closed"].notna().mean())
 
 
-def bank_closed_in_window_of_all() -> float:
+def _bank_closed_in_window_of_all() -> float:
     """Mistake for 06.2: churners divided by all customers, not by the accounts open at the cut-off."""
     return float(_bank_labels()["churned"].sum() / len(_data("bank").customers))
 
@@ -100,23 +103,23 @@ def _km_median(mask: np.ndarray) -> float:
     return float(churn.median_survival(churn.kaplan_meier(d["duration_days"], d["churned"]))["median"])
 
 
-def discount_median() -> float:
+def _discount_median() -> float:
     """06.3 — Kaplan-Meier median time to churn (days) of customers won with a welcome discount."""
     return _km_median(_discount_mask())
 
 
-def discount_plain_median() -> float:
+def _discount_plain_median() -> float:
     """Mistake for 06.3: the plain median of the durations, censored customers treated as churned."""
     return float(_durations()["duration_days"][_discount_mask()].median())
 
 
-def discount_median_churned_only() -> float:
+def _discount_median_churned_only() -> float:
     """Mistake for 06.3: the median duration of the churned customers only."""
     d = _durations()[_discount_mask()]
     return float(d.loc[d["churned"], "duration_days"].median())
 
 
-def everyone_median() -> float:
+def _everyone_median() -> float:
     """Mistake for 06.3: the median of all buyers, not only the discount-acquired."""
     return _km_median(np.ones(len(_durations()), dtype=bool))
 
@@ -125,21 +128,21 @@ def everyone_median() -> float:
 
 
 def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
-    from custlearn import churn
+    from custlearn import service
 
-    return churn.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
+    return service.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
 
 
-def churn_rate_by_outcome() -> pd.Series:
+def _churn_rate_by_outcome() -> pd.Series:
     """06.4 — churn rate in the 180 days after the cut-off, by outcome of the first complaint."""
     return _by_outcome()["churn_rate"]
 
 
-def churners_by_outcome() -> pd.Series:
+def _churners_by_outcome() -> pd.Series:
     return _by_outcome()["churners"].astype(float)
 
 
-def churn_rate_by_outcome_default_window() -> pd.Series:
+def _churn_rate_by_outcome_default_window() -> pd.Series:
     return _by_outcome(None)["churn_rate"]
 
 
@@ -153,25 +156,25 @@ def _model():
     return churn.churn_risk_model(_data(), CUTOFF, TEST_CUTOFF, window_days=WINDOW)
 
 
-def held_out_auc() -> float:
+def _held_out_auc() -> float:
     """06.5 — AUC of the shop's churn-risk score on the later (held-out) period."""
     return float(_model().auc)
 
 
-def training_auc() -> float:
+def _training_auc() -> float:
     return float(_model().train_auc)
 
 
-def top_decile_lift() -> float:
+def _top_decile_lift() -> float:
     """06.6 — lift of the top 10% by risk on the held-out period."""
     return float(_model().gains()["lift"].iloc[0])
 
 
-def top_decile_churn_rate() -> float:
+def _top_decile_churn_rate() -> float:
     return float(_model().gains()["churn_rate"].iloc[0])
 
 
-def top_decile_capture() -> float:
+def _top_decile_capture() -> float:
     return float(_model().gains()["cumulative_capture"].iloc[0])
 
 
@@ -193,25 +196,43 @@ def _auc(y: pd.Series, score: pd.Series) -> float:
     return float(roc_auc_score(y.astype(int), score))
 
 
-def p_alive_auc_dropped_out() -> float:
+def _p_alive_auc_dropped_out() -> float:
     """06.8 — AUC of 1 - P(alive) for the truly dropped-out customers (not alive at the end)."""
     t = _p_alive()
     return _auc(~t["alive_at_end"], 1 - t["p_alive"])
 
 
-def p_alive_auc_wrong_direction() -> float:
+def _p_alive_auc_wrong_direction() -> float:
     t = _p_alive()
     return _auc(~t["alive_at_end"], t["p_alive"])
 
 
-def p_alive_auc_no_purchase() -> float:
+def _p_alive_auc_no_purchase() -> float:
     t = _p_alive()
     return _auc(t["future_purchases"] == 0, 1 - t["p_alive"])
 
 
+def _km_curve(mask: np.ndarray, censored_as_churned: bool = False) -> pd.Series:
+    """06.7 — a Kaplan-Meier curve (survival by day) of the customers in ``mask``."""
+    from custlearn import churn
+
+    d = _durations()[mask]
+    events = np.ones(len(d), dtype=bool) if censored_as_churned else d["churned"]
+    km = churn.kaplan_meier(d["duration_days"], events)
+    return pd.Series(km["survival"].to_numpy(float), index=pd.Index(km["time"].to_numpy(float), name="days"))
+
+
+def _km_curves(how: str = "km") -> dict[str, pd.Series]:
+    discount = _discount_mask()
+    if how == "everyone":
+        return {"all customers": _km_curve(np.ones(len(discount), dtype=bool))}
+    naive = how == "naive"
+    return {"welcome discount": _km_curve(discount, naive), "no discount": _km_curve(~discount, naive)}
+
+
 EXERCISES = {
     "06.1": Number(
-        shop_churn_rate,
+        _shop_churn_rate,
         question="Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
                  "next 180 days? (a fraction)",
         unit="fraction",
@@ -222,94 +243,127 @@ EXERCISES = {
                     "That is the number of churners; the question asks for the share: take the mean of 'churned'."),
             Mistake(lambda: float(1 - _shop_labels()["churned"].mean()),
                     "That is the share who bought again (retention). Churn is the share who did NOT buy."),
+            Mistake(lambda: float(_shop_labels(90)["churned"].mean()),
+                    "You used a 90-day window. The question gives the customers 180 days to buy again."),
+            Mistake(lambda: float(_shop_labels(365)["churned"].mean()),
+                    "You used a 365-day window. The question gives the customers 180 days to buy again."),
+            Mistake(lambda: float(_shop_labels(WINDOW, "2025-06-30")["churned"].mean()),
+                    "You used the cut-off 30 June 2025. The question looks at the customers who had bought by "
+                    "31 Dec 2024 and the 180 days after that date."),
+            Mistake(lambda: float(_shop_labels(WINDOW, "2024-06-30")["churned"].mean()),
+                    "You used the cut-off 30 June 2024. The question looks at the customers who had bought by "
+                    "31 Dec 2024 and the 180 days after that date."),
         ],
-        hint="churn.label_churn(shop.customers, shop.orders, '2024-12-31', window_days=180)['churned'].mean().",
+        hint="Take the customers who had bought by 31 Dec 2024, mark as churned those with no purchase in the 180 "
+             "days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned "
+             "(the mean of the True/False column).",
     ),
     "06.2": Number(
-        bank_churn_rate,
+        _bank_churn_rate,
         question="Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(bank_closed_by_end, "That is the share of all customers whose account ever closed by the end "
+            Mistake(_bank_closed_by_end, "That is the share of all customers whose account ever closed by the end "
                     "of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window."),
-            Mistake(bank_closed_in_window_of_all, "You divided by all bank customers. Divide by the accounts open on "
+            Mistake(_bank_closed_in_window_of_all, "You divided by all bank customers. Divide by the accounts open on "
                     "the cut-off (the rows of label_churn)."),
             Mistake(lambda: float(_bank_labels()["churned"].sum()),
                     "That is the number of closed accounts; the question asks for the share."),
         ],
-        hint="churn.label_churn(bank.customers, None, '2024-12-31', kind='contractual', window_days=182, "
-             "as_of=bank.as_of)['churned'].mean().",
+        hint="Take the bank accounts still open on 31 Dec 2024 and mark those closed within the next 182 days "
+             "(churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share "
+             "marked.",
     ),
     "06.3": Number(
-        discount_median,
+        _discount_median,
         question="Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
                  "(churn_durations at shop.as_of, default window).",
-        abs=0.5,
         unit="days",
         mistakes=[
-            Mistake(discount_plain_median, "That is the plain median of the durations: it treats customers who have "
+            Mistake(_discount_plain_median, "That is the plain median of the durations: it treats customers who have "
                     "not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival."),
-            Mistake(discount_median_churned_only, "That is the median of the churned customers only. Leaving out the "
+            Mistake(_discount_median_churned_only, "That is the median of the churned customers only. Leaving out the "
                     "customers still there makes churn look faster: use kaplan_meier with both groups."),
-            Mistake(everyone_median, "That is the median of all buyers. Keep only those with "
+            Mistake(_everyone_median, "That is the median of all buyers. Keep only those with "
                     "acquired_with_discount True."),
         ],
-        hint="Filter churn_durations(...) to the discount-acquired customers, then "
-             "churn.median_survival(churn.kaplan_meier(d['duration_days'], d['churned']))['median'].",
+        hint="Take each buyer's time to churn or to the end of the data (churn.churn_durations), keep the "
+             "customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as "
+             "censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival).",
     ),
     "06.4": Table(
-        churn_rate_by_outcome,
+        _churn_rate_by_outcome,
         question="The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
                  "(with 'no complaint'). A Series indexed by outcome.",
         index_name="complaint outcome",
         mistakes=[
-            Mistake(churners_by_outcome, "Those are numbers of churners; the question asks for rates "
+            Mistake(_churners_by_outcome, "Those are numbers of churners; the question asks for rates "
                     "(the churn_rate column)."),
-            Mistake(churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
+            Mistake(_churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
                     "Use window_days=180 (the labels of 06.1)."),
         ],
-        hint="churn.churn_by_complaint_outcome(labels, shop.tickets)['churn_rate'] with the labels of 06.1.",
+        hint="Label churn as in 06.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
+             "complaint ('no complaint' for the others) and take the churn rate per outcome "
+             "(service.churn_by_complaint_outcome).",
     ),
     "06.5": Number(
-        held_out_auc,
+        _held_out_auc,
         question="Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).",
-        rel=1e-3,
-        mistakes=[Mistake(training_auc, "That is the AUC on the training period (model.train_auc). The honest "
-                          "number is on the later period the model never saw: model.auc.")],
-        hint="model = churn.churn_risk_model(...); answer = model.auc",
+        mistakes=[
+            Mistake(_training_auc, "That is the AUC on the training period (model.train_auc). The honest "
+                    "number is on the later period the model never saw: model.auc."),
+            Mistake(lambda: 1 - _held_out_auc(), "That is 1 - AUC: the score ranked the other way round (staying "
+                    "instead of churning). Score churn with the model's risk, high for likely churners."),
+        ],
+        hint="Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never "
+             "saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc.",
     ),
     "06.6": Number(
-        top_decile_lift,
+        _top_decile_lift,
         question="Top-decile lift of that score on the held-out period: how many times the average churn rate "
                  "do the 10% with the highest risk have?",
-        rel=1e-3,
         mistakes=[
-            Mistake(top_decile_churn_rate, "That is the churn rate of the top decile. Lift divides it by the "
+            Mistake(_top_decile_churn_rate, "That is the churn rate of the top decile. Lift divides it by the "
                     "overall churn rate."),
-            Mistake(top_decile_capture, "That is the share of all churners found in the top decile (the gain). "
+            Mistake(_top_decile_capture, "That is the share of all churners found in the top decile (the gain). "
                     "Lift is the decile's churn rate / the overall churn rate."),
         ],
-        hint="model.gains()['lift'].iloc[0]",
+        hint="Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate "
+             "by the churn rate of all held-out customers (the first row of the model's gains table, column lift).",
     ),
     "06.7": Chart(
+        _km_curves,
         question="Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
                  "with a title and labelled axes.",
-        kind="line",
-        min_marks=2,
-        hint="kaplan_meier(..., groups=...) then plots.survival_chart(km) draws one curve per group.",
+        kind="step",
+        unit="share",
+        x_unit="days",
+        index_name="day",
+        legend=two_groups("welcome discount", "no discount", "discount|welcome"),
+        mistakes=[
+            Mistake(lambda: _km_curves("everyone"), "Your chart has one curve for all buyers. Draw one per group: "
+                    "customers won with a welcome discount and the others (kaplan_meier with groups=...)."),
+            Mistake(lambda: _km_curves("naive"), "Your curves treat every customer as churned at the end of their "
+                    "time, also those still buying (censored). Pass the churned column as the event, so customers "
+                    "still there leave the risk set without counting as churn."),
+        ],
+        hint="Take each buyer's time to churn (churn.churn_durations), split the buyers by acquired_with_discount, "
+             "fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with "
+             "a legend (plots.survival_chart does it).",
     ),
     "06.8": Number(
-        p_alive_auc_dropped_out,
+        _p_alive_auc_dropped_out,
         question="AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
                  "truly dropped out at the end of the data (truth: alive_at_end False).",
-        rel=1e-3,
         mistakes=[
-            Mistake(p_alive_auc_wrong_direction, "Your AUC is below 0.5: you scored with P(alive) itself. A high "
+            Mistake(_p_alive_auc_wrong_direction, "Your AUC is below 0.5: you scored with P(alive) itself. A high "
                     "P(alive) means *staying*; score churn with 1 - P(alive)."),
-            Mistake(p_alive_auc_no_purchase, "You used 'no purchase in the next 52 weeks' as the target. The "
+            Mistake(_p_alive_auc_no_purchase, "You used 'no purchase in the next 52 weeks' as the target. The "
                     "question asks about the truly dropped out: ~truth['alive_at_end']."),
         ],
-        hint="roc_auc_score(~truth['alive_at_end'], 1 - p_alive), both on the customers of the summary.",
+        hint="Fit BG/NBD to the weekly summary of all orders, compute each buyer's P(alive), and measure how well "
+             "1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the "
+             "others: the AUC (sklearn.metrics.roc_auc_score).",
     ),
     "06.9": Choice(
         expected="c",

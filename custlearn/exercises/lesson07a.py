@@ -13,7 +13,10 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 BUDGET = 20_000.0
 CONTACT_COST = 5.0
@@ -42,7 +45,7 @@ def _revenue() -> pd.Series:
     return _shop().orders.groupby("customer_id")["amount"].sum()
 
 
-def margin_rate() -> float:
+def _margin_rate() -> float:
     """07a.1 — margin after returns and service costs, as a share of spend (acquisition cost not counted)."""
     from custlearn import value
 
@@ -50,11 +53,11 @@ def margin_rate() -> float:
     return float((profit["profit"] + profit["acquisition_cost"]).sum() / _revenue().sum())
 
 
-def gross_margin_rate() -> float:
+def _gross_margin_rate() -> float:
     return float(_shop().orders["margin"].sum() / _revenue().sum())
 
 
-def profit_rate() -> float:
+def _profit_rate() -> float:
     from custlearn import value
 
     return float(value.customer_profit(_shop())["profit"].sum() / _revenue().sum())
@@ -68,7 +71,7 @@ def _plan(save_rate: float = SAVE_RATE, rate: str = "margin") -> pd.DataFrame:
     plan = pd.DataFrame({"p_alive": bgnbd.p_alive(summary)})
     plan["p_left"] = 1 - plan["p_alive"]
     clv12 = value.clv(bgnbd, gamma_gamma, summary, months=12, discount_rate=0.0)
-    factor = margin_rate() if rate == "margin" else 1.0
+    factor = _margin_rate() if rate == "margin" else 1.0
     plan["value_if_kept"] = clv12["clv"] / plan["p_alive"] * factor
     plan["expected_saved"] = save_rate * plan["p_left"] * plan["value_if_kept"]
     return plan
@@ -79,25 +82,25 @@ def _targets(save_rate: float = SAVE_RATE, rate: str = "margin") -> pd.DataFrame
     return ranked[ranked["expected_saved"] >= CONTACT_COST].head(int(BUDGET // CONTACT_COST))
 
 
-def expected_left() -> float:
+def _expected_left() -> float:
     """07a.2 — expected number of buyers who have already left: the sum of 1 - P(alive)."""
     return float(_plan()["p_left"].sum())
 
 
-def share_left() -> float:
+def _share_left() -> float:
     return float(_plan()["p_left"].mean())
 
 
-def count_below_half() -> float:
+def _count_below_half() -> float:
     return float((_plan()["p_alive"] < 0.5).sum())
 
 
-def contacted() -> float:
+def _contacted() -> float:
     """07a.3 — customers the plan contacts (USD 5 a contact, 20% save rate, USD 20,000 budget)."""
     return float(len(_targets()))
 
 
-def expected_saved() -> float:
+def _expected_saved() -> float:
     """07a.4 — expected margin saved by the plan."""
     return float(_targets()["expected_saved"].sum())
 
@@ -109,19 +112,19 @@ def _stages() -> pd.Series:
     return lifecycle.assign_stages(shop.customers, shop.orders, shop.as_of, surveys=shop.surveys)["stage"]
 
 
-def plan_by_stage() -> pd.Series:
+def _plan_by_stage() -> pd.Series:
     """07a.5 — the plan's customers per lifecycle stage (stages with none left out)."""
     stage = _stages().reindex(_targets().index)
     return stage.value_counts(sort=False).loc[lambda s: s > 0].rename("customers")
 
 
-def buyers_by_stage() -> pd.Series:
+def _buyers_by_stage() -> pd.Series:
     stage = _stages().reindex(_plan().index)
     return stage.value_counts(sort=False).loc[lambda s: s > 0].rename("customers")
 
 
-def plan_share_by_stage() -> pd.Series:
-    counts = plan_by_stage()
+def _plan_share_by_stage() -> pd.Series:
+    counts = _plan_by_stage()
     return (counts / counts.sum()).rename("customers")
 
 
@@ -131,67 +134,77 @@ def _true_at_stake(with_margin: bool = True) -> pd.Series:
     plan = _plan()
     truth = datasets.truth("shop").set_index("customer_id").reindex(plan.index)
     rate, drop = truth["purchase_rate"], truth["dropout_prob"]
-    factor = margin_rate() if with_margin else 1.0
+    factor = _margin_rate() if with_margin else 1.0
     at_stake = (1 - np.exp(-rate * drop * 52)) / drop * truth["spend_mean"] * factor
     return pd.Series(np.where(truth["alive_at_end"], 0.0, at_stake), index=plan.index)
 
 
-def true_saved() -> float:
+def _true_saved() -> float:
     """07a.7 — the margin the plan's contacts would really have saved (truth, same save rate)."""
     return float(SAVE_RATE * _true_at_stake().loc[_targets().index].sum())
 
 
-def true_saved_spend() -> float:
+def _true_saved_spend() -> float:
     return float(SAVE_RATE * _true_at_stake(False).loc[_targets().index].sum())
 
 
-def true_at_stake_no_save_rate() -> float:
+def _true_at_stake_no_save_rate() -> float:
     return float(_true_at_stake().loc[_targets().index].sum())
 
 
-def future_value_of_targets() -> float:
+def _future_value_of_targets() -> float:
     from custlearn import datasets
 
     truth = datasets.truth("shop").set_index("customer_id")
     return float(SAVE_RATE * truth.loc[_targets().index, "future_value"].sum())
 
 
+def _gains(save_rate: float = SAVE_RATE, rate: str = "margin", order: str = "best first",
+           x: str = "money") -> pd.Series:
+    """07a.6 — expected margin saved (running total) against the money spent on contacts, best customers first."""
+    plan = _plan(save_rate, rate)
+    if order == "best first":
+        plan = plan.sort_values("expected_saved", ascending=False, kind="stable")
+    saved = np.r_[0.0, plan["expected_saved"].cumsum().to_numpy()]
+    contacts = np.arange(len(saved), dtype=float)
+    return pd.Series(saved, index=pd.Index(contacts * CONTACT_COST if x == "money" else contacts, name=x))
+
+
 EXERCISES = {
     "07a.1": Number(
-        margin_rate,
+        _margin_rate,
         question="What share of spend is margin after returns and service costs (acquisition cost not counted)? "
                  "(a fraction)",
-        rel=1e-4,
         unit="fraction",
         mistakes=[
-            Mistake(gross_margin_rate, "That is the gross margin of the orders: returns and service tickets still "
+            Mistake(_gross_margin_rate, "That is the gross margin of the orders: returns and service tickets still "
                     "have to be paid from it. Use value.customer_profit and add back only the acquisition cost."),
-            Mistake(profit_rate, "You also took off the acquisition cost. It was paid when the customer was won and "
+            Mistake(_profit_rate, "You also took off the acquisition cost. It was paid when the customer was won and "
                     "is not saved or lost by a retention contact: add it back."),
         ],
-        hint="profit = value.customer_profit(shop); (profit['profit'] + profit['acquisition_cost']).sum() divided by "
-             "the total amount of the orders.",
+        hint="Add up the profit of all customers after returns and service costs but before the acquisition cost "
+             "(value.customer_profit, then add the acquisition_cost back) and divide by the total amount of the "
+             "orders.",
     ),
     "07a.2": Number(
-        expected_left,
+        _expected_left,
         question="How many of the shop's buyers does the BG/NBD model expect to have already left? "
                  "(the sum of 1 - P(alive); weeks as the time unit)",
-        rel=1e-3,
         unit="customers",
         mistakes=[
-            Mistake(share_left, "That is the share of buyers (the mean). The question asks for the expected number: "
+            Mistake(_share_left, "That is the share of buyers (the mean). The question asks for the expected number: "
                     "the sum of 1 - P(alive)."),
-            Mistake(count_below_half, "You counted the buyers with P(alive) below 50%. The expected number adds up "
+            Mistake(_count_below_half, "You counted the buyers with P(alive) below 50%. The expected number adds up "
                     "the probabilities: a customer with P(alive) 30% counts as 0.7."),
         ],
-        hint="bgnbd = value.BetaGeo().fit(value.clv_summary(shop.orders, shop.as_of, time_unit='weeks')); "
-             "(1 - bgnbd.p_alive(summary)).sum().",
+        hint="Fit BG/NBD to the weekly summary of the orders (value.clv_summary with time_unit='weeks', then "
+             "value.BetaGeo().fit), compute each buyer's P(alive), and add up 1 - P(alive) over the buyers: the "
+             "expected number who have left.",
     ),
     "07a.3": Number(
-        contacted,
+        _contacted,
         question="With USD 5 per contact, a 20% save rate and a USD 20,000 budget, how many customers does the plan "
                  "contact? (contact only while the expected margin saved is at least the contact cost)",
-        abs=0.5,
         unit="customers",
         mistakes=[
             Mistake(lambda: BUDGET / CONTACT_COST, "That spends the whole budget. The plan stops as soon as the next "
@@ -205,54 +218,68 @@ EXERCISES = {
              "(1 - P(alive)) x value if kept; count the customers with expected saved >= 5 (at most 4,000).",
     ),
     "07a.4": Number(
-        expected_saved,
+        _expected_saved,
         question="What is the plan's expected margin saved in the next 12 months? (USD, before the cost of the "
                  "contacts)",
-        rel=1e-3,
         unit="USD",
         mistakes=[
-            Mistake(lambda: expected_saved() - contacted() * CONTACT_COST, "That is net of the cost of the contacts. "
+            Mistake(lambda: _expected_saved() - _contacted() * CONTACT_COST, "That is net of the cost of the contacts. "
                     "The question asks for the margin saved before the cost."),
-            Mistake(lambda: expected_saved() / SAVE_RATE, "You left out the save rate: only 20% of the customers "
+            Mistake(lambda: _expected_saved() / SAVE_RATE, "You left out the save rate: only 20% of the customers "
                     "who have left come back after a contact."),
         ],
-        hint="Sum the expected saved of the customers in the plan (07a.3).",
+        hint="Add up the expected margin saved of the customers the plan contacts (those of 07a.3), before "
+             "subtracting what the contacts cost.",
     ),
     "07a.5": Table(
-        plan_by_stage,
+        _plan_by_stage,
         question="How many of the plan's customers are at each lifecycle stage on the last day of the data? "
                  "(default thresholds, surveys used; leave out stages with none)",
         index_name="stage",
         mistakes=[
-            Mistake(buyers_by_stage, "Those are all buyers per stage. Keep only the customers in the plan."),
-            Mistake(plan_share_by_stage, "Those are shares; the question asks for numbers of customers."),
+            Mistake(_buyers_by_stage, "Those are all buyers per stage. Keep only the customers in the plan."),
+            Mistake(_plan_share_by_stage, "Those are shares; the question asks for numbers of customers."),
         ],
-        hint="lifecycle.assign_stages(shop.customers, shop.orders, shop.as_of, surveys=shop.surveys)['stage'], "
-             "take the plan's customers, then value_counts() and drop the zeros.",
+        hint="Give every customer a stage on the last day (lifecycle.assign_stages with the surveys), keep the "
+             "customers in the plan of 07a.3, count them per stage and leave out the stages with none.",
     ),
     "07a.6": Chart(
+        _gains,
         question="A line chart of the expected margin saved (y) against the money spent on contacts (x), best "
                  "customers first, with a title and labelled axes.",
-        kind="line",
-        min_marks=1,
-        hint="Sort by expected saved, take the cumulative sum, and plot it against 5 x the number of contacts.",
+        kind="curve",
+        cover=lambda: float(len(_targets()) * CONTACT_COST),
+        index_name="USD spent",
+        mistakes=[
+            Mistake(lambda: _gains(x="contacts"), "Your x axis counts contacts. The question asks for the money "
+                    "spent: multiply the number of contacts by the USD 5 each costs."),
+            Mistake(lambda: _gains(rate="spend"), "Your curve adds up spend if kept. A contact saves margin: "
+                    "multiply the value if kept by the margin rate of 07a.1."),
+            Mistake(lambda: _gains(order="as listed"), "Your customers are not sorted. Contact the best first: "
+                    "sort by expected margin saved, largest first, before taking the running total."),
+            Mistake(lambda: _gains(save_rate=1.0), "You left out the save rate: a contact brings back only 20% of "
+                    "the customers who have left."),
+        ],
+        hint="Sort the buyers by expected margin saved, largest first, take the running total of the expected "
+             "margin saved (.cumsum()) and draw it against the money spent so far (USD 5 x the number of "
+             "contacts), at least as far as the plan of 07a.3 goes.",
     ),
     "07a.7": Number(
-        true_saved,
+        _true_saved,
         question="Truth check: how much margin would the plan's contacts really have saved? (USD; 20% of the true "
                  "value at stake of the plan's customers, with the formula of the case)",
-        rel=1e-3,
         unit="USD",
         mistakes=[
-            Mistake(true_at_stake_no_save_rate, "That is the whole true value at stake. A contact brings back only "
+            Mistake(_true_at_stake_no_save_rate, "That is the whole true value at stake. A contact brings back only "
                     "20% of the departed customers: multiply by the save rate."),
-            Mistake(true_saved_spend, "That is spend, not margin: multiply by the margin rate of 07a.1."),
-            Mistake(future_value_of_targets, "You used future_value: what the customers spent anyway, most of them "
+            Mistake(_true_saved_spend, "That is spend, not margin: multiply by the margin rate of 07a.1."),
+            Mistake(_future_value_of_targets, "You used future_value: what the customers spent anyway, most of them "
                     "because they never left. The value a contact saves comes only from customers who had truly left."),
         ],
-        hint="truth = datasets.truth('shop'); for customers not alive_at_end: (1 - exp(-purchase_rate x "
-             "dropout_prob x 52)) / dropout_prob x spend_mean x margin rate; 0 for the others; sum over the plan "
-             "and multiply by 0.2.",
+        hint="From the truth, the value at stake of a customer who had truly left (not alive_at_end) is the margin "
+             "they would have spent over the next 52 weeks had they stayed: (1 - exp(-purchase_rate x "
+             "dropout_prob x 52)) / dropout_prob x spend_mean x the margin rate; customers still alive have none. "
+             "Add it up over the plan's customers and multiply by the 20% save rate.",
     ),
     "07a.8": Choice(
         expected="c",

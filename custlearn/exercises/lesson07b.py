@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Text
+
+__all__ = ["EXERCISES"]
 
 SEED = 7
 
@@ -40,24 +44,35 @@ def _did(post_weeks: int = 13, tolerance: int = 1, cohort_weeks: int = 4) -> pd.
 
 
 @cache
-def _estimates(post_weeks: int = 13, tolerance: int = 1) -> pd.DataFrame:
+def _estimates(post_weeks: int = 13, tolerance: int = 1, confidence: float = 0.95) -> pd.DataFrame:
     from custlearn import cases
 
-    return cases.effect_estimates(_rates(), _did(post_weeks, tolerance), n_boot=1000, seed=SEED)
+    return cases.effect_estimates(_rates(), _did(post_weeks, tolerance), n_boot=1000, seed=SEED,
+                                  confidence=confidence)
 
 
-def naive_effect() -> float:
+def _effects(confidence: float = 0.95, post_weeks: int = 13) -> dict:
+    """07b.6 — the three estimates, their interval ends (bootstrap: another seed moves them a little), the truth."""
+    from custlearn import datasets
+
+    rows = _estimates(post_weeks, confidence=confidence).loc[["naive", "matched", "difference-in-differences"]]
+    return {"three estimates": rows["effect"].to_numpy(),
+            f"{confidence:.0%} intervals": (np.r_[rows["lower"], rows["upper"]], 0.015),
+            "true effect": [datasets.parameters("cafe")["membership"]["true_effect"]]}
+
+
+def _naive_effect() -> float:
     """07b.1 — mean visits per week of members / of non-members, counted from each guest's first visit."""
     r = _rates()
     return float(r.loc[r["member"], "visits_per_week"].mean() / r.loc[~r["member"], "visits_per_week"].mean())
 
 
-def naive_difference() -> float:
+def _naive_difference() -> float:
     r = _rates()
     return float(r.loc[r["member"], "visits_per_week"].mean() - r.loc[~r["member"], "visits_per_week"].mean())
 
 
-def naive_since_signup() -> float:
+def _naive_since_signup() -> float:
     """Mistake for 07b.1: visits per week since sign-up, all customers (prospects included)."""
     cafe = _cafe()
     c = cafe.customers.set_index("customer_id")
@@ -66,30 +81,30 @@ def naive_since_signup() -> float:
     return float(rate[c["is_member"]].mean() / rate[~c["is_member"]].mean())
 
 
-def naive_median() -> float:
+def _naive_median() -> float:
     r = _rates()
     return float(r.loc[r["member"], "visits_per_week"].median() / r.loc[~r["member"], "visits_per_week"].median())
 
 
-def did_effect() -> float:
+def _did_effect() -> float:
     """07b.4 — the difference-in-differences effect (13-week window, tolerance 1, cohort 4 weeks)."""
     d = _did()
     return float((d["post_visits"].sum() / d["control_post_visits"].sum())
                  / (d["pre_visits"].sum() / d["control_pre_visits"].sum()))
 
 
-def matched_after_only() -> float:
+def _matched_after_only() -> float:
     d = _did()
     return float(d["post_visits"].sum() / d["control_post_visits"].sum())
 
 
-def members_before_after() -> float:
+def _members_before_after() -> float:
     """Mistake for 07b.3: the members' own before/after change, no comparison group."""
     d = _did()
     return float((d["post_visits"].sum() / (13 * len(d))) / (d["pre_visits"].sum() / d["pre_weeks"].sum()))
 
 
-def did_lower() -> float:
+def _did_lower() -> float:
     """07b.5 — lower end of the 95% bootstrap interval of the difference-in-differences (seed 7, 1,000 samples)."""
     return float(_estimates().loc["difference-in-differences", "lower"])
 
@@ -108,31 +123,33 @@ def _net(effect: float, with_points: bool = True) -> float:
     return (per_year - base) * margin - (base * points if with_points else 0.0)
 
 
-def net_return() -> float:
+def _net_return() -> float:
     """07b.7 — net USD per member per year at the difference-in-differences effect."""
-    return _net(did_effect())
+    return _net(_did_effect())
 
 
 EXERCISES = {
     "07b.1": Number(
-        naive_effect,
+        _naive_effect,
         question="Members' mean visits per week divided by non-members' (each guest counted from the first visit "
                  "to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more).",
-        rel=1e-3,
         unit="ratio",
         mistakes=[
-            Mistake(naive_difference, "That is the difference in visits per week. The effect is a multiplier: "
+            Mistake(_naive_difference, "That is the difference in visits per week. The effect is a multiplier: "
                     "divide the members' mean by the non-members' mean."),
-            Mistake(naive_since_signup, "You counted from sign-up over all customers, so guests who never came "
+            Mistake(_naive_since_signup, "You counted from sign-up over all customers, so guests who never came "
                     "(prospects) pull the non-members down. Count each guest from the first visit: "
                     "cases.visit_rates(...)."),
-            Mistake(naive_median, "That is the ratio of medians; the question asks for the ratio of means."),
-            Mistake(lambda: naive_effect() * 100, "Give the ratio itself (e.g. 1.25 for 25% more), not a percentage."),
-            Mistake(lambda: naive_effect() - 1, "That is the change (ratio minus 1). Give the ratio itself: 1.25 "
-                    "for 25% more."),
+            Mistake(_naive_median, "That is the ratio of medians; the question asks for the ratio of means."),
+            Mistake(lambda: 1 / _naive_effect(), "You divided the non-members' mean by the members': the ratio is "
+                    "upside down. Put the members on top: members' mean / non-members' mean."),
+            Mistake(lambda: (_naive_effect() - 1) * 100, "That is the percentage difference, (ratio - 1) x 100. "
+                    "Give the ratio itself: 1.25 for members coming 25% more often."),
+            Mistake(lambda: _naive_effect() * 100, "Give the ratio itself (e.g. 1.25 for 25% more), not a percentage."),
         ],
-        hint="rates = cases.visit_rates(cafe.customers, cafe.orders, as_of=cafe.as_of), then the mean of "
-             "visits_per_week for members divided by the mean for non-members.",
+        hint="Count each guest's visits per week from the first visit to the end of the data "
+             "(cases.visit_rates), average it over the members and over the non-members, and divide the members' "
+             "average by the non-members'.",
     ),
     "07b.2": Choice(
         expected="c",
@@ -160,62 +177,75 @@ EXERCISES = {
         },
     ),
     "07b.4": Number(
-        did_effect,
+        _did_effect,
         question="The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, "
                  "cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio.",
-        rel=1e-3,
         unit="ratio",
         mistakes=[
-            Mistake(matched_after_only, "That is the matched ratio after joining only. Divide it by the ratio "
+            Mistake(_matched_after_only, "That is the matched ratio after joining only. Divide it by the ratio "
                     "before joining (members' pre_visits over the comparison guests' control_pre_visits)."),
-            Mistake(members_before_after, "That is the members' own before/after change without a comparison "
+            Mistake(_members_before_after, "That is the members' own before/after change without a comparison "
                     "group: it mixes the membership with what changed for everybody (guests drifting away)."),
-            Mistake(lambda: did_effect() - 1, "That is the change (ratio minus 1). Give the ratio itself: 1.25 "
-                    "for 25% more."),
+            Mistake(lambda: _matched_after_only() - _did()["pre_visits"].sum() / _did()["control_pre_visits"].sum(),
+                    "You subtracted the before ratio from the after ratio. Difference-in-differences on a ratio "
+                    "scale divides them: after / before."),
         ],
-        hint="(did.post_visits.sum() / did.control_post_visits.sum()) / "
-             "(did.pre_visits.sum() / did.control_pre_visits.sum()), or cases.effect_estimates(...).",
+        hint="Match each member with comparison guests (cases.membership_did with post_weeks=13, tolerance=1, "
+             "cohort_weeks=4); the matched ratio after joining is the members' visits over the comparison guests' "
+             "visits in the same weeks; divide it by the same ratio before joining.",
     ),
     "07b.5": Number(
-        did_lower,
+        _did_lower,
         question="The lower end of the 95% bootstrap interval of the difference-in-differences effect "
                  "(cases.effect_estimates with n_boot=1000, seed=7).",
-        rel=1e-6,
         unit="ratio",
         mistakes=[
             Mistake(lambda: float(_estimates().loc["difference-in-differences", "upper"]),
                     "That is the upper end of the interval; the question asks for the lower one."),
+            Mistake(lambda: float(_estimates(confidence=0.90).loc["difference-in-differences", "lower"]),
+                    "That is the lower end of the 90% interval. The question asks for 95% (confidence=0.95, "
+                    "the default)."),
             Mistake(lambda: float(_estimates().loc["matched", "lower"]),
                     "That is the lower end for the matched ratio after joining; take the row "
                     "'difference-in-differences'."),
         ],
-        hint="estimates = cases.effect_estimates(rates, did, n_boot=1000, seed=7); "
-             "estimates.loc['difference-in-differences', 'lower'].",
+        hint="Bootstrap the three estimates 1,000 times with the seed 7 (cases.effect_estimates with the rates "
+             "of 07b.1 and the matched table of 07b.4) and read the lower end of the difference-in-differences "
+             "row.",
     ),
     "07b.6": Chart(
+        _effects,
         question="A chart of the naive, matched and difference-in-differences effects with their intervals, and "
                  "the true effect as a line.",
-        min_marks=1,
-        hint="ax.errorbar(effects, positions, xerr=...) and ax.axvline(true_effect, ...), with a title and "
-             "axis labels.",
+        kind="values",
+        unit="ratio",
+        mistakes=[
+            Mistake(lambda: _effects(0.90), "Your intervals are 90% intervals. Draw the 95% intervals of "
+                    "cases.effect_estimates (confidence=0.95, the default)."),
+            Mistake(lambda: _effects(post_weeks=26), "Your matched and difference-in-differences estimates use a "
+                    "26-week window. This chart uses the estimates of 07b.4 and 07b.5 (post_weeks=13)."),
+        ],
+        hint="Draw the three estimates of 07b.5 as points with their 95% intervals as error bars "
+             "(ax.errorbar with xerr from the lower and upper ends) and the true effect as a line "
+             "(ax.axvline), all as ratios or all as percentage changes.",
     ),
     "07b.7": Number(
-        net_return,
+        _net_return,
         question="Net return of the membership per member per year, in USD, at the difference-in-differences "
                  "effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per "
                  "member visit.",
-        abs=0.01,
-        rel=1e-3,
         unit="USD",
         mistakes=[
-            Mistake(lambda: _net(did_effect(), with_points=False),
+            Mistake(lambda: _net(_did_effect(), with_points=False),
                     "You left out the points: they cost money on every member visit, also the visits the "
                     "member would have made anyway."),
-            Mistake(lambda: _net(naive_effect()),
+            Mistake(lambda: _net(_naive_effect()),
                     "You used the naive effect. Budget on the better (difference-in-differences) estimate."),
         ],
-        hint="per_year = member visits after joining / member-weeks x 52; margin = mean margin of those visits; "
-             "points = share of those visits with a USD 3 discount x 3.",
+        hint="Member visits per year = the members' visits after joining divided by their weeks of membership, "
+             "times 52; the visits the membership added are those minus what they would have been without it "
+             "(divided by the effect); multiply them by the mean margin of a member visit, and subtract the points "
+             "cost (share of member visits with a USD 3 discount x 3) of the visits they would have made anyway.",
     ),
     "07b.8": Choice(
         expected="a",

@@ -14,7 +14,10 @@ import numpy as np
 import pandas as pd
 
 from custlearn.cases import rate_model
-from custlearn.exercises._core import Chart, Choice, Mistake, Number, Table, Text
+from custlearn.exercises._charts import Chart
+from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
+
+__all__ = ["EXERCISES"]
 
 CUTOFF = "2024-12-31"
 WINDOW = 365
@@ -59,12 +62,12 @@ def _respondents() -> pd.DataFrame:
 # 07c.1 ---------------------------------------------------------------------
 
 
-def closure_rate() -> float:
+def _closure_rate() -> float:
     """07c.1 — share of accounts open on 31 Dec 2024 closed within 365 days."""
     return float(_labels()["churned"].mean())
 
 
-def closed_by_end_of_all() -> float:
+def _closed_by_end_of_all() -> float:
     return float(_bank().customers["account_closed"].notna().mean())
 
 
@@ -79,16 +82,16 @@ def _logrank(item: str, bins: list[int] = BANDS, names: list[str] = BAND_LABELS)
     return float(churn.logrank_test(r["duration_days"], r["churned"], band).chi_square)
 
 
-def attitude_logrank() -> float:
+def _attitude_logrank() -> float:
     """07c.2 — log-rank chi-square across the three staff-attitude bands (survey answerers)."""
     return _logrank("staff_attitude")
 
 
-def knowledge_logrank() -> float:
+def _knowledge_logrank() -> float:
     return _logrank("product_knowledge")
 
 
-def attitude_logrank_two_bands() -> float:
+def _attitude_logrank_two_bands() -> float:
     return _logrank("staff_attitude", [0, 3, 7], ["low (1-3)", "4-7"])
 
 
@@ -96,21 +99,21 @@ def attitude_logrank_two_bands() -> float:
 
 
 def _by_outcome(window: int = WINDOW) -> pd.DataFrame:
-    from custlearn import churn
+    from custlearn import service
 
-    return churn.churn_by_complaint_outcome(_labels(window), _bank().tickets)
+    return service.churn_by_complaint_outcome(_labels(window), _bank().tickets)
 
 
-def closure_by_outcome() -> pd.Series:
+def _closure_by_outcome() -> pd.Series:
     """07c.3 — closure rate in the 365 days after the cut-off, by first complaint outcome."""
     return _by_outcome()["churn_rate"]
 
 
-def closers_by_outcome() -> pd.Series:
+def _closers_by_outcome() -> pd.Series:
     return _by_outcome()["churners"].astype(float)
 
 
-def closure_by_outcome_182() -> pd.Series:
+def _closure_by_outcome_182() -> pd.Series:
     return _by_outcome(182)["churn_rate"]
 
 
@@ -133,20 +136,20 @@ def _drivers(target: str, drivers: tuple[str, ...] = tuple(DRIVERS)) -> pd.DataF
     return satisfaction.driver_analysis(_survey_table(), target, list(drivers))
 
 
-def attitude_weight_on_closure() -> float:
+def _attitude_weight_on_closure() -> float:
     """07c.5 — standardised weight of staff_attitude in the driver analysis of closing (7 drivers)."""
     return float(_drivers("closed").loc["staff_attitude", "standardised_weight"])
 
 
-def attitude_correlation_with_closure() -> float:
+def _attitude_correlation_with_closure() -> float:
     return float(_drivers("closed").loc["staff_attitude", "correlation"])
 
 
-def attitude_weight_on_satisfaction() -> float:
+def _attitude_weight_on_satisfaction() -> float:
     return float(_drivers("overall_satisfaction").loc["staff_attitude", "standardised_weight"])
 
 
-def attitude_weight_staff_items_only() -> float:
+def _attitude_weight_staff_items_only() -> float:
     return float(_drivers("closed", ("staff_attitude", "product_knowledge")).loc["staff_attitude",
                                                                                  "standardised_weight"])
 
@@ -160,25 +163,25 @@ def _staff_model(columns: tuple[str, ...] = ("staff_attitude", "product_knowledg
     return rate_model(_respondents(), list(columns), exposure=exposure)
 
 
-def attitude_rate_ratio() -> float:
+def _attitude_rate_ratio() -> float:
     """07c.6 — closure rate ratio per survey point of staff attitude (with knowledge and discount)."""
     return float(_staff_model().loc["staff_attitude", "rate_ratio"])
 
 
-def attitude_coefficient() -> float:
+def _attitude_coefficient() -> float:
     return float(_staff_model().loc["staff_attitude", "b"])
 
 
-def attitude_rate_ratio_no_exposure() -> float:
+def _attitude_rate_ratio_no_exposure() -> float:
     return float(_staff_model(exposure=False).loc["staff_attitude", "rate_ratio"])
 
 
-def attitude_rate_ratio_alone() -> float:
+def _attitude_rate_ratio_alone() -> float:
     return float(_staff_model(("staff_attitude",)).loc["staff_attitude", "rate_ratio"])
 
 
-def attitude_reduction() -> float:
-    return 1 - attitude_rate_ratio()
+def _attitude_reduction() -> float:
+    return 1 - _attitude_rate_ratio()
 
 
 # 07c.8 ---------------------------------------------------------------------
@@ -188,65 +191,84 @@ def _closed_2025() -> int:
     return int(_bank().customers["account_closed"].dt.year.eq(2025).sum())
 
 
-def closures_avoided_attitude() -> float:
+def _closures_avoided_attitude() -> float:
     """07c.8 — closures avoided per year by +0.5 point of staff attitude: closures_2025 x (1 - RR^0.5)."""
-    return float(_closed_2025() * (1 - attitude_rate_ratio() ** STEP))
+    return float(_closed_2025() * (1 - _attitude_rate_ratio() ** STEP))
 
 
-def closures_avoided_one_point() -> float:
-    return float(_closed_2025() * (1 - attitude_rate_ratio()))
+def _closures_avoided_one_point() -> float:
+    return float(_closed_2025() * (1 - _attitude_rate_ratio()))
 
 
-def closures_avoided_all_closures() -> float:
-    return float(int(_bank().customers["account_closed"].notna().sum()) * (1 - attitude_rate_ratio() ** STEP))
+def _closures_avoided_all_closures() -> float:
+    return float(int(_bank().customers["account_closed"].notna().sum()) * (1 - _attitude_rate_ratio() ** STEP))
 
 
-def closures_avoided_knowledge() -> float:
+def _closures_avoided_knowledge() -> float:
     rr = float(_staff_model().loc["product_knowledge", "rate_ratio"])
     return float(_closed_2025() * (1 - rr ** STEP))
 
 
+def _band_curves(item: str = "product_knowledge", bins: tuple = tuple(BANDS),
+                 names: tuple = tuple(BAND_LABELS)) -> dict[str, pd.Series]:
+    """07c.7 — a Kaplan-Meier curve of the survey answerers per band of ``item``."""
+    from custlearn import churn
+
+    r = _respondents()
+    band = pd.cut(r[item], list(bins), labels=list(names)).astype(str) if bins else pd.Series("all", r.index)
+    curves = {}
+    for name in (names if bins else ["all answerers"]):
+        part = r[band == name] if bins else r
+        km = churn.kaplan_meier(part["duration_days"], part["churned"])
+        curves[name] = pd.Series(km["survival"].to_numpy(float), index=pd.Index(km["time"].to_numpy(float)))
+    return curves
+
+
 EXERCISES = {
     "07c.1": Number(
-        closure_rate,
+        _closure_rate,
         question="Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)",
         unit="fraction",
         mistakes=[
             Mistake(lambda: float(_labels(182)["churned"].mean()),
                     "You used a 182-day window (the default of contractual churn). The question asks for 365 days: "
                     "window_days=365."),
-            Mistake(closed_by_end_of_all, "That is the share of all customers whose account closed by the end of "
+            Mistake(_closed_by_end_of_all, "That is the share of all customers whose account closed by the end of "
                     "the data. Take the accounts open on 31 Dec 2024 and a 365-day window (label_churn)."),
             Mistake(lambda: float(_labels()["churned"].sum()),
                     "That is the number of closed accounts; the question asks for the share (the mean of 'churned')."),
         ],
-        hint="churn.label_churn(bank.customers, None, '2024-12-31', kind='contractual', window_days=365, "
-             "as_of=bank.as_of)['churned'].mean()",
+        hint="Take the accounts still open on 31 Dec 2024 and mark those closed within the next 365 days "
+             "(churn.label_churn with kind='contractual', window_days=365 and as_of); the closure rate is the "
+             "share marked.",
     ),
     "07c.2": Number(
-        attitude_logrank,
+        _attitude_logrank,
         question="Log-rank chi-square comparing account survival (from opening) of survey answerers in three "
                  "staff-attitude bands: low (1-3), middle (4), high (5-7).",
-        rel=1e-3,
         mistakes=[
-            Mistake(knowledge_logrank, "You banded product_knowledge. The question is about staff_attitude."),
-            Mistake(attitude_logrank_two_bands, "You used two bands. Use three: pd.cut(..., [0, 3, 4, 7])."),
+            Mistake(_knowledge_logrank, "You banded product_knowledge. The question is about staff_attitude."),
+            Mistake(_attitude_logrank_two_bands, "You used two bands. Use three: pd.cut(..., [0, 3, 4, 7])."),
         ],
-        hint="Join churn_durations(..., kind='contractual') with the surveys (inner), band staff_attitude with "
-             "pd.cut(x, [0, 3, 4, 7]), then churn.logrank_test(d['duration_days'], d['churned'], band).chi_square.",
+        hint="Take each account's time from opening to closure or to the end of the data "
+             "(churn.churn_durations with kind='contractual'), keep the survey answerers, cut their staff_attitude "
+             "into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), and compare the bands' survival "
+             "with churn.logrank_test: its chi_square.",
     ),
     "07c.3": Table(
-        closure_by_outcome,
+        _closure_by_outcome,
         question="The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint "
                  "(with 'no complaint'). A Series indexed by outcome.",
         index_name="complaint outcome",
         mistakes=[
-            Mistake(closers_by_outcome, "Those are numbers of closed accounts; the question asks for rates "
+            Mistake(_closers_by_outcome, "Those are numbers of closed accounts; the question asks for rates "
                     "(the churn_rate column)."),
-            Mistake(closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 07c.1 "
+            Mistake(_closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 07c.1 "
                     "(365 days)."),
         ],
-        hint="churn.churn_by_complaint_outcome(labels, bank.tickets)['churn_rate'] with the labels of 07c.1.",
+        hint="Label the closures as in 07c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
+             "the first complaint ('no complaint' for the others) and take the closure rate per outcome "
+             "(service.churn_by_complaint_outcome).",
     ),
     "07c.4": Choice(
         expected="b",
@@ -264,61 +286,83 @@ EXERCISES = {
         },
     ),
     "07c.5": Number(
-        attitude_weight_on_closure,
+        _attitude_weight_on_closure,
         question="Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, "
                  "product_knowledge and the five SERVQUAL perception scores: the standardised weight of "
                  "staff_attitude.",
-        rel=1e-3,
         mistakes=[
-            Mistake(attitude_correlation_with_closure, "That is the correlation. The question asks for the "
+            Mistake(_attitude_correlation_with_closure, "That is the correlation. The question asks for the "
                     "standardised weight (all drivers together)."),
-            Mistake(attitude_weight_on_satisfaction, "That is the weight in the driver analysis of overall "
+            Mistake(_attitude_weight_on_satisfaction, "That is the weight in the driver analysis of overall "
                     "satisfaction. Use 'closed' as the target."),
-            Mistake(attitude_weight_staff_items_only, "You left out the SERVQUAL dimensions. Use all seven drivers: "
+            Mistake(_attitude_weight_staff_items_only, "You left out the SERVQUAL dimensions. Use all seven drivers: "
                     "they share the credit."),
         ],
-        hint="satisfaction.servqual_scores(bank.surveys), joined with the staff items and a 0/1 'closed' column, then "
-             "satisfaction.driver_analysis(table, 'closed', drivers).loc['staff_attitude', 'standardised_weight'].",
+        hint="Score the five SERVQUAL perception dimensions of each answerer (satisfaction.servqual_scores), add "
+             "staff_attitude, product_knowledge and a 0/1 column for an account closed by the end, and run the "
+             "driver analysis of that column on the seven drivers (satisfaction.driver_analysis): read "
+             "staff_attitude's standardised weight.",
     ),
     "07c.6": Number(
-        attitude_rate_ratio,
+        _attitude_rate_ratio,
+        unit="ratio",
         question="With the closure-rate model (rate_model) on the survey answerers with staff_attitude, "
                  "product_knowledge and discount, what is the closure rate ratio per survey point of staff attitude?",
-        rel=1e-3,
         mistakes=[
-            Mistake(attitude_coefficient, "That is the coefficient b, a change in the log rate. The rate ratio "
+            Mistake(_attitude_coefficient, "That is the coefficient b, a change in the log rate. The rate ratio "
                     "is exp(b): the 'rate_ratio' column."),
-            Mistake(attitude_reduction, "That is 1 - rate ratio (the share of closures fewer). Give the ratio itself."),
-            Mistake(attitude_rate_ratio_alone, "You fitted staff_attitude alone. Keep product_knowledge and discount "
+            Mistake(lambda: 1 / _attitude_rate_ratio(), "That ratio is upside down: it is how much the closure rate "
+                    "changes per point LESS of staff attitude. Give the rate ratio per point more: below 1 when "
+                    "better attitude means fewer closures."),
+            Mistake(lambda: (1 - _attitude_rate_ratio()) * 100, "That is the reduction in percent (27.5 for 27.5% "
+                    "fewer closures). Give the rate ratio itself, a multiplier such as 0.8."),
+            Mistake(_attitude_reduction, "That is 1 - rate ratio (the share of closures fewer). Give the ratio itself."),
+            Mistake(_attitude_rate_ratio_alone, "You fitted staff_attitude alone. Keep product_knowledge and discount "
                     "in the model, so attitude does not take their credit."),
-            Mistake(attitude_rate_ratio_no_exposure, "You ignored how long each account was open. A closure rate "
+            Mistake(_attitude_rate_ratio_no_exposure, "You ignored how long each account was open. A closure rate "
                     "needs the exposure: years open (rate_model does it with duration_days)."),
         ],
-        hint="rate_model(respondents, ['staff_attitude', 'product_knowledge', 'discount']).loc['staff_attitude', "
-             "'rate_ratio']",
+        hint="Fit the closure-rate model of the case to the survey answerers, with staff_attitude, "
+             "product_knowledge and discount as the explanatory columns and the years each account was open as "
+             "exposure (rate_model), and read staff_attitude's rate_ratio: how the closure rate is multiplied per "
+             "survey point.",
     ),
     "07c.7": Chart(
+        _band_curves,
         question="Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, "
                  "high 5-7), with a title and labelled axes.",
-        kind="line",
-        min_marks=2,
-        hint="kaplan_meier(..., groups=band) then plots.survival_chart(km) draws one curve per band.",
+        kind="step",
+        unit="share",
+        x_unit="days",
+        index_name="day",
+        legend={"low (1-3)": r"\blow", "middle (4)": r"\bmid", "high (5-7)": r"\bhigh"},
+        mistakes=[
+            Mistake(lambda: _band_curves("staff_attitude"), "Your curves split the answerers by staff_attitude. "
+                    "This chart is about product_knowledge."),
+            Mistake(lambda: _band_curves(bins=(0, 3, 7), names=("low (1-3)", "4-7")), "Your chart has two bands. "
+                    "Use three: low (1-3), middle (4), high (5-7): pd.cut with the edges 0, 3, 4, 7."),
+            Mistake(lambda: _band_curves(bins=()), "Your chart has one curve for all answerers. Draw one per "
+                    "product-knowledge band (kaplan_meier with groups=band)."),
+        ],
+        hint="Cut the answerers' product_knowledge into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, "
+             "7), fit one Kaplan-Meier curve per band on the time from opening (churn.kaplan_meier with "
+             "groups=band) and draw them as steps with a legend (plots.survival_chart does it).",
     ),
     "07c.8": Number(
-        closures_avoided_attitude,
+        _closures_avoided_attitude,
         question="If training raised the average staff-attitude score by 0.5 point, how many closures a year would "
                  "it avoid? Use the 2025 closures as the baseline and the rate ratio of 07c.6.",
-        rel=1e-3,
         unit="closures",
         mistakes=[
-            Mistake(closures_avoided_one_point, "That is for a whole point. For half a point the rate is multiplied "
+            Mistake(_closures_avoided_one_point, "That is for a whole point. For half a point the rate is multiplied "
                     "by rate_ratio ** 0.5."),
-            Mistake(closures_avoided_all_closures, "You used all closures of both years. The baseline for a year is "
+            Mistake(_closures_avoided_all_closures, "You used all closures of both years. The baseline for a year is "
                     "the closures of 2025."),
-            Mistake(closures_avoided_knowledge, "You used the product-knowledge rate ratio. The question is about "
+            Mistake(_closures_avoided_knowledge, "You used the product-knowledge rate ratio. The question is about "
                     "staff attitude."),
         ],
-        hint="closures_2025 * (1 - rate_ratio ** 0.5)",
+        hint="Half a point multiplies the closure rate by the rate ratio of 07c.6 to the power 0.5; the closures "
+             "avoided are the 2025 closures times one minus that multiplier.",
     ),
     "07c.9": Choice(
         expected="b",

@@ -55,12 +55,37 @@ from custlearn.plots._base import (
     percent_axis,
     set_theme,
 )
-from custlearn.plots.churn import complaint_churn_chart, gains_chart, survival_chart
+from custlearn.plots.churn import gains_chart, survival_chart
 from custlearn.plots.customer_data import missing_values_chart, name_similarity_chart, problems_found_chart
 from custlearn.plots.lifecycle import lifecycle_funnel, stage_trend, transition_heatmap
 from custlearn.plots.loyalty import cohort_heatmap, loyalty_matrix_chart, nps_chart, satisfaction_loyalty_chart
-from custlearn.plots.satisfaction import importance_performance_chart, score_distribution_chart, servqual_gap_chart
-from custlearn.plots.value import clv_distribution_chart, p_alive_chart, pareto_chart, rfm_segment_chart, whale_chart
+from custlearn.plots.service import (
+    chain_estimates_chart,
+    closed_loop_chart,
+    complaint_churn_chart,
+    key_account_chart,
+    service_mix_chart,
+    service_profit_chain_chart,
+)
+from custlearn.plots.satisfaction import (
+    expectation_chart,
+    importance_performance_chart,
+    penalty_reward_chart,
+    score_distribution_chart,
+    servqual_gap_chart,
+    touch_point_chart,
+)
+from custlearn.plots.value import (
+    clv_distribution_chart,
+    holdout_chart,
+    k_choice_chart,
+    p_alive_chart,
+    pareto_chart,
+    rfm_segment_chart,
+    scorecard_chart,
+    tracking_chart,
+    whale_chart,
+)
 
 __all__ = [
     # the look of every figure
@@ -76,10 +101,15 @@ __all__ = [
     "lifecycle_funnel", "stage_trend", "transition_heatmap",
     # lesson 03
     "score_distribution_chart", "servqual_gap_chart", "importance_performance_chart",
+    "touch_point_chart", "penalty_reward_chart", "expectation_chart",
     # lesson 04
     "cohort_heatmap", "nps_chart", "satisfaction_loyalty_chart", "loyalty_matrix_chart",
     # lesson 05
     "pareto_chart", "whale_chart", "rfm_segment_chart", "p_alive_chart", "clv_distribution_chart",
-    # lesson 06
-    "survival_chart", "gains_chart", "complaint_churn_chart",
+    "k_choice_chart", "scorecard_chart", "tracking_chart", "holdout_chart",
+    # lesson 06: customer service management
+    "service_mix_chart", "closed_loop_chart", "complaint_churn_chart", "key_account_chart",
+    "service_profit_chain_chart", "chain_estimates_chart",
+    # churn early warning
+    "survival_chart", "gains_chart",
 ]

@@ -1,4 +1,4 @@
-"""Charts of lesson 06: survival curves, gains/lift, churn by complaint outcome.
+"""Charts of lesson 06: survival curves and gains/lift (churn by complaint outcome moved to plots.service).
 
 Re-exported by :mod:`custlearn.plots`. Each takes the output of a
 :mod:`custlearn.churn` function, draws with matplotlib, labels the axes in
@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._validate import DataError, require_columns, require_frame
+from custlearn._validate import require_columns, require_frame
 from custlearn.plots._base import MAIN, REFERENCE, SECOND, colours_for, percent_axis
 from custlearn.plots._base import axes as _axes
 
-__all__ = ["survival_chart", "gains_chart", "complaint_churn_chart"]
+__all__ = ["survival_chart", "gains_chart"]
 
 
 def _survival_curve(ax: Any, part: pd.DataFrame, colour: str, label: str | None, band: bool) -> bool:
@@ -182,73 +182,4 @@ def gains_chart(gains: pd.DataFrame, *, ax: Any = None, title: str | None = None
     handles = ax.get_legend_handles_labels()
     more = lift_ax.get_legend_handles_labels()
     ax.legend(handles[0] + more[0], handles[1] + more[1], loc="lower right")
-    return ax
-
-
-def complaint_churn_chart(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
-    """Churn rate by how the customer's first complaint ended, with its confidence interval.
-
-    Lesson 06, service recovery: a complaint resolved well keeps customers,
-    one left unresolved loses them. Each bar is an outcome in its course
-    colour (:data:`custlearn.plots.OUTCOME_COLOURS`, the same as in lesson
-    02), its error bar the 95% interval, and the rate and the number of
-    customers are written above the interval.
-
-    Parameters
-    ----------
-    table : DataFrame
-        The result of :func:`custlearn.churn.churn_by_complaint_outcome`
-        (indexed by outcome; ``customers``, ``churn_rate``, ``lower``, ``upper``).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure if None.
-    title : str, optional
-        The chart's title.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Raises
-    ------
-    DataError
-        If ``table`` lacks those columns or holds no churn rate.
-
-    Examples
-    --------
-    >>> import pandas as pd, matplotlib.pyplot as plt
-    >>> table = pd.DataFrame({"customers": [100, 20, 10], "churn_rate": [0.5, 0.3, 0.7],
-    ...                       "lower": [0.4, 0.15, 0.4], "upper": [0.6, 0.5, 0.9]},
-    ...                      index=["no complaint", "resolved well", "unresolved"])
-    >>> ax = complaint_churn_chart(table)
-    >>> ax.get_ylabel(), ax.texts[1].get_text()
-    ('Churned in the window', '30%\\nn=20')
-    >>> complaint_churn_chart(table.assign(churn_rate=float("nan")))
-    Traceback (most recent call last):
-    ...
-    custlearn.DataError: The table has no churn rates to draw: every churn_rate is missing. Pass the result of churn.churn_by_complaint_outcome(...) on data with customers in the window.
-    >>> plt.close("all")
-    """
-    require_frame(table, table="table")
-    require_columns(table, ["customers", "churn_rate", "lower", "upper"], table="churn by complaint outcome")
-    if table["churn_rate"].isna().all():
-        raise DataError("The table has no churn rates to draw: every churn_rate is missing. Pass the result "
-                        "of churn.churn_by_complaint_outcome(...) on data with customers in the window.")
-    ax = _axes(ax, (8, 4.5))
-    labels = [str(i) for i in table.index]
-    rate = table["churn_rate"].to_numpy(float)
-    upper = table["upper"].to_numpy(float)
-    err = np.vstack([rate - table["lower"].to_numpy(float), upper - rate])
-    ax.bar(labels, rate, color=colours_for(labels), yerr=err, capsize=4)
-    for i, (value, top, n) in enumerate(zip(rate, upper, table["customers"].to_numpy())):
-        # above the upper end of the interval, so the error bar never crosses the text
-        ax.text(i, np.nanmax([top, value, 0.0]) + 0.02, f"{value:.0%}\nn={int(n):,}", ha="center", va="bottom",
-                fontsize=9)
-    ax.set_ylim(0, max(1.0, float(np.nanmax(upper)) + 0.15))
-    ax.set_yticks(np.linspace(0, 1, 6))
-    percent_axis(ax)
-    ax.set_xlabel("Outcome of the customer's first complaint")
-    ax.set_ylabel("Churned in the window")
-    ax.set_title(title or "Churn by complaint outcome (95% interval)")
-    ax.tick_params(axis="x", rotation=15)
-    ax.grid(axis="x", visible=False)
     return ax

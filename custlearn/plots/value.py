@@ -1,5 +1,7 @@
 """Charts of lesson 05 (customer value): Pareto and whale curves, RFM
-segments, P(alive) and CLV distributions.
+segments, P(alive) and CLV distributions, choosing k for clustering, the
+indicator scorecard, and the holdout check of the BG/NBD model (tracking
+and conditional expectations).
 
 Re-exported by :mod:`custlearn.plots`. Each function takes the data (and
 an optional ``ax=``), draws with matplotlib/seaborn, labels the axes in
@@ -15,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._validate import DataError, as_numeric_series, require_columns, require_frame
-from custlearn.plots._base import BAD, HIGHLIGHT, MAIN, REFERENCE, SECOND, money_axis, percent_axis
+from custlearn.plots._base import BAD, GOOD, HIGHLIGHT, MAIN, NEUTRAL, REFERENCE, SECOND, money_axis, percent_axis
 from custlearn.plots._base import axes as _axes
 
 __all__ = [
@@ -24,6 +26,10 @@ __all__ = [
     "rfm_segment_chart",
     "p_alive_chart",
     "clv_distribution_chart",
+    "scorecard_chart",
+    "tracking_chart",
+    "holdout_chart",
+    "k_choice_chart",
 ]
 
 
@@ -332,3 +338,360 @@ def clv_distribution_chart(clv_values: Any, *, ax: Any = None, currency: str = "
     money_axis(ax, "x")
     ax.legend()
     return ax
+
+
+# --------------------------------------------------------------------------
+# The evaluation indicator system
+# --------------------------------------------------------------------------
+
+
+def _cell_colours(card: Any, overall: str) -> tuple[np.ndarray, list[list[str]]]:
+    """RGB of each cell (indicator x segment) by its meaning, and the text to write in it."""
+    from matplotlib.colors import to_rgb
+
+    wide, table = card.wide, card.table.set_index(["segment", "indicator"])
+    white = np.ones(3)
+    shade = {"better": np.array(to_rgb(GOOD)), "worse": np.array(to_rgb(BAD)),
+             "same": 0.5 * np.array(to_rgb(NEUTRAL)) + 0.5 * white, "none": white}
+    rgb = np.ones((wide.shape[1], wide.shape[0], 3))
+    text: list[list[str]] = []
+    for i, indicator in enumerate(wide.columns):
+        unit = card.definitions.loc[indicator, "unit"]
+        row = []
+        for j, segment in enumerate(wide.index):
+            cell = table.loc[(segment, indicator)]
+            words = card.format_value(cell["value"], unit)
+            if np.isfinite(cell["lower"]):
+                words += f"\n{card.format_value(cell['lower'], unit)} to {card.format_value(cell['upper'], unit)}"
+            row.append(words)
+            base = wide.loc[overall, indicator] if overall in wide.index else np.nan
+            rgb[i, j] = shade[_meaning(cell, base, indicator, segment == overall)]
+        text.append(row)
+    return rgb, text
+
+
+def _meaning(cell: pd.Series, base: float, indicator: str, is_overall: bool) -> str:
+    """better / worse than all customers (the interval excludes their value), same, or none (no comparison)."""
+    if is_overall or indicator == "customers" or not np.isfinite(cell["value"]) or not np.isfinite(base):
+        return "none"
+    if np.isfinite(cell["lower"]):
+        clearly = cell["lower"] > base or cell["upper"] < base
+    else:  # a model prediction (CLV): no interval, a difference of more than 10% counts
+        clearly = abs(cell["value"] - base) > 0.1 * abs(base)
+    return "same" if not clearly else ("better" if cell["value"] > base else "worse")
+
+
+def scorecard_chart(card: Any, *, ax: Any = None, overall: str = "All customers") -> Any:
+    """Heat table of :func:`custlearn.value.indicator_scorecard`: segments side by side on every indicator.
+
+    Lesson 05, the evaluation indicator system (评估指标体系): one column per
+    segment (all customers last, the yardstick), one row per indicator, each
+    cell the value and, below it, its interval. The colour says what a
+    manager reads: green = clearly better than all customers (the interval
+    does not reach their value), vermillion = clearly worse, light grey = not
+    clearly different; for CLV, which has no interval, a difference of more
+    than 10%. The number of customers and the all-customers column are not
+    coloured. More is better on every indicator.
+
+    Parameters
+    ----------
+    card : Scorecard
+        The result of ``value.indicator_scorecard``.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure sized to the table if None.
+    overall : str, default "All customers"
+        The name of the yardstick column in the scorecard.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    DataError
+        If ``card`` is not a scorecard.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from custlearn import value
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3, 3, 4], "amount": 10.0,
+    ...     "order_date": pd.to_datetime(["2024-03-01", "2025-02-01", "2024-05-01", "2024-06-01",
+    ...                                   "2025-06-01", "2025-07-01"])})
+    >>> segments = pd.Series(["loyal", "lapsed", "loyal", "new"], index=[1, 2, 3, 4])
+    >>> card = value.indicator_scorecard(segments, orders, clv=pd.Series([120.0, 5, 90, 40], index=[1, 2, 3, 4]))
+    >>> ax = scorecard_chart(card)
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['lapsed', 'loyal', 'new', 'All customers']
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Customers', 'CLV per customer', 'Purchase days per customer', 'Retention rate']
+    >>> scorecard_chart(card.wide)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a DataFrame was given. Pass the scorecard itself: card = value.indicator_scorecard(segments, orders, ...).
+    >>> plt.close(ax.figure)
+    """
+    import textwrap
+
+    from matplotlib.patches import Patch
+
+    from custlearn.value import Scorecard
+
+    if not isinstance(card, Scorecard):
+        raise DataError(f"scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a "
+                        f"{type(card).__name__} was given. Pass the scorecard itself: "
+                        f"card = value.indicator_scorecard(segments, orders, ...).")
+    rows, cols = card.wide.shape[1], card.wide.shape[0]
+    ax = _axes(ax, figsize=(2.6 + 1.75 * cols, 1.2 + 0.72 * rows))
+    rgb, text = _cell_colours(card, overall)
+    ax.imshow(rgb, aspect="auto")
+    for i in range(rows):
+        for j in range(cols):
+            dark = rgb[i, j].sum() < 2.0  # white text on the full good and bad colours
+            ax.text(j, i, text[i][j], ha="center", va="center", fontsize=10.5, color="white" if dark else "black",
+                    fontweight="bold" if card.wide.index[j] == overall else "normal")
+    ax.set_xticks(range(cols), [textwrap.fill(str(s), 16) for s in card.wide.index])
+    ax.set_yticks(range(rows), card.definitions["label"].tolist())
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    ax.grid(False)
+    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.legend(handles=[Patch(color=GOOD, label="clearly better than all customers"),
+                       Patch(color=BAD, label="clearly worse"),
+                       Patch(color=NEUTRAL, alpha=0.5, label="not clearly different")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, fontsize=9)
+    ax.set_title("Evaluation indicator system: segments side by side", pad=12)
+    return ax
+
+
+# --------------------------------------------------------------------------
+# Checking the model on a holdout
+# --------------------------------------------------------------------------
+
+
+def _tracking_axes(ax: Any, kind: str) -> list[Any]:
+    import matplotlib.pyplot as plt
+
+    panels = ["cumulative", "weekly"] if kind == "both" else [kind]
+    if ax is None:
+        _, made = plt.subplots(len(panels), 1, figsize=(8.5, 3.6 * len(panels)), sharex=True, squeeze=False)
+        return list(made[:, 0])
+    axes = list(np.ravel(ax)) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
+    if len(axes) != len(panels):
+        raise DataError(f'kind="{kind}" draws {len(panels)} panel(s), but {len(axes)} Axes were given. Pass '
+                        f"ax=None (a new figure) or {len(panels)} Axes.")
+    return axes
+
+
+def tracking_chart(tracking: pd.DataFrame, *, kind: str = "both", ax: Any = None) -> Any:
+    """Tracking chart: the cohort's repeat purchases week by week, actual against predicted (BG/NBD).
+
+    Lesson 05, checking the model on a holdout (Fader, Hardie & Lee 2005,
+    Figure 2): the blue line is what the customers did, the orange dashed
+    line what the model fitted on the calibration period predicts; the black
+    dotted line marks the end of the calibration period, the grey band the
+    holdout the model never saw. Cumulative (top) shows whether the total
+    drifts; weekly (bottom) whether the model follows the rhythm (it has no
+    seasons, so it draws a smooth line through the weekly ups and downs). A
+    last week shorter than the others (the holdout is not a whole number of
+    weeks) is drawn in the cumulative panel only.
+
+    Parameters
+    ----------
+    tracking : DataFrame
+        The result of ``value.purchase_tracking``.
+    kind : {"both", "cumulative", "weekly"}, default "both"
+        Which panels to draw.
+    ax : matplotlib Axes or a pair of Axes, optional
+        Where to draw (two Axes for "both"); a new figure if None.
+
+    Returns
+    -------
+    list of matplotlib Axes
+        One per panel, top first.
+
+    Raises
+    ------
+    DataError
+        If ``tracking`` lacks the columns of ``purchase_tracking``, or
+        ``kind`` or ``ax`` do not fit.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> table = pd.DataFrame({"week_end": pd.date_range("2025-01-07", periods=4, freq="7D"),
+    ...     "period": ["calibration", "calibration", "holdout", "holdout"], "actual": [3, 5, 4, 6],
+    ...     "predicted": [3.5, 4.5, 4.8, 5.0], "actual_cumulative": [3, 8, 12, 18],
+    ...     "predicted_cumulative": [3.5, 8.0, 12.8, 17.8]})
+    >>> top, bottom = tracking_chart(table)
+    >>> top.get_ylabel(), bottom.get_ylabel()
+    ('Repeat purchases, cumulative', 'Repeat purchases per week')
+    >>> [t.get_text() for t in top.get_legend().get_texts()]
+    ['actual', 'predicted (BG/NBD)', 'end of calibration', 'holdout']
+    >>> tracking_chart(table.drop(columns="predicted"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "predicted" is not in the tracking table. ...
+    >>> plt.close("all")
+    """
+    from custlearn._validate import require_choice
+
+    require_choice(kind, ["both", "cumulative", "weekly"], argument="kind")
+    require_frame(tracking, table="tracking")
+    require_columns(tracking, ["week_end", "period", "actual", "predicted", "actual_cumulative",
+                               "predicted_cumulative"], table="tracking")
+    axes = _tracking_axes(ax, kind)
+    panels = ["cumulative", "weekly"] if kind == "both" else [kind]
+    when = pd.to_datetime(tracking["week_end"])
+    calibration = when[(tracking["period"] == "calibration").to_numpy()]
+    full = (tracking["days"] == tracking["days"].max()).to_numpy() if "days" in tracking else np.ones(len(when), bool)
+    for panel, axis in zip(panels, axes):
+        suffix = "_cumulative" if panel == "cumulative" else ""
+        keep = slice(None) if panel == "cumulative" else full  # a short last week would look like a drop
+        axis.plot(when[keep], tracking[f"actual{suffix}"][keep], color=MAIN, lw=2, label="actual")
+        axis.plot(when[keep], tracking[f"predicted{suffix}"][keep], color=SECOND, lw=2, ls="--",
+                  label="predicted (BG/NBD)")
+        if len(calibration):
+            axis.axvline(calibration.max(), color=HIGHLIGHT, ls=":", lw=1.5, label="end of calibration")
+            axis.axvspan(calibration.max(), when.max(), color=NEUTRAL, alpha=0.25, label="holdout")
+        axis.set_ylabel("Repeat purchases, cumulative" if panel == "cumulative" else "Repeat purchases per week")
+        axis.set_ylim(bottom=0)
+    axes[0].set_title("Tracking: repeat purchases, actual vs predicted")
+    axes[0].legend(loc="upper left")
+    axes[-1].set_xlabel("Week ending")
+    return axes
+
+
+def holdout_chart(table: pd.DataFrame, *, ax: Any = None) -> Any:
+    """Mean holdout purchases by repeat purchases in the calibration period: predicted against actual.
+
+    Lesson 05, the "conditional expectations" check of Fader, Hardie & Lee
+    (2005, Figure 4), from ``value.holdout_by_frequency``: blue bars are what
+    each group of customers really bought in the holdout (black lines: the
+    interval of that mean), orange dots what the model predicted. A model
+    that fits puts each dot within its bar's interval.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of ``value.holdout_by_frequency``.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    DataError
+        If ``table`` lacks the columns of ``holdout_by_frequency``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> table = pd.DataFrame({"customers": [50, 30, 20], "predicted": [0.2, 0.9, 2.1], "actual": [0.25, 0.8, 2.3],
+    ...                       "actual_lower": [0.1, 0.5, 1.7], "actual_upper": [0.4, 1.1, 2.9]},
+    ...                      index=pd.Index(["0", "1", "2+"], name="frequency"))
+    >>> ax = holdout_chart(table)
+    >>> ax.get_xlabel()
+    'Repeat purchases in the calibration period'
+    >>> holdout_chart(table.drop(columns="predicted"))
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: The column "predicted" is not in the holdout table. ...
+    >>> plt.close(ax.figure)
+    """
+    require_frame(table, table="holdout")
+    require_columns(table, ["predicted", "actual", "actual_lower", "actual_upper"], table="holdout")
+    ax = _axes(ax)
+    x = np.arange(len(table))
+    low = (table["actual"] - table["actual_lower"]).fillna(0).clip(lower=0)
+    high = (table["actual_upper"] - table["actual"]).fillna(0).clip(lower=0)
+    ax.bar(x, table["actual"], color=MAIN, width=0.6, label="actual (mean)")
+    ax.errorbar(x, table["actual"], yerr=[low, high], fmt="none", ecolor=HIGHLIGHT, capsize=4, lw=1.2,
+                label="interval of the actual mean")
+    ax.plot(x, table["predicted"], "o", color=SECOND, markersize=9, label="predicted (BG/NBD)")
+    ax.set_xticks(x, [str(i) for i in table.index])
+    ax.set(title="Holdout check: purchases by past repeat purchases",
+           xlabel="Repeat purchases in the calibration period", ylabel="Mean purchases in the holdout")
+    ax.legend(loc="upper left")
+    return ax
+
+
+# --------------------------------------------------------------------------
+# Clustering
+# --------------------------------------------------------------------------
+
+
+def k_choice_chart(clusters: Any, *, ax: Any = None) -> Any:
+    """Choosing k: the silhouette (left) and the inertia, the "elbow" (right), for each k tried.
+
+    Lesson 05, clustering: :func:`custlearn.value.cluster_customers` picks the
+    k with the highest silhouette (blue, higher = clusters better separated;
+    the black ring marks the chosen k). The inertia (orange) always falls as
+    k grows; its bend, the elbow, is a second opinion read by eye. Neither
+    replaces the business test: can each cluster be named and treated
+    differently, and is it stable?
+
+    Parameters
+    ----------
+    clusters : CustomerClusters or DataFrame
+        The result of ``value.cluster_customers`` (or its ``k_scores``), with
+        at least two values of k.
+    ax : pair of matplotlib Axes, optional
+        Where to draw; a new figure if None.
+
+    Returns
+    -------
+    list of matplotlib Axes
+        The silhouette and the inertia panels.
+
+    Raises
+    ------
+    DataError
+        If the scores hold fewer than two values of k, or lack the columns.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> scores = pd.DataFrame({"silhouette": [0.39, 0.29, 0.32], "inertia": [7157.0, 5649.0, 4304.0],
+    ...                        "smallest_cluster": [0.38, 0.21, 0.16]}, index=pd.Index([2, 3, 4], name="k"))
+    >>> left, right = k_choice_chart(scores)
+    >>> left.get_ylabel(), right.get_ylabel()
+    ('Silhouette (higher = better separated)', 'Inertia (within-cluster sum of squares)')
+    >>> k_choice_chart(scores.iloc[:1])
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: k_choice_chart needs the scores of at least two values of k, but 1 was given. Call value.cluster_customers(features) without k (it tries k_range), or with k_range=range(2, 9).
+    >>> plt.close("all")
+    """
+    import matplotlib.pyplot as plt
+
+    scores = getattr(clusters, "k_scores", clusters)
+    require_frame(scores, table="k_scores", min_rows=0)
+    require_columns(scores, ["silhouette", "inertia"], table="k_scores")
+    if len(scores) < 2:
+        raise DataError(f"k_choice_chart needs the scores of at least two values of k, but {len(scores)} was given. "
+                        f"Call value.cluster_customers(features) without k (it tries k_range), or with "
+                        f"k_range=range(2, 9).")
+    if ax is None:
+        _, ax = plt.subplots(1, 2, figsize=(10, 3.8))
+    left, right = list(np.ravel(ax))
+    ks = scores.index.to_numpy()
+    best = scores["silhouette"].idxmax()
+    left.plot(ks, scores["silhouette"], "o-", color=MAIN, lw=2)
+    left.plot([best], [scores.loc[best, "silhouette"]], "o", ms=14, mfc="none", mec=HIGHLIGHT, mew=2,
+              label=f"chosen: k = {best}")
+    right.plot(ks, scores["inertia"], "o-", color=SECOND, lw=2)
+    left.set(title="Silhouette", xlabel="Number of clusters k", ylabel="Silhouette (higher = better separated)")
+    right.set(title="Elbow", xlabel="Number of clusters k", ylabel="Inertia (within-cluster sum of squares)")
+    for axis in (left, right):
+        axis.set_xticks(ks)
+        axis.margins(x=0.08, y=0.15)  # room for the ring around the chosen k
+    left.legend(loc="upper right")
+    return [left, right]

@@ -10,7 +10,13 @@ an orders table or a per-customer table:
   20/80/30 rule;
 - :func:`clv_simple` (Gupta & Lehmann 2003), :func:`clv_historical`
   (past value), :func:`clv_summary` (the BTYD table), :class:`BetaGeo`
-  (BG/NBD), :class:`GammaGamma` and :func:`clv`: lifetime value three ways.
+  (BG/NBD), :class:`GammaGamma` and :func:`clv`: lifetime value three ways;
+- :func:`calibration_holdout`, :func:`purchase_tracking` and
+  :func:`holdout_by_frequency`: checking the BG/NBD model on a holdout period;
+- :func:`cluster_customers` (k-means on log-scaled features, k by the
+  silhouette) and :func:`adjusted_rand_index`: clustering (聚类分析);
+- :func:`indicator_scorecard`: the evaluation indicator system (评估指标体系),
+  each segment on CLV, frequency, satisfaction, retention and referrals.
 
 Use::
 
@@ -25,10 +31,13 @@ scipy is imported inside the model code only, so ``import custlearn.value``
 stays fast.
 """
 
-from custlearn.value._btyd import DAYS_PER_MONTH, BetaGeo, GammaGamma, clv, simulate_bgnbd
+from custlearn.value._btyd import DAYS_PER_MONTH, HORIZON_UNITS, BetaGeo, GammaGamma, clv, simulate_bgnbd
+from custlearn.value._cluster import CLUSTER_NAME_WORDS, CustomerClusters, adjusted_rand_index, cluster_customers
 from custlearn.value._clv import TIME_UNITS, clv_historical, clv_simple, clv_summary
 from custlearn.value._curves import ParetoResult, WhaleCurve, customer_profit, pareto_table, whale_curve
+from custlearn.value._holdout import calibration_holdout, holdout_by_frequency, purchase_tracking
 from custlearn.value._rfm import RFM_SEGMENT_RULES, rfm, rfm_scores, rfm_segments
+from custlearn.value._scorecard import INDICATORS, Scorecard, indicator_scorecard
 
 __all__ = [
     "rfm",
@@ -49,4 +58,15 @@ __all__ = [
     "clv",
     "simulate_bgnbd",
     "DAYS_PER_MONTH",
+    "HORIZON_UNITS",
+    "calibration_holdout",
+    "purchase_tracking",
+    "holdout_by_frequency",
+    "cluster_customers",
+    "CustomerClusters",
+    "adjusted_rand_index",
+    "CLUSTER_NAME_WORDS",
+    "indicator_scorecard",
+    "Scorecard",
+    "INDICATORS",
 ]

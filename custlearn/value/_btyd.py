@@ -333,8 +333,10 @@ class BetaGeo:
         ----------
         summary : DataFrame
             ``frequency``, ``recency`` and ``T`` in the fitted time unit.
-        t : float
-            The horizon, in the summary's time unit (52 = a year in weeks).
+        t : float, or one per customer
+            The horizon, in the summary's time unit (52 = a year in weeks); a
+            list, array or Series gives each customer (in row order) its own,
+            e.g. ``split["duration_holdout"]``.
 
         Returns
         -------
@@ -351,11 +353,76 @@ class BetaGeo:
         1.23
         """
         t = _number(t, "t")
+        if isinstance(t, pd.Series):  # one horizon per customer, in the summary's row order
+            t = t.to_numpy()
+            if len(t) != len(summary):
+                raise DataError(f"t has {len(t)} values but the summary has {len(summary)} customers: give one "
+                                f"horizon, or one per customer.")
         if not np.all(np.asarray(t) >= 0):
             raise DataError(f"t must be a time of 0 or more (in the summary's time unit), but {t} was given.")
         d = self._data(summary, {"frequency_col": frequency_col, "recency_col": recency_col, "T_col": T_col})
         x, t_x, T = d["x"].to_numpy(), d["t_x"].to_numpy(), d["T"].to_numpy()
         return pd.Series(self._expected(x, t_x, T, t), index=summary.index, name="expected_purchases")
+
+    def expected_purchases_population(self, t: Any) -> Any:
+        """Expected repeat purchases of a new customer in the first ``t`` time units (unconditional).
+
+        Fader, Hardie & Lee (2005), "'Counting your customers' the easy way",
+        *Marketing Science* 24(2), the expression for E[X(t)] (eq. 9 of the
+        paper; ``lifetimes``' ``expected_number_of_purchases_up_to_time``):
+        for a customer picked at random, with no history known, the number
+        of repeat purchases in (0, t] after the first purchase at time 0::
+
+            E[X(t)] = (a+b-1)/(a-1) * [1 - (alpha/(alpha+t))**r * 2F1(r, b; a+b-1; t/(alpha+t))]
+
+        (2F1 = the Gaussian hypergeometric function). Summed over customers
+        from each customer's first purchase, it draws the tracking chart of
+        predicted against actual purchases (:func:`purchase_tracking`).
+
+        Parameters
+        ----------
+        t : float, list or array
+            Time(s) since the first purchase, in the fitted time unit (0 or more).
+
+        Returns
+        -------
+        float or ndarray
+            The expected number of repeat purchases, one per ``t``.
+
+        Raises
+        ------
+        DataError
+            The model is not fitted, ``t`` is negative or not a number, or ``a`` is 1.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> model = BetaGeo()
+        >>> model.params_ = pd.Series({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426})
+        >>> round(model.expected_purchases_population(39), 4)   # CDNOW parameters, 39 weeks
+        1.1967
+        >>> model.expected_purchases_population([0, 52, 78]).round(3).tolist()
+        [0.0, 1.446, 1.861]
+        >>> model.expected_purchases_population(-1)
+        Traceback (most recent call last):
+        ...
+        custlearn.DataError: t must be a time of 0 or more (in the model's time unit), but -1 was given. ...
+        """
+        from scipy.special import hyp2f1
+
+        _not_fitted(self)
+        arr = np.asarray(_number(t, "t"), dtype=float)
+        if not (arr >= 0).all() or not np.isfinite(arr).all():
+            shown = arr[~((arr >= 0) & np.isfinite(arr))][0] if arr.ndim else arr
+            raise DataError(f"t must be a time of 0 or more (in the model's time unit), but {shown:g} was given. "
+                            f"Give the time since the first purchase, e.g. t=52 for a year in weeks.")
+        r, alpha, a, b = self.params_[["r", "alpha", "a", "b"]].to_numpy()
+        if abs(a - 1) < 1e-12:
+            raise DataError("The BG/NBD expectation needs a != 1 (Fader, Hardie & Lee 2005); refit or "
+                            "check the parameters.")
+        out = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + arr)) ** r * hyp2f1(r, b, a + b - 1, arr / (alpha + arr)))
+        out = out + 0.0  # no "-0.0" at t = 0
+        return float(out) if out.ndim == 0 else out
 
     def _expected(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray, t: float) -> np.ndarray:
         """Eq. (10) of Fader, Hardie & Lee (2005) on checked arrays."""
@@ -580,13 +647,74 @@ class GammaGamma:
 #: Average days per month (365.25 / 12).
 DAYS_PER_MONTH = 365.25 / 12
 
+#: The units a CLV horizon may be given in (``clv(..., horizon=, horizon_unit=)``).
+HORIZON_UNITS = ("months", "weeks", "days")
+
+
+def _horizon(months: Any, horizon: Any, horizon_unit: Any) -> tuple[int, str]:
+    """The horizon as (whole number of steps, unit of a step): ``months=`` or ``horizon=`` + ``horizon_unit=``."""
+    require_choice(horizon_unit, list(HORIZON_UNITS), argument="horizon_unit")
+    if months is not None and horizon is not None:
+        raise DataError(
+            f"Give the horizon once: months={months!r} and horizon={horizon!r} were both given. "
+            f'Use months=12, or horizon=39, horizon_unit="weeks".'
+        )
+    if horizon is None:
+        given, unit, argument = (12 if months is None else months), "months", "months"
+    else:
+        given, unit, argument = horizon, horizon_unit, "horizon"
+    if isinstance(given, (int, float, np.integer, np.floating)) and not isinstance(given, bool) \
+            and np.isfinite(given) and given >= 1 and given % 1 != 0 and unit != "days":
+        smaller = "weeks" if unit == "months" else "days"
+        per = {"months": DAYS_PER_MONTH / 7, "weeks": 7.0}[unit]
+        raise DataError(
+            f"{argument} must be a whole number of {unit}, but {given:g} was given. A horizon that is not "
+            f"a whole number of {unit} can be given in {smaller}: e.g. horizon={round(given * per)}, "
+            f'horizon_unit="{smaller}".'
+        )
+    return require_positive_int(given, argument=argument), unit
+
+
+def _monthly_rate(discount_rate: Any, rate_per: Any) -> float:
+    """The discount rate per month; an annual rate is converted, a monthly one above 10% refused."""
+    require_choice(rate_per, ["month", "year"], argument="rate_per")
+    rate = require_fraction(discount_rate, argument="discount_rate", closed=True, example="0.1")
+    if rate_per == "year":
+        return (1 + rate) ** (1 / 12) - 1
+    if rate > 0.10:
+        raise DataError(
+            f"discount_rate={rate:g} per month is {(1 + rate) ** 12 - 1:.0%} a year: that is "
+            f"probably an annual rate. Pass rate_per=\"year\" (it is converted to "
+            f"(1 + rate) ** (1/12) - 1 per month), or a monthly rate such as 0.01."
+        )
+    return rate
+
+
+def _prediction_unit(purchases_model: BetaGeo, summary: pd.DataFrame, time_unit: str | None) -> str:
+    """The summary's time unit (argument, attrs or the model's), checked against the model's."""
+    unit = _time_unit_of(summary, time_unit) or purchases_model.time_unit_
+    if unit is None:
+        raise DataError(
+            "The time unit of the summary is unknown, so times cannot be converted. Pass "
+            'time_unit="days" or "weeks" (the unit of recency and T), or make the summary '
+            "with clv_summary(..., time_unit=...)."
+        )
+    if purchases_model.time_unit_ is not None and purchases_model.time_unit_ != unit:
+        raise DataError(
+            f"The BetaGeo model was fitted on a summary in {purchases_model.time_unit_}, but this "
+            f"summary is in {unit}. Use the same time unit for fitting and predicting."
+        )
+    return unit
+
 
 def clv(
     purchases_model: BetaGeo,
     spend_model: GammaGamma,
     summary: pd.DataFrame,
     *,
-    months: int = 12,
+    months: int | None = None,
+    horizon: float | None = None,
+    horizon_unit: str = "months",
     discount_rate: float = 0.01,
     rate_per: str = "month",
     time_unit: str | None = None,
@@ -596,20 +724,31 @@ def clv(
     T_col: str = "T",
     monetary_col: str = "monetary_value",
 ) -> pd.DataFrame:
-    """Customer lifetime value over the next ``months`` from BG/NBD and Gamma-Gamma.
+    """Customer lifetime value over a horizon (12 months by default) from BG/NBD and Gamma-Gamma.
 
     Lesson 05, framework: probabilistic CLV (Fader, Hardie & Lee 2005,
     "RFM and CLV: using iso-value curves", *JMR* 42(4)); the discounted sum
-    follows ``lifetimes``' ``customer_lifetime_value``. Month ``k`` (k = 1 ..
-    months) brings the purchases expected in it times the expected spend,
-    discounted at the monthly rate ``d`` to today (cash at month end)::
+    follows ``lifetimes``' ``customer_lifetime_value``. The horizon is cut
+    into steps of its unit (months, weeks or days); step ``k`` brings the
+    purchases expected in it times the expected spend, discounted to today
+    at the monthly rate ``d`` for the time elapsed at the step's end, in
+    months (cash at the end of each step)::
 
-        CLV = sum_k  E[spend] * (E[Y(k L)] - E[Y((k-1) L)]) / (1 + d)**k
+        CLV = sum_k  E[spend] * (E[Y(k L)] - E[Y((k-1) L)]) / (1 + d)**(k L / month)
 
-    where ``E[Y(t)]`` is :meth:`BetaGeo.expected_purchases` and ``L`` is a
-    month in the summary's time unit (``days_per_month`` days, i.e. 30.44
-    days or 4.35 weeks). Spend is in the orders' money: use margins rather
-    than revenue in ``monetary_value`` for a profit CLV.
+    where ``E[Y(t)]`` is :meth:`BetaGeo.expected_purchases` and ``L`` is one
+    step in the summary's time unit. With months (``months=12``, the
+    default, or ``horizon=12, horizon_unit="months"``) a step is a month of
+    ``days_per_month`` days (30.44 days or 4.35 weeks) and the exponent is
+    simply ``k``: exactly ``lifetimes``' sum. A horizon that is not a whole
+    number of months is given in weeks or days: ``horizon=39,
+    horizon_unit="weeks"`` sums 39 weekly steps, each discounted for
+    ``7 k / days_per_month`` months. Without discounting the CLV is
+    ``E[spend] * E[Y(horizon)]`` in any unit; with discounting, finer steps
+    discount each purchase for when it comes, so 52 weeks and 12 months
+    (364 and 365.25 days) differ by well under 1%. Spend is in the orders'
+    money: use margins rather than revenue in ``monetary_value`` for a
+    profit CLV.
 
     Units are checked: the summary's time unit (``time_unit=`` or
     ``summary.attrs["time_unit"]`` set by :func:`clv_summary`) must be known
@@ -626,8 +765,12 @@ def clv(
         Fitted.
     summary : DataFrame
         ``frequency``, ``recency``, ``T``, ``monetary_value`` per customer.
-    months : int, default 12
-        Horizon in months.
+    months : int, optional
+        Horizon in whole months (12 when no horizon is given).
+    horizon : int, optional
+        Horizon in ``horizon_unit`` (instead of ``months``), a whole number.
+    horizon_unit : {"months", "weeks", "days"}, default "months"
+        The unit of ``horizon`` and the length of a discounting step.
     discount_rate : float, default 0.01
         Discount rate per ``rate_per``.
     rate_per : {"month", "year"}
@@ -648,7 +791,7 @@ def clv(
     ------
     DataError
         Unfitted models, unknown or inconsistent time units, a rate out of
-        range, or a bad summary.
+        range, a horizon given twice or not whole, or a bad summary.
 
     Examples
     --------
@@ -661,6 +804,13 @@ def clv(
     >>> out = clv(bg, gg, one, months=12, discount_rate=0.01, time_unit="weeks")
     >>> round(float(out["clv"].iloc[0]), 2)
     36.31
+    >>> weeks = clv(bg, gg, one, horizon=52, horizon_unit="weeks", discount_rate=0.01, time_unit="weeks")
+    >>> round(float(weeks["clv"].iloc[0]), 2)
+    36.3
+    >>> clv(bg, gg, one, months=8.97, time_unit="weeks")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: months must be a whole number of months, but 8.97 was given. A horizon that is not a whole number of months can be given in weeks: e.g. horizon=39, horizon_unit="weeks".
     >>> clv(bg, gg, one.rename(columns={"T": "age"}), time_unit="weeks")
     Traceback (most recent call last):
     ...
@@ -673,44 +823,21 @@ def clv(
         )
     _not_fitted(purchases_model)
     _not_fitted(spend_model)
-    months = require_positive_int(months, argument="months")
-    require_choice(rate_per, ["month", "year"], argument="rate_per")
-    rate = require_fraction(discount_rate, argument="discount_rate", closed=True, example="0.1")
-    if rate_per == "year":
-        monthly = (1 + rate) ** (1 / 12) - 1
-    else:
-        if rate > 0.10:
-            raise DataError(
-                f"discount_rate={rate:g} per month is {(1 + rate) ** 12 - 1:.0%} a year: that is "
-                f"probably an annual rate. Pass rate_per=\"year\" (it is converted to "
-                f"(1 + rate) ** (1/12) - 1 per month), or a monthly rate such as 0.01."
-            )
-        monthly = rate
-    unit = _time_unit_of(summary, time_unit)
-    if unit is None:
-        unit = purchases_model.time_unit_
-    if unit is None:
-        raise DataError(
-            "The time unit of the summary is unknown, so months cannot be converted. Pass "
-            'time_unit="days" or "weeks" (the unit of recency and T), or make the summary '
-            "with clv_summary(..., time_unit=...)."
-        )
-    if purchases_model.time_unit_ is not None and purchases_model.time_unit_ != unit:
-        raise DataError(
-            f"The BetaGeo model was fitted on a summary in {purchases_model.time_unit_}, but this "
-            f"summary is in {unit}. Use the same time unit for fitting and predicting."
-        )
+    steps, unit_of_step = _horizon(months, horizon, horizon_unit)
+    monthly = _monthly_rate(discount_rate, rate_per)
+    unit = _prediction_unit(purchases_model, summary, time_unit)
     dpm = require_number(days_per_month, argument="days_per_month", minimum=27, maximum=32, example="30.4375")
-    step = dpm / TIME_UNITS[unit]
+    step_days = {"months": dpm, "weeks": 7.0, "days": 1.0}[unit_of_step]
+    step = step_days / TIME_UNITS[unit]
 
     spend = spend_model.expected_spend(summary, frequency_col=frequency_col, monetary_col=monetary_col)
     d = purchases_model._data(summary, {"frequency_col": frequency_col, "recency_col": recency_col, "T_col": T_col})
     x, t_x, T = d["x"].to_numpy(), d["t_x"].to_numpy(), d["T"].to_numpy()
     value = np.zeros(len(summary))
     previous = np.zeros(len(summary))
-    for k in range(1, months + 1):
-        cumulative = purchases_model._expected(x, t_x, T, k * step)  # E[Y(k months)]
-        value += (cumulative - previous) / (1 + monthly) ** k
+    for k in range(1, steps + 1):
+        cumulative = purchases_model._expected(x, t_x, T, k * step)  # E[Y(k steps)]
+        value += (cumulative - previous) / (1 + monthly) ** (k * step_days / dpm)
         previous = cumulative
     return pd.DataFrame(
         {

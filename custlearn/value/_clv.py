@@ -125,6 +125,8 @@ def clv_historical(
 
     where ``age_j`` is the number of days from the order to ``as_of``.
     With ``annual_rate=0`` (default) it is simply the sum of past margins.
+    ``orders`` counts order **rows** (two orders on one day are two), as
+    :func:`rfm` does.
     It says nothing about the future: a customer who has left keeps a high
     historical value. Orders after ``as_of`` are ignored.
 
@@ -211,8 +213,10 @@ def clv_summary(
         T              = as_of - first purchase day               (the customer's "age")
         monetary_value = mean spend of the repeat purchase days   (0 if frequency = 0)
 
-    The first purchase is not counted in ``frequency`` or
-    ``monetary_value``: it starts the customer's clock. ``recency`` here is
+    ``frequency`` counts purchase **days**, not order rows: three orders on
+    one day are one purchase (:func:`rfm` counts rows). The first purchase
+    is not counted in ``frequency`` or ``monetary_value``: it starts the
+    customer's clock. ``recency`` here is
     NOT the RFM recency: it is measured from the *first* purchase, so a high
     value is good. Times are in ``time_unit``: "days" or "weeks" (= days / 7,
     as in the CDNOW data of the paper; ``lifetimes``' ``freq="W"`` instead
@@ -271,8 +275,7 @@ def clv_summary(
     require_choice(time_unit, list(TIME_UNITS), argument="time_unit")
     data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col,
                         amount_col=amount_col, allow_refunds=allow_refunds)
-    if data.amounts is not None and allow_refunds and (data.amounts < 0).any():
-        data = data.only(data.amounts >= 0)  # a refund is not a purchase
+    data = _purchases_only(data)
     columns = {"frequency": "int64", "recency": "float64", "T": "float64"}
     if amount_col is not None:
         columns["monetary_value"] = "float64"
@@ -282,6 +285,13 @@ def clv_summary(
         out = _btyd_columns(data, TIME_UNITS[time_unit])
     out.attrs["time_unit"] = time_unit
     return out
+
+
+def _purchases_only(data: _Orders) -> _Orders:
+    """The orders without refund rows (negative amounts): a refund is not a purchase."""
+    if data.amounts is not None and (data.amounts < 0).any():
+        return data.only(data.amounts >= 0)
+    return data
 
 
 def _btyd_columns(data: _Orders, unit: float) -> pd.DataFrame:

@@ -52,12 +52,17 @@ class _Orders:
         np.minimum.at(out, self.codes, self.days)
         return out
 
+    def distinct_days(self) -> tuple[np.ndarray, np.ndarray]:
+        """(customer number, day) of each distinct purchase day, sorted by customer, then day."""
+        low = int(self.days.min())
+        span = int(self.days.max()) - low + 1
+        key = np.sort(self.codes * span + (self.days - low))
+        distinct = key[np.r_[True, key[1:] != key[:-1]]]
+        return distinct // span, distinct % span + low
+
     def purchase_days(self) -> np.ndarray:
         """Distinct calendar days with an order, per customer (several orders on a day count once)."""
-        span = int(self.days.max() - self.days.min()) + 1
-        key = np.sort(self.codes * span + (self.days - self.days.min()))
-        distinct = key[np.r_[True, key[1:] != key[:-1]]]
-        return np.bincount(distinct // span, minlength=self.k)
+        return np.bincount(self.distinct_days()[0], minlength=self.k)
 
     def only(self, keep: np.ndarray) -> _Orders:
         """The orders where ``keep`` is True; customers left without orders are dropped."""
@@ -65,6 +70,16 @@ class _Orders:
         renumber = np.cumsum(present) - 1
         amounts = None if self.amounts is None else self.amounts[keep]
         return _Orders(renumber[self.codes[keep]], self.ids[present], self.days[keep], amounts, self.as_of_day)
+
+
+def _day_number(moment: pd.Timestamp) -> int:
+    """A calendar day as the number of days since 1970-01-01 (the scale of ``_Orders.days``)."""
+    return int(np.datetime64(moment.date(), "D").astype(np.int64))
+
+
+def _as_date(day: int) -> pd.Timestamp:
+    """The calendar day of a day number (the inverse of :func:`_day_number`)."""
+    return pd.Timestamp(np.datetime64(int(day), "D"))
 
 
 def _number_customers(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -92,23 +107,25 @@ def _read_orders(
     amount_col: str | None,
     allow_refunds: bool,
     amount_argument: str = "amount_col",
+    as_of_argument: str = "as_of",
 ) -> _Orders:
     """Read the orders through :mod:`custlearn._tables` and keep those on or before ``as_of``.
 
-    Raises DataError as the reader does, and when ``as_of`` is before every order.
+    Raises DataError as the reader does, and when ``as_of`` is before every
+    order (the message names ``as_of_argument``, the caller's keyword for it).
     """
-    as_of_ts = as_timestamp(as_of, argument="as_of").normalize()
+    as_of_ts = as_timestamp(as_of, argument=as_of_argument).normalize()
     clean = read_orders(orders, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
                         allow_refunds=allow_refunds, arguments={"amount": amount_argument})
     days = clean[date_col].to_numpy().astype("datetime64[D]").astype(np.int64)
-    as_of_day = int(np.datetime64(as_of_ts.date(), "D").astype(np.int64))
+    as_of_day = _day_number(as_of_ts)
     keep = days <= as_of_day
     if len(days) and not keep.any():
-        first, last = (pd.Timestamp(np.datetime64(int(d), "D")).date() for d in (days.min(), days.max()))
+        first, last = (_as_date(d).date() for d in (days.min(), days.max()))
         raise DataError(
-            f"as_of={as_of_ts.date()} is before every order (the first order is on {first}), so no "
-            f"customer has bought yet. Give an as_of date inside or after the order history, "
-            f'e.g. as_of="{last}".'
+            f"{as_of_argument}={as_of_ts.date()} is before every order (the first order is on {first}), so no "
+            f"customer has bought yet. Give an {as_of_argument} date inside or after the order history, "
+            f'e.g. {as_of_argument}="{last}".'
         )
     ids = clean[customer_col][keep] if not keep.all() else clean[customer_col]
     codes, index = _number_customers(ids)

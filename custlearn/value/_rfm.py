@@ -13,6 +13,7 @@ from custlearn._validate import (
     require_frame,
     require_no_missing,
     require_numeric,
+    require_choice,
     require_positive_int,
 )
 from custlearn._tables import Column, Scale, read_table
@@ -46,6 +47,10 @@ def rfm(
 
     A customer who bought on ``as_of`` has recency 0. Times of day are
     ignored: an order at 15:00 on ``as_of`` is "on as_of".
+
+    ``frequency`` counts order **rows**: two orders on one day are two
+    orders. (:func:`clv_summary` and :func:`calibration_holdout` count
+    purchase *days* instead, as the BTYD models need.)
 
     Parameters
     ----------
@@ -121,12 +126,24 @@ def rfm(
 # --------------------------------------------------------------------------
 
 
-def _equal_count_scores(goodness: np.ndarray, ids: np.ndarray, bins: int) -> np.ndarray:
-    """Scores 1..bins in equal-count groups, higher goodness = higher score.
+def _tie_fair_scores(goodness: np.ndarray, bins: int) -> np.ndarray:
+    """Scores 1..bins from the number of customers strictly worse: ``1 + (bins * k) // n``.
 
-    Ties are broken by customer id: customers are first sorted by id (stable),
-    then by goodness (stable), and numbered 1..n; ``pd.qcut`` cuts these
-    positions into ``bins`` groups of (nearly) equal size.
+    ``k`` = how many customers have a strictly lower goodness, so equal values
+    get equal scores. Integer arithmetic, so that SQL's
+    ``1 + (bins * (RANK() OVER (ORDER BY v) - 1)) / COUNT(*) OVER ()`` gives the same.
+    """
+    n = len(goodness)
+    worse = np.searchsorted(np.sort(goodness), goodness, side="left").astype(np.int64)
+    return 1 + (bins * worse) // max(n, 1)
+
+
+def _by_id_scores(goodness: np.ndarray, ids: np.ndarray, bins: int) -> np.ndarray:
+    """Scores 1..bins in equal-count groups, ties broken by customer id (the rule before 0.3).
+
+    Customers are sorted by id (stable), then by goodness (stable), numbered
+    1..n, and ``pd.qcut`` cuts these positions into ``bins`` groups of (nearly)
+    equal size. A single customer gets the middle score.
     """
     n = len(goodness)
     if n == 0:
@@ -144,6 +161,7 @@ def rfm_scores(
     rfm: pd.DataFrame,
     bins: int = 5,
     *,
+    ties: str = "same",
     recency_col: str = "recency",
     frequency_col: str = "frequency",
     monetary_col: str = "monetary",
@@ -152,21 +170,38 @@ def rfm_scores(
 
     Lesson 05, framework: RFM scoring in quintiles (Hughes 1994, *Strategic
     Database Marketing*; the R package ``rfm``, Rsquared Academy,
-    https://rfm.rsquaredacademy.com). Each measure is cut into ``bins``
-    groups holding (nearly) the same number of customers::
+    https://rfm.rsquaredacademy.com). A customer's score on each measure
+    counts how many customers do strictly worse on it::
 
-        score = 1 + (which equal-count group the customer falls in)
+        k     = number of customers with a strictly worse value
+        score = 1 + floor(bins * k / n)          (n = number of customers)
 
-    A *low* recency (a recent order) is good, so the most recent fifth get
-    recency score 5; the most frequent and highest-spending fifths get 5.
+    A *low* recency (a recent order) is good, so "worse" is a higher
+    recency; for frequency and monetary value "worse" is lower. With all
+    values different, ``k`` is the customer's position (0 .. n-1) and the
+    rule cuts the customers into ``bins`` groups of (nearly) equal size,
+    best fifth = 5. With ties (many customers with one order), **identical
+    values always get identical scores** (``ties="same"``, the default): the
+    groups are then unequal, and a score may be skipped (if 60% of the
+    customers bought once, they all get frequency score 1, and the next
+    customers, with 2 orders, get 1 + floor(5 * 0.6) = 4). The arithmetic is
+    integer, ``1 + (bins * k) // n``, so SQL gets exactly the same scores
+    with ``1 + (bins * (RANK() OVER (ORDER BY v) - 1)) // COUNT(*) OVER ()``
+    (``RANK() - 1`` is k: tied rows share the rank of the first of them;
+    ``ORDER BY v DESC`` for recency). A single customer gets score 1
+    (nobody is worse).
 
-    **Ties** (many customers with frequency 1, say) are broken
-    deterministically by customer id: customers are sorted by id, then
-    (stably) by the measure, numbered ``1..n`` (``rank(method="first")``)
-    and the numbers are cut with ``pd.qcut(position, bins)``. So among equal
-    values the customer with the smaller id gets the lower score, and the
-    same data always give the same scores. A single customer gets the middle
-    score.
+    ``ties="id"`` gives the rule of custlearn before version 0.3: ties are
+    broken by customer id (sort by id, then stably by the measure, number
+    the customers ``1..n`` and cut the numbers with ``pd.qcut(position,
+    bins)``), so the groups have equal sizes but two customers with one
+    order each can get frequency scores 1 and 2 depending on their ids.
+    **The renumbering experiment** shows why that is unfair: give the same
+    customers other ids (``table.set_index(new_ids)``) and score again.
+    Under ``ties="same"`` every customer keeps the same scores; under
+    ``ties="id"`` the one-time buyers swap scores among themselves (on a
+    public log of 2,400 customers, issue 17 found 22.7% of them moved to
+    another segment).
 
     Parameters
     ----------
@@ -174,6 +209,9 @@ def rfm_scores(
         The output of :func:`rfm` (one row per customer, indexed by id).
     bins : int, default 5
         Number of score levels (5 = quintiles, 4 = quartiles ...), 2 to 9.
+    ties : {"same", "id"}, default "same"
+        ``"same"``: equal values get equal scores (the rule above);
+        ``"id"``: the old rule, ties broken by customer id (equal-size groups).
     recency_col, frequency_col, monetary_col : str
         Column names in ``rfm``.
 
@@ -187,8 +225,8 @@ def rfm_scores(
     Raises
     ------
     DataError
-        A column is missing, not numeric or has missing values, or ``bins``
-        is not a whole number from 2 to 9.
+        A column is missing, not numeric or has missing values, ``bins``
+        is not a whole number from 2 to 9, or ``ties`` is not "same" or "id".
 
     Examples
     --------
@@ -203,18 +241,31 @@ def rfm_scores(
     1                        4                4               4        444
     2                        2                1               1        211
     3                        3                3               3        333
-    4                        1                2               2        122
-    5                        5                5               5        555
+    4                        1                1               2        112
+    5                        4                5               5        455
+
+    Customers 1 and 5 have the same recency (5 days) and get the same
+    recency score; 2 and 4 both bought once and get the same frequency
+    score. Frequency score of customer 3 (2 orders): two customers bought
+    less, so 1 + (5 * 2) // 5 = 3. With the old rule, ties go by id:
+
+    >>> rfm_scores(table, ties="id")[["recency_score", "frequency_score"]].T.to_numpy().tolist()
+    [[4, 2, 3, 1, 5], [4, 1, 3, 2, 5]]
     """
     bins = require_positive_int(bins, argument="bins", minimum=2, maximum=9)
+    require_choice(ties, ["same", "id"], argument="ties")
     names = {"recency_col": recency_col, "frequency_col": frequency_col, "monetary_col": monetary_col}
     clean = read_table(rfm, [Column(c, "number", a) for a, c in names.items()], table="rfm")
 
     ids = rfm.index.to_numpy()
+
+    def score(goodness: np.ndarray) -> np.ndarray:
+        return _tie_fair_scores(goodness, bins) if ties == "same" else _by_id_scores(goodness, ids, bins)
+
     out = rfm.copy()
-    out["recency_score"] = _equal_count_scores(-clean[recency_col].to_numpy(), ids, bins)
-    out["frequency_score"] = _equal_count_scores(clean[frequency_col].to_numpy(), ids, bins)
-    out["monetary_score"] = _equal_count_scores(clean[monetary_col].to_numpy(), ids, bins)
+    out["recency_score"] = score(-clean[recency_col].to_numpy())  # lower recency = better
+    out["frequency_score"] = score(clean[frequency_col].to_numpy())
+    out["monetary_score"] = score(clean[monetary_col].to_numpy())
     out["rfm_score"] = out["recency_score"] * 100 + out["frequency_score"] * 10 + out["monetary_score"]
     return out
 

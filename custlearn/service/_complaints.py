@@ -6,9 +6,12 @@ measures the handling (speed, first-contact resolution, recovery);
 :func:`churn_by_complaint_outcome` compares the churn of customers by how
 their first complaint ended.
 
-This module stands on the ground floor only (the complaint-outcome rule of
-:mod:`custlearn._recovery`, the Wilson interval of :mod:`custlearn._stats`),
-so it can move to a lesson of its own on service.
+Both moved here from :mod:`custlearn.churn` (issue 19: complaint management
+belongs with service); ``custlearn.churn.complaint_metrics`` and
+``custlearn.churn.churn_by_complaint_outcome`` still work for one release,
+with a ``DeprecationWarning``. This module stands on the ground floor only
+(the complaint-outcome rule of :mod:`custlearn._recovery`, the Wilson
+interval of :mod:`custlearn._stats`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
@@ -27,7 +31,7 @@ from custlearn._recovery import (
     outcome_of,
     read_complaints,
 )
-from custlearn._stats import wilson_bounds
+from custlearn._stats import wilson_columns
 from custlearn._tables import Column, read_result
 from custlearn._validate import as_timestamp, require_confidence, require_flag, require_number, require_positive
 
@@ -217,7 +221,7 @@ def churn_by_complaint_outcome(
     Lesson 06, framework: service recovery (a complaint handled fast and
     well can strengthen the relationship; the "recovery paradox" of
     McCollough, Berry & Yadav 2000). Each customer of ``labels`` (the output
-    of :func:`label_churn`) gets the outcome of their first complaint opened
+    of :func:`custlearn.churn.label_churn`) gets the outcome of their first complaint opened
     by the end of the cut-off day, as it stood then
     (:func:`custlearn.lifecycle.complaint_outcomes`), or "no complaint"; then
     per group::
@@ -237,7 +241,7 @@ def churn_by_complaint_outcome(
     ----------
     labels : DataFrame
         Indexed by customer with a True/False ``churned_col``, e.g.
-        :func:`label_churn` (its ``attrs["cutoff"]`` is used).
+        :func:`custlearn.churn.label_churn` (its ``attrs["cutoff"]`` is used).
     tickets : DataFrame
         Service contacts (columns as in :func:`custlearn.lifecycle.complaint_outcomes`).
     cutoff : date, optional
@@ -290,7 +294,7 @@ def churn_by_complaint_outcome(
     outcome = pd.Series(NO_COMPLAINT, index=churned.index, dtype=object)
     hit = first.index[first.index.isin(churned.index)]
     outcome.loc[hit] = first.loc[hit, "outcome"].astype(str)
-    table = _churn_rates(outcome, churned, confidence)
+    table = churn_rates(outcome.to_numpy(), churned, confidence, groups=COMPLAINT_GROUPS, name="complaint_outcome")
     table.attrs["cutoff"] = cutoff
     return table
 
@@ -307,15 +311,17 @@ def _cutoff(attrs: dict, cutoff: Any) -> pd.Timestamp:
     return as_timestamp(cutoff, argument="cutoff").normalize()
 
 
-def _churn_rates(outcome: pd.Series, churned: pd.Series, confidence: float) -> pd.DataFrame:
-    """Churn rate per complaint group (best to worst, empty groups left out), with Wilson intervals."""
-    frame = pd.DataFrame({"group": pd.Categorical(outcome.to_numpy(), categories=COMPLAINT_GROUPS),
+def churn_rates(group: Any, churned: pd.Series, confidence: float, *, groups: list[str], name: str) -> pd.DataFrame:
+    """Churn rate per group (in the order of ``groups``, empty ones left out), with Wilson intervals.
+
+    Shared by :func:`churn_by_complaint_outcome` and
+    :func:`custlearn.service.key_account_service`.
+    """
+    frame = pd.DataFrame({"group": pd.Categorical(np.asarray(group, dtype=object), categories=groups),
                           "churned": churned.to_numpy(dtype=bool)})
     table = frame.groupby("group", observed=True).agg(customers=("churned", "size"), churners=("churned", "sum"))
-    table.index = pd.Index(table.index.astype(str), name="complaint_outcome")
+    table.index = pd.Index(table.index.astype(str), name=name)
     table["churners"] = table["churners"].astype(int)
     table["churn_rate"] = table["churners"] / table["customers"]
-    bounds = [wilson_bounds(int(k), int(n), confidence) for k, n in zip(table["churners"], table["customers"])]
-    table["lower"] = [b[0] for b in bounds]
-    table["upper"] = [b[1] for b in bounds]
+    table["lower"], table["upper"] = wilson_columns(table["churners"], table["customers"], confidence)
     return table
