@@ -13,6 +13,7 @@ EXTRAS := course,test
 # What each install asks for (kept in variables: a comma inside a $(call ...) argument would split it).
 SPEC_COURSE  := -e ".[$(EXTRAS)]"
 SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
+SPEC_WAREHOUSE := -e ".[$(EXTRAS),warehouse]"
 
 # make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
@@ -106,7 +107,6 @@ WAREHOUSE_ORDERS ?= 10000000
 WAREHOUSE_DIR    ?= _build/warehouse
 WAREHOUSE_SEED   ?= 0
 WAREHOUSE_STAMP  := $(VENV)/.custlearn-warehouse-installed
-WAREHOUSE_EXTRAS := $(EXTRAS),warehouse
 SPARK_PYTEST_ARGS ?= -rs
 
 .PHONY: warehouse test-spark
@@ -121,7 +121,7 @@ warehouse: $(STAMP)
 # The warehouse extra (PySpark, no pyarrow) goes into .venv beside the test extras.
 $(WAREHOUSE_STAMP): $(STAMP) pyproject.toml
 	@echo "Installing the warehouse extra (PySpark; needs Java 17) into $(VENV)"
-	@$(call install,-e ".[$(WAREHOUSE_EXTRAS)]")
+	@$(call install,$(BIN),$(SPEC_WAREHOUSE))
 	@touch $(WAREHOUSE_STAMP)
 
 test-spark: $(WAREHOUSE_STAMP)
