@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -186,11 +185,7 @@ def test_duckdb_refunds_and_text_ids():
     check_refunds_and_text_ids()
 
 
-def test_rfm_scores_equal_value_rfm_scores_once_the_new_tie_rule_is_merged():
-    # MARKED: value.rfm_scores gets ties="same" as its default in a parallel change. Until that is
-    # merged this comparison is skipped; the lead removes this guard after merging.
-    if "ties" not in inspect.signature(value.rfm_scores).parameters:
-        pytest.skip("value.rfm_scores has no ties= yet (the new default tie rule is not merged)")
+def test_rfm_scores_equal_value_rfm_scores():
     for name in COMPANIES:
         table = value.rfm(datasets.load(name).orders, AS_OF)
         assert_same(sql.rfm_scores(table), value.rfm_scores(table), name)

@@ -38,7 +38,7 @@ _ORDERS_PER_CUSTOMER = {"shop": 3.4, "cafe": 12.3, "bank": 14.4}  # about, in th
 
 
 def _chunk(scenario: str, customers: int, seed: int) -> dict[str, pd.DataFrame]:
-    """One chunk of the company: the simulation's customers and orders, in the shipped schema."""
+    """One chunk of the company: the core simulation's customers and orders, in the shipped schema's dtypes."""
     from custlearn.datasets import _io, _params, _schema
 
     start, end = (pd.Timestamp(d) for d in WINDOW)
@@ -47,9 +47,9 @@ def _chunk(scenario: str, customers: int, seed: int) -> dict[str, pd.DataFrame]:
         from custlearn.datasets import _bank as simulation
     else:
         from custlearn.datasets import _shop as simulation
-    tables = simulation.simulate(params, customers, seed, start, end, "en_US", False)["tables"]
-    schema = _schema.schema(scenario)
-    return {t: _io.coerce(tables[t], schema[t]) for t in ("customers", "orders")}
+    tables = simulation.simulate(params, customers, seed, start, end, "en_US", False).tables
+    schema = _schema.schema(scenario)  # the core columns; add-on columns (e.g. lesson 06's bank offices) are left out
+    return {t: _io.coerce(tables[t], [c for c in schema[t] if c[0] in tables[t].columns]) for t in ("customers", "orders")}
 
 
 def _as_days(con: Any, frame: pd.DataFrame) -> Any:
