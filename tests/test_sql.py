@@ -337,3 +337,42 @@ def test_why_ties_id_is_refused_pd_qcut_edges_are_floating_point():
     by_qcut = pd.qcut(positions.astype(float), bins, labels=False) + 1
     exact = 1 + ((n - 1) * np.arange(1, bins)[None, :] < (positions[:, None] - 1) * bins).sum(axis=1)
     assert int((by_qcut != exact).sum()) == 1
+
+
+# --------------------------------------------------------------------------- when to move: the footprint
+
+
+def test_footprint_counts_bytes_as_an_independent_reckoning_does():
+    orders = pd.DataFrame({"customer_id": [1, 1, 2, 3], "order_date": pd.to_datetime(
+        ["2025-01-10", "2025-01-30", "2025-01-05", "2025-01-20"]), "amount": [20.0, 30.5, 15.0, 99.0],
+        "items": [1, 2, 3, 4]})
+    table = sql.footprint(orders, "2025-01-31")
+    assert list(table.index) == list(sql._footprint.FOOTPRINT_ROWS) and table.attrs == {"orders": 4, "customers": 3}
+    assert table["data"].iloc[0] == 4 * 8 and table["data"].iloc[1] == 3 * 8   # 8 bytes a number or a date
+    assert table["data"].iloc[2] == 3 * 5 * 8 / 4    # 3 customers x (id + 4 columns) x 8 bytes, over 4 orders
+    assert table["data"].iloc[3] == len(orders.to_csv(index=False).encode()) / 4   # the same text pandas writes
+    assert (table["working"].iloc[:2] > 0).all() and (table["working"].iloc[2:] == 0).all()
+    assert (table["bytes_per_order"] == table["data"] + table["working"]).all()
+    assert list(table["where"]) == ["memory", "memory", "memory", "disk", "disk"]
+
+
+def test_footprint_per_order_holds_for_a_company_twice_as_large():
+    """The premise of "measure small, multiply": bytes per order do not grow with the company."""
+    shop = datasets.load("shop").orders
+    twice = pd.concat([shop, shop.assign(customer_id=shop["customer_id"] + shop["customer_id"].max(),
+                                         order_id=shop["order_id"] + shop["order_id"].max())], ignore_index=True)
+    one, two = sql.footprint(shop, AS_OF), sql.footprint(twice, AS_OF)
+    ratio = two["bytes_per_order"] / one["bytes_per_order"]
+    assert ratio.iloc[:4].between(0.95, 1.05).all(), ratio   # memory and CSV: the same per order
+    assert 0.7 < ratio.iloc[4] <= 1.0, ratio                  # Parquet compresses a larger file a little better
+    assert two.attrs == {"orders": 2 * len(shop), "customers": 2 * one.attrs["customers"]}
+    assert one.loc["Parquet file", "data"] < one.loc["CSV file", "data"] < one.iloc[0]["data"]
+
+
+def test_footprint_refuses_what_it_cannot_measure():
+    with pytest.raises(DataError, match="must be a pandas DataFrame"):
+        sql.footprint("_build/warehouse/orders", AS_OF)
+    with pytest.raises(DataError, match="footprint needs orders on or before as_of=2024-01-01"):
+        sql.footprint(ORDERS, "2024-01-01")
+    with pytest.raises(DataError, match='The column "amount" is not in the orders table'):
+        sql.footprint(ORDERS.drop(columns="amount"), AS_OF)

@@ -34,7 +34,9 @@ session of yours, custlearn defines its one helper, the temporary function
     sql.rfm(shop.orders, as_of="2025-12-31", engine="spark")          # the same on Spark
     print(sql.query_text("rfm"))                                      # the SQL itself
 
-A large company to try it on: ``make warehouse`` (or :func:`write_warehouse`)
+How much room the orders take, in pandas and in files, measured on a
+laptop-sized extract and scaled to any size: :func:`footprint` ("when to
+move"). A large company to try it on: ``make warehouse`` (or :func:`write_warehouse`)
 writes 10 million orders (100 million with ``WAREHOUSE_ORDERS=100000000``) as
 Parquet partitioned by month in ``_build/warehouse/``.
 
@@ -45,6 +47,7 @@ custlearn.sql`` stays light. Spark needs the ``warehouse`` extra
 
 from custlearn.sql._churn import label_churn
 from custlearn.sql._engines import ENGINES, query_text, spark_session
+from custlearn.sql._footprint import footprint
 from custlearn.sql._loyalty import PERIOD_NUMBERS, churn_rate, cohort_retention, nps, repeat_purchase_rate, retention_rate
 from custlearn.sql._value import TIES, clv_summary, pareto_table, rfm, rfm_scores
 from custlearn.sql._warehouse import write_warehouse
@@ -63,6 +66,7 @@ __all__ = [
     "query_text",
     "spark_session",
     "write_warehouse",
+    "footprint",
     "ENGINES",
     "TIES",
     "PERIOD_NUMBERS",

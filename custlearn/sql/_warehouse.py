@@ -52,16 +52,20 @@ def _chunk(scenario: str, customers: int, seed: int) -> dict[str, pd.DataFrame]:
     return {t: _io.coerce(tables[t], [c for c in schema[t] if c[0] in tables[t].columns]) for t in ("customers", "orders")}
 
 
-def _as_days(con: Any, frame: pd.DataFrame) -> Any:
-    """The frame as a DuckDB relation with its dates as DATE (every date of these tables is a day).
+def as_stored(con: Any, frame: pd.DataFrame) -> Any:
+    """The frame as a DuckDB relation, as a file should hold it: a column of whole days as DATE.
 
     Parquet's DATE reads in every engine; nanosecond timestamps (pandas' default) do not in Spark.
+    A column with times of day keeps them (a TIMESTAMP).
     """
-    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    days = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])
+            and (frame[c].dropna() == frame[c].dropna().dt.normalize()).all()]
     relation = con.from_df(frame)
-    if not dates:
+    if not days:
         return relation
-    return relation.select(", ".join(f'CAST("{c}" AS DATE) AS "{c}"' if c in dates else f'"{c}"' for c in frame.columns))
+    quoted = {c: '"' + str(c).replace('"', '""') + '"' for c in frame.columns}
+    return relation.select(", ".join(f"CAST({quoted[c]} AS DATE) AS {quoted[c]}" if c in days else quoted[c]
+                                     for c in frame.columns))
 
 
 def _write_chunk(con: Any, frames: dict[str, pd.DataFrame], out: Path, index: int) -> None:
@@ -71,8 +75,8 @@ def _write_chunk(con: Any, frames: dict[str, pd.DataFrame], out: Path, index: in
     for month in sorted(months.unique()):
         folder = out / "orders" / f"order_month={month}"
         folder.mkdir(exist_ok=True)
-        _as_days(con, orders[(months == month).to_numpy()]).write_parquet(str(folder / f"chunk{index:05d}.parquet"))
-    _as_days(con, frames["customers"]).write_parquet(str(out / "customers" / f"chunk{index:05d}.parquet"))
+        as_stored(con, orders[(months == month).to_numpy()]).write_parquet(str(folder / f"chunk{index:05d}.parquet"))
+    as_stored(con, frames["customers"]).write_parquet(str(out / "customers" / f"chunk{index:05d}.parquet"))
 
 
 def write_warehouse(
