@@ -24,9 +24,9 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 # Strict nbval: outputs are compared; see tests/nbval_sanitize.cfg for the
 # few strings that legitimately vary. Notebooks are split per file across
-# two workers (-n 2 --dist loadfile): splitting one notebook breaks it.
+# two workers, whole files and notebooks per worker (-n 2 --dist loadscope, groups in conftest.py): splitting one notebook breaks it.
 NBVAL_ARGS  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
-XDIST_ARGS  := -n 2 --dist loadfile
+XDIST_ARGS  := -n 2 --dist loadscope
 TEST_PATHS  := tests custlearn notebooks exercises/solutions
 PYTEST_ARGS ?=
 

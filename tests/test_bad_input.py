@@ -340,13 +340,17 @@ CASES: list[Case] = [
                   "labels_b": value.cluster_customers(value.rfm(company().orders, AS_OF), k=3,
                                                       stability_runs=0).labels},
          reads={"labels_a": {"": "id"}}),
-    Case("value.indicator_scorecard", lambda segments, orders, surveys, customers, period: value.indicator_scorecard(
-        segments, orders, surveys, customers, as_of=AS_OF, period=period),
+    # CLV given as a Series (historical value: spend so far), as the docstring allows: the model fit
+    # behind clv=None (BG/NBD and Gamma-Gamma) has its own case, value.clv.
+    Case("value.indicator_scorecard", lambda segments, orders, surveys, customers, clv, period: value.indicator_scorecard(
+        segments, orders, surveys, customers, clv=clv, as_of=AS_OF, period=period),
         lambda: {**tables("orders", "surveys", "customers", period="Y")(),
-                 "segments": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"]},
-        reads={"orders": ORDERS, "surveys": {"customer_id": "id", "survey_date": "date",
-                                             "overall_satisfaction": "score:1:5?", "likely_to_recommend": "score:0:10?"},
-               "customers": {"customer_id": "id"}},
+                 "segments": value.rfm_segments(value.rfm_scores(value.rfm(company().orders, AS_OF)))["segment"],
+                 "clv": company().orders.groupby("customer_id")["amount"].sum()},
+        reads={"orders": {c: k for c, k in ORDERS.items() if c != "amount"},  # amounts serve only the CLV fit
+               "surveys": {"customer_id": "id", "survey_date": "date",
+                           "overall_satisfaction": "score:1:5?", "likely_to_recommend": "score:0:10?"},
+               "customers": {"customer_id": "id"}, "clv": {"": "number"}},
         scalars={"period": ["W", None, "year"]}),
     # lesson 06
     Case("churn.label_churn", lambda customers, orders, cutoff, window_days: churn.label_churn(
@@ -382,7 +386,7 @@ CASES: list[Case] = [
                 "dataset.tickets": {"customer_id": "id", "opened_at": "date"}},
          scalars={"cutoff": BAD_DATE}),
     Case("churn.churn_risk_model", lambda dataset, C: churn.churn_risk_model(
-        dataset, "2024-12-31", "2025-06-30", window_days=180, C=C), lambda: {"dataset": company("shop", 600), "C": 1.0},
+        dataset, "2024-12-31", "2025-06-30", window_days=180, C=C), lambda: {"dataset": company("shop", 300), "C": 1.0},
         reads={"dataset.orders": ORDERS}, scalars={"C": [0, -1, "1", None]}),
     Case("churn.gains_table", lambda y_true, score, deciles: churn.gains_table(y_true, score, deciles),
          lambda: {"y_true": _labels()["churned"], "score": pd.Series(np.linspace(0, 1, len(_labels())),

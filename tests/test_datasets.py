@@ -193,7 +193,7 @@ def test_scenario_extras():
 
 
 def _build_args(out: Path, locale: str) -> list[str]:
-    return ["build", "--scenario", "shop", "--customers", "1500", "--seed", "9", "--out", str(out), "--locale", locale]
+    return ["build", "--scenario", "shop", "--customers", "400", "--seed", "9", "--out", str(out), "--locale", locale]
 
 
 def test_two_processes_write_identical_bytes(tmp_path):

@@ -132,3 +132,22 @@ def test_every_install_in_the_makefile_asks_for_whole_extras(extra):
     for spec in specs:
         assert set(spec.split(",")) <= extras, spec
     assert list(dict.fromkeys(specs)) == ["course,test", f"course,test,{extra}"], specs  # uv, then pip if uv fails
+
+
+def test_make_test_keeps_each_notebook_in_one_process():
+    """conftest.py's work groups: a notebook and a test file stay whole; two long files are split."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    group = module.work_group
+    assert {group(f"notebooks/05_value.ipynb::Cell {i}") for i in range(40)} == {"notebooks/05_value.ipynb"}
+    assert group("tests/test_value.py::test_rfm[3-id]") == "tests/test_value.py"
+    assert group("tests/test_bad_input.py::test_wrong_shapes_raise_dataerror_or_give_a_result[value.rfm]") \
+        == group("tests/test_bad_input.py::test_good_input_gives_a_result_without_silent_nan[value.rfm]") \
+        != group("tests/test_bad_input.py::test_good_input_gives_a_result_without_silent_nan[value.clv]")
+    assert group("tests/test_exercise_registry.py::test_question_text_exists[07c.6]") == \
+        "tests/test_exercise_registry.py:07c"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--dist loadscope" in makefile  # the scheduler in conftest.py serves only this mode

@@ -28,17 +28,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Lessons whose prose still writes a form the rules avoid, and who fixes it. Each is a strict xfail: when
 # the prose is fixed the test passes, strict turns that into a failure, and the line below must go.
-PROSE_OWNED_ELSEWHERE = {
-    "00_start_here": "issue 15, lesson 00 prose (another helper): c00-notes-discussion writes 潜在顾客 for prospects "
-                     "(the course: 潜在客户)",
-    "01_customer_data": "issue 15, lesson 01 prose (another helper): c01-002 writes 顾客关系管理 for CRM (客户关系管理), "
-                        "c01-034 单一顾客视图 (单一客户视图)",
-    "03_satisfaction": "issue 15, lesson 03 prose (another helper): c03-008 writes 前两格比例 for top-2-box (最高两档占比)",
-    "04_loyalty": "issue 15, lesson 04 prose (another helper): c04-003 writes 顾客满意 for customer satisfaction "
-                  "(顾客满意度)",
-    "07b_cafe": "issue 15, lesson 07b prose (not yet assigned): c07b-003 and c07b-030 write 会员积分 for the points "
-                "membership (积分会员制)",
-}
+PROSE_OWNED_ELSEWHERE: dict[str, str] = {}  # none left (issue 15 fixed the last, 07b's 会员积分)
 
 GLOSSARY_CELL = """## Glossary
 
