@@ -83,23 +83,21 @@ def test_course_and_docs_extras():
     assert "jupyter-book" not in core | course, "jupyter-book belongs in the docs extra only"
 
 
-def test_browser_extra():
+@pytest.mark.parametrize("extra, package, why", [
+    ("browser", "playwright", "make test-browser drives Chromium with Playwright; make lab / make test need no browser"),
+    ("warehouse", "pyspark", "make test-spark runs lesson 09's SQL on Spark (hundreds of MB); make lab / make test "
+                             "need no Spark"),
+])
+def test_a_heavy_package_lives_in_its_extra_only(extra, package, why):
     _, project = _pyproject()
     extras = project["optional-dependencies"]
-    browser = {_parse(s)[0] for s in extras["browser"]}
-    assert "playwright" in browser, "make test-browser drives Chromium with Playwright (the browser extra)"
+    assert package in {_parse(s)[0] for s in extras[extra]}, why
     others = {_parse(s)[0] for s in project["dependencies"] + extras["course"] + extras["test"]}
-    assert "playwright" not in others, "Playwright belongs in the browser extra only (make lab / make test need no browser)"
+    assert package not in others, why
 
 
-def test_warehouse_extra():
-    """PySpark (hundreds of MB) only in the warehouse extra; DuckDB is a course dependency (lesson 09)."""
+def test_duckdb_is_a_course_dependency():
     _, project = _pyproject()
-    extras = project["optional-dependencies"]
-    warehouse = {_parse(s)[0] for s in extras["warehouse"]}
-    assert "pyspark" in warehouse, "make test-spark runs the SQL on Spark through PySpark (the warehouse extra)"
-    others = {_parse(s)[0] for s in project["dependencies"] + extras["course"] + extras["test"]}
-    assert "pyspark" not in others, "PySpark belongs in the warehouse extra only (make lab / make test need no Spark)"
     assert "duckdb" in {_parse(s)[0] for s in project["dependencies"]}, "lesson 09 runs DuckDB in the course"
 
 
