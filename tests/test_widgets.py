@@ -78,3 +78,25 @@ def test_lifecycle_thresholds_demo_moves_the_funnel_and_the_list():
     assert _texts(out)[1].startswith("**1 customer at risk**; they spent USD 120")
     lost.value = 60
     assert "must be longer" in _texts(out)[0]
+
+
+def test_footprint_planner_scales_the_bytes_per_order_and_follows_both_controls():
+    import pytest
+
+    from custlearn import DataError
+
+    table = pd.DataFrame({"where": ["memory", "memory", "disk"], "bytes_per_order": [127.0, 10.0, 20.0]},
+                         index=pd.Index(["pandas", "summary", "Parquet file"], name="what"))
+    box = widgets.footprint_planner(table, orders_millions=10, memory_gb=4)
+    note, shown, figure = box.shown()
+    assert note.startswith("At **10 million orders** everything fits in the laptop's **4 GB** (the most: 1.3 GB, pandas)")
+    assert "1.27" in shown and "0.2" in shown and figure == "[figure]"   # 127 bytes x 10M = 1.27 GB
+    box.controls["orders"].value = 100                                    # 12.7 GB, 1.0 GB and 2.0 GB
+    assert "1 of the 2 ways of holding them in memory needs more than the laptop's **4 GB**" in box.shown()[0]
+    assert "Parquet file: 2.0 GB on disk" in box.shown()[0] and "only: summary (1.0 GB)" in box.shown()[0]
+    box.controls["memory"].value = 16
+    assert box.shown()[0].startswith("At **100 million orders** everything fits in the laptop's **16 GB**")
+    with pytest.raises(DataError, match=r"orders_millions must be one of \[1, 3, 10"):
+        widgets.footprint_planner(table, orders_millions=50)
+    with pytest.raises(DataError, match='"where" is not in the footprint table'):
+        widgets.footprint_planner(table.drop(columns="where"))

@@ -86,6 +86,7 @@ from custlearn.plots.value import (
     tracking_chart,
     whale_chart,
 )
+from custlearn.plots.warehouse import footprint_chart
 
 __all__ = [
     # the look of every figure
@@ -112,4 +113,6 @@ __all__ = [
     "service_profit_chain_chart", "chain_estimates_chart",
     # churn early warning
     "survival_chart", "gains_chart",
+    # lesson 09: the warehouse
+    "footprint_chart",
 ]
