@@ -10,7 +10,7 @@ pools).
 
 - ``shop`` (online retailer, non-contractual): lessons 1-6.
   ``load("shop", raw=True)`` is the messy extract of lesson 1.
-- ``cafe`` (restaurant chain with a self-selected points membership) and
+- ``cafe`` (café chain with a self-selected points membership) and
   ``bank`` (retail bank, contractual): the cases of lesson 7.
 
 Purchases follow the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your

@@ -1,4 +1,4 @@
-"""Non-contractual scenarios: ``shop`` (online retailer) and ``cafe`` (restaurant chain).
+"""Non-contractual scenarios: ``shop`` (online retailer) and ``cafe`` (café chain).
 
 Both run the same BG/NBD purchase simulation (see :mod:`._sim`); ``cafe`` adds
 a points membership that guests join themselves, heavier visitors more often

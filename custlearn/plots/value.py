@@ -95,7 +95,7 @@ def pareto_chart(result: Any, *, ax: Any = None, label: str = "revenue") -> Any:
     return ax
 
 
-def whale_chart(result: Any, *, ax: Any = None) -> Any:
+def whale_chart(result: Any, *, title: str | None = None, ax: Any = None) -> Any:
     """Draw the whale curve of :func:`custlearn.value.whale_curve` (Kotler's 20/80/30).
 
     Lesson 05, customer profitability after the cost to serve: cumulative
@@ -108,6 +108,10 @@ def whale_chart(result: Any, *, ax: Any = None) -> Any:
     ----------
     result : WhaleCurve or profit values
         The result of ``whale_curve``, or per-customer profits to pass to it.
+    title : str, optional
+        The chart's title; say which costs the profit is after (the default
+        names none: lesson 05 draws the curve after the cost to serve and
+        after the acquisition cost too).
     ax : matplotlib Axes, optional
         Where to draw; a new figure if None.
 
@@ -126,6 +130,8 @@ def whale_chart(result: Any, *, ax: Any = None) -> Any:
     >>> ax = whale_chart([60, -20, 30, 10, -30])
     >>> ax.get_ylabel()
     'Cumulative share of total profit'
+    >>> whale_chart([60, -20, 30], title="After the cost to serve").get_title()
+    'After the cost to serve'
     >>> whale_chart([60, None, 30])
     Traceback (most recent call last):
     ...
@@ -151,7 +157,7 @@ def whale_chart(result: Any, *, ax: Any = None) -> Any:
     ax.axvspan(1 - result.bottom, 1, color=BAD, alpha=0.08,
                label=f"bottom {result.bottom:.0%}: {result.bottom_share:+.0%}")
     ax.set(xlim=(0, 1), ylim=(min(0.0, float(y.min())), max(1.05, result.peak_height * 1.1)),
-           title="Whale curve: cumulative profit after cost to serve",
+           title=title or "Whale curve: cumulative profit, most profitable customers first",
            xlabel="Share of customers, most profitable first", ylabel="Cumulative share of total profit")
     percent_axis(ax, "x")
     percent_axis(ax, "y")

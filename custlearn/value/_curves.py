@@ -175,10 +175,11 @@ def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
 def whale_curve(profit: Any, *, top: float = 0.2, bottom: float = 0.3) -> WhaleCurve:
     """The whale curve: cumulative profit over customers, most profitable first.
 
-    Lesson 05, framework: Kotler's 20/80/30 rule ("the top 20% of customers
-    generate 80% of the profit, half of which is lost serving the bottom
-    30% unprofitable customers", Kotler & Keller, *Marketing Management*) and
-    the whale curve of Kaplan & Cooper (1998, *Cost and Effect*) / Kaplan &
+    Lesson 05, framework: Kotler's 20/80/30 rule (Kotler 1999, *Kotler on
+    Marketing: How to Create, Win, and Dominate Markets*, as deck 002 quotes
+    it: the most profitable 20% of customers bring 80% of the total profit,
+    and the worst 30% halve the firm's potential profit) and the whale curve
+    of Kaplan & Cooper (1998, *Cost and Effect*) / Kaplan &
     Narayanan (2001, "Measuring and managing customer profitability").
     Profit is per customer **after cost to serve** (returns, service,
     discounts), so some customers are negative. For the first ``k`` of ``n``
@@ -256,13 +257,16 @@ def customer_profit(
     handling_cost_col: str = "handling_cost",
     acquisition_cost_col: str = "acquisition_cost",
 ) -> pd.DataFrame:
-    """Profit per customer after the cost to serve (the input of :func:`whale_curve`).
+    """Profit per customer after the cost to serve and the acquisition cost (the input of :func:`whale_curve`).
 
-    Lesson 05, framework: customer profitability after cost to serve, behind
-    Kotler's 20/80/30 rule (Kotler & Keller, *Marketing Management*: the top
-    20% of customers bring 80% of the profit, half of which is lost serving
-    the least profitable 30%) and the whale curve of Kaplan & Cooper (1998,
-    *Cost and Effect*). Per customer, the formula of the course data
+    Lesson 05, framework: customer profitability, behind Kotler's 20/80/30
+    rule (Kotler 1999, *Kotler on Marketing*, as deck 002 quotes it: the
+    most profitable 20% of customers bring 80% of the total profit, and the
+    worst 30% halve the potential profit) and the whale curve of Kaplan &
+    Cooper (1998, *Cost and Effect*). ``profit`` subtracts the acquisition
+    cost too, a sunk cost for customers already won: for the profit after
+    the cost to serve alone (what serving a customer earns from now on),
+    add ``acquisition_cost`` back. Per customer, the formula of the course data
     (``datasets/README.md``, section "Cost to serve and the whale curve")::
 
         profit = sum(margin of the orders NOT returned)   (a returned order loses its margin)
