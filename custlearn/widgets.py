@@ -32,9 +32,11 @@ __all__ = [
     "duplicate_threshold_explorer",
     "lifecycle_thresholds",
     "margin_of_error_explorer",
+    "journey_simulator",
     "nps_simulator",
     "clv_calculator",
     "rfm_cutoff_explorer",
+    "cluster_explorer",
     "churn_window_explorer",
     "time_limit_explorer",
     "retention_budget_planner",
@@ -552,6 +554,131 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
                                         "and the sample size a target margin needs.")
 
 
+def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str) -> Any:
+    """Lesson 03's journey simulator: the predicted gain of a rise and loss of a fall, each with its interval."""
+    import matplotlib.pyplot as plt
+
+    from custlearn.plots import BAD, GOOD, HIGHLIGHT, REFERENCE
+
+    fig, ax = plt.subplots(figsize=(8, 3.0))
+    rows = ((1, rise, GOOD, f"rise by {step:.1f}: predicted gain"), (0, fall, BAD, f"fall by {step:.1f}: predicted loss"))
+    for y, row, colour, name in rows:
+        ax.barh([y], [row["estimate"]], color=colour, height=0.5, label=name)
+        ax.text(row["estimate"], y + 0.33, f"{row['estimate']:+.1f}", ha="center", fontweight="bold")
+    for y, row, _, _ in rows:
+        ax.hlines(y, row["lower"], row["upper"], color=HIGHLIGHT, lw=1.5)
+    reach = 1.15 * max(abs(fall["lower"]), abs(rise["upper"]), 0.5)
+    ax.set_xlim(-reach, reach)  # symmetric, so a loss and a gain of the same size look the same size
+    ax.set_ylim(-0.5, 1.7)
+    ax.axvline(0, color=REFERENCE, lw=1)
+    ax.set_yticks([0, 1], [f"fall by {step:.1f}", f"rise by {step:.1f}"])
+    ax.set_xlabel(f"Predicted change in {measure} (percentage points)")
+    ax.set_title(f"{label}: what a rise earns and a fall costs")
+    handles, names = ax.get_legend_handles_labels()
+    interval = plt.Line2D([], [], color=HIGHLIGHT, lw=1.5)
+    ax.legend([*handles, interval], [*names, "95% interval"], loc="upper center", bbox_to_anchor=(0.5, -0.34), ncol=3)
+    return fig
+
+
+def journey_simulator(surveys: Any, *, touch_point: str | None = None, change: float = 0.5, top_box: int = 2) -> Any:
+    """Lesson 03: improve one touch point of the journey; see the predicted satisfaction move, asymmetry included.
+
+    The journey simulator of "Raising satisfaction: where to invest first"
+    (提升策略, decks 000, 002, 004). For the chosen touch point,
+    ``satisfaction.what_if`` with its penalty-reward model (Brandt 1987;
+    Mittal, Ross & Baldasare 1998) predicts the top-box share of overall
+    satisfaction if every rating of that touch point rose by ``change``
+    points on average, and if it fell by as much, each with its 95%
+    interval. A step moves some customers across an edge: a rise lifts
+    some out of a low rating (2 to 3) or into a high one (3 to 4), a fall
+    the other way. So what a rise earns and a fall costs differ when a low
+    rating costs more than a high one earns (a basic factor, Kano et al.
+    1984) or the other way round, and when more customers sit on one side
+    of an edge than on the other; a straight-line model would give both the
+    same size. The prediction shows association in the survey, not proof
+    that the change would cause it.
+
+    Parameters
+    ----------
+    surveys : DataFrame
+        One row per respondent: ``overall_satisfaction`` and the touch-point
+        ratings (columns starting with ``rating_``), whole points 1-5.
+    touch_point : str, optional
+        The first touch point shown (a rating column); default the first one.
+    change : float, default 0.5
+        The first step, in rating points (0.1-1.0).
+    top_box : int, default 2
+        How many top points of overall satisfaction count as satisfied.
+
+    Returns
+    -------
+    Demo
+        Controls ``touch_point`` (a drop-down) and ``change`` (a slider)
+        above a note and a chart of the gain and the loss.
+
+    Raises
+    ------
+    DataError
+        If ``surveys`` is not a table with touch-point ratings, ``touch_point``
+        is not one of them, or ``change`` is outside 0.1-1.0.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(11)
+    >>> share = [0.07, 0.12, 0.33, 0.28, 0.20]                        # most ratings in the middle
+    >>> s = pd.DataFrame({t: rng.choice(np.arange(1, 6), 500, p=share) for t in ["rating_delivery", "rating_app"]})
+    >>> mean = 3.2 - 0.9 * (s["rating_delivery"] <= 2) + 0.6 * (s["rating_app"] >= 4)   # delivery: a basic factor
+    >>> s["overall_satisfaction"] = (mean + rng.normal(0, 0.7, 500)).round().clip(1, 5)
+    >>> box = journey_simulator(s, touch_point="rating_delivery")
+    >>> rise, fall = box.shown()[0].split(". The same fall ")
+    >>> print(rise)
+    **delivery +0.5 rating points**: predicted top-2-box 42.6% → **45.3%** (+2.7 points, 95% interval +1.4 to +4.0)
+    >>> print(fall[:70])
+    would cost 6.0 points (4.3 to 7.6): here a fall costs more than a rise
+    >>> box.controls["change"].value = 1.0                                  # a whole point: twice as far
+    >>> print(box.shown()[0].split(". The same fall ")[0])
+    **delivery +1.0 rating points**: predicted top-2-box 42.6% → **48.1%** (+5.5 points, 95% interval +2.8 to +8.1)
+    >>> journey_simulator(s, touch_point="rating_returns")
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: touch_point="rating_returns" is not a touch point of these surveys. The touch points are: rating_delivery, rating_app. Pick one of them.
+    """
+    import ipywidgets as w
+
+    from custlearn import satisfaction
+    from custlearn._validate import require_frame, require_number
+    from custlearn.plots.satisfaction import _label
+    from custlearn.satisfaction._touch_points import _touch_point_names
+
+    names = _touch_point_names(require_frame(surveys, table="surveys"), None, "overall_satisfaction")
+    touch_point = names[0] if touch_point is None else touch_point
+    if touch_point not in names:
+        raise DataError(f'touch_point="{touch_point}" is not a touch point of these surveys. The touch points are: '
+                        f'{", ".join(names)}. Pick one of them.')
+    change = require_number(change, argument="change", minimum=0.1, maximum=1.0, example="0.5")
+
+    def render(touch_point: str, change: float) -> tuple:
+        up = satisfaction.what_if(surveys, {touch_point: change}, top_box=top_box)
+        rise, fall = up.loc["change"], satisfaction.what_if(surveys, {touch_point: -change}, top_box=top_box).loc["change"]
+        now, after, label = up.loc["as now", "estimate"], up.loc["what-if", "estimate"], _label(touch_point)
+        gain, loss = rise["estimate"], -fall["estimate"]
+        verdict = ("a rise earns about what a fall costs" if abs(loss - gain) <= 0.1 * max(loss, gain) else
+                   "a fall costs more than a rise earns: keep it from failing first" if loss > gain else
+                   "a rise earns more than a fall costs: a chance to delight")
+        note = (f"**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** "
+                f"({gain:+.1f} points, 95% interval {rise['lower']:+.1f} to {rise['upper']:+.1f}). "
+                f"The same fall would cost {loss:.1f} points ({-fall['upper']:.1f} to "
+                f"{-fall['lower']:.1f}): here {verdict}. A survey shows association, not what a change would cause.")
+        return note, _journey_figure(label.capitalize(), change, rise, fall, f"top-{top_box}-box share")
+
+    controls = {"touch_point": w.Dropdown(options=[(_label(n), n) for n in names], value=touch_point,
+                                          description="Touch point", style=_STYLE),
+                "change": _slider("float", change, 0.1, 1.0, 0.1, "Step (rating points)", ".1f")}
+    return demo(controls, render, title="pick a touch point and a step; see what a rise earns and a fall of the "
+                                        "same size costs.")
+
+
 def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: float = 0.12, *,
                    years: int = 15, currency: str = "USD") -> Any:
     """Lesson 05: the Gupta-Lehmann lifetime value; move margin, retention and discount rate.
@@ -1033,6 +1160,145 @@ def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int
                 "f_min": _slider("int", min_frequency, 1, bins, 1, "F score at least")}
     return demo(controls, render,
                 title="move the score cut-offs of the best-customer group; watch its size and its revenue.")
+
+
+def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments: Any = None,
+                     recency_col: str = "recency", monetary_col: str = "monetary") -> Any:
+    """Lesson 05: choose k and the features of k-means; watch the silhouette, the profiles and the crosstab.
+
+    Clustering (聚类分析) with :func:`custlearn.value.cluster_customers`:
+    k-means on the chosen features, by default after ``log(1 + x)`` and
+    standardisation. The demo shows the silhouette of the clustering (from
+    -1 to 1, higher = clusters better separated; Rousseeuw 1987) and the
+    share of the smallest cluster, each cluster's profile in the original
+    units with its suggested name, a crosstab of the clusters against
+    ``segments`` (e.g. the RFM segments) and a picture of the customers by
+    recency and spend, coloured by cluster. Untick "log and scale" to see
+    the unscaled failure: the feature with the biggest numbers (money)
+    decides alone, and a few big spenders get clusters of their own. A
+    silhouette compares values of k on the same features and scaling only:
+    in raw units it is measured in dollars and days. Stability is not
+    re-computed here (``stability_runs=0``), so each redraw is quick.
+
+    Parameters
+    ----------
+    features : DataFrame
+        One row per customer (index = customer id) with numeric features,
+        e.g. ``value.rfm(orders, as_of)``.
+    k : int, default 4
+        The first number of clusters (the slider goes from 2 to 8).
+    columns : list of str, optional
+        The features to choose from (default: every column of ``features``);
+        all of them are chosen at first.
+    segments : Series, optional
+        A label per customer (index = customer id), e.g.
+        ``value.rfm_segments(scores)["segment"]``, for the crosstab.
+    recency_col, monetary_col : str
+        The columns drawn in the picture (no picture without them).
+
+    Returns
+    -------
+    Demo
+        Controls ``k`` (slider), ``columns`` (a multiple choice) and
+        ``log_scale`` (a tick box) above a note, the profiles, the crosstab
+        and the picture.
+
+    Raises
+    ------
+    DataError
+        If ``features`` is not a table of numeric features (see
+        ``cluster_customers``), ``k`` is not from 2 to 8, or ``segments`` is
+        not one label per customer of ``features``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"recency": [5, 9, 7, 300, 320, 280, 150],
+    ...                       "frequency": [12, 10, 15, 1, 1, 2, 4],
+    ...                       "monetary": [900.0, 700, 1200, 20, 35, 50, 200]})
+    >>> box = cluster_explorer(table, k=2)
+    >>> box.shown()[0].split("** ")[0]
+    '**k = 2 on recency, frequency, monetary (log and scaled): silhouette 0.743; smallest cluster 42.9% of the customers.'
+    >>> box.shown()[2]                    # the profiles are shown[1]
+    '[figure]'
+    >>> box.controls["log_scale"].value = False
+    >>> box.shown()[0].split(":")[0]
+    '**k = 2 on recency, frequency, monetary (raw units)'
+    >>> box.controls["columns"].value = ()
+    >>> box.shown()
+    ['**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).']
+    >>> cluster_explorer(table, k=9)
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: k must be a whole number from 2 to 8, but 9 was given.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from custlearn import value
+    from custlearn._validate import require_frame, require_positive_int
+    from custlearn.plots import colours_for
+
+    k = require_positive_int(k, argument="k", minimum=2, maximum=8)
+    names = list(require_frame(features, table="features").columns) if columns is None else columns
+    fitted = {(k, tuple(names), True): value.cluster_customers(features, k=k, columns=names, stability_runs=0)}
+    names = [str(c) for c in names]  # the first fit above checked the table at the door; each fit is kept
+    labels = None if segments is None else _segment_labels(segments, features.index)
+
+    def render(k: int, columns: tuple, log_scale: bool) -> tuple:
+        if not columns:
+            return "**Choose at least one feature** (hold Ctrl or Cmd and click to choose several)."
+        if (k, columns, log_scale) not in fitted:
+            try:
+                fitted[k, columns, log_scale] = value.cluster_customers(
+                    features, k=k, columns=list(columns), log=log_scale, scale=log_scale, stability_runs=0)
+            except DataError as error:  # e.g. fewer distinct customers than clusters on one feature
+                return f"**This choice cannot be clustered:** {error}"
+        found = fitted[k, columns, log_scale]
+        scores = found.k_scores.loc[k]
+        note = (f"**k = {k} on {', '.join(columns)} ({'log and scaled' if log_scale else 'raw units'}): "
+                f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.1%} of the "
+                f"customers.** Compare silhouettes only for the same features and scaling; ask whether each "
+                f"cluster can be named and treated differently.")
+        shown = [note, found.profiles.round(2)]
+        if labels is not None:
+            shown.append(pd.crosstab(labels, found.labels.rename("cluster")))
+        if recency_col in features.columns and monetary_col in features.columns:
+            fig, ax = plt.subplots(figsize=(7.5, 4))
+            names_by_cluster = found.profiles["name"]
+            for cluster, colour in zip(names_by_cluster.index, colours_for(names_by_cluster)):
+                mine = (found.labels == cluster).to_numpy()
+                ax.scatter(features[recency_col][mine], features[monetary_col][mine], s=6, alpha=0.6, color=colour,
+                           label=f"{cluster}: {names_by_cluster[cluster]}")
+            ax.set(yscale="log", title=f"Customers by recency and spend: {k} clusters",
+                   xlabel=f"Days since the last order ({recency_col})", ylabel=f"Total spend ({monetary_col}, log scale)")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title="cluster")
+            shown.append(fig)
+        return tuple(shown)
+
+    controls = {"k": _slider("int", k, 2, 8, 1, "Number of clusters k"),
+                "columns": w.SelectMultiple(options=names, value=tuple(names), rows=min(len(names), 5),
+                                            description="Features", style=_STYLE),
+                "log_scale": w.Checkbox(value=True, description="log and scale", style=_STYLE)}
+    return demo(controls, render, title="choose k and the features; watch the silhouette, the profiles and the "
+                                        "crosstab against the RFM segments.")
+
+
+def _segment_labels(segments: Any, index: Any) -> Any:
+    """One segment label per customer of ``index`` (the crosstab's rows), checked."""
+    import pandas as pd
+
+    if isinstance(segments, pd.DataFrame) and "segment" in segments.columns:
+        segments = segments["segment"]
+    if not isinstance(segments, pd.Series):
+        raise DataError(f"segments must be a Series of labels indexed by customer id (e.g. "
+                        f"value.rfm_segments(scores)['segment']), but a {type(segments).__name__} was given.")
+    missing = index.difference(segments.index)
+    if len(missing):
+        raise DataError(f"segments has no label for {len(missing)} customer(s) of the features (e.g. "
+                        f"{list(missing[:3])}). Pass one label per customer, indexed like the features.")
+    return segments[~segments.index.duplicated()].reindex(index).rename("segment")
 
 
 def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, contact_cost: float = 5.0,

@@ -175,6 +175,60 @@ def _grid(importance: str = "standardised_weight", performance: str = "perceptio
     return pd.DataFrame({"x": y if swap else x, "y": x if swap else y})
 
 
+# ---------------------------------------------------------------- 03.11 touch-point weights
+
+def _touch_points() -> list[str]:
+    return [c for c in _surveys().columns if c.startswith("rating_")]
+
+
+def _touch_point_weights() -> pd.Series:
+    """03.11 — weight of each touch point: all five ratings in one regression (rating points)."""
+    return _sat().touch_point_importance(_surveys())["weight"]
+
+
+def _touch_point_correlations() -> pd.Series:
+    return _surveys()[_touch_points()].corrwith(_overall())
+
+
+def _touch_point_alone() -> pd.Series:
+    """Mistake for 03.11: the slope of each touch point fitted on its own."""
+    s = _surveys()
+    return pd.Series({t: s[t].cov(_overall()) / s[t].var() for t in _touch_points()})
+
+
+def _touch_point_standardised() -> pd.Series:
+    return _sat().driver_analysis(_surveys(), "overall_satisfaction", _touch_points())["standardised_weight"]
+
+
+# ---------------------------------------------------------------- 03.12 what a fall of delivery costs
+
+def _delivery_change(delta: float = -0.5, **options) -> float:
+    """03.12 — predicted change of the top-2-box share (points) if delivery ratings moved by ``delta``."""
+    return float(_sat().what_if(_surveys(), {"rating_delivery": delta}, **options).loc["change", "estimate"])
+
+
+def _delivery_level_after_fall() -> float:
+    return float(_sat().what_if(_surveys(), {"rating_delivery": -0.5}).loc["what-if", "estimate"])
+
+
+# ---------------------------------------------------------------- 03.13 the expectation effect
+
+def _expectation_effect(form: str = "performance", term: str = "expectation") -> float:
+    """03.13 — change in overall satisfaction per point of prior expectation, at the same performance."""
+    return float(_sat().expectation_effect(_surveys(), form=form).loc[term, "coefficient"])
+
+
+def _expectation_alone() -> float:
+    """Mistake for 03.13: the slope on the prior expectation alone, performance not held fixed."""
+    s = _surveys()
+    return float(s["prior_expectation"].cov(_overall()) / s["prior_expectation"].var())
+
+
+def _expectation_high_minus_low() -> float:
+    s = _surveys()
+    return float(_overall()[s["prior_expectation"] >= 4].mean() - _overall()[s["prior_expectation"] <= 2].mean())
+
+
 EXERCISES = {
     "03.1": Number(
         _csat_top2,
@@ -323,5 +377,83 @@ EXERCISES = {
                  "what to do first.",
         min_words=40,
         keywords=["reliability", "interval", "responsiveness"],
+    ),
+    "03.11": Table(
+        _touch_point_weights,
+        question="The weight of each touch point in overall satisfaction: the five touch-point ratings (the columns "
+                 "starting with rating_) in one regression of overall_satisfaction, in satisfaction points per rating "
+                 "point. A Series indexed by touch point.",
+        index_name="touch point",
+        mistakes=[
+            Mistake(_touch_point_correlations, "Those are the raw correlations with overall satisfaction. Customers who "
+                    "like one step of the journey like the others too (a halo), so every correlation looks strong. "
+                    "Put all five ratings in one regression: satisfaction.touch_point_importance."),
+            Mistake(_touch_point_alone, "You fitted each touch point on its own: its slope takes the credit of the "
+                    "other steps that move with it. Fit the five ratings together, so that each weight holds the "
+                    "others fixed."),
+            Mistake(_touch_point_standardised, "Those are standardised weights (in standard deviations). The question "
+                    "asks for the weights in rating points: the column weight of satisfaction.touch_point_importance."),
+        ],
+        hint="Regress overall_satisfaction on the five rating_ columns together (review_rating_seen is not a touch "
+             "point) and take one coefficient per touch point: satisfaction.touch_point_importance(surveys) does it; "
+             "its column weight is the answer.",
+    ),
+    "03.12": Number(
+        lambda: _delivery_change(-0.5),
+        question="If every customer's delivery rating fell by half a point on average, by how many percentage points "
+                 "would the top-2-box share of overall satisfaction change, as the penalty-reward what-if predicts? "
+                 "(A fall is negative.)",
+        unit="points",
+        mistakes=[
+            Mistake(lambda: _delivery_change(-0.5, model="linear"), "That is the straight-line model "
+                    "(model='linear'): it gives every step the same weight and misses the asymmetry. Use the "
+                    "penalty-reward model, the default of satisfaction.what_if."),
+            Mistake(lambda: -_delivery_change(0.5), "That is the gain of a rise of half a point with a minus sign. "
+                    "A fall is not a rise in reverse: a low rating can cost more than a high one earns. Predict the "
+                    "fall itself: changes={'rating_delivery': -0.5}."),
+            Mistake(_delivery_level_after_fall, "That is the predicted top-2-box share after the fall; the question "
+                    "asks for the change: the row 'change' of satisfaction.what_if."),
+            Mistake(lambda: _delivery_change(-0.5, statistic="mean"), "That is the change of the mean score "
+                    "(statistic='mean'). The question asks for the top-2-box share, in percentage points."),
+        ],
+        hint="Predict the top-2-box share with every delivery rating half a point lower: "
+             "satisfaction.what_if(surveys, {'rating_delivery': -0.5}) fits the penalty-reward model; take the "
+             "estimate in its row 'change' (negative for a loss).",
+    ),
+    "03.13": Number(
+        _expectation_effect,
+        question="At the same perceived performance (the mean of the five touch-point ratings), by how much does "
+                 "overall satisfaction change for one point more of prior expectation? Give the coefficient "
+                 "(satisfaction points per point of expectation).",
+        mistakes=[
+            Mistake(_expectation_alone, "That is the slope of overall satisfaction on the prior expectation alone: it "
+                    "does not hold performance fixed. Regress on performance and expectation together "
+                    "(satisfaction.expectation_effect)."),
+            Mistake(lambda: _expectation_effect("disconfirmation"), "That is the expectation's coefficient in the "
+                    "disconfirmation form (performance minus expectation, and expectation), where it means something "
+                    "else. Use the performance form, form='performance' (the default)."),
+            Mistake(lambda: _expectation_effect(term="performance"), "That is the weight of performance. The question "
+                    "asks for the coefficient of the prior expectation."),
+            Mistake(_expectation_high_minus_low, "That is the difference in mean satisfaction between the customers "
+                    "who expected much (4-5) and little (1-2): performance is not held fixed, and it is not per point "
+                    "of expectation. Use a regression on both."),
+        ],
+        hint="Compute each respondent's perceived performance as the mean of the five rating_ columns, then regress "
+             "overall_satisfaction on performance and prior_expectation together and take the coefficient of the "
+             "expectation (satisfaction.expectation_effect does it).",
+    ),
+    "03.14": Choice(
+        expected="a",
+        question="The shop can fund one project on its customer journey this year. Which should come first?",
+        options={
+            "a": "Yes: delivery weighs most, and a rise of its rating earns as much as any other (with service "
+                 "contact), while a fall of it costs the most. Invest there first.",
+            "b": "Returns is a basic factor: a low rating costs, but a high one earns almost nothing, so raising its "
+                 "rating gains hardly anything. Keep returns from failing; do not make it the first investment.",
+            "c": "Service contact is a delighter that earns about as much as delivery when it rises, but delivery "
+                 "also costs the most when it falls and weighs most overall. A good second project.",
+            "d": "Customers who want easy ordering weigh delivery at least as much as the website or app, and a rise "
+                 "of the website or app earns about half of delivery's. Not first.",
+        },
     ),
 }

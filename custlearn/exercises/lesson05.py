@@ -115,12 +115,17 @@ def _segment_counts() -> pd.Series:
     return _count_segments(_scores())
 
 
-def _segment_counts_reordered() -> pd.Series:
+def _reordered_rules() -> pd.DataFrame:
+    """The R package's rules with the narrow ones first, as in the lesson."""
     from custlearn import value
 
     rules = value.RFM_SEGMENT_RULES
     first = rules["segment"].isin(NARROW_FIRST)
-    return _count_segments(_scores(), pd.concat([rules[first], rules[~first]]))
+    return pd.concat([rules[first], rules[~first]])
+
+
+def _segment_counts_reordered() -> pd.Series:
+    return _count_segments(_scores(), _reordered_rules())
 
 
 # ---------------------------------------------------------------- 05.5 / 05.6 simple CLV
@@ -307,6 +312,87 @@ def _pareto_revenue_curve() -> pd.Series:
     return _curve(table["customer_share"], table["cumulative_value_share"])
 
 
+# ---------------------------------------------------------------- 05.12 - 05.14 clustering
+
+
+@cache
+def _rfm_table() -> pd.DataFrame:
+    from custlearn import value
+
+    shop = _shop()
+    return value.rfm(shop.orders, shop.as_of)
+
+
+@cache
+def _clusters(k: int = 4, log: bool = True, scale: bool = True):
+    """k-means on the buyers' RFM table, as ``value.cluster_customers`` does it (no stability re-fits)."""
+    from custlearn import value
+
+    return value.cluster_customers(_rfm_table(), k=k, log=log, scale=scale, stability_runs=0)
+
+
+def _silhouette(k: int = 4, log: bool = True, scale: bool = True) -> float:
+    """05.12 — silhouette of k-means with k = 4 on the log-scaled, standardised RFM table."""
+    return float(_clusters(k, log, scale).k_scores.loc[k, "silhouette"])
+
+
+def _cluster_by_future_value(place: int) -> int:
+    """05.14 — the number of the cluster (k = 4) with the ``place``-th highest mean true future value."""
+    from custlearn import datasets
+
+    labels = _clusters().labels
+    future = datasets.truth("shop").set_index("customer_id")["future_value"].reindex(labels.index)
+    return int(future.groupby(labels).mean().sort_values(ascending=False).index[place - 1])
+
+
+# ---------------------------------------------------------------- 05.15 holdout purchases
+
+CALIBRATION_END = "2024-12-31"
+
+
+def _holdout_orders(cohort_only: bool) -> pd.DataFrame:
+    orders = _shop().orders
+    later = orders[orders["order_date"] > CALIBRATION_END]
+    if cohort_only:
+        later = later[later["customer_id"].isin(orders.loc[orders["order_date"] <= CALIBRATION_END, "customer_id"])]
+    return later
+
+
+def _holdout_purchase_days() -> int:
+    """05.15 — purchase days in 2025 of the customers who bought in 2024 (value.calibration_holdout)."""
+    from custlearn import value
+
+    shop = _shop()
+    return int(value.calibration_holdout(shop.orders, CALIBRATION_END, shop.as_of)["frequency_holdout"].sum())
+
+
+def _holdout_rows(cohort_only: bool) -> int:
+    return len(_holdout_orders(cohort_only))
+
+
+def _holdout_days_everyone() -> int:
+    return len(_holdout_orders(False).drop_duplicates(["customer_id", "order_date"]))
+
+
+# ---------------------------------------------------------------- 05.16 fair ties
+
+
+def _renumbering(ties: str, what: str = "segment", reordered: bool = False) -> float:
+    """05.16 — share of buyers whose RFM segment (or score) changes when the ids are renumbered at random."""
+    from custlearn import value
+
+    table = _rfm_table()
+    new_ids = pd.Index(np.random.default_rng(7).permutation(len(table)) + 1, name="customer_id")
+    before = value.rfm_scores(table, ties=ties)
+    after = value.rfm_scores(table.set_axis(new_ids), ties=ties).set_axis(table.index)
+    if what == "score":
+        return float((before["rfm_score"] != after["rfm_score"]).mean())
+    rules = _reordered_rules() if reordered else value.RFM_SEGMENT_RULES
+    moved = (value.rfm_segments(before, rules=rules)["segment"].to_numpy()
+             != value.rfm_segments(after, rules=rules)["segment"].to_numpy())
+    return float(moved.mean())
+
+
 EXERCISES = {
     "05.1": Number(
         _top20_revenue_share,
@@ -481,5 +567,104 @@ EXERCISES = {
                  "profitable 30% of customers? Use your answers above.",
         min_words=40,
         keywords=["acquisition cost", "lifetime value", "cost to serve"],
+    ),
+    "05.12": Number(
+        _silhouette,
+        question="Cluster the buyers' RFM table (value.rfm on shop.as_of) with k-means, k = 4, after log(1 + x) and "
+                 "standardisation (value.cluster_customers does both). What is the silhouette of the clustering?",
+        mistakes=[
+            Mistake(lambda: _silhouette(log=False, scale=False),
+                    "You clustered the raw numbers (log=False, scale=False). In raw units spend, in dollars, decides "
+                    "alone and a few big spenders get clusters of their own; a silhouette in raw units cannot be "
+                    "compared with one in scaled units. Keep the defaults log=True, scale=True."),
+            Mistake(lambda: _silhouette(scale=False),
+                    "You took logs but did not standardise (scale=False): the measures keep different spreads, so "
+                    "one counts more than the others in the distance. Standardise after the log (scale=True)."),
+            Mistake(lambda: _silhouette(log=False),
+                    "You standardised the raw, skewed numbers without taking logs (log=False): the few customers "
+                    "who spend many times the median stay far out and k-means spends clusters on them. Take "
+                    "log(1 + x) first (log=True)."),
+            Mistake(lambda: _silhouette(k=2),
+                    "That is the silhouette of k = 2, the k the silhouette prefers. The question asks for k = 4: "
+                    "pass k=4 (the silhouette of k = 4 is in k_scores.loc[4, 'silhouette'])."),
+        ],
+        hint="Make the RFM table of the buyers (value.rfm(shop.orders, shop.as_of)), cluster it with "
+             "value.cluster_customers(table, k=4) and read the silhouette from the result's k_scores.",
+    ),
+    "05.13": Choice(
+        expected="c",
+        question="The silhouette is highest at k = 2, the elbow bends at k = 4, and bootstrap samples give other "
+                 "clusters for k = 3 and 5 but the same for k = 2 and 4. Which k do you choose for the shop?",
+        options={
+            "a": "The silhouette is one test among several. Two clusters only split the good customers from the "
+                 "rest, which the RFM segments already do: they fail the business test (can each cluster be named "
+                 "and treated differently?).",
+            "b": "k = 4 is right, but not because of the elbow: the bend is read by eye and is often unclear, so "
+                 "the elbow alone is no reason. Choose k by stability and the business test, with the silhouette "
+                 "and the elbow as hints.",
+            "c": "Yes: k = 4 is stable (the same clusters from other starts and on bootstrap samples), second on "
+                 "the silhouette, and its four clusters can each be named and given their own treatment.",
+            "d": "The inertia always falls as k grows (it is 0 with one customer per cluster), so the lowest "
+                 "inertia is no criterion.",
+        },
+    ),
+    "05.14": Number(
+        lambda: _cluster_by_future_value(2),
+        question="With the four clusters of 05.12: which cluster (give its number) has the second-highest mean "
+                 "true future value (future_value in datasets.truth('shop'))?",
+        mistakes=[
+            Mistake(lambda: 2, "Cluster numbers are not ranks of future value: cluster_customers numbers the "
+                    "clusters by their mean past spend (monetary), highest first. Compute the mean future_value "
+                    "per cluster and sort it."),
+            Mistake(lambda: _cluster_by_future_value(1), "That is the cluster with the highest mean future value; "
+                    "the question asks for the second-highest."),
+        ],
+        hint="Line up each buyer's cluster (clusters.labels) with the truth's future_value of the same customer, "
+             "average it per cluster, sort from highest to lowest and give the number of the second cluster.",
+    ),
+    "05.15": Number(
+        _holdout_purchase_days,
+        question="Split the orders into a calibration period (up to 2024-12-31) and a holdout period (2025, up to "
+                 "shop.as_of). How many purchases did the customers who bought in 2024 make in the holdout, "
+                 "counted as the BG/NBD model counts them (purchase days)?",
+        unit="purchase days",
+        mistakes=[
+            Mistake(lambda: _holdout_rows(True), "You counted order rows. BG/NBD counts purchase days: several "
+                    "orders of one customer on one day are one purchase. Count distinct (customer, day) pairs, or "
+                    "sum frequency_holdout of value.calibration_holdout."),
+            Mistake(lambda: _holdout_rows(False), "You counted every order row of 2025, those of customers who first "
+                    "bought in 2025 included. The check is about the 2024 cohort only, and in purchase days: "
+                    "value.calibration_holdout keeps exactly those."),
+            Mistake(_holdout_days_everyone, "You counted the purchase days of every customer in 2025, new customers "
+                    "included. The model was fitted on the customers who bought in 2024: keep only them."),
+        ],
+        hint="value.calibration_holdout(shop.orders, '2024-12-31', shop.as_of) gives one row per customer of the "
+             "2024 cohort with frequency_holdout, their purchase days in the holdout: add them up.",
+    ),
+    "05.16": Number(
+        lambda: _renumbering("id"),
+        question="The renumbering experiment: score the buyers' RFM table with ties='id' (ties broken by customer "
+                 "id), then give the same customers new ids (np.random.default_rng(7).permutation(n) + 1, in the "
+                 "table's row order) and score again. What share of the customers change segment under the R "
+                 "package's rules in their own order? (a fraction)",
+        unit="fraction",
+        mistakes=[
+            Mistake(lambda: _renumbering("same"), "With ties='same' (the default) equal values get equal scores, "
+                    "so nobody moves: that is the point of the fair rule. The question asks about the old rule, "
+                    "ties='id'."),
+            Mistake(lambda: _renumbering("id", what="score"), "That is the share whose RFM score changes. Several "
+                    "scores lead to the same segment: compare the segments (value.rfm_segments)."),
+            Mistake(lambda: _renumbering("id", reordered=True), "You used the lesson's reordered rules (narrow rules "
+                    "first). The question asks for the R package's own order: value.rfm_segments(scores)."),
+        ],
+        hint="Score the table twice with value.rfm_scores(..., ties='id'): once as it is, once after "
+             "table.set_axis(new_ids); put the second result back on the old ids row by row (.set_axis(table.index)), "
+             "name the segments of both (value.rfm_segments) and take the share of rows whose segment differs.",
+    ),
+    "05.17": Text(
+        question="Clusters or RFM segments: which would you use to plan next quarter's campaigns, and how would you "
+                 "check that the groups are real and worth treating differently?",
+        min_words=40,
+        keywords=["stability", "business test", "scorecard"],
     ),
 }
