@@ -848,7 +848,7 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
 def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *, window_days: int = 137,
                           alive_col: str = "alive_at_end", customer_col: str = "customer_id",
                           date_col: str = "order_date") -> Any:
-    """Lesson 06: move the churn window; watch the churn rate, the false alarms and the misses.
+    """Lesson 07: move the churn window; watch the churn rate, the false alarms and the misses.
 
     Non-contractual churn is a *definition*: a customer silent for more than
     ``window_days`` at ``as_of`` is labelled churned (as in
@@ -1304,7 +1304,7 @@ def _segment_labels(segments: Any, index: Any) -> Any:
 def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, contact_cost: float = 5.0,
                              save_rate: float = 0.20, risk_col: str = "p_left", value_col: str = "value_if_kept",
                              currency: str = "USD") -> Any:
-    """Lesson 07a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
+    """Lesson 08a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
 
     The shop case: spend a retention budget where it saves most. The plan
     ranks customers by the expected value a contact saves::
@@ -1503,7 +1503,7 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
                             attitude_points: float = 0.5, knowledge_points: float = 0.5,
                             unresolved_cut: float = 0.5, value_per_account: float | None = None,
                             currency: str = "USD") -> Any:
-    """Lesson 07c (bank case): which practice saves most accounts? Move three levers; see closures avoided per year.
+    """Lesson 08c (bank case): which practice saves most accounts? Move three levers; see closures avoided per year.
 
     Levers: raise the average staff-attitude score by ``attitude_points``
     (survey points, 1-7 scale), the product-knowledge score by
@@ -1588,7 +1588,7 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
 def membership_effect_explorer(customers: Any, orders: Any, true_effect: float | None = None, *, as_of: Any = None,
                                post_weeks: int = 13, tolerance: int = 1, cohort_weeks: int = 4,
                                n_boot: int = 300, seed: int = 7) -> Any:
-    """Lesson 07b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
+    """Lesson 08b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
 
     The cafe case: does the membership make guests visit more, or do the
     keen guests join? Uses :func:`custlearn.cases.visit_rates`,

@@ -2,8 +2,9 @@
 
 Expected answers are computed from the shipped data with the solution's
 logic (``custlearn.service``, ``custlearn.churn`` for the churn labels); the
-likely mistakes are computed the same way. The ids are "06s.N" while the
-lesson sits beside the churn lesson's "06.N".
+likely mistakes are computed the same way. Until issue 19's renumbering the
+churn lesson's exercises were "06.N" (now "07.N"): ``check`` names the new id
+when an answer to one of these does not fit (``custlearn.exercises``).
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ def _data(name: str = "shop"):
     return datasets.load(name)
 
 
-# 06s.1 ---------------------------------------------------------------------
+# 06.1 ---------------------------------------------------------------------
 
 
 def _stage_share(stage: str = "after-sale", complaints_only: bool = False) -> float:
-    """06s.1 — share of the shop's tickets (or complaints) recorded at ``stage``."""
+    """06.1 — share of the shop's tickets (or complaints) recorded at ``stage``."""
     tickets = _data().tickets
     if complaints_only:
         tickets = tickets[tickets["is_complaint"]]
@@ -44,11 +45,11 @@ def _after_sale_count() -> float:
     return float((_data().tickets["stage"] == "after-sale").sum())
 
 
-# 06s.2 ---------------------------------------------------------------------
+# 06.2 ---------------------------------------------------------------------
 
 
 def _in_time_by_stage(limits: dict | None = None) -> pd.Series:
-    """06s.2 — share of each stage's tickets resolved within the stage's time limit."""
+    """06.2 — share of each stage's tickets resolved within the stage's time limit."""
     from custlearn import service
 
     return service.time_limit_attainment(_data().tickets, limits)["in_time_share"]
@@ -66,7 +67,7 @@ def _in_time_of_resolved() -> pd.Series:
     return (table["in_time"] / resolved.reindex(table.index)).rename("in_time_share")
 
 
-# 06s.3 ---------------------------------------------------------------------
+# 06.3 ---------------------------------------------------------------------
 
 
 @cache
@@ -77,11 +78,11 @@ def _complaints(complaints_only: bool = True) -> pd.Series:
 
 
 def _recovery_rate() -> float:
-    """06s.3 — share of the shop's complaints resolved well (within 48 hours and rated 4 or 5)."""
+    """06.3 — share of the shop's complaints resolved well (within 48 hours and rated 4 or 5)."""
     return float(_complaints()["recovery_rate"])
 
 
-# 06s.4 ---------------------------------------------------------------------
+# 06.4 ---------------------------------------------------------------------
 
 
 @cache
@@ -92,13 +93,13 @@ def _loop_by_owner() -> pd.DataFrame:
 
 
 def _owner_bars(column: str = "closed_in_time") -> pd.Series:
-    """06s.4 — per owner team: the share of its tickets closed within the time limit (or another column)."""
+    """06.4 — per owner team: the share of its tickets closed within the time limit (or another column)."""
     loop = _loop_by_owner()
     values = loop["closed_in_time"] * loop["tickets"] if column == "in_time_count" else loop[column]
     return pd.Series(values.to_numpy(float), index=pd.Index(loop.index.astype(str), name="owner_team"))
 
 
-# 06s.5 ---------------------------------------------------------------------
+# 06.5 ---------------------------------------------------------------------
 
 
 @cache
@@ -121,11 +122,11 @@ def _key_service(window: int = 365, top: float = 0.1, open_only: bool = True, ma
 
 
 def _key_closure(group: str = "key account, relationship manager", **kwargs) -> float:
-    """06s.5 — share of the key accounts with a relationship manager closed within a year of the cut-off."""
+    """06.5 — share of the key accounts with a relationship manager closed within a year of the cut-off."""
     return float(_key_service(**kwargs).loc[group, "churn_rate"])
 
 
-# 06s.6 / 06s.7 -------------------------------------------------------------
+# 06.6 / 06.7 -------------------------------------------------------------
 
 
 @cache
@@ -144,7 +145,7 @@ def _chain(outcome: str = "closure_rate", driver: str = "employee_satisfaction")
 
 
 def _slope(kind: str = "adjusted", **kwargs) -> float:
-    """06s.6 — the staff effect on the closure share per point of staff satisfaction, adjusted for the city centre."""
+    """06.6 — the staff effect on the closure share per point of staff satisfaction, adjusted for the city centre."""
     return float(_chain(**kwargs).estimates.loc[kind, "estimate"])
 
 
@@ -155,15 +156,15 @@ def _planted() -> float:
 
 
 def _times_planted(kind: str = "naive") -> float:
-    """06s.7 — the naive estimate divided by the planted staff effect."""
+    """06.7 — the naive estimate divided by the planted staff effect."""
     return _slope(kind) / _planted()
 
 
-# 06s.9 ---------------------------------------------------------------------
+# 06.9 ---------------------------------------------------------------------
 
 
 def _detectable(units: int = 12, power: float = 0.8, confidence: float = 0.95) -> float:
-    """06s.9 — the smallest correlation 12 branches find 4 times in 5 (5% two-sided)."""
+    """06.9 — the smallest correlation 12 branches find 4 times in 5 (5% two-sided)."""
     from custlearn import service
 
     return float(service.detectable_correlation(units, power=power, confidence=confidence))
@@ -176,7 +177,7 @@ def _detectable_one_sided() -> float:
 
 
 EXERCISES = {
-    "06s.1": Number(
+    "06.1": Number(
         _stage_share,
         question="What share of the shop's service tickets are after-sale (stage 'after-sale')? (a fraction)",
         unit="fraction",
@@ -191,7 +192,7 @@ EXERCISES = {
         hint="Classify every ticket by its stage (service.classify_services gives the timing, or read the stage "
              "column) and take the share of all tickets that are after-sale (service.service_mix(kinds, 'timing')).",
     ),
-    "06s.2": Table(
+    "06.2": Table(
         _in_time_by_stage,
         question="The share of each stage's tickets resolved within the time limit of the stage (the shop's own "
                  "limits, in time_limit_hours). A Series indexed by stage.",
@@ -208,7 +209,7 @@ EXERCISES = {
              "share of such tickets per stage, over all of the stage's tickets (service.time_limit_attainment, "
              "column in_time_share).",
     ),
-    "06s.3": Number(
+    "06.3": Number(
         _recovery_rate,
         question="What share of the shop's complaints were resolved well: resolved within 48 hours and rated 4 or 5 "
                  "by the customer? (a fraction of all complaints)",
@@ -227,7 +228,7 @@ EXERCISES = {
         hint="Keep the complaints, mark those resolved within 48 hours and rated 4 or 5 by the customer, and take "
              "their share of all complaints (service.complaint_metrics, column recovery_rate).",
     ),
-    "06s.4": Chart(
+    "06.4": Chart(
         _owner_bars,
         question="A bar chart of the share of each owner team's tickets closed within the time limit of their "
                  "stage, one bar per owner team, with a title and labelled axes.",
@@ -246,7 +247,7 @@ EXERCISES = {
              "of their stage (service.closed_loop with by='owner_team', column closed_in_time) and draw one bar per "
              "team.",
     ),
-    "06s.5": Number(
+    "06.5": Number(
         _key_closure,
         question="Harbor Bank names its key accounts on 31 Dec 2024: the top 10% by the margin brought so far, among "
                  "the accounts open that day. What share of the key accounts with a relationship manager closed "
@@ -269,7 +270,7 @@ EXERCISES = {
              "among=...), split them by relationship manager and take the closed share of those with one "
              "(service.key_account_service).",
     ),
-    "06s.6": Number(
+    "06.6": Number(
         _slope,
         question="Over Harbor Bank's 36 offices: the change in the share of accounts closed per point of staff "
                  "satisfaction, adjusted for the city centre (a fraction per point, negative if closures fall).",
@@ -287,7 +288,7 @@ EXERCISES = {
              "centre (service.office_table with offices=...), then fit closures on satisfaction and the city centre "
              "together and read the slope of satisfaction (service.service_profit_chain, the adjusted row).",
     ),
-    "06s.7": Number(
+    "06.7": Number(
         _times_planted,
         question="The planted staff effect is datasets.parameters('bank')['service_profit_chain']['closure_per_point']. "
                  "How many times the planted effect is the naive estimate?",
@@ -301,7 +302,7 @@ EXERCISES = {
         hint="Take the naive slope of closures on staff satisfaction over the offices (service.service_profit_chain) "
              "and divide it by the planted effect; the chain's against(planted) gives it as times_planted.",
     ),
-    "06s.8": Choice(
+    "06.8": Choice(
         expected="c",
         question="Key accounts with a relationship manager closed 14% in 2025, key accounts on standard service 43%. "
                  "What do you conclude?",
@@ -317,7 +318,7 @@ EXERCISES = {
                  "ones to test a manager on.",
         },
     ),
-    "06s.9": Number(
+    "06.9": Number(
         _detectable,
         question="Harbor Bank has 12 branches. What is the smallest correlation a test over the 12 branches finds 4 "
                  "times in 5 (80% power, 5% two-sided)?",
@@ -330,7 +331,7 @@ EXERCISES = {
         hint="The smallest correlation found 4 times in 5 on n units is tanh((z for 5% two-sided + z for 80% power) / "
              "sqrt(n - 3)) by Fisher's z (service.detectable_correlation with units=12).",
     ),
-    "06s.10": Text(
+    "06.10": Text(
         question="Write a short brief for the shop's service director and the bank's retail director: which loop to "
                  "fix first and how, what to promise per stage, what to do about complaints and key accounts, and "
                  "what the office comparison can and cannot say.",

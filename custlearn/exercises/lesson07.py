@@ -1,4 +1,4 @@
-"""Exercises of lesson 06, *Retention, churn early warning and complaint recovery*.
+"""Exercises of lesson 07, *Retention and churn early warning* (流失预警).
 
 Expected answers are computed from the shipped data with the solution's
 logic (``custlearn.churn``, ``custlearn.value``); the likely mistakes are
@@ -44,15 +44,15 @@ def _shop_labels(window: int | None = WINDOW, cutoff: str = CUTOFF) -> pd.DataFr
     return churn.label_churn(shop.customers, shop.orders, cutoff, window_days=window)
 
 
-# 06.1 ----------------------------------------------------------------------
+# 07.1 ----------------------------------------------------------------------
 
 
 def _shop_churn_rate() -> float:
-    """06.1 — share of shop customers (bought by the cut-off) with no purchase in the next 180 days."""
+    """07.1 — share of shop customers (bought by the cut-off) with no purchase in the next 180 days."""
     return float(_shop_labels()["churned"].mean())
 
 
-# 06.2 ----------------------------------------------------------------------
+# 07.2 ----------------------------------------------------------------------
 
 
 @cache
@@ -64,22 +64,22 @@ def _bank_labels() -> pd.DataFrame:
 
 
 def _bank_churn_rate() -> float:
-    """06.2 — share of accounts open on the cut-off that closed within 182 days."""
+    """07.2 — share of accounts open on the cut-off that closed within 182 days."""
     return float(_bank_labels()["churned"].mean())
 
 
 def _bank_closed_by_end() -> float:
-    """Mistake for 06.2: share of all bank customers whose account closed by the end of the data."""
+    """Mistake for 07.2: share of all bank customers whose account closed by the end of the data."""
     bank = _data("bank")
     return float(bank.customers["account_closed"].notna().mean())
 
 
 def _bank_closed_in_window_of_all() -> float:
-    """Mistake for 06.2: churners divided by all customers, not by the accounts open at the cut-off."""
+    """Mistake for 07.2: churners divided by all customers, not by the accounts open at the cut-off."""
     return float(_bank_labels()["churned"].sum() / len(_data("bank").customers))
 
 
-# 06.3 ----------------------------------------------------------------------
+# 07.3 ----------------------------------------------------------------------
 
 
 @cache
@@ -104,27 +104,27 @@ def _km_median(mask: np.ndarray) -> float:
 
 
 def _discount_median() -> float:
-    """06.3 — Kaplan-Meier median time to churn (days) of customers won with a welcome discount."""
+    """07.3 — Kaplan-Meier median time to churn (days) of customers won with a welcome discount."""
     return _km_median(_discount_mask())
 
 
 def _discount_plain_median() -> float:
-    """Mistake for 06.3: the plain median of the durations, censored customers treated as churned."""
+    """Mistake for 07.3: the plain median of the durations, censored customers treated as churned."""
     return float(_durations()["duration_days"][_discount_mask()].median())
 
 
 def _discount_median_churned_only() -> float:
-    """Mistake for 06.3: the median duration of the churned customers only."""
+    """Mistake for 07.3: the median duration of the churned customers only."""
     d = _durations()[_discount_mask()]
     return float(d.loc[d["churned"], "duration_days"].median())
 
 
 def _everyone_median() -> float:
-    """Mistake for 06.3: the median of all buyers, not only the discount-acquired."""
+    """Mistake for 07.3: the median of all buyers, not only the discount-acquired."""
     return _km_median(np.ones(len(_durations()), dtype=bool))
 
 
-# 06.4 ----------------------------------------------------------------------
+# 07.4 ----------------------------------------------------------------------
 
 
 def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
@@ -134,7 +134,7 @@ def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
 
 
 def _churn_rate_by_outcome() -> pd.Series:
-    """06.4 — churn rate in the 180 days after the cut-off, by outcome of the first complaint."""
+    """07.4 — churn rate in the 180 days after the cut-off, by outcome of the first complaint."""
     return _by_outcome()["churn_rate"]
 
 
@@ -146,7 +146,7 @@ def _churn_rate_by_outcome_default_window() -> pd.Series:
     return _by_outcome(None)["churn_rate"]
 
 
-# 06.5 / 06.6 ---------------------------------------------------------------
+# 07.5 / 07.6 ---------------------------------------------------------------
 
 
 @cache
@@ -157,7 +157,7 @@ def _model():
 
 
 def _held_out_auc() -> float:
-    """06.5 — AUC of the shop's churn-risk score on the later (held-out) period."""
+    """07.5 — AUC of the shop's churn-risk score on the later (held-out) period."""
     return float(_model().auc)
 
 
@@ -166,7 +166,7 @@ def _training_auc() -> float:
 
 
 def _top_decile_lift() -> float:
-    """06.6 — lift of the top 10% by risk on the held-out period."""
+    """07.6 — lift of the top 10% by risk on the held-out period."""
     return float(_model().gains()["lift"].iloc[0])
 
 
@@ -178,7 +178,7 @@ def _top_decile_capture() -> float:
     return float(_model().gains()["cumulative_capture"].iloc[0])
 
 
-# 06.8 ----------------------------------------------------------------------
+# 07.8 ----------------------------------------------------------------------
 
 
 @cache
@@ -197,7 +197,7 @@ def _auc(y: pd.Series, score: pd.Series) -> float:
 
 
 def _p_alive_auc_dropped_out() -> float:
-    """06.8 — AUC of 1 - P(alive) for the truly dropped-out customers (not alive at the end)."""
+    """07.8 — AUC of 1 - P(alive) for the truly dropped-out customers (not alive at the end)."""
     t = _p_alive()
     return _auc(~t["alive_at_end"], 1 - t["p_alive"])
 
@@ -213,7 +213,7 @@ def _p_alive_auc_no_purchase() -> float:
 
 
 def _km_curve(mask: np.ndarray, censored_as_churned: bool = False) -> pd.Series:
-    """06.7 — a Kaplan-Meier curve (survival by day) of the customers in ``mask``."""
+    """07.7 — a Kaplan-Meier curve (survival by day) of the customers in ``mask``."""
     from custlearn import churn
 
     d = _durations()[mask]
@@ -231,7 +231,7 @@ def _km_curves(how: str = "km") -> dict[str, pd.Series]:
 
 
 EXERCISES = {
-    "06.1": Number(
+    "07.1": Number(
         _shop_churn_rate,
         question="Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
                  "next 180 days? (a fraction)",
@@ -258,7 +258,7 @@ EXERCISES = {
              "days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned "
              "(the mean of the True/False column).",
     ),
-    "06.2": Number(
+    "07.2": Number(
         _bank_churn_rate,
         question="Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)",
         unit="fraction",
@@ -274,7 +274,7 @@ EXERCISES = {
              "(churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share "
              "marked.",
     ),
-    "06.3": Number(
+    "07.3": Number(
         _discount_median,
         question="Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
                  "(churn_durations at shop.as_of, default window).",
@@ -291,7 +291,7 @@ EXERCISES = {
              "customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as "
              "censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival).",
     ),
-    "06.4": Table(
+    "07.4": Table(
         _churn_rate_by_outcome,
         question="The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
                  "(with 'no complaint'). A Series indexed by outcome.",
@@ -300,13 +300,13 @@ EXERCISES = {
             Mistake(_churners_by_outcome, "Those are numbers of churners; the question asks for rates "
                     "(the churn_rate column)."),
             Mistake(_churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
-                    "Use window_days=180 (the labels of 06.1)."),
+                    "Use window_days=180 (the labels of 07.1)."),
         ],
-        hint="Label churn as in 06.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
+        hint="Label churn as in 07.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
              "complaint ('no complaint' for the others) and take the churn rate per outcome "
              "(service.churn_by_complaint_outcome).",
     ),
-    "06.5": Number(
+    "07.5": Number(
         _held_out_auc,
         question="Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).",
         mistakes=[
@@ -318,7 +318,7 @@ EXERCISES = {
         hint="Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never "
              "saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc.",
     ),
-    "06.6": Number(
+    "07.6": Number(
         _top_decile_lift,
         question="Top-decile lift of that score on the held-out period: how many times the average churn rate "
                  "do the 10% with the highest risk have?",
@@ -331,7 +331,7 @@ EXERCISES = {
         hint="Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate "
              "by the churn rate of all held-out customers (the first row of the model's gains table, column lift).",
     ),
-    "06.7": Chart(
+    "07.7": Chart(
         _km_curves,
         question="Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
                  "with a title and labelled axes.",
@@ -351,7 +351,7 @@ EXERCISES = {
              "fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with "
              "a legend (plots.survival_chart does it).",
     ),
-    "06.8": Number(
+    "07.8": Number(
         _p_alive_auc_dropped_out,
         question="AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
                  "truly dropped out at the end of the data (truth: alive_at_end False).",
@@ -365,7 +365,7 @@ EXERCISES = {
              "1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the "
              "others: the AUC (sklearn.metrics.roc_auc_score).",
     ),
-    "06.9": Choice(
+    "07.9": Choice(
         expected="c",
         question="P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in "
                  "the next 52 weeks' better. Why?",
@@ -379,7 +379,7 @@ EXERCISES = {
             "d": "P(alive) is not fitted on the truth table: both scores see only the orders before the end.",
         },
     ),
-    "06.10": Text(
+    "07.10": Text(
         question="You have the win-back list ranked by expected value. Whom do you contact, with what, and how do "
                  "you use P(alive) and the complaint history? What would make you distrust the list?",
         min_words=40,
