@@ -1031,19 +1031,20 @@ def time_limit_explorer(tickets: Any, *, limits: Mapping[Any, float] | None = No
     Examples
     --------
     >>> import pandas as pd
-    >>> tickets = pd.DataFrame({"ticket_id": [1, 2, 3, 4], "stage": ["in-sale", "in-sale", "after-sale", "after-sale"],
-    ...     "resolved": [True, True, True, False], "hours_to_resolve": [2.0, 12.0, 40.0, None],
-    ...     "time_limit_hours": [8.0, 8.0, 72.0, 72.0]})
+    >>> tickets = pd.DataFrame({"ticket_id": [1, 2, 3, 4, 5],
+    ...     "stage": ["pre-sale", "in-sale", "in-sale", "after-sale", "after-sale"],
+    ...     "resolved": [True, True, True, True, False], "hours_to_resolve": [30.0, 2.0, 12.0, 40.0, None],
+    ...     "time_limit_hours": [24.0, 8.0, 8.0, 72.0, 72.0]})
     >>> box = time_limit_explorer(tickets, cost_per_late_ticket=5)
     >>> print(box.shown()[1])
-    **Closed in time: 2 of 4 tickets (50%).** in-sale 50% within 8 h, after-sale 50% within 72 h. **2 late tickets cost USD 10.**
+    **Closed in time: 2 of 5 tickets (40%).** pre-sale 0% within 24 h, in-sale 50% within 8 h, after-sale 50% within 72 h. **3 late tickets cost USD 15.**
     >>> box.controls["in-sale"].value = 24
     >>> print(box.shown()[1].split("**")[1])
-    Closed in time: 3 of 4 tickets (75%).
+    Closed in time: 3 of 5 tickets (60%).
     >>> time_limit_explorer(tickets, limits={"in-sale": 8})
     Traceback (most recent call last):
     ...
-    custlearn.DataError: limits has no time limit for "after-sale" (a label of the stage column). Give every label one, e.g. limits={"after-sale": 24, "in-sale": 24}.
+    custlearn.DataError: limits has no time limit for "after-sale" (a label of the stage column). Give every label one, e.g. limits={"after-sale": 24, "in-sale": 24, "pre-sale": 24}.
     """
     import numpy as np
 
