@@ -192,17 +192,23 @@ def percentile_bounds(draws: Sequence[float] | np.ndarray, confidence: float = 0
     return float(low), float(high)
 
 
-def mean_bounds(values: Sequence[float] | np.ndarray, confidence: float = 0.95) -> tuple[float, float]:
+def mean_bounds(values: Sequence[float] | np.ndarray, confidence: float = 0.95, *,
+                floor: float | None = None) -> tuple[float, float]:
     """Normal interval of a mean: ``mean +/- z * s / sqrt(n)`` (s with n - 1); (nan, nan) below 2 values.
 
-    For the per-customer means of lesson 05's scorecard (purchases or referrals
-    per customer): the large-sample interval of a mean (e.g. Agresti & Franklin,
-    *Statistics*, ch. 8), fine for the hundreds of customers of a segment.
+    For the per-customer means of lesson 05's scorecard and holdout check
+    (purchases or referrals per customer): the large-sample interval of a
+    mean (e.g. Agresti & Franklin, *Statistics*, ch. 8), fine for the
+    hundreds of customers of a segment. ``floor`` cuts the lower bound where
+    the mean cannot go (0 for counts: a segment with few referrals would
+    otherwise get an interval below zero).
 
     Examples
     --------
     >>> [round(b, 4) for b in mean_bounds([1, 2, 3, 4], 0.95)]   # 2.5 +/- 1.96 * 1.291 / 2
     [1.2348, 3.7652]
+    >>> [round(b, 2) for b in mean_bounds([0, 0, 0, 1], 0.95, floor=0)]   # 0.25 - 0.49 would be below 0
+    [0.0, 0.74]
     >>> mean_bounds([5.0])
     (nan, nan)
     """
@@ -210,7 +216,8 @@ def mean_bounds(values: Sequence[float] | np.ndarray, confidence: float = 0.95) 
     if len(x) < 2:
         return math.nan, math.nan
     half = z_value(confidence) * float(x.std(ddof=1)) / math.sqrt(len(x))
-    return float(x.mean()) - half, float(x.mean()) + half
+    lower = float(x.mean()) - half
+    return (lower if floor is None else max(lower, float(floor))), float(x.mean()) + half
 
 
 def nps_counts(scores: np.ndarray) -> tuple[int, int, int]:

@@ -1615,3 +1615,27 @@ def test_expected_purchases_takes_one_horizon_per_customer(cdnow, fitted):
     np.testing.assert_allclose(bg.expected_purchases(rows, pd.Series(horizons, index=[1, 2, 3, 4, 5])), expected)
     with pytest.raises(DataError, match="t has 2 values but the summary has 5"):
         bg.expected_purchases(rows, [1.0, 2.0])
+
+
+def test_scorecard_count_intervals_stop_at_zero():
+    """Referrals and purchase days per customer are counts: their interval never goes below 0.
+
+    Independent reference: the normal interval worked with numpy, mean -/+ 1.96 s / sqrt(n), cut at 0.
+    """
+    segments = pd.Series(["few"] * 40 + ["many"] * 40, index=pd.RangeIndex(1, 81, name="customer_id"))
+    orders = pd.DataFrame({"customer_id": list(range(1, 81)) * 2,
+                           "order_date": pd.to_datetime(["2025-01-10"] * 80 + ["2025-03-10"] * 80),
+                           "amount": 10.0})
+    referrer = [1] + [None] * 79 + [41] * 30 + [42] * 30 + [None] * 20
+    customers = pd.DataFrame({"customer_id": range(1, 161), "signup_date": pd.Timestamp("2024-06-01"),
+                              "referred_by": referrer})
+    card = value.indicator_scorecard(segments, orders, customers=customers, clv=pd.Series(1.0, index=range(1, 81)),
+                                     as_of="2025-12-31", overall=None).table.set_index(["segment", "indicator"])
+    made = np.r_[1, np.zeros(39)]  # 'few': one referral among 40 customers
+    raw_lower = made.mean() - 1.959964 * made.std(ddof=1) / np.sqrt(40)
+    assert raw_lower < 0
+    assert card.loc[("few", "referrals"), "lower"] == 0.0
+    assert card.loc[("few", "referrals"), "upper"] == pytest.approx(made.mean() + 1.959964 * made.std(ddof=1) / np.sqrt(40),
+                                                                   rel=1e-5)
+    assert (card.xs("referrals", level="indicator")["lower"] >= 0).all()
+    assert card.loc[("many", "referrals"), "value"] == pytest.approx(60 / 40)

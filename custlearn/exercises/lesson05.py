@@ -542,13 +542,14 @@ EXERCISES = {
     ),
     "05.10": Chart(
         _whale,
-        question="The whale curve of profit after cost to serve, with a title and labelled axes.",
+        question="The whale curve of 05.2's profit (after the cost to serve and the acquisition cost), with a title "
+                 "and labelled axes.",
         kind="curve",
         normalise=True,
         index_name="share of customers",
         mistakes=[
-            Mistake(_pareto_revenue_curve, "Your curve adds up revenue. The whale curve adds up profit after the "
-                    "cost to serve (value.customer_profit): it climbs above 100% and then falls back."),
+            Mistake(_pareto_revenue_curve, "Your curve adds up revenue. The whale curve adds up profit (value.customer_profit: "
+                    "after the cost to serve and the acquisition cost): it climbs above 100% and then falls back."),
             Mistake(lambda: _whale(ascending=True), "Your curve starts with the least profitable customers. Rank "
                     "them the other way: most profitable first, so the curve climbs, peaks and falls back."),
             Mistake(lambda: _whale(_profit()["profit"] + _profit()["acquisition_cost"]), "Your profit leaves out "

@@ -398,8 +398,7 @@ def holdout_by_frequency(
     rows = []
     for g, label in enumerate(labels):
         actual = holdout["frequency_holdout"].to_numpy()[group == g]
-        lower, upper = mean_bounds(actual, confidence)
-        lower = max(lower, 0.0) if len(actual) > 1 else lower  # a mean count is never below 0
+        lower, upper = mean_bounds(actual, confidence, floor=0.0)  # a mean count is never below 0
         rows.append({"frequency": label, "customers": len(actual), "predicted": predicted[group == g].mean()
                      if len(actual) else np.nan, "actual": actual.mean() if len(actual) else np.nan,
                      "actual_lower": lower, "actual_upper": upper})

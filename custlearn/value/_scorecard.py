@@ -240,7 +240,7 @@ def _rows(name: str, mask: np.ndarray, per: pd.DataFrame, answers: pd.DataFrame 
     if "clv" in per.columns:
         rows.append((name, "clv", float(per["clv"].to_numpy()[mask].mean()), nan, nan, int(mask.sum())))
     days = per["days"].to_numpy()[mask]
-    rows.append((name, "purchase_frequency", float(days.mean()), *mean_bounds(days, confidence), int(mask.sum())))
+    rows.append((name, "purchase_frequency", float(days.mean()), *mean_bounds(days, confidence, floor=0.0), int(mask.sum())))
     if answers is not None:
         mine = answers[mask[answers["customer"].to_numpy()]]
         sat = mine["satisfaction"].dropna().to_numpy()
@@ -252,7 +252,7 @@ def _rows(name: str, mask: np.ndarray, per: pd.DataFrame, answers: pd.DataFrame 
                  *wilson_bounds(kept, int(before.sum()), confidence), int(before.sum())))
     if "referrals" in per.columns:
         made = per["referrals"].to_numpy()[mask]
-        rows.append((name, "referrals", float(made.mean()), *mean_bounds(made, confidence), int(mask.sum())))
+        rows.append((name, "referrals", float(made.mean()), *mean_bounds(made, confidence, floor=0.0), int(mask.sum())))
     if answers is not None:
         rec = mine["recommend"].dropna().to_numpy()
         detractors, _passives, promoters = nps_counts(rec)
