@@ -30,8 +30,8 @@ def work_group(nodeid: str) -> str:
 
     >>> work_group("notebooks/05_value.ipynb::Cell 12")
     'notebooks/05_value.ipynb'
-    >>> work_group("tests/test_exercise_registry.py::test_each_named_mistake_gets_its_own_hint[07c.6]")
-    'tests/test_exercise_registry.py:07c'
+    >>> work_group("tests/test_exercise_registry.py::test_each_named_mistake_gets_its_own_hint[08c.6]")
+    'tests/test_exercise_registry.py:08c'
     """
     path = nodeid.split("::")[0]
     split, param = SPLIT_BY_PARAMETER.get(path), PARAMETER.search(nodeid)

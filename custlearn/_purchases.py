@@ -1,7 +1,7 @@
-"""Purchase days and the rhythm of repeat purchases, shared by lessons 02 and 06.
+"""Purchase days and the rhythm of repeat purchases, shared by lessons 02 and 07.
 
 Lesson 02 sets its "at risk" and "lost" thresholds from the gaps between a
-customer's consecutive purchase days; lesson 06 takes the same "at risk" gap
+customer's consecutive purchase days; lesson 07 takes the same "at risk" gap
 as its default churn window. Both read the orders through
 :func:`custlearn._tables.read_orders` first (so every date is already a
 calendar day); the two steps here work on that clean table.

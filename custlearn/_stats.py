@@ -1,7 +1,7 @@
 """Statistics that several lessons share: normal quantiles and intervals.
 
 Lesson 03 teaches the Wilson interval for a share ("how sure are we");
-lessons 04, 06 and 07 use it for their own shares. Lesson 04's Net Promoter
+lessons 04, 06, 07 and 08 use it for their own shares. Lesson 04's Net Promoter
 Score and its interval (Rocks 2016) are counted here too, because lesson 05's
 indicator scorecard reports them per segment: :func:`nps_counts` and
 :func:`nps_bounds` are the core of ``loyalty.nps`` and ``loyalty.nps_interval``
@@ -149,7 +149,7 @@ def proportion_ci(successes: int, n: int, confidence: float = 0.95) -> Interval:
 def wilson_bounds(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     """(lower, upper) of :func:`proportion_ci`, or (nan, nan) when ``n`` is 0.
 
-    For tables of many groups (lessons 04 and 07), where an empty group
+    For tables of many groups (lessons 04 and 05), where an empty group
     should show no interval rather than stop the whole table.
 
     Examples

@@ -1,6 +1,6 @@
-"""Lesson 07 (cases, 案例分析与实操): small estimators the capstone cases need.
+"""Lesson 08 (cases, 案例分析与实操): small estimators the capstone cases need.
 
-07b, the cafe: *did the points membership make guests come more often?*
+08b, the cafe: *did the points membership make guests come more often?*
 Guests choose to join, and frequent guests join far more often, so the naive
 member / non-member gap mostly shows **who joins**, not what the membership
 does (self-selection). Two better comparisons use each member's own
@@ -20,11 +20,11 @@ Functions: :func:`visit_rates` (per guest, for the naive gap),
 :func:`effect_estimates` (naive, matched and difference-in-differences
 effects with bootstrap intervals).
 
-07c, the bank: *what drives account closures?* :func:`rate_model` fits a
+08c, the bank: *what drives account closures?* :func:`rate_model` fits a
 closure-rate (Poisson) model with each account's time open as exposure and
 gives a rate ratio per unit of each driver, with its 95% interval.
 
-07a, the shop, needs no estimator of its own: it combines lessons 02-06.
+08a, the shop, needs no estimator of its own: it combines lessons 02-07.
 Every table is read once, at the door, by :mod:`custlearn._tables`.
 """
 
@@ -64,7 +64,7 @@ def visit_rates(customers: pd.DataFrame, orders: pd.DataFrame, *, as_of: Any = N
                 member_col: str = "member_since") -> pd.DataFrame:
     """Visits per week of every guest since the first visit, with the membership flag.
 
-    Lesson 07b. The naive comparison of members and non-members uses this
+    Lesson 08b. The naive comparison of members and non-members uses this
     table: a guest's visit rate is
 
         visits_per_week = visits / weeks, weeks = (as_of - first visit + 1 day) / 7
@@ -126,7 +126,7 @@ def membership_did(customers: pd.DataFrame, orders: pd.DataFrame, *, post_weeks:
                    member_col: str = "member_since") -> pd.DataFrame:
     """Each member's visits before and after joining, next to matched non-members in the same weeks.
 
-    Lesson 07b: a before/after comparison with a comparison group
+    Lesson 08b: a before/after comparison with a comparison group
     (difference-in-differences, Angrist & Pischke 2009) whose comparison guests
     are matched on behaviour before joining (Rosenbaum & Rubin 1985). Time is
     counted in whole weeks from ``start``. For a member who first visited in
@@ -269,7 +269,7 @@ def effect_estimates(rates: pd.DataFrame, did: pd.DataFrame, *, n_boot: int = 10
                      confidence: float = 0.95) -> pd.DataFrame:
     """Naive, matched and difference-in-differences effects of membership, with bootstrap intervals.
 
-    Lesson 07b. All three are multipliers of the visit rate (1.05 = +5 %):
+    Lesson 08b. All three are multipliers of the visit rate (1.05 = +5 %):
 
     - **naive** = mean visits per week of members / of non-members (``rates``
       from :func:`visit_rates`);
@@ -380,7 +380,7 @@ def rate_model(
 ) -> pd.DataFrame:
     """Closure-rate (Poisson) model: how much each driver changes the rate of an event.
 
-    Lesson 07, case 07c (the bank). Each row is one account, observed for
+    Lesson 08, case 08c (the bank). Each row is one account, observed for
     ``days_col`` days (its *exposure*), with ``event`` True if it closed. The
     model says the closure rate per year is::
 

@@ -38,6 +38,7 @@ __all__ = [
     "rfm_cutoff_explorer",
     "cluster_explorer",
     "churn_window_explorer",
+    "time_limit_explorer",
     "retention_budget_planner",
     "membership_effect_explorer",
     "bank_practice_simulator",
@@ -848,7 +849,7 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
 def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *, window_days: int = 137,
                           alive_col: str = "alive_at_end", customer_col: str = "customer_id",
                           date_col: str = "order_date") -> Any:
-    """Lesson 06: move the churn window; watch the churn rate, the false alarms and the misses.
+    """Lesson 07: move the churn window; watch the churn rate, the false alarms and the misses.
 
     Non-contractual churn is a *definition*: a customer silent for more than
     ``window_days`` at ``as_of`` is labelled churned (as in
@@ -943,6 +944,140 @@ def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *
     controls = {"window": _slider("int", int(window_days), 30, 540, 1, "Churn window (days)",
                                   layout={"width": "480px"})}
     return demo(controls, render, title="move the churn window; watch the churn rate, the false alarms and the misses.")
+
+
+def _attainment_curves(tickets: Any, labels: list, by: str, resolved_col: str, hours_col: str,
+                       grid: Any) -> dict:
+    """Per label: the share of its tickets resolved within h hours for every h of ``grid``, and resolved at all."""
+    import numpy as np
+
+    resolved = tickets[resolved_col].to_numpy(dtype=bool)
+    hours = np.where(resolved, tickets[hours_col].to_numpy(dtype=float), np.inf)
+    group = tickets[by].astype(str).to_numpy()
+    return {label: ((hours[group == str(label)][:, None] <= grid[None, :]).mean(axis=0),
+                    float(resolved[group == str(label)].mean())) for label in labels}
+
+
+def _attainment_figure(curves: dict, grid: Any, table: Any, by: str) -> Any:
+    """One curve per label, the chosen limit on it in black, the share resolved at all as a dotted ceiling."""
+    import matplotlib.pyplot as plt
+
+    from custlearn.plots import HIGHLIGHT, REFERENCE, colours_for, percent_axis
+
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    for colour, (label, (share, resolved)) in zip(colours_for(list(curves)), curves.items()):
+        ax.plot(grid, share, color=colour, lw=2, label=f"{label}: limit {table.loc[label, 'limit_hours']:g} h")
+        ax.axhline(resolved, color=colour, lw=1, ls=":")
+        ax.plot([table.loc[label, "limit_hours"]], [table.loc[label, "in_time_share"]], "o", color=HIGHLIGHT, ms=7)
+    ax.plot([], [], "o", color=HIGHLIGHT, label="closed in time at the chosen limit")
+    ax.plot([], [], ls=":", color=REFERENCE, label="resolved at all: no limit gets above it")
+    ax.set_xlim(0, grid[-1])
+    ax.set_ylim(0, 1)
+    percent_axis(ax)
+    ax.set_xlabel("Time limit (hours from opening the ticket)")
+    ax.set_ylabel("Tickets closed within the limit")
+    ax.set_title(f"Tickets closed within the time limit, by {by}")
+    ax.legend(loc="lower right", fontsize=9)
+    return fig
+
+
+def time_limit_explorer(tickets: Any, *, limits: Mapping[Any, float] | None = None,
+                        cost_per_late_ticket: float = 10.0, by: str = "stage", max_hours: int = 168,
+                        resolved_col: str = "resolved", hours_col: str = "hours_to_resolve",
+                        limit_col: str = "time_limit_hours", currency: str = "USD") -> Any:
+    """Lesson 06 (service): move the time limit of each stage; watch the share closed in time and the cost.
+
+    Deck 002's closed loop gives every step a time limit and an owner
+    (从收集、分类、汇总、处理、反馈、闭环等方面规定了时限和责任). For each label of
+    ``by`` (the stages: pre-, in- and after-sale) the curve is the share of
+    its tickets resolved within h hours, for every h; the black dot is the
+    limit chosen on the slider (:func:`custlearn.service.time_limit_attainment`).
+    A tighter promise is kept less often; a looser one is kept more often but
+    promises the customer less; and no limit lifts a curve above the share
+    of tickets resolved at all (the dotted line: an unresolved ticket is late
+    under any limit). Each late ticket costs ``cost_per_late_ticket`` (for
+    example a goodwill voucher for a broken promise).
+
+    Parameters
+    ----------
+    tickets : DataFrame
+        One row per service contact (``by``, ``resolved_col``, ``hours_col``,
+        and ``limit_col`` when ``limits`` is None).
+    limits : dict, optional
+        The sliders' first values, hours per label of ``by``; by default the
+        time limit recorded in ``limit_col`` (its median per label).
+    cost_per_late_ticket : number, default 10
+        The cost slider's first value (money per late ticket).
+    by : str, default "stage"
+        The column the limits depend on.
+    max_hours : int, default 168
+        The longest limit on the sliders (and the end of the curves).
+    resolved_col, hours_col, limit_col : str
+        Column names.
+    currency : str
+        Shown with the cost.
+
+    Returns
+    -------
+    Demo
+        One slider per label (named by the label) and ``cost``, above the
+        curves, a note and the table of ``time_limit_attainment``.
+
+    Raises
+    ------
+    DataError
+        Missing columns, a label without a limit, a limit that is not a
+        positive number, a negative cost.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tickets = pd.DataFrame({"ticket_id": [1, 2, 3, 4, 5],
+    ...     "stage": ["pre-sale", "in-sale", "in-sale", "after-sale", "after-sale"],
+    ...     "resolved": [True, True, True, True, False], "hours_to_resolve": [30.0, 2.0, 12.0, 40.0, None],
+    ...     "time_limit_hours": [24.0, 8.0, 8.0, 72.0, 72.0]})
+    >>> box = time_limit_explorer(tickets, cost_per_late_ticket=5)
+    >>> print(box.shown()[1])
+    **Closed in time: 2 of 5 tickets (40%).** pre-sale 0% within 24 h, in-sale 50% within 8 h, after-sale 50% within 72 h. **3 late tickets cost USD 15.**
+    >>> box.controls["in-sale"].value = 24
+    >>> print(box.shown()[1].split("**")[1])
+    Closed in time: 3 of 5 tickets (60%).
+    >>> time_limit_explorer(tickets, limits={"in-sale": 8})
+    Traceback (most recent call last):
+    ...
+    custlearn.DataError: limits has no time limit for "after-sale" (a label of the stage column). Give every label one, e.g. limits={"after-sale": 24, "in-sale": 24, "pre-sale": 24}.
+    """
+    import numpy as np
+
+    from custlearn import service
+
+    options = {"by": by, "resolved_col": resolved_col, "hours_col": hours_col, "limit_col": limit_col}
+    first = service.time_limit_attainment(tickets, limits, cost_per_late_ticket=cost_per_late_ticket, **options)
+    stages = service.SERVICE_CLASSIFICATIONS["timing"]["labels"]  # pre-, in-, after-sale first, in that order
+    labels = sorted(first.index, key=lambda lab: (stages.index(lab) if lab in stages else len(stages), str(lab)))
+    grid = np.arange(0, int(max_hours) + 1)
+    curves = _attainment_curves(tickets, labels, by, resolved_col, hours_col, grid)
+
+    def render(**values: Any) -> tuple:
+        chosen = {label: float(values[str(label)]) for label in labels}
+        table = service.time_limit_attainment(tickets, chosen, cost_per_late_ticket=values["cost"], **options)
+        table = table.loc[labels]
+        parts = ", ".join(f"{label} {row.in_time_share:.0%} within {row.limit_hours:g} h" for label, row in
+                          table.iterrows())
+        late = int(table["late"].sum())
+        note = (f"**Closed in time: {int(table['in_time'].sum()):,} of {int(table['tickets'].sum()):,} tickets "
+                f"({table['in_time'].sum() / table['tickets'].sum():.0%}).** {parts}. **{late:,} late "
+                f"{'ticket costs' if late == 1 else 'tickets cost'} {currency} {table['late_cost'].sum():,.0f}.**")
+        shown = table[["tickets", "limit_hours", "in_time_share", "late", "late_cost"]].round(3)
+        return _attainment_figure(curves, grid, table, by), note, shown
+
+    top = max(int(max_hours), int(np.ceil(first["limit_hours"].max())))
+    controls = {str(label): _slider("int", int(round(first.loc[label, "limit_hours"])), 1, top, 1,
+                                    f"{label} limit (hours)") for label in labels}
+    controls["cost"] = _slider("float", float(cost_per_late_ticket), 0.0, max(50.0, float(cost_per_late_ticket)),
+                               0.5, f"Cost per late ticket ({currency})", ".1f")
+    return demo(controls, render, title="move the time limit of each stage; watch the share of tickets closed in "
+                                        "time and the cost of the late ones.")
 
 
 def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int = 4) -> Any:
@@ -1171,7 +1306,7 @@ def _segment_labels(segments: Any, index: Any) -> Any:
 def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, contact_cost: float = 5.0,
                              save_rate: float = 0.20, risk_col: str = "p_left", value_col: str = "value_if_kept",
                              currency: str = "USD") -> Any:
-    """Lesson 07a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
+    """Lesson 08a: move the budget, the cost of a contact and the save rate; watch the plan and its return.
 
     The shop case: spend a retention budget where it saves most. The plan
     ranks customers by the expected value a contact saves::
@@ -1370,7 +1505,7 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
                             attitude_points: float = 0.5, knowledge_points: float = 0.5,
                             unresolved_cut: float = 0.5, value_per_account: float | None = None,
                             currency: str = "USD") -> Any:
-    """Lesson 07c (bank case): which practice saves most accounts? Move three levers; see closures avoided per year.
+    """Lesson 08c (bank case): which practice saves most accounts? Move three levers; see closures avoided per year.
 
     Levers: raise the average staff-attitude score by ``attitude_points``
     (survey points, 1-7 scale), the product-knowledge score by
@@ -1455,7 +1590,7 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
 def membership_effect_explorer(customers: Any, orders: Any, true_effect: float | None = None, *, as_of: Any = None,
                                post_weeks: int = 13, tolerance: int = 1, cohort_weeks: int = 4,
                                n_boot: int = 300, seed: int = 7) -> Any:
-    """Lesson 07b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
+    """Lesson 08b: move the after-window and the matching tolerance; watch naive vs matched vs true effect.
 
     The cafe case: does the membership make guests visit more, or do the
     keen guests join? Uses :func:`custlearn.cases.visit_rates`,

@@ -352,7 +352,7 @@ CASES: list[Case] = [
                            "overall_satisfaction": "score:1:5?", "likely_to_recommend": "score:0:10?"},
                "customers": {"customer_id": "id"}, "clv": {"": "number"}},
         scalars={"period": ["W", None, "year"]}),
-    # lesson 06
+    # lesson 07
     Case("churn.label_churn", lambda customers, orders, cutoff, window_days: churn.label_churn(
         customers, orders, cutoff, window_days=window_days), tables("customers", "orders", cutoff=CUTOFF,
                                                                     window_days=120),
@@ -464,7 +464,7 @@ CASES: list[Case] = [
     Case("service.detectable_correlation", lambda units, power, confidence: service.detectable_correlation(
         units, power=power, confidence=confidence), lambda: {"units": 36, "power": 0.8, "confidence": 0.95},
         scalars={"units": [3, 2.5, "36", None], "power": [80, 0, "0.8"], "confidence": BAD_CONFIDENCE}),
-    # lesson 07
+    # lesson 08
     Case("cases.visit_rates", lambda customers, orders: cases.visit_rates(customers, orders, as_of=AS_OF),
          tables("customers", "orders", company_name="cafe", n=300),
          reads={"customers": {"customer_id": "id", "member_since": "date?"},

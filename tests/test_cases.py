@@ -1,28 +1,28 @@
-"""Tests of the lesson 07 case notebooks' helpers (capstone cases 07a shop, 07b cafe, 07c bank)."""
+"""Tests of the lesson 08 case notebooks' helpers (capstone cases 08a shop, 08b cafe, 08c bank)."""
 
 import pandas as pd
 
 
-# ---------------------------------------------------------------- 07a · shop: the retention budget planner
+# ---------------------------------------------------------------- 08a · shop: the retention budget planner
 # Expected values are worked by hand in the comments: save rate x P(left) x value if kept, per customer.
 
 
-def _07a_texts(out):
+def _08a_texts(out):
     return [o["data"].get("text/markdown", o["data"].get("text/plain", "")) for o in out.outputs]
 
 
-def _07a_candidates():
+def _08a_candidates():
     # expected value saved at a 20% save rate: 0.2*0.9*100 = 18, 0.2*0.5*40 = 4, 0.2*0.1*200 = 4, 0.2*0.8*10 = 1.6
     return pd.DataFrame({"p_left": [0.9, 0.5, 0.1, 0.8], "value_if_kept": [100.0, 40.0, 200.0, 10.0]},
                         index=pd.Index([1, 2, 3, 4], name="customer_id"))
 
 
-def test_07a_planner_contacts_only_customers_who_pay_for_their_contact():
+def test_08a_planner_contacts_only_customers_who_pay_for_their_contact():
     from custlearn import widgets
 
-    box = widgets.retention_budget_planner(_07a_candidates(), budget=1000, contact_cost=5, save_rate=0.2)
+    box = widgets.retention_budget_planner(_08a_candidates(), budget=1000, contact_cost=5, save_rate=0.2)
     out = box.children[-1]
-    note = _07a_texts(out)[0]
+    note = _08a_texts(out)[0]
     # only the first customer saves at least USD 5: 1 contact, USD 5 spent, USD 18 saved, ROI (18-5)/5 = 260%
     assert note.startswith("**1 customer contacted** for **USD 5**; expected value saved **USD 18**")
     assert "**ROI 260%**" in note and "next contact would save less than it costs" in note
@@ -30,63 +30,63 @@ def test_07a_planner_contacts_only_customers_who_pay_for_their_contact():
     assert repr(box).startswith("Try it: move the budget")
 
 
-def test_07a_planner_moves_with_cost_budget_and_save_rate():
+def test_08a_planner_moves_with_cost_budget_and_save_rate():
     from custlearn import widgets
 
-    box = widgets.retention_budget_planner(_07a_candidates(), budget=1000, contact_cost=5, save_rate=0.2)
+    box = widgets.retention_budget_planner(_08a_candidates(), budget=1000, contact_cost=5, save_rate=0.2)
     budget, cost, save = box.children[1].children
     out = box.children[-1]
     cost.value = 3.0           # 18, 4 and 4 pay: 3 contacts, USD 9, USD 26 saved, ROI 17/9 = 189%
-    assert _07a_texts(out)[0].startswith("**3 customers contacted** for **USD 9**; expected value saved **USD 26**")
-    assert "**ROI 189%**" in _07a_texts(out)[0]
+    assert _08a_texts(out)[0].startswith("**3 customers contacted** for **USD 9**; expected value saved **USD 26**")
+    assert "**ROI 189%**" in _08a_texts(out)[0]
     budget.value = 6.0         # two contacts affordable: USD 18 + 4 = 22 saved for USD 6, ROI 16/6 = 267%
-    assert "**2 customers contacted** for **USD 6**" in _07a_texts(out)[0]
-    assert "**ROI 267%**" in _07a_texts(out)[0] and "budget runs out first" in _07a_texts(out)[0]
+    assert "**2 customers contacted** for **USD 6**" in _08a_texts(out)[0]
+    assert "**ROI 267%**" in _08a_texts(out)[0] and "budget runs out first" in _08a_texts(out)[0]
     budget.value = 1000.0
     save.value = 0.05          # best saves 0.05*0.9*100 = 4.5 >= 3; next 1.0: 1 contact
-    assert _07a_texts(out)[0].startswith("**1 customer contacted** for **USD 3**")
+    assert _08a_texts(out)[0].startswith("**1 customer contacted** for **USD 3**")
 
 
-def test_07a_planner_says_when_no_contact_pays():
+def test_08a_planner_says_when_no_contact_pays():
     from custlearn import widgets
 
-    box = widgets.retention_budget_planner(_07a_candidates(), contact_cost=20, save_rate=0.2)
-    assert _07a_texts(box.children[-1])[0].startswith("**No customer is worth a contact**")
+    box = widgets.retention_budget_planner(_08a_candidates(), contact_cost=20, save_rate=0.2)
+    assert _08a_texts(box.children[-1])[0].startswith("**No customer is worth a contact**")
 
 
-def test_07a_planner_reads_other_column_names():
+def test_08a_planner_reads_other_column_names():
     from custlearn import widgets
 
-    frame = _07a_candidates().rename(columns={"p_left": "risk", "value_if_kept": "clv"})
+    frame = _08a_candidates().rename(columns={"p_left": "risk", "value_if_kept": "clv"})
     box = widgets.retention_budget_planner(frame, contact_cost=5, save_rate=0.2, risk_col="risk", value_col="clv",
                                            currency="EUR")
-    assert "for **EUR 5**" in _07a_texts(box.children[-1])[0]
+    assert "for **EUR 5**" in _08a_texts(box.children[-1])[0]
 
 
-# ---------------------------------------------------------------- 07b · cafe: did the membership make guests loyal?
+# ---------------------------------------------------------------- 08b · cafe: did the membership make guests loyal?
 # Expected values are worked by hand in the comments, or come from scipy / statsmodels (used only here).
 import pytest  # noqa: E402
 
 
-def _07b_week(*weeks):
+def _08b_week(*weeks):
     return [pd.Timestamp("2024-01-01") + pd.Timedelta(weeks=k) for k in weeks]
 
 
-def _07b_small():
+def _08b_small():
     # member 1: first visit week 0, joins week 4 (2024-01-29); before = weeks 1-3, after = weeks 4-5
     # guest 2: same first week, 2 visits before (weeks 2, 3) like the member, 1 visit after (week 5)
     # guest 3: 1 visit before (week 1) and none from week 4 on: neither matched (tolerance 0) nor still a guest
     customers = pd.DataFrame({"customer_id": [1, 2, 3],
                               "member_since": pd.to_datetime(["2024-01-29", None, None])})
     orders = pd.DataFrame({"customer_id": [1] * 5 + [2] * 4 + [3] * 2,
-                           "order_date": _07b_week(0, 1, 3, 4, 5) + _07b_week(0, 2, 3, 5) + _07b_week(0, 1)})
+                           "order_date": _08b_week(0, 1, 3, 4, 5) + _08b_week(0, 2, 3, 5) + _08b_week(0, 1)})
     return customers, orders
 
 
-def test_07b_visit_rates_counts_from_the_first_visit():
+def test_08b_visit_rates_counts_from_the_first_visit():
     from custlearn import cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     rates = cases.visit_rates(customers, orders, as_of="2024-02-11")  # 6 weeks = 42 days from 2024-01-01
     # member: 5 visits / (42 days / 7) = 0.8333; guest 3: 2 / 6 = 0.3333
     assert rates.loc[1, "visits_per_week"] == pytest.approx(5 / 6)
@@ -96,10 +96,10 @@ def test_07b_visit_rates_counts_from_the_first_visit():
     assert not cases.visit_rates(customers, orders, as_of="2024-01-28").loc[1, "member"]
 
 
-def test_07b_membership_did_matches_by_hand():
+def test_08b_membership_did_matches_by_hand():
     from custlearn import cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     did = cases.membership_did(customers, orders, post_weeks=2, tolerance=0, cohort_weeks=0)
     row = did.loc[1]
     assert (row["pre_weeks"], row["pre_visits"], row["post_visits"], row["controls"]) == (3, 2, 2, 1)
@@ -109,7 +109,7 @@ def test_07b_membership_did_matches_by_hand():
     assert cases.membership_did(customers, orders, post_weeks=2, tolerance=1, cohort_weeks=0).loc[1, "controls"] == 1
 
 
-def test_07b_did_equals_the_poisson_interaction_of_statsmodels():
+def test_08b_did_equals_the_poisson_interaction_of_statsmodels():
     import numpy as np
     import statsmodels.api as sm
 
@@ -132,7 +132,7 @@ def test_07b_did_equals_the_poisson_interaction_of_statsmodels():
     assert est.loc["naive", "effect"] == pytest.approx(2.0)
 
 
-def test_07b_bootstrap_interval_agrees_with_scipy():
+def test_08b_bootstrap_interval_agrees_with_scipy():
     import numpy as np
     from scipy import stats
 
@@ -152,7 +152,7 @@ def test_07b_bootstrap_interval_agrees_with_scipy():
     pd.testing.assert_frame_equal(est, again)  # a fixed seed gives the same interval
 
 
-def test_07b_recovers_a_planted_effect_without_selection():
+def test_08b_recovers_a_planted_effect_without_selection():
     import numpy as np
 
     from custlearn import cases
@@ -177,10 +177,10 @@ def test_07b_recovers_a_planted_effect_without_selection():
     assert est.loc["difference-in-differences", "lower"] < 1.5 < est.loc["difference-in-differences", "upper"]
 
 
-def test_07b_other_column_names():
+def test_08b_other_column_names():
     from custlearn import cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     customers = customers.rename(columns={"customer_id": "guest", "member_since": "joined"})
     orders = orders.rename(columns={"customer_id": "guest", "order_date": "visit_day"})
     did = cases.membership_did(customers, orders, post_weeks=2, tolerance=0, cohort_weeks=0,
@@ -190,10 +190,10 @@ def test_07b_other_column_names():
                              member_col="joined").index.name == "guest"
 
 
-def test_07b_bad_input_raises_data_error():
+def test_08b_bad_input_raises_data_error():
     from custlearn import DataError, cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     with pytest.raises(DataError, match="member_since"):
         cases.visit_rates(customers.drop(columns="member_since"), orders)
     with pytest.raises(DataError, match="order_date"):
@@ -218,7 +218,7 @@ def test_07b_bad_input_raises_data_error():
         cases.effect_estimates(rates, did.drop(columns="pre_visits"))
 
 
-def test_07b_explorer_draws_at_once_and_follows_the_sliders():
+def test_08b_explorer_draws_at_once_and_follows_the_sliders():
     from custlearn import datasets, widgets
 
     cafe = datasets.load("cafe")
@@ -233,15 +233,15 @@ def test_07b_explorer_draws_at_once_and_follows_the_sliders():
     assert out.outputs[0]["data"]["text/markdown"] != note
 
 
-# ---------------------------------------------------------------- 07c · bank: the practice simulator and the rate model
+# ---------------------------------------------------------------- 08c · bank: the practice simulator and the rate model
 # Expected values worked by hand in the comments: closures avoided = closures x (1 - exp(b x points)) + cut x excess.
 
 
-def _07c_texts(out):
+def _08c_texts(out):
     return [o["data"].get("text/markdown", o["data"].get("text/plain", "")) for o in out.outputs]
 
 
-def _07c_box(**kwargs):
+def _08c_box(**kwargs):
     import math
 
     from custlearn import widgets
@@ -254,10 +254,10 @@ def _07c_box(**kwargs):
                                            unresolved_cut=0.5, **kwargs)
 
 
-def test_07c_simulator_adds_up_the_three_levers():
-    box = _07c_box(value_per_account=10)
+def test_08c_simulator_adds_up_the_three_levers():
+    box = _08c_box(value_per_account=10)
     out = box.children[-1]
-    note = _07c_texts(out)[0]
+    note = _08c_texts(out)[0]
     # attitude 1 point: 100 x (1 - 0.5) = 50 (40 to 60); knowledge 0 points: 0; complaints 0.5 x 10 = 5 (2 to 8)
     # total 55, interval 40 + 2 = 42 to 60 + 8 = 68; margin 55 x USD 10 = USD 550
     assert note.startswith("**+1.0 points of staff attitude, +0.0 of product knowledge, 50% fewer unresolved "
@@ -270,27 +270,27 @@ def test_07c_simulator_adds_up_the_three_levers():
     assert repr(box).startswith("Try it: raise staff attitude and product knowledge")
 
 
-def test_07c_simulator_follows_the_sliders_and_shows_the_planted_effects():
+def test_08c_simulator_follows_the_sliders_and_shows_the_planted_effects():
     import math
 
-    box = _07c_box(planted={"staff_attitude": math.log(0.25), "product_knowledge": math.log(0.8), "unresolved": 20.0})
+    box = _08c_box(planted={"staff_attitude": math.log(0.25), "product_knowledge": math.log(0.8), "unresolved": 20.0})
     out = box.children[-1]
     attitude, knowledge, cut, planted = box.children[1].children
     cut.value = 1.0            # complaints 1.0 x 10 = 10: total 50 + 10 = 60
-    assert "about **60 closures avoided per year**" in _07c_texts(out)[0]
+    assert "about **60 closures avoided per year**" in _08c_texts(out)[0]
     attitude.value = 0.0       # only complaints are left: 10, the largest single lever
-    assert "about **10 closures avoided per year**" in _07c_texts(out)[0]
-    assert "**complaint handling** (10 a year)" in _07c_texts(out)[0]
+    assert "about **10 closures avoided per year**" in _08c_texts(out)[0]
+    assert "**complaint handling** (10 a year)" in _08c_texts(out)[0]
     attitude.value = 1.0
     cut.value = 0.5
     planted.value = True       # planted: 100 x (1 - 0.25) + 0.5 x 20 = 85; both staff estimates are smaller
-    note = _07c_texts(out)[0]
+    note = _08c_texts(out)[0]
     assert "With the planted effects: **85 closures avoided per year**" in note
     assert "smaller than the planted ones" in note
     assert "planted" in out.outputs[2]["data"]["text/plain"]
 
 
-def test_07c_rate_model_matches_statsmodels_poisson_with_exposure():
+def test_08c_rate_model_matches_statsmodels_poisson_with_exposure():
     # Independent reference: statsmodels' Poisson GLM with log(exposure) as offset (test-only dependency).
     import numpy as np
     import statsmodels.api as sm
@@ -312,7 +312,7 @@ def test_07c_rate_model_matches_statsmodels_poisson_with_exposure():
     assert np.allclose(ours["rate_ratio"], np.exp(ref.params[1:]), rtol=1e-4)
 
 
-def test_07c_case_recovers_the_planted_staff_effects_from_the_truth():
+def test_08c_case_recovers_the_planted_staff_effects_from_the_truth():
     # The truth check of the case: with each customer's true latent experience, the rate model's 95% interval
     # holds the planted closure-hazard coefficients (-0.55 attitude, -0.40 knowledge per z).
     from custlearn import churn, datasets
@@ -331,7 +331,7 @@ def test_07c_case_recovers_the_planted_staff_effects_from_the_truth():
         assert b - 1.96 * se < -planted[key] < b + 1.96 * se
 
 
-def test_07c_rate_model_checks_its_input():
+def test_08c_rate_model_checks_its_input():
     from custlearn import DataError
     from custlearn.cases import rate_model
 
@@ -349,10 +349,10 @@ def test_07c_rate_model_checks_its_input():
 # ---------------------------------------------------------------- one rule for every table (issue 14)
 
 
-def test_07b_timezone_aware_text_and_categorical_inputs_give_the_plain_answer():
+def test_08b_timezone_aware_text_and_categorical_inputs_give_the_plain_answer():
     from custlearn import cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     kwargs = {"post_weeks": 2, "tolerance": 0, "cohort_weeks": 0}
     expected_rates = cases.visit_rates(customers, orders, as_of="2024-02-11")
     expected_did = cases.membership_did(customers, orders, **kwargs)
@@ -370,10 +370,10 @@ def test_07b_timezone_aware_text_and_categorical_inputs_give_the_plain_answer():
         pd.testing.assert_frame_equal(cases.membership_did(c, o, **kwargs), expected_did, check_dtype=False, obj=name)
 
 
-def test_07b_a_missing_visit_date_is_an_error_naming_the_column():
+def test_08b_a_missing_visit_date_is_an_error_naming_the_column():
     from custlearn import DataError, cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     gap = orders.assign(order_date=orders["order_date"].where(orders.index != 4))
     with pytest.raises(DataError, match=r'"order_date" of the orders table has 1 missing date\(s\) \(first at row 4\)'):
         cases.visit_rates(customers, gap)
@@ -381,10 +381,10 @@ def test_07b_a_missing_visit_date_is_an_error_naming_the_column():
         cases.membership_did(customers.assign(member_since=["2024-01-29", "soon", None]), orders)
 
 
-def test_07b_effect_estimates_reads_its_tables_and_scalars():
+def test_08b_effect_estimates_reads_its_tables_and_scalars():
     from custlearn import DataError, cases
 
-    customers, orders = _07b_small()
+    customers, orders = _08b_small()
     rates = cases.visit_rates(customers, orders)
     did = cases.membership_did(customers, orders, post_weeks=2, tolerance=0, cohort_weeks=0)
     with pytest.raises(DataError, match='"member" of the rates table must hold true/false'):
@@ -403,7 +403,7 @@ def test_07b_effect_estimates_reads_its_tables_and_scalars():
         cases.effect_estimates(rates, did, confidence=90)
 
 
-def test_07b_bootstrap_interval_is_the_percentile_interval_of_numpy():
+def test_08b_bootstrap_interval_is_the_percentile_interval_of_numpy():
     # Efron & Tibshirani's percentile interval: the alpha/2 and 1 - alpha/2 quantiles of the draws. The draws
     # are made here with the same generator calls, independently of the module.
     import numpy as np
@@ -421,7 +421,7 @@ def test_07b_bootstrap_interval_is_the_percentile_interval_of_numpy():
         tuple(np.quantile(naive, [0.05, 0.95])), rel=1e-12)
 
 
-def test_07c_rate_model_reads_flags_and_checks_days():
+def test_08c_rate_model_reads_flags_and_checks_days():
     from custlearn import DataError
     from custlearn.cases import rate_model
 

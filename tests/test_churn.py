@@ -1,4 +1,4 @@
-"""Lesson 06: churn definitions, Kaplan-Meier, log-rank, risk score, gains, complaints.
+"""Lesson 07: churn definitions, Kaplan-Meier, log-rank, risk score, gains, complaints.
 
 References used here (never this module's own output):
 
@@ -802,7 +802,7 @@ def test_import_stays_light():
 
 
 def test_churn_and_cases_stand_on_the_ground_floor_only():
-    # What lessons 02, 03 and 06 share (purchase rhythm, complaint outcomes, Wilson) lives on the ground floor.
+    # What lessons 02, 03, 06 and 07 share (purchase rhythm, complaint outcomes, Wilson) lives on the ground floor.
     code = ("import sys, custlearn.churn, custlearn.cases; "
             "print(sorted(m for m in sys.modules if m in ('custlearn.lifecycle', 'custlearn.satisfaction', "
             "'custlearn.loyalty', 'custlearn.value', 'custlearn.customer_data')))")
@@ -821,7 +821,7 @@ def test_every_public_name_is_in_all():
 
 
 # --------------------------------------------------------------------------
-# lesson 06 "Try it": churn_window_explorer (custlearn.widgets)
+# lesson 07 "Try it": churn_window_explorer (custlearn.widgets)
 # --------------------------------------------------------------------------
 
 

@@ -57,7 +57,7 @@ def test_every_cited_constant_names_its_source(path):
 
 
 def test_the_numeral_finder_skips_what_is_not_a_claim():
-    text = ("# 4 · Loyalty\n\nLesson 05 and deck 002 say so (Dick & Basu 1994); see [12]. Exercise 04.2.\n"
+    text = ("# 4 · Loyalty\n\n*Customer management analytics with Python — lesson 4 of 8*\n\nLesson 05 and deck 002 say so (Dick & Basu 1994); see [12]. Exercise 04.2.\n"
             "1. first\n`window_days=90` in code. A 90-minute class.\n| 15–25 | Demo |\n"
             "The top 20% bring 63.8% of revenue from 1,756 orders, NPS −16.1.")
     assert claims.numerals(text) == ["20", "63.8", "1,756", "−16.1"]

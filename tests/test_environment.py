@@ -145,7 +145,7 @@ def test_make_test_keeps_each_notebook_in_one_process():
     assert group("tests/test_bad_input.py::test_wrong_shapes_raise_dataerror_or_give_a_result[value.rfm]") \
         == group("tests/test_bad_input.py::test_good_input_gives_a_result_without_silent_nan[value.rfm]") \
         != group("tests/test_bad_input.py::test_good_input_gives_a_result_without_silent_nan[value.clv]")
-    assert group("tests/test_exercise_registry.py::test_question_text_exists[07c.6]") == \
-        "tests/test_exercise_registry.py:07c"
+    assert group("tests/test_exercise_registry.py::test_question_text_exists[08c.6]") == \
+        "tests/test_exercise_registry.py:08c"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--dist loadscope" in makefile  # the scheduler in conftest.py serves only this mode

@@ -503,8 +503,8 @@ def test_04_6_two_arbitrary_lines_with_a_legend_are_rejected():
 
 
 @pytest.mark.parametrize("eid, rounded", [
-    ("04.1", 0.68), ("02.2", 0.18), ("05.1", 0.64), ("06.5", 0.77), ("07c.6", 0.73), ("04.4", 8.5),
-    ("07b.4", 1.18), ("01.2", 0.0098),
+    ("04.1", 0.68), ("02.2", 0.18), ("05.1", 0.64), ("07.5", 0.77), ("08c.6", 0.73), ("04.4", 8.5),
+    ("08b.4", 1.18), ("01.2", 0.0098),
 ])
 def test_numbers_rounded_to_two_decimals_are_right(eid, rounded):
     fb = evaluate(eid, rounded)
@@ -535,14 +535,14 @@ def test_04_2_month_start_and_03_2_year_end_labels_are_right():
     ("04.1", lambda: exercises.lesson04._repeat_rate(365), "365-day window"),
     ("04.3", lambda: exercises.lesson04._nps(9, -1), "share of promoters alone"),
     ("05.1", lambda: 1 - exercises.lesson05._top20_revenue_share(), "bottom 80%"),
-    ("06.1", lambda: float(exercises.lesson06._shop_labels(90)["churned"].mean()), "90-day window"),
-    ("06.1", lambda: float(exercises.lesson06._shop_labels(180, "2025-06-30")["churned"].mean()), "cut-off"),
-    ("06.3", lambda: exercises.lesson06._discount_median() / 7, "weeks"),
-    ("07b.1", lambda: 1 / exercises.lesson07b._naive_effect(), "upside down"),
-    ("07b.1", lambda: (exercises.lesson07b._naive_effect() - 1) * 100, "percentage difference"),
-    ("07c.6", lambda: 1 / exercises.lesson07c._attitude_rate_ratio(), "upside down"),
-    ("07c.6", lambda: (1 - exercises.lesson07c._attitude_rate_ratio()) * 100, "reduction in percent"),
-    ("07c.6", lambda: exercises.lesson07c._attitude_rate_ratio() * 100, "percentage"),
+    ("07.1", lambda: float(exercises.lesson07._shop_labels(90)["churned"].mean()), "90-day window"),
+    ("07.1", lambda: float(exercises.lesson07._shop_labels(180, "2025-06-30")["churned"].mean()), "cut-off"),
+    ("07.3", lambda: exercises.lesson07._discount_median() / 7, "weeks"),
+    ("08b.1", lambda: 1 / exercises.lesson08b._naive_effect(), "upside down"),
+    ("08b.1", lambda: (exercises.lesson08b._naive_effect() - 1) * 100, "percentage difference"),
+    ("08c.6", lambda: 1 / exercises.lesson08c._attitude_rate_ratio(), "upside down"),
+    ("08c.6", lambda: (1 - exercises.lesson08c._attitude_rate_ratio()) * 100, "reduction in percent"),
+    ("08c.6", lambda: exercises.lesson08c._attitude_rate_ratio() * 100, "percentage"),
 ])
 def test_the_reported_wrong_answers_get_named_hints(eid, wrong, words):
     __import__(f"custlearn.exercises.lesson{eid.split('.')[0]}")
@@ -555,3 +555,29 @@ def test_01_3_and_03_2_fallback_hints_teach_the_step():
         hint = exercises._registry(eid.split(".")[0])[eid].hint
         assert "then" in hint or "and" in hint
         assert len([w for w in hint.split() if w.isalpha()]) >= 12, hint
+
+
+# ---------------------------------------------------------------- issue 19: the renumbered lessons
+
+
+def test_an_old_case_id_is_judged_under_its_new_one_and_names_it():
+    """The cases were 07a-c and are 08a-c: an old id answers, and says which id to write now."""
+    right = value_of(exercises._registry("08a")["08a.1"].expected)
+    fb = evaluate("07a.1", right)
+    assert fb.correct and 'Exercise "07a.1" is now "08a.1"' in fb.message and 'check("08a.1", answer)' in fb.message
+    wrong = evaluate("07c.6", 1 / exercises.lesson08c._attitude_rate_ratio())
+    assert wrong.status == "incorrect" and '"08c.6"' in wrong.message and "upside down" in str(wrong)
+    assert evaluate("07b.2", ...).status == "unanswered" and '"08b.2"' in evaluate("07b.2", ...).message
+    assert evaluate("07a.99", 1).status == "unknown" and "08a.99" in evaluate("07a.99", 1).message
+
+
+def test_an_answer_to_the_churn_lessons_old_06_id_is_told_its_new_id():
+    """06.N is the service lesson now; an answer to the churn lesson's old 06.1 that does not fit names 07.1."""
+    churn_answer = value_of(exercises._registry("07")["07.1"].expected)
+    fb = evaluate("06.1", churn_answer)
+    assert fb.status == "incorrect" and 'check("07.1", answer)' in fb.message
+    assert evaluate("07.1", churn_answer).correct
+    right = evaluate("06.1", value_of(exercises._registry("06")["06.1"].expected))
+    assert right.correct and "07.1" not in right.message  # a right answer to the service lesson gets no note
+    assert "07.8" in evaluate("06.8", "a").message and "07.8" not in evaluate("06.8", "c").message
+    assert "07." not in evaluate("06.1", ...).message  # not answered yet: nothing to say about the old lesson

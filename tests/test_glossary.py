@@ -118,7 +118,7 @@ def test_every_lesson_is_known_and_has_a_glossary():
 
 def test_bad_entries_give_a_clear_error(tmp_path):
     source = tmp_path / "glossary.yml"
-    source.write_text("rules: {}\nterms:\n  - term: Churn\n    definition: A customer leaving.\n    lessons: [06_churn]\n",
+    source.write_text("rules: {}\nterms:\n  - term: Churn\n    definition: A customer leaving.\n    lessons: [07_churn]\n",
                       encoding="utf-8")
     with pytest.raises(ValueError, match=r"entry 1 \(Churn\): missing \['zh'\]"):
         bg.load(source)
@@ -130,7 +130,7 @@ def test_bad_entries_give_a_clear_error(tmp_path):
 def test_room_for_a_chinese_definition(tmp_path):
     source = tmp_path / "glossary.yml"
     source.write_text("rules: {}\nterms:\n  - term: Churn\n    zh: 客户流失\n    definition: A customer leaving.\n"
-                      "    lessons: [06_churn]\n    zh_definition: 客户终止与企业的关系。\n", encoding="utf-8")
+                      "    lessons: [07_churn]\n    zh_definition: 客户终止与企业的关系。\n", encoding="utf-8")
     assert bg.load(source).terms[0].zh_definition == "客户终止与企业的关系。"
 
 

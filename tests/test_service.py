@@ -654,3 +654,51 @@ def test_every_public_function_is_documented_like_a_lesson_function():
     public = {n for n, v in vars(service).items() if not n.startswith("_") and callable(v)
               and getattr(v, "__module__", "").startswith("custlearn.service")}
     assert public <= set(service.__all__)
+
+
+# --------------------------------------------------------------------------
+# the "Try it": time limit per stage against the share closed in time and the cost
+# --------------------------------------------------------------------------
+
+
+def test_time_limit_explorer_moves_the_limits_and_the_cost(kpi_tickets):
+    from custlearn import widgets
+
+    box = widgets.time_limit_explorer(kpi_tickets, cost_per_late_ticket=4)
+    assert list(box.controls) == ["pre-sale", "in-sale", "after-sale", "cost"]  # the stages in the deck's order
+    assert [box.controls[s].value for s in ("pre-sale", "in-sale", "after-sale")] == [24, 8, 72]  # recorded limits
+    figure, note, table = box.shown()
+    assert figure == "[figure]"
+    # by hand: in time 1 (after-sale: 0.5 h), 1 (in-sale: 1 h), 1 (pre-sale: 20 h); late 3 x USD 4
+    assert note.startswith("**Closed in time: 3 of 6 tickets (50%).** pre-sale 50% within 24 h, in-sale 100% within "
+                           "8 h, after-sale 33% within 72 h. **3 late tickets cost USD 12.**")
+    box.controls["pre-sale"].value = 48   # ticket 2 (30 h) now in time
+    box.controls["after-sale"].value = 100  # ticket 5 (80 h) too; ticket 4 is never resolved: late under any limit
+    box.controls["cost"].value = 10.0
+    assert box.shown()[1].startswith("**Closed in time: 5 of 6 tickets (83%).**")
+    assert "**1 late ticket costs USD 10.**" in box.shown()[1]
+
+
+def test_time_limit_explorer_curves_are_the_shares_resolved_within_each_limit(kpi_tickets):
+    import matplotlib.pyplot as plt
+
+    from custlearn import widgets
+
+    box = widgets.time_limit_explorer(kpi_tickets, max_hours=100)
+    plt.close("all")
+    curves = widgets._attainment_curves(kpi_tickets, ["after-sale"], "stage", "resolved", "hours_to_resolve",
+                                        np.array([0, 1, 72, 79, 80, 100]))
+    share, resolved = curves["after-sale"]
+    # after-sale hours: unresolved, 80, 0.5 -> within 0 h none, 1 h one, 80 h two; resolved at all 2 of 3
+    assert share.tolist() == pytest.approx([0, 1 / 3, 1 / 3, 1 / 3, 2 / 3, 2 / 3])
+    assert resolved == pytest.approx(2 / 3)
+    assert box.controls["after-sale"].max == 100
+
+
+def test_time_limit_explorer_refuses_bad_limits_with_the_fix(kpi_tickets):
+    from custlearn import widgets
+
+    with pytest.raises(DataError, match='no time limit for "after-sale"'):
+        widgets.time_limit_explorer(kpi_tickets, limits={"pre-sale": 24, "in-sale": 8})
+    with pytest.raises(DataError, match="cost_per_late_ticket must be a number of at least 0"):
+        widgets.time_limit_explorer(kpi_tickets, cost_per_late_ticket=-1)

@@ -1,6 +1,6 @@
 """Lesson 09: custlearn.sql gives the pandas functions' answers, on DuckDB (here) and Spark (tests_spark/).
 
-The references are the pandas measures of lessons 04-06 (themselves tested
+The references are the pandas measures of lessons 04, 05 and 07 (themselves tested
 against published values and well-kept libraries), and for the RFM scores a
 small independent implementation of the "same values, same score" rule below.
 Every equality is checked from a pandas frame, from the shipped CSV files and

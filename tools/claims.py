@@ -28,7 +28,7 @@ markdown cell and requires that it
   SOURCE`` adds one.
 
 Numbers that are not claims are skipped: inline code and code blocks, lesson,
-deck, case, step and cell numbers ("lesson 05", "deck 002", "[12]"), exercise
+deck, case, step and cell numbers ("lesson 05", "deck 002", "[12]", "lesson 1 of 8"), exercise
 ids ("04.2"), ordered list markers, the lesson number in the title, the rows
 of a lesson map, class minutes ("a 90-minute class", a timing table's
 "15–25"), and publication years (1900-2023: the course data start in 2024).
@@ -58,12 +58,12 @@ _HTML_TAG = re.compile(r"<[^>]+>")
 _STRUCTURAL = re.compile(
     r"(?:\b(?:[Ll]essons?|[Dd]ecks?|[Cc]ases?|[Ss]teps?|[Ee]xercises?|[Qq]uestions?|[Pp]arts?|"
     r"[Cc]hapters?|ch\.|[Ss]ections?|[Ss]lides?|[Cc]ells?|[Ii]ssues?|[Ff]igures?|[Tt]ables?|[Ee]q\.?|RFC)"
-    r"\s+)(\d{1,3}[a-c]?(?:\s*(?:,|and|or|-|–|to)\s*\d{1,3}[a-c]?)*)"
+    r"\s+)(\d{1,3}[a-c]?(?:\s*(?:,|and|or|-|–|to|of)\s*\d{1,3}[a-c]?)*)"
 )
 _CELL_REF = re.compile(r"\[\d{1,3}\](?!\()")
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s", re.MULTILINE)
 _TITLE_NUMBER = re.compile(r"^#\s+\d{1,2}[a-c]?\s*·", re.MULTILINE)
-_CHECK_ID = re.compile(r"\b0\d[a-c]?\.\d{1,2}\b")  # exercise ids such as 04.2 or 07b.3
+_CHECK_ID = re.compile(r"\b0\d[a-c]?\.\d{1,2}\b")  # exercise ids such as 04.2 or 08b.3
 _MINUTES = re.compile(r"\b\d{1,3}(?:\s*[–-]\s*\d{1,3})?(?:\s*|-)(?:minutes?|min)\b")  # class time, not data
 _TIMING_ROW = re.compile(r"^\|\s*\d{1,3}\s*[–-]\s*\d{1,3}\s*\|", re.MULTILINE)  # a lesson plan's minutes
 _LESSON_NUMBER = re.compile(r"0\d")  # "lessons 02 (lifecycle), 03 (...)": data never have a leading zero

@@ -1,4 +1,4 @@
-"""Lesson 06 — retention and churn early warning (流失预警).
+"""Lesson 07 — retention and churn early warning (流失预警).
 
 The decks ask for a *value-loss early-warning system* (价值流失预警): find the
 valuable customers who are about to leave and act before they go. The lesson

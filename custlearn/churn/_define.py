@@ -1,4 +1,4 @@
-"""Lesson 06, first step: say what churn is, and how long each customer lasted.
+"""Lesson 07, first step: say what churn is, and how long each customer lasted.
 
 :func:`label_churn` marks who churned in a window after a cut-off date;
 :func:`churn_durations` gives each customer's time to churn (or to the end
@@ -35,7 +35,7 @@ _AT_RISK_QUANTILE = 0.90
 
 @dataclass(frozen=True)
 class _Columns:
-    """The caller's names of the columns lesson 06 reads from customers and orders."""
+    """The caller's names of the columns lesson 07 reads from customers and orders."""
 
     customer_col: str = "customer_id"
     signup_col: str = "signup_date"
@@ -153,7 +153,7 @@ def label_churn(
 ) -> pd.DataFrame:
     """Who churned in the ``window_days`` after a cut-off date, with the facts behind it.
 
-    Lesson 06, framework: churn definitions (contractual vs non-contractual,
+    Lesson 07, framework: churn definitions (contractual vs non-contractual,
     Fader & Hardie 2009; Ascarza et al. 2018).
 
     * ``kind="non-contractual"`` (shop): the customers are those with at
@@ -329,7 +329,7 @@ def churn_durations(
 ) -> pd.DataFrame:
     """Each customer's time to churn (or to the end of observation): input for survival curves.
 
-    Lesson 06, framework: survival analysis of time to churn (Kaplan &
+    Lesson 07, framework: survival analysis of time to churn (Kaplan &
     Meier 1958; in marketing, Helsen & Schmittlein 1993).
 
     * Contractual (bank): the clock starts at sign-up (account opening);

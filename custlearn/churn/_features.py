@@ -1,4 +1,4 @@
-"""Lesson 06, third step: what the company knows about each customer at a cut-off date.
+"""Lesson 07, third step: what the company knows about each customer at a cut-off date.
 
 :func:`churn_features` turns the tables of a dataset into one row per
 customer, using only what was known at the end of the cut-off day:
@@ -82,7 +82,7 @@ def churn_features(
 ) -> pd.DataFrame:
     """What the company knows about each customer at the end of the cut-off day.
 
-    Lesson 06, framework: churn early warning (价值流失预警) with
+    Lesson 07, framework: churn early warning (价值流失预警) with
     behavioural and attitudinal predictors (Neslin et al. 2006; Ascarza et
     al. 2018). Only data dated on or before ``cutoff`` are used: orders and
     surveys up to that day, tickets opened by its end *as they stood then*

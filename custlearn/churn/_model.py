@@ -1,4 +1,4 @@
-"""Lesson 06, fourth step: a churn-risk score, judged honestly on a later period.
+"""Lesson 07, fourth step: a churn-risk score, judged honestly on a later period.
 
 :func:`churn_risk_model` learns from the features at one cut-off and the
 churn that followed, and is judged on a later cut-off, as it will be used;
@@ -129,7 +129,7 @@ def churn_risk_model(
 ) -> ChurnRiskModel:
     """A churn-risk score from logistic regression, judged honestly on a later period.
 
-    Lesson 06, framework: churn early warning (价值流失预警). The model
+    Lesson 07, framework: churn early warning (价值流失预警). The model
     learns from the past and is judged on the future, as it will be used::
 
         train: features at train_cutoff  ->  churned in (train_cutoff, train_cutoff + window]
@@ -343,7 +343,7 @@ def _coefficients(pipeline: Any, features: list[str]) -> pd.DataFrame:
 def gains_table(y_true: Any, score: Any, deciles: int = 10) -> pd.DataFrame:
     """Gains and lift by decile of a risk score: how many churners a campaign reaches.
 
-    Lesson 06: judging a churn score as a manager would use it. Sort the
+    Lesson 07: judging a churn score as a manager would use it. Sort the
     customers by score, highest first, cut them into ``deciles`` groups of
     (nearly) equal size (the first groups get one more customer when the
     count does not divide; ties are cut in the input order), then per group::

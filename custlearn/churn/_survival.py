@@ -1,4 +1,4 @@
-"""Lesson 06, second step: how long customers last, and whether segments last alike.
+"""Lesson 07, second step: how long customers last, and whether segments last alike.
 
 Survival analysis of the time to churn: the Kaplan-Meier curve with
 Greenwood's variance and a confidence band (:func:`kaplan_meier`), the median
@@ -129,7 +129,7 @@ def kaplan_meier(
 ) -> pd.DataFrame:
     """Kaplan-Meier survival curve with Greenwood's variance and a confidence band.
 
-    Lesson 06, framework: survival analysis of time to churn. At each
+    Lesson 07, framework: survival analysis of time to churn. At each
     distinct time t_i with n_i customers still at risk (not yet churned or
     censored before t_i) and d_i churning at t_i::
 
@@ -226,7 +226,7 @@ _KM_COLUMNS = [Column("group", "label", required=False), Column("time", "number"
 def median_survival(km: pd.DataFrame) -> pd.Series | pd.DataFrame:
     """Median time to churn, with a confidence interval, from a Kaplan-Meier table.
 
-    Lesson 06. The median is the first time at which the curve reaches 0.5
+    Lesson 07. The median is the first time at which the curve reaches 0.5
     or below; the interval takes the same reading of the band's curves (the
     first time the lower band, and the upper band, reach 0.5): the inversion
     of Brookmeyer & Crowley (1982)::
@@ -304,7 +304,7 @@ class LogRankResult:
 def logrank_test(durations: Any, observed: Any, groups: Any) -> LogRankResult:
     """Do two or more groups churn alike? The log-rank test (Mantel 1966; Peto & Peto 1972).
 
-    Lesson 06: compare survival curves by segment. At every distinct churn
+    Lesson 07: compare survival curves by segment. At every distinct churn
     time t with n_t customers at risk (n_gt in group g) and d_t churning, if
     the groups were alike the churns would split in proportion to who is at
     risk::

@@ -8,10 +8,10 @@ and ``parameters`` give the instructor the values that generated the data,
 All people in these data are fictional (names, e-mails, phones from Faker
 pools).
 
-- ``shop`` (online retailer, non-contractual): lessons 1-6.
+- ``shop`` (online retailer, non-contractual): lessons 1-7.
   ``load("shop", raw=True)`` is the messy extract of lesson 1.
 - ``cafe`` (café chain with a self-selected points membership) and
-  ``bank`` (retail bank, contractual): the cases of lesson 7.
+  ``bank`` (retail bank, contractual): the cases of lesson 8.
 
 Purchases follow the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your
 customers the easy way: an alternative to the Pareto/NBD model", Marketing
@@ -83,10 +83,10 @@ class Dataset:
     -----
     Tables and the lessons that use them: ``customers`` (01 customer data,
     02 lifecycle, 05 value), ``orders`` (01, 02, 04 loyalty, 05 value,
-    06 churn; visits in cafe, transactions in bank), ``surveys`` (03
-    satisfaction, 04 loyalty), ``tickets`` (03, 05 cost to serve, 06 churn),
-    all four in 07 cases.  ``truth(...)`` is for instructors and for the
-    "did the method find it?" checks of lessons 02, 05 and 06.
+    07 churn; visits in cafe, transactions in bank), ``surveys`` (03
+    satisfaction, 04 loyalty), ``tickets`` (03, 05 cost to serve, 06 service, 07 churn),
+    all four in 08 cases.  ``truth(...)`` is for instructors and for the
+    "did the method find it?" checks of lessons 02, 05, 06 and 07.
 
     Examples
     --------

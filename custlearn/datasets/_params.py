@@ -20,11 +20,11 @@ SHIPPED = {
 
 STORIES = {
     "shop": "Northwind Goods, an online retailer (non-contractual: customers simply stop buying). "
-    "Main dataset of lessons 1-6.",
+    "Main dataset of lessons 1-7.",
     "cafe": "Copper Kettle, a café chain with a points membership that guests join "
-    "themselves (self-selection). Lesson 7 case.",
+    "themselves (self-selection). Lesson 8 case.",
     "bank": "Harbor Bank, a retail bank (contractual: churn is an observed account closure, "
-    "driven by staff attitude, product knowledge and complaints). Lesson 7 case.",
+    "driven by staff attitude, product knowledge and complaints). Lesson 8 case.",
 }
 
 _SATISFACTION = {

@@ -26,6 +26,8 @@ from typing import Any
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import (
     ERROR,
+    INCORRECT,
+    INVALID,
     UNKNOWN,
     Choice,
     Exercise,
@@ -82,23 +84,51 @@ def _unknown(exercise_id: Any) -> Feedback:
                     f'{", ".join(lessons())}; ids look like "{lessons()[0] if lessons() else "00"}.1".')
 
 
+# Issue 19 renumbered the lessons: customer service became lesson 06, churn early warning lesson 07 (its
+# exercises were 06.N) and the cases 08a-c (they were 07a-c). For one release an old id still answers: a case's
+# old id is judged under its new one, and an answer to 06.N that does not fit is told about 07.N.
+RENUMBERED = {"07a": "08a", "07b": "08b", "07c": "08c"}
+FORMER_CHURN = ("06", "07")
+
+
 def evaluate(exercise_id: str, answer: Any) -> Feedback:
     """The verdict on ``answer`` as a :class:`Feedback` (what ``check`` prints).
+
+    An id of the lesson numbers before issue 19 (``07a.3`` for ``08a.3``) is
+    judged under its new id, with a message naming it.
 
     Examples
     --------
     >>> evaluate("99.1", 3).status
     'unknown'
+    >>> print(evaluate("07b.2", ...).message)
+    Exercise "07b.2" is now "08b.2" (the lessons were renumbered): write check("08b.2", answer). Not answered yet. ...
     """
+    lesson = exercise_id.split(".")[0] if isinstance(exercise_id, str) else None
+    if lesson in RENUMBERED and lesson not in lessons():
+        new_id = RENUMBERED[lesson] + exercise_id[len(lesson):]
+        verdict = evaluate(new_id, answer)
+        return Feedback(exercise_id, verdict.status, f'Exercise "{exercise_id}" is now "{new_id}" (the lessons were '
+                        f'renumbered): write check("{new_id}", answer). {verdict.message}', verdict.hint)
     try:
-        lesson = exercise_id.split(".")[0] if isinstance(exercise_id, str) else None
         if lesson not in lessons() or exercise_id not in _registry(lesson):
             return _unknown(exercise_id)
         exercise = _registry(lesson)[exercise_id]
     except Exception as exc:  # a broken lesson module must not break the learner's cell
         return Feedback(str(exercise_id), ERROR, f"The exercises could not be loaded ({type(exc).__name__}: {exc}).",
                         "Tell your instructor: this is a bug in custlearn, not in your answer.")
-    return safe_evaluate(exercise, exercise_id, answer)
+    return _former_churn_note(safe_evaluate(exercise, exercise_id, answer))
+
+
+def _former_churn_note(verdict: Feedback) -> Feedback:
+    """A wrong answer to 06.N may be meant for the churn lesson's old 06.N: name its new id, 07.N."""
+    old, new = FORMER_CHURN
+    lesson, _, number = verdict.exercise_id.partition(".")
+    if lesson != old or verdict.status not in (INCORRECT, INVALID) or f"{new}.{number}" not in exercise_ids(new):
+        return verdict
+    note = (f' (If this is your answer to the churn lesson\'s exercise {old}.{number}: that lesson is lesson {new} now, '
+            f'write check("{new}.{number}", answer).)')
+    return Feedback(verdict.exercise_id, verdict.status, verdict.message + note, verdict.hint)
 
 
 def check(exercise_id: str, answer: Any) -> None:

@@ -1,8 +1,10 @@
-"""Exercises of lesson 06, *Retention, churn early warning and complaint recovery*.
+"""Exercises of lesson 06, *Customer service management* (客户服务管理).
 
 Expected answers are computed from the shipped data with the solution's
-logic (``custlearn.churn``, ``custlearn.value``); the likely mistakes are
-computed the same way.
+logic (``custlearn.service``, ``custlearn.churn`` for the churn labels); the
+likely mistakes are computed the same way. Until issue 19's renumbering the
+churn lesson's exercises were "06.N" (now "07.N"): ``check`` names the new id
+when an answer to one of these does not fit (``custlearn.exercises``).
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from custlearn.exercises._charts import Chart, two_groups
+from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
 __all__ = ["EXERCISES"]
 
 CUTOFF = "2024-12-31"
-WINDOW = 180
-TEST_CUTOFF = "2025-06-30"
+STAGES = ["pre-sale", "in-sale", "after-sale"]
 
 
 @cache
@@ -29,360 +30,312 @@ def _data(name: str = "shop"):
     return datasets.load(name)
 
 
-@cache
-def _truth() -> pd.DataFrame:
-    from custlearn import datasets
-
-    return datasets.truth("shop").set_index("customer_id")
+# 06.1 ---------------------------------------------------------------------
 
 
-@cache
-def _shop_labels(window: int | None = WINDOW, cutoff: str = CUTOFF) -> pd.DataFrame:
-    from custlearn import churn
-
-    shop = _data()
-    return churn.label_churn(shop.customers, shop.orders, cutoff, window_days=window)
-
-
-# 06.1 ----------------------------------------------------------------------
+def _stage_share(stage: str = "after-sale", complaints_only: bool = False) -> float:
+    """06.1 — share of the shop's tickets (or complaints) recorded at ``stage``."""
+    tickets = _data().tickets
+    if complaints_only:
+        tickets = tickets[tickets["is_complaint"]]
+    return float((tickets["stage"] == stage).mean())
 
 
-def _shop_churn_rate() -> float:
-    """06.1 — share of shop customers (bought by the cut-off) with no purchase in the next 180 days."""
-    return float(_shop_labels()["churned"].mean())
+def _after_sale_count() -> float:
+    return float((_data().tickets["stage"] == "after-sale").sum())
 
 
-# 06.2 ----------------------------------------------------------------------
+# 06.2 ---------------------------------------------------------------------
 
 
-@cache
-def _bank_labels() -> pd.DataFrame:
-    from custlearn import churn
-
-    bank = _data("bank")
-    return churn.label_churn(bank.customers, None, CUTOFF, kind="contractual", window_days=182, as_of=bank.as_of)
-
-
-def _bank_churn_rate() -> float:
-    """06.2 — share of accounts open on the cut-off that closed within 182 days."""
-    return float(_bank_labels()["churned"].mean())
-
-
-def _bank_closed_by_end() -> float:
-    """Mistake for 06.2: share of all bank customers whose account closed by the end of the data."""
-    bank = _data("bank")
-    return float(bank.customers["account_closed"].notna().mean())
-
-
-def _bank_closed_in_window_of_all() -> float:
-    """Mistake for 06.2: churners divided by all customers, not by the accounts open at the cut-off."""
-    return float(_bank_labels()["churned"].sum() / len(_data("bank").customers))
-
-
-# 06.3 ----------------------------------------------------------------------
-
-
-@cache
-def _durations() -> pd.DataFrame:
-    from custlearn import churn
-
-    shop = _data()
-    return churn.churn_durations(shop.customers, shop.orders, shop.as_of)
-
-
-def _discount_mask() -> np.ndarray:
-    d = _durations()
-    flag = _data().customers.set_index("customer_id")["acquired_with_discount"]
-    return flag.reindex(d.index).fillna(False).astype(bool).to_numpy()
-
-
-def _km_median(mask: np.ndarray) -> float:
-    from custlearn import churn
-
-    d = _durations()[mask]
-    return float(churn.median_survival(churn.kaplan_meier(d["duration_days"], d["churned"]))["median"])
-
-
-def _discount_median() -> float:
-    """06.3 — Kaplan-Meier median time to churn (days) of customers won with a welcome discount."""
-    return _km_median(_discount_mask())
-
-
-def _discount_plain_median() -> float:
-    """Mistake for 06.3: the plain median of the durations, censored customers treated as churned."""
-    return float(_durations()["duration_days"][_discount_mask()].median())
-
-
-def _discount_median_churned_only() -> float:
-    """Mistake for 06.3: the median duration of the churned customers only."""
-    d = _durations()[_discount_mask()]
-    return float(d.loc[d["churned"], "duration_days"].median())
-
-
-def _everyone_median() -> float:
-    """Mistake for 06.3: the median of all buyers, not only the discount-acquired."""
-    return _km_median(np.ones(len(_durations()), dtype=bool))
-
-
-# 06.4 ----------------------------------------------------------------------
-
-
-def _by_outcome(window: int | None = WINDOW) -> pd.DataFrame:
+def _in_time_by_stage(limits: dict | None = None) -> pd.Series:
+    """06.2 — share of each stage's tickets resolved within the stage's time limit."""
     from custlearn import service
 
-    return service.churn_by_complaint_outcome(_shop_labels(window), _data().tickets)
+    return service.time_limit_attainment(_data().tickets, limits)["in_time_share"]
 
 
-def _churn_rate_by_outcome() -> pd.Series:
-    """06.4 — churn rate in the 180 days after the cut-off, by outcome of the first complaint."""
-    return _by_outcome()["churn_rate"]
+def _resolved_by_stage() -> pd.Series:
+    return _data().tickets.groupby("stage", observed=True)["resolved"].mean().rename("in_time_share")
 
 
-def _churners_by_outcome() -> pd.Series:
-    return _by_outcome()["churners"].astype(float)
+def _in_time_of_resolved() -> pd.Series:
+    from custlearn import service
+
+    table = service.time_limit_attainment(_data().tickets)
+    resolved = _data().tickets.groupby("stage", observed=True)["resolved"].sum()
+    return (table["in_time"] / resolved.reindex(table.index)).rename("in_time_share")
 
 
-def _churn_rate_by_outcome_default_window() -> pd.Series:
-    return _by_outcome(None)["churn_rate"]
-
-
-# 06.5 / 06.6 ---------------------------------------------------------------
-
-
-@cache
-def _model():
-    from custlearn import churn
-
-    return churn.churn_risk_model(_data(), CUTOFF, TEST_CUTOFF, window_days=WINDOW)
-
-
-def _held_out_auc() -> float:
-    """06.5 — AUC of the shop's churn-risk score on the later (held-out) period."""
-    return float(_model().auc)
-
-
-def _training_auc() -> float:
-    return float(_model().train_auc)
-
-
-def _top_decile_lift() -> float:
-    """06.6 — lift of the top 10% by risk on the held-out period."""
-    return float(_model().gains()["lift"].iloc[0])
-
-
-def _top_decile_churn_rate() -> float:
-    return float(_model().gains()["churn_rate"].iloc[0])
-
-
-def _top_decile_capture() -> float:
-    return float(_model().gains()["cumulative_capture"].iloc[0])
-
-
-# 06.8 ----------------------------------------------------------------------
+# 06.3 ---------------------------------------------------------------------
 
 
 @cache
-def _p_alive() -> pd.DataFrame:
-    from custlearn import value
+def _complaints(complaints_only: bool = True) -> pd.Series:
+    from custlearn import service
 
-    summary = value.clv_summary(_data().orders, _data().as_of, time_unit="weeks")
-    p = value.BetaGeo().fit(summary).p_alive(summary).rename("p_alive")
-    return p.to_frame().join(_truth()[["alive_at_end", "future_purchases"]])
+    return service.complaint_metrics(_data().tickets, complaints_only=complaints_only).iloc[0]
 
 
-def _auc(y: pd.Series, score: pd.Series) -> float:
-    from sklearn.metrics import roc_auc_score
-
-    return float(roc_auc_score(y.astype(int), score))
-
-
-def _p_alive_auc_dropped_out() -> float:
-    """06.8 — AUC of 1 - P(alive) for the truly dropped-out customers (not alive at the end)."""
-    t = _p_alive()
-    return _auc(~t["alive_at_end"], 1 - t["p_alive"])
+def _recovery_rate() -> float:
+    """06.3 — share of the shop's complaints resolved well (within 48 hours and rated 4 or 5)."""
+    return float(_complaints()["recovery_rate"])
 
 
-def _p_alive_auc_wrong_direction() -> float:
-    t = _p_alive()
-    return _auc(~t["alive_at_end"], t["p_alive"])
+# 06.4 ---------------------------------------------------------------------
 
 
-def _p_alive_auc_no_purchase() -> float:
-    t = _p_alive()
-    return _auc(t["future_purchases"] == 0, 1 - t["p_alive"])
+@cache
+def _loop_by_owner() -> pd.DataFrame:
+    from custlearn import service
+
+    return service.closed_loop(_data().tickets, by="owner_team")
 
 
-def _km_curve(mask: np.ndarray, censored_as_churned: bool = False) -> pd.Series:
-    """06.7 — a Kaplan-Meier curve (survival by day) of the customers in ``mask``."""
+def _owner_bars(column: str = "closed_in_time") -> pd.Series:
+    """06.4 — per owner team: the share of its tickets closed within the time limit (or another column)."""
+    loop = _loop_by_owner()
+    values = loop["closed_in_time"] * loop["tickets"] if column == "in_time_count" else loop[column]
+    return pd.Series(values.to_numpy(float), index=pd.Index(loop.index.astype(str), name="owner_team"))
+
+
+# 06.5 ---------------------------------------------------------------------
+
+
+@cache
+def _bank_labels(window: int = 365) -> pd.DataFrame:
     from custlearn import churn
 
-    d = _durations()[mask]
-    events = np.ones(len(d), dtype=bool) if censored_as_churned else d["churned"]
-    km = churn.kaplan_meier(d["duration_days"], events)
-    return pd.Series(km["survival"].to_numpy(float), index=pd.Index(km["time"].to_numpy(float), name="days"))
+    bank = _data("bank")
+    return churn.label_churn(bank.customers, None, CUTOFF, kind="contractual", window_days=window, as_of=bank.as_of)
 
 
-def _km_curves(how: str = "km") -> dict[str, pd.Series]:
-    discount = _discount_mask()
-    if how == "everyone":
-        return {"all customers": _km_curve(np.ones(len(discount), dtype=bool))}
-    naive = how == "naive"
-    return {"welcome discount": _km_curve(discount, naive), "no discount": _km_curve(~discount, naive)}
+@cache
+def _key_service(window: int = 365, top: float = 0.1, open_only: bool = True, managers: bool = True) -> pd.DataFrame:
+    from custlearn import service
+
+    bank = _data("bank")
+    labels = _bank_labels(window)
+    among = labels.index if open_only else bank.customers["customer_id"]
+    key = service.key_accounts(bank.orders, CUTOFF, top=top, among=among)
+    return service.key_account_service(key, labels, customers=bank.customers if managers else None)
+
+
+def _key_closure(group: str = "key account, relationship manager", **kwargs) -> float:
+    """06.5 — share of the key accounts with a relationship manager closed within a year of the cut-off."""
+    return float(_key_service(**kwargs).loc[group, "churn_rate"])
+
+
+# 06.6 / 06.7 -------------------------------------------------------------
+
+
+@cache
+def _offices() -> pd.DataFrame:
+    from custlearn import service
+
+    bank = _data("bank")
+    return service.office_table(bank.customers, bank.staff, offices=bank.offices, surveys=bank.surveys)
+
+
+@cache
+def _chain(outcome: str = "closure_rate", driver: str = "employee_satisfaction"):
+    from custlearn import service
+
+    return service.service_profit_chain(_offices(), outcome=outcome, driver=driver)
+
+
+def _slope(kind: str = "adjusted", **kwargs) -> float:
+    """06.6 — the staff effect on the closure share per point of staff satisfaction, adjusted for the city centre."""
+    return float(_chain(**kwargs).estimates.loc[kind, "estimate"])
+
+
+def _planted() -> float:
+    from custlearn import datasets
+
+    return float(datasets.parameters("bank")["service_profit_chain"]["closure_per_point"])
+
+
+def _times_planted(kind: str = "naive") -> float:
+    """06.7 — the naive estimate divided by the planted staff effect."""
+    return _slope(kind) / _planted()
+
+
+# 06.9 ---------------------------------------------------------------------
+
+
+def _detectable(units: int = 12, power: float = 0.8, confidence: float = 0.95) -> float:
+    """06.9 — the smallest correlation 12 branches find 4 times in 5 (5% two-sided)."""
+    from custlearn import service
+
+    return float(service.detectable_correlation(units, power=power, confidence=confidence))
+
+
+def _detectable_one_sided() -> float:
+    from custlearn import service
+
+    return float(service.detectable_correlation(12, confidence=0.90))
 
 
 EXERCISES = {
     "06.1": Number(
-        _shop_churn_rate,
-        question="Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
-                 "next 180 days? (a fraction)",
+        _stage_share,
+        question="What share of the shop's service tickets are after-sale (stage 'after-sale')? (a fraction)",
         unit="fraction",
         mistakes=[
-            Mistake(lambda: float(_shop_labels(None)["churned"].mean()),
-                    "You used the default window (the data's 'at risk' gap). The question fixes it: window_days=180."),
-            Mistake(lambda: float(_shop_labels()["churned"].sum()),
-                    "That is the number of churners; the question asks for the share: take the mean of 'churned'."),
-            Mistake(lambda: float(1 - _shop_labels()["churned"].mean()),
-                    "That is the share who bought again (retention). Churn is the share who did NOT buy."),
-            Mistake(lambda: float(_shop_labels(90)["churned"].mean()),
-                    "You used a 90-day window. The question gives the customers 180 days to buy again."),
-            Mistake(lambda: float(_shop_labels(365)["churned"].mean()),
-                    "You used a 365-day window. The question gives the customers 180 days to buy again."),
-            Mistake(lambda: float(_shop_labels(WINDOW, "2025-06-30")["churned"].mean()),
-                    "You used the cut-off 30 June 2025. The question looks at the customers who had bought by "
-                    "31 Dec 2024 and the 180 days after that date."),
-            Mistake(lambda: float(_shop_labels(WINDOW, "2024-06-30")["churned"].mean()),
-                    "You used the cut-off 30 June 2024. The question looks at the customers who had bought by "
-                    "31 Dec 2024 and the 180 days after that date."),
+            Mistake(_after_sale_count, "That is the number of after-sale tickets; the question asks for their share "
+                    "of all tickets (divide by the number of tickets, or take the mean of stage == 'after-sale')."),
+            Mistake(lambda: 1 - _stage_share(), "That is the share of tickets before or during the sale. The question "
+                    "asks for the after-sale share."),
+            Mistake(lambda: _stage_share(complaints_only=True), "You kept only the complaints. The question is about "
+                    "all service tickets, product questions included."),
         ],
-        hint="Take the customers who had bought by 31 Dec 2024, mark as churned those with no purchase in the 180 "
-             "days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned "
-             "(the mean of the True/False column).",
+        hint="Classify every ticket by its stage (service.classify_services gives the timing, or read the stage "
+             "column) and take the share of all tickets that are after-sale (service.service_mix(kinds, 'timing')).",
     ),
-    "06.2": Number(
-        _bank_churn_rate,
-        question="Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)",
-        unit="fraction",
+    "06.2": Table(
+        _in_time_by_stage,
+        question="The share of each stage's tickets resolved within the time limit of the stage (the shop's own "
+                 "limits, in time_limit_hours). A Series indexed by stage.",
+        index_name="stage",
         mistakes=[
-            Mistake(_bank_closed_by_end, "That is the share of all customers whose account ever closed by the end "
-                    "of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window."),
-            Mistake(_bank_closed_in_window_of_all, "You divided by all bank customers. Divide by the accounts open on "
-                    "the cut-off (the rows of label_churn)."),
-            Mistake(lambda: float(_bank_labels()["churned"].sum()),
-                    "That is the number of closed accounts; the question asks for the share."),
+            Mistake(_resolved_by_stage, "Those are the shares resolved at all. A ticket counts as in time only if it "
+                    "was resolved within its stage's time limit (hours_to_resolve <= time_limit_hours)."),
+            Mistake(_in_time_of_resolved, "You divided by the resolved tickets only. An unresolved ticket broke the "
+                    "promise too: divide by all the stage's tickets."),
+            Mistake(lambda: _in_time_by_stage({s: 24 for s in STAGES}), "You judged every stage against 24 hours. Each "
+                    "stage has its own limit (pre-sale 24, in-sale 8, after-sale 72 hours): use time_limit_hours."),
         ],
-        hint="Take the bank accounts still open on 31 Dec 2024 and mark those closed within the next 182 days "
-             "(churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share "
-             "marked.",
+        hint="For each ticket, check whether it was resolved and within the time limit of its stage; then take the "
+             "share of such tickets per stage, over all of the stage's tickets (service.time_limit_attainment, "
+             "column in_time_share).",
     ),
     "06.3": Number(
-        _discount_median,
-        question="Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
-                 "(churn_durations at shop.as_of, default window).",
-        unit="days",
+        _recovery_rate,
+        question="What share of the shop's complaints were resolved well: resolved within 48 hours and rated 4 or 5 "
+                 "by the customer? (a fraction of all complaints)",
+        unit="fraction",
         mistakes=[
-            Mistake(_discount_plain_median, "That is the plain median of the durations: it treats customers who have "
-                    "not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival."),
-            Mistake(_discount_median_churned_only, "That is the median of the churned customers only. Leaving out the "
-                    "customers still there makes churn look faster: use kaplan_meier with both groups."),
-            Mistake(_everyone_median, "That is the median of all buyers. Keep only those with "
-                    "acquired_with_discount True."),
+            Mistake(lambda: float(_complaints()["resolved_in_target"]), "That is the share resolved within 48 hours. "
+                    "Resolved well also needs the customer's rating of 4 or 5."),
+            Mistake(lambda: float(_complaints()["recovery_rate"] / _complaints()["rated_share"]), "You divided by the "
+                    "rated complaints only. The recovery rate is a share of all complaints: an unrated complaint "
+                    "cannot count as recovered."),
+            Mistake(lambda: float(_complaints()["recovery_rate"] / _complaints()["resolved_share"]), "You divided by "
+                    "the resolved complaints only. Divide by all complaints: an unresolved one was not recovered."),
+            Mistake(lambda: float(_complaints(False)["recovery_rate"]), "You included the product questions. The "
+                    "question is about complaints only (is_complaint True)."),
         ],
-        hint="Take each buyer's time to churn or to the end of the data (churn.churn_durations), keep the "
-             "customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as "
-             "censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival).",
+        hint="Keep the complaints, mark those resolved within 48 hours and rated 4 or 5 by the customer, and take "
+             "their share of all complaints (service.complaint_metrics, column recovery_rate).",
     ),
-    "06.4": Table(
-        _churn_rate_by_outcome,
-        question="The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
-                 "(with 'no complaint'). A Series indexed by outcome.",
-        index_name="complaint outcome",
+    "06.4": Chart(
+        _owner_bars,
+        question="A bar chart of the share of each owner team's tickets closed within the time limit of their "
+                 "stage, one bar per owner team, with a title and labelled axes.",
+        kind="bar",
+        index_name="owner team",
+        unit="share",
         mistakes=[
-            Mistake(_churners_by_outcome, "Those are numbers of churners; the question asks for rates "
-                    "(the churn_rate column)."),
-            Mistake(_churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
-                    "Use window_days=180 (the labels of 06.1)."),
+            Mistake(lambda: _owner_bars("handled_share"), "Your bars show the share resolved at all (handled). The "
+                    "question asks for the share closed within the time limit (closed_in_time)."),
+            Mistake(lambda: _owner_bars("in_time_count"), "Your bars count the tickets closed in time. Draw their "
+                    "share of the team's tickets, so that large and small teams can be compared."),
+            Mistake(lambda: _owner_bars("feedback_share"), "Your bars show the share that got feedback (a call or "
+                    "a rating). The question asks for the share closed within the time limit."),
         ],
-        hint="Label churn as in 06.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
-             "complaint ('no complaint' for the others) and take the churn rate per outcome "
-             "(service.churn_by_complaint_outcome).",
+        hint="Group the tickets by owner team, take the share of each team's tickets resolved within the time limit "
+             "of their stage (service.closed_loop with by='owner_team', column closed_in_time) and draw one bar per "
+             "team.",
     ),
     "06.5": Number(
-        _held_out_auc,
-        question="Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).",
+        _key_closure,
+        question="Harbor Bank names its key accounts on 31 Dec 2024: the top 10% by the margin brought so far, among "
+                 "the accounts open that day. What share of the key accounts with a relationship manager closed "
+                 "within the next 365 days? (a fraction)",
+        unit="fraction",
         mistakes=[
-            Mistake(_training_auc, "That is the AUC on the training period (model.train_auc). The honest "
-                    "number is on the later period the model never saw: model.auc."),
-            Mistake(lambda: 1 - _held_out_auc(), "That is 1 - AUC: the score ranked the other way round (staying "
-                    "instead of churning). Score churn with the model's risk, high for likely churners."),
+            Mistake(lambda: _key_closure("key account", managers=False), "That is the share of all key accounts. "
+                    "Split them by whether they have a relationship manager (pass customers=bank.customers)."),
+            Mistake(lambda: _key_closure("key account, standard service"), "That is the share of the key accounts "
+                    "without a relationship manager (standard service). The question asks about those with one."),
+            Mistake(lambda: _key_closure(window=182), "You used a 182-day window. The question looks at the 365 days "
+                    "after 31 Dec 2024."),
+            Mistake(lambda: _key_closure(open_only=False), "You ranked all customers, also accounts already closed. "
+                    "Rank only the accounts open on 31 Dec 2024 (among=labels.index)."),
+            Mistake(lambda: _key_closure("other accounts"), "That is the share of the other accounts (not key "
+                    "accounts). The question asks about the key accounts with a relationship manager."),
         ],
-        hint="Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never "
-             "saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc.",
+        hint="Label the accounts open on 31 Dec 2024 as closed or not within 365 days (churn.label_churn, "
+             "contractual), rank them by the margin brought so far and keep the top 10% (service.key_accounts with "
+             "among=...), split them by relationship manager and take the closed share of those with one "
+             "(service.key_account_service).",
     ),
     "06.6": Number(
-        _top_decile_lift,
-        question="Top-decile lift of that score on the held-out period: how many times the average churn rate "
-                 "do the 10% with the highest risk have?",
+        _slope,
+        question="Over Harbor Bank's 36 offices: the change in the share of accounts closed per point of staff "
+                 "satisfaction, adjusted for the city centre (a fraction per point, negative if closures fall).",
         mistakes=[
-            Mistake(_top_decile_churn_rate, "That is the churn rate of the top decile. Lift divides it by the "
-                    "overall churn rate."),
-            Mistake(_top_decile_capture, "That is the share of all churners found in the top decile (the gain). "
-                    "Lift is the decile's churn rate / the overall churn rate."),
+            Mistake(lambda: _slope("naive"), "That is the naive slope (closures on staff satisfaction alone). Adjust "
+                    "for the city centre: city-centre offices differ in more than their staff."),
+            Mistake(lambda: float(_chain().correlation.estimate), "That is the correlation, a number without units. "
+                    "The question asks for the slope: the change in the closed share per point of satisfaction."),
+            Mistake(lambda: 100 * _slope(), "That is the slope in percentage points. Give it as a fraction "
+                    "(-0.04 for 4 points fewer)."),
+            Mistake(lambda: _slope(outcome="staff_attitude"), "That is the slope of the customers' rating of the "
+                    "staff. The question's outcome is the share of accounts closed (closure_rate)."),
         ],
-        hint="Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate "
-             "by the churn rate of all held-out customers (the first row of the model's gains table, column lift).",
+        hint="Give every office its staff's mean satisfaction, its closed share and whether it is in the city "
+             "centre (service.office_table with offices=...), then fit closures on satisfaction and the city centre "
+             "together and read the slope of satisfaction (service.service_profit_chain, the adjusted row).",
     ),
-    "06.7": Chart(
-        _km_curves,
-        question="Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
-                 "with a title and labelled axes.",
-        kind="step",
-        unit="share",
-        x_unit="days",
-        index_name="day",
-        legend=two_groups("welcome discount", "no discount", "discount|welcome"),
+    "06.7": Number(
+        _times_planted,
+        question="The planted staff effect is datasets.parameters('bank')['service_profit_chain']['closure_per_point']. "
+                 "How many times the planted effect is the naive estimate?",
+        unit="ratio",
         mistakes=[
-            Mistake(lambda: _km_curves("everyone"), "Your chart has one curve for all buyers. Draw one per group: "
-                    "customers won with a welcome discount and the others (kaplan_meier with groups=...)."),
-            Mistake(lambda: _km_curves("naive"), "Your curves treat every customer as churned at the end of their "
-                    "time, also those still buying (censored). Pass the churned column as the event, so customers "
-                    "still there leave the risk set without counting as churn."),
+            Mistake(lambda: _times_planted("adjusted"), "That is the adjusted estimate over the planted effect. The "
+                    "question asks about the naive estimate."),
+            Mistake(lambda: _slope("naive") / _slope("adjusted"), "You divided the naive estimate by the adjusted one. "
+                    "Divide it by the planted effect, the truth."),
         ],
-        hint="Take each buyer's time to churn (churn.churn_durations), split the buyers by acquired_with_discount, "
-             "fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with "
-             "a legend (plots.survival_chart does it).",
+        hint="Take the naive slope of closures on staff satisfaction over the offices (service.service_profit_chain) "
+             "and divide it by the planted effect; the chain's against(planted) gives it as times_planted.",
     ),
-    "06.8": Number(
-        _p_alive_auc_dropped_out,
-        question="AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
-                 "truly dropped out at the end of the data (truth: alive_at_end False).",
-        mistakes=[
-            Mistake(_p_alive_auc_wrong_direction, "Your AUC is below 0.5: you scored with P(alive) itself. A high "
-                    "P(alive) means *staying*; score churn with 1 - P(alive)."),
-            Mistake(_p_alive_auc_no_purchase, "You used 'no purchase in the next 52 weeks' as the target. The "
-                    "question asks about the truly dropped out: ~truth['alive_at_end']."),
-        ],
-        hint="Fit BG/NBD to the weekly summary of all orders, compute each buyer's P(alive), and measure how well "
-             "1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the "
-             "others: the AUC (sklearn.metrics.roc_auc_score).",
-    ),
-    "06.9": Choice(
+    "06.8": Choice(
         expected="c",
-        question="P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in "
-                 "the next 52 weeks' better. Why?",
+        question="Key accounts with a relationship manager closed 14% in 2025, key accounts on standard service 43%. "
+                 "What do you conclude?",
         options={
-            "a": "The risk score is not broken: on its own target (not buying soon) it does better than P(alive).",
-            "b": "With thousands of customers a gap this size is not chance, and the AUC does depend on what "
-                 "you call churn: the two targets are different customers.",
-            "c": "Yes: BG/NBD reads each silence against the customer's own pace, so it spots who dropped out; "
-                 "'not buying in a year' also includes slow buyers who are still alive, which the risk score, "
-                 "trained on 'no purchase in the window', picks up.",
-            "d": "P(alive) is not fitted on the truth table: both scores see only the orders before the end.",
+            "a": "Not from these data: the bank chose who got a manager. If it chose the accounts it expected to stay, "
+                 "the gap shows that choice, not the managers' work.",
+            "b": "The gap is no accident: the two intervals (about 8-24% and 29-58%) do not overlap. The question is "
+                 "what causes it.",
+            "c": "Right: the data show that key accounts with a manager stayed, not why. Managers were not given at "
+                 "random; giving them to a random half of the standard-service key accounts and comparing the halves "
+                 "a year later would tell.",
+            "d": "Key accounts bring almost half of the margin; the riskiest are those without a manager, exactly the "
+                 "ones to test a manager on.",
         },
     ),
+    "06.9": Number(
+        _detectable,
+        question="Harbor Bank has 12 branches. What is the smallest correlation a test over the 12 branches finds 4 "
+                 "times in 5 (80% power, 5% two-sided)?",
+        mistakes=[
+            Mistake(lambda: _detectable(36), "That is for the 36 offices. The question asks about the 12 branches."),
+            Mistake(lambda: _detectable(12, power=0.9), "You used 90% power. Four times in five is 80% power."),
+            Mistake(_detectable_one_sided, "You used a 10% level (or a one-sided 5% test). The question asks for a "
+                    "5% two-sided test: confidence=0.95."),
+        ],
+        hint="The smallest correlation found 4 times in 5 on n units is tanh((z for 5% two-sided + z for 80% power) / "
+             "sqrt(n - 3)) by Fisher's z (service.detectable_correlation with units=12).",
+    ),
     "06.10": Text(
-        question="You have the win-back list ranked by expected value. Whom do you contact, with what, and how do "
-                 "you use P(alive) and the complaint history? What would make you distrust the list?",
-        min_words=40,
-        keywords=["value", "P(alive)", "complaint", "cost"],
+        question="Write a short brief for the shop's service director and the bank's retail director: which loop to "
+                 "fix first and how, what to promise per stage, what to do about complaints and key accounts, and "
+                 "what the office comparison can and cannot say.",
+        min_words=60,
+        keywords=["time limit", "owner", "complaint", "key account", "interval"],
     ),
 }

@@ -1,7 +1,7 @@
 """The bottom of the charts: the course palette, what each colour means, axis helpers.
 
 Every chart and "Try it" demo of the course takes its colours from here, so
-one colour keeps one meaning from lesson 01 to lesson 07: green is always
+one colour keeps one meaning from lesson 01 to lesson 08: green is always
 the good outcome, vermillion the bad one, light grey "nothing happened",
 black the value a chart points at. The palette is Okabe & Ito's (2008),
 which readers with any common colour-vision deficiency can tell apart.
@@ -122,7 +122,7 @@ _KNOWN = {**STAGE_COLOURS, **OUTCOME_COLOURS, **NPS_COLOURS}
 def colours_for(labels: Iterable[Any]) -> list[str]:
     """The course colour of each group label, known groups first.
 
-    Charts of every lesson (the survival curves of lesson 06, the complaint
+    Charts of every lesson (the survival curves of lesson 07, the complaint
     bars of lessons 02 and 06) call this so that one group keeps its colour
     everywhere. A label the course knows (a lifecycle stage, a complaint
     outcome, an NPS group, as in :data:`STAGE_COLOURS`, :data:`OUTCOME_COLOURS`
@@ -285,7 +285,7 @@ def percent_axis(ax: Any, axis: str = "y", *, decimals: int = 0, xmax: float = 1
 def money_axis(ax: Any, axis: str = "y", *, currency: str = "USD") -> Any:
     """Format an axis of money amounts with thousands separators (``12,500``).
 
-    Used by the value charts of lessons 05 and 07. The currency goes in the
+    Used by the value charts of lessons 05 and 08. The currency goes in the
     axis label, e.g. ``"Revenue (USD)"``, not after every tick.
 
     Parameters

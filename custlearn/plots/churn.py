@@ -1,4 +1,4 @@
-"""Charts of lesson 06: survival curves and gains/lift (churn by complaint outcome moved to plots.service).
+"""Charts of lesson 07: survival curves and gains/lift (churn by complaint outcome moved to plots.service).
 
 Re-exported by :mod:`custlearn.plots`. Each takes the output of a
 :mod:`custlearn.churn` function, draws with matplotlib, labels the axes in
@@ -42,7 +42,7 @@ def survival_chart(km: pd.DataFrame, *, ax: Any = None, band: bool = True, time_
                    title: str | None = None) -> Any:
     """Kaplan-Meier step curves (one per group) with their Greenwood confidence band.
 
-    Lesson 06, survival analysis of churn (Kaplan & Meier 1958): the share
+    Lesson 07, survival analysis of churn (Kaplan & Meier 1958): the share
     of customers not yet churned against the time since they started, for
     comparing groups (welcome discount or not, how a complaint ended). Each
     curve starts at 100% at time 0; the shaded band is the table's
@@ -118,7 +118,7 @@ def survival_chart(km: pd.DataFrame, *, ax: Any = None, band: bool = True, time_
 def gains_chart(gains: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
     """Cumulative gains curve of a churn score, with the random baseline and lift per decile.
 
-    Lesson 06, judging a churn-risk score as a manager would: contacting the
+    Lesson 07, judging a churn-risk score as a manager would: contacting the
     top x% of customers by score reaches what share of all churners? The
     diagonal is contacting at random; the bars (right axis) show each
     decile's lift, its churn rate as a multiple of the average.

@@ -28,6 +28,15 @@ def _labels(index: pd.Index) -> list[str]:
     return [" / ".join(str(p) for p in i) if isinstance(i, tuple) else str(i) for i in index]
 
 
+def _legend_below(ax: Any, **options: Any) -> Any:
+    """The legend under the x axis label (half an inch below the axes), in two columns."""
+    from matplotlib.transforms import ScaledTranslation
+
+    below = ax.transAxes + ScaledTranslation(0, -0.6, ax.figure.dpi_scale_trans)
+    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below, ncol=2, fontsize=9,
+                     **options)
+
+
 def service_mix_chart(mix: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
     """The service mix: the share of services by one classification, or one split by another.
 
@@ -168,8 +177,7 @@ def closed_loop_chart(loop: pd.DataFrame, *, target: float | None = None, ax: An
     percent_axis(ax, "x")
     ax.set_xlabel("Tickets resolved within their time limit")
     ax.set_title(title or "Closed in time, worst first")
-    # worst first: the top right is free; a white frame keeps the target line off the text
-    ax.legend(loc="upper right", fontsize=9, frameon=True, framealpha=1.0, edgecolor="white")
+    _legend_below(ax)  # with many rows no corner is free of dots, intervals and the target line
     return ax
 
 
@@ -374,7 +382,12 @@ def service_profit_chain_chart(table: pd.DataFrame, chain: Any = None, *, x: str
     ax.set_xlabel("Staff satisfaction (office mean, 1-5)" if x == "employee_satisfaction" else x)
     ax.set_ylabel("Accounts closed" if y == "closure_rate" else y)
     ax.set_title(title or "The service-profit chain, office by office")
-    ax.legend(loc="best", fontsize=9)
+    # below the chart, where it hides no office; the dot sizes are the offices' customers
+    legend = _legend_below(ax, title="dot size: the office's customers" if isinstance(size, pd.Series) else None,
+                           title_fontsize=9)
+    for handle in legend.legend_handles:  # the location dots in the legend at one size
+        if hasattr(handle, "set_sizes"):
+            handle.set_sizes([60])
     return ax
 
 
@@ -391,9 +404,9 @@ def chain_estimates_chart(chain: Any, *, planted: float | None = None, ax: Any =
 
     Lesson 06, the truth check of the service-profit chain: each estimate
     of :func:`custlearn.service.service_profit_chain` as a dot with its
-    95% interval (naive in orange, adjusted in blue), zero as a thin line and,
-    if given, the planted effect (:func:`custlearn.datasets.parameters`) as
-    a grey line.
+    95% interval (naive in orange, adjusted in blue), zero ("no effect") as a
+    thin grey line and, if given, the planted effect
+    (:func:`custlearn.datasets.parameters`) as a dashed grey line.
 
     Parameters
     ----------
@@ -441,13 +454,15 @@ def chain_estimates_chart(chain: Any, *, planted: float | None = None, ax: Any =
         ax.errorbar([row["estimate"]], [i], xerr=[[row["estimate"] - row["lower"]], [row["upper"] - row["estimate"]]],
                     fmt="o", color=colour, capsize=4, ms=8)
         ax.text(row["estimate"], i - 0.22, f"{row['estimate']:+.3f}", ha="center", fontsize=9, color=colour)
-    ax.axvline(0.0, color=REFERENCE, lw=0.8)
+    ax.axvline(0.0, color=REFERENCE, lw=0.8, label="no effect")
     if planted is not None:
         ax.axvline(float(planted), color=REFERENCE, lw=2, ls="--", label=f"planted {float(planted):+.3f}")
-        ax.legend(loc="lower right")
+    _legend_below(ax)
     labels = ["naive" if n == "naive" else f"adjusted for {estimates.loc[n, 'adjusted_for']}" for n in estimates.index]
     ax.set_yticks(range(len(estimates)), labels)
     ax.set_ylim(len(estimates) - 0.5, -0.6)
-    ax.set_xlabel(f"Change in {chain.outcome} per point of {chain.driver}")
+    words = {"closure_rate": "the share of accounts closed", "employee_satisfaction": "staff satisfaction"}
+    ax.set_xlabel(f"Change in {words.get(chain.outcome, chain.outcome)} per point of "
+                  f"{words.get(chain.driver, chain.driver)}")
     ax.set_title(title or "The staff effect, naive and adjusted")
     return ax

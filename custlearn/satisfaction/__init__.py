@@ -7,7 +7,7 @@ one job per file:
 - scoring a question (``_scores``): :func:`csat` (top-box share or mean),
   :func:`ces` (Customer Effort Score), :func:`score_distribution`;
 - how sure we are: :func:`proportion_ci` (Wilson interval; written out in
-  ``custlearn._stats`` because lessons 04, 06 and 07 use it too, and
+  ``custlearn._stats`` because lessons 04, 06, 07 and 08 use it too, and
   importable from here as the lesson teaches it), :func:`margin_of_error`,
   :func:`required_sample_size` (``_scores``);
 - service quality (``_servqual``): :func:`servqual_scores`,
@@ -45,7 +45,7 @@ the Student t of the regression intervals).
 """
 
 # proportion_ci and Interval are lesson 03's and keep their names here; wilson_bounds too (for
-# code written before it moved to the ground floor, _stats, where lessons 04, 06 and 07 take it).
+# code written before it moved to the ground floor, _stats, where lessons 04, 06, 07 and 08 take it).
 from custlearn._stats import Interval, proportion_ci, wilson_bounds, z_value  # noqa: F401
 from custlearn.satisfaction._drivers import _QUADRANT_ORDER, QUADRANTS, driver_analysis, importance_performance  # noqa: F401
 from custlearn.satisfaction._expectations import expectation_effect, reviews_effect

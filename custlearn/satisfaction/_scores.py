@@ -1,7 +1,7 @@
 """Scoring one question (CSAT, CES, the distribution of answers) and how sure a survey result is (lesson 03).
 
 The Wilson interval (:func:`proportion_ci`) is written out in ``custlearn._stats``, the ground floor,
-because lessons 04, 06 and 07 use it too.
+because lessons 04, 06, 07 and 08 use it too.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Lesson 09: lesson 06's churn labels (non-contractual and contractual) in SQL."""
+"""Lesson 09: lesson 07's churn labels (non-contractual and contractual) in SQL."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def label_churn(
     """Who churned in the ``window_days`` after a cut-off, labelled in SQL: as ``churn.label_churn``.
 
     Lesson 09, framework: churn definitions (Fader & Hardie 2009; Ascarza et
-    al. 2018), the labels of lesson 06:
+    al. 2018), the labels of lesson 07:
 
     * non-contractual: the customers bought on or before ``cutoff``; one
       **churned** if no purchase day falls in ``cutoff < day <= cutoff +

@@ -48,7 +48,7 @@ def _chunk(scenario: str, customers: int, seed: int) -> dict[str, pd.DataFrame]:
     else:
         from custlearn.datasets import _shop as simulation
     tables = simulation.simulate(params, customers, seed, start, end, "en_US", False).tables
-    schema = _schema.schema(scenario)  # the core columns; add-on columns (e.g. lesson 06's bank offices) are left out
+    schema = _schema.schema(scenario)  # the core columns; add-on columns (e.g. lesson 06's bank offices and staff) are left out
     return {t: _io.coerce(tables[t], [c for c in schema[t] if c[0] in tables[t].columns]) for t in ("customers", "orders")}
 
 

@@ -1,4 +1,4 @@
--- Churn labels (lesson 06), non-contractual: the customers are those with a purchase on or
+-- Churn labels (lesson 07), non-contractual: the customers are those with a purchase on or
 -- before :cutoff; a customer churned if no purchase day falls in (:cutoff, :window_end].
 WITH days AS (
     SELECT DISTINCT {customer} AS customer, {day} AS day

@@ -1,4 +1,4 @@
--- Churn labels (lesson 06), contractual: the customers are those whose account is open at the
+-- Churn labels (lesson 07), contractual: the customers are those whose account is open at the
 -- end of :cutoff; a customer churned if the account closes in (:cutoff, :window_end].
 WITH accounts AS (
     SELECT {customer} AS customer, {signup} AS signup_date, {closed} AS closed

@@ -1,4 +1,4 @@
-"""Exercises of lesson 07c, the bank case: staff, complaints and account closures.
+"""Exercises of lesson 08c, the bank case: staff, complaints and account closures.
 
 Expected answers are computed from the shipped ``bank`` data with the
 solution's logic (``custlearn.churn``, ``custlearn.satisfaction`` and the
@@ -59,11 +59,11 @@ def _respondents() -> pd.DataFrame:
     return table.assign(discount=discount.reindex(table.index).astype(float))
 
 
-# 07c.1 ---------------------------------------------------------------------
+# 08c.1 ---------------------------------------------------------------------
 
 
 def _closure_rate() -> float:
-    """07c.1 — share of accounts open on 31 Dec 2024 closed within 365 days."""
+    """08c.1 — share of accounts open on 31 Dec 2024 closed within 365 days."""
     return float(_labels()["churned"].mean())
 
 
@@ -71,7 +71,7 @@ def _closed_by_end_of_all() -> float:
     return float(_bank().customers["account_closed"].notna().mean())
 
 
-# 07c.2 ---------------------------------------------------------------------
+# 08c.2 ---------------------------------------------------------------------
 
 
 def _logrank(item: str, bins: list[int] = BANDS, names: list[str] = BAND_LABELS) -> float:
@@ -83,7 +83,7 @@ def _logrank(item: str, bins: list[int] = BANDS, names: list[str] = BAND_LABELS)
 
 
 def _attitude_logrank() -> float:
-    """07c.2 — log-rank chi-square across the three staff-attitude bands (survey answerers)."""
+    """08c.2 — log-rank chi-square across the three staff-attitude bands (survey answerers)."""
     return _logrank("staff_attitude")
 
 
@@ -95,7 +95,7 @@ def _attitude_logrank_two_bands() -> float:
     return _logrank("staff_attitude", [0, 3, 7], ["low (1-3)", "4-7"])
 
 
-# 07c.3 ---------------------------------------------------------------------
+# 08c.3 ---------------------------------------------------------------------
 
 
 def _by_outcome(window: int = WINDOW) -> pd.DataFrame:
@@ -105,7 +105,7 @@ def _by_outcome(window: int = WINDOW) -> pd.DataFrame:
 
 
 def _closure_by_outcome() -> pd.Series:
-    """07c.3 — closure rate in the 365 days after the cut-off, by first complaint outcome."""
+    """08c.3 — closure rate in the 365 days after the cut-off, by first complaint outcome."""
     return _by_outcome()["churn_rate"]
 
 
@@ -117,7 +117,7 @@ def _closure_by_outcome_182() -> pd.Series:
     return _by_outcome(182)["churn_rate"]
 
 
-# 07c.5 ---------------------------------------------------------------------
+# 08c.5 ---------------------------------------------------------------------
 
 
 @cache
@@ -137,7 +137,7 @@ def _drivers(target: str, drivers: tuple[str, ...] = tuple(DRIVERS)) -> pd.DataF
 
 
 def _attitude_weight_on_closure() -> float:
-    """07c.5 — standardised weight of staff_attitude in the driver analysis of closing (7 drivers)."""
+    """08c.5 — standardised weight of staff_attitude in the driver analysis of closing (7 drivers)."""
     return float(_drivers("closed").loc["staff_attitude", "standardised_weight"])
 
 
@@ -154,7 +154,7 @@ def _attitude_weight_staff_items_only() -> float:
                                                                                  "standardised_weight"])
 
 
-# 07c.6 ---------------------------------------------------------------------
+# 08c.6 ---------------------------------------------------------------------
 
 
 @cache
@@ -164,7 +164,7 @@ def _staff_model(columns: tuple[str, ...] = ("staff_attitude", "product_knowledg
 
 
 def _attitude_rate_ratio() -> float:
-    """07c.6 — closure rate ratio per survey point of staff attitude (with knowledge and discount)."""
+    """08c.6 — closure rate ratio per survey point of staff attitude (with knowledge and discount)."""
     return float(_staff_model().loc["staff_attitude", "rate_ratio"])
 
 
@@ -184,7 +184,7 @@ def _attitude_reduction() -> float:
     return 1 - _attitude_rate_ratio()
 
 
-# 07c.8 ---------------------------------------------------------------------
+# 08c.8 ---------------------------------------------------------------------
 
 
 def _closed_2025() -> int:
@@ -192,7 +192,7 @@ def _closed_2025() -> int:
 
 
 def _closures_avoided_attitude() -> float:
-    """07c.8 — closures avoided per year by +0.5 point of staff attitude: closures_2025 x (1 - RR^0.5)."""
+    """08c.8 — closures avoided per year by +0.5 point of staff attitude: closures_2025 x (1 - RR^0.5)."""
     return float(_closed_2025() * (1 - _attitude_rate_ratio() ** STEP))
 
 
@@ -211,7 +211,7 @@ def _closures_avoided_knowledge() -> float:
 
 def _band_curves(item: str = "product_knowledge", bins: tuple = tuple(BANDS),
                  names: tuple = tuple(BAND_LABELS)) -> dict[str, pd.Series]:
-    """07c.7 — a Kaplan-Meier curve of the survey answerers per band of ``item``."""
+    """08c.7 — a Kaplan-Meier curve of the survey answerers per band of ``item``."""
     from custlearn import churn
 
     r = _respondents()
@@ -225,7 +225,7 @@ def _band_curves(item: str = "product_knowledge", bins: tuple = tuple(BANDS),
 
 
 EXERCISES = {
-    "07c.1": Number(
+    "08c.1": Number(
         _closure_rate,
         question="Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)",
         unit="fraction",
@@ -242,7 +242,7 @@ EXERCISES = {
              "(churn.label_churn with kind='contractual', window_days=365 and as_of); the closure rate is the "
              "share marked.",
     ),
-    "07c.2": Number(
+    "08c.2": Number(
         _attitude_logrank,
         question="Log-rank chi-square comparing account survival (from opening) of survey answerers in three "
                  "staff-attitude bands: low (1-3), middle (4), high (5-7).",
@@ -255,7 +255,7 @@ EXERCISES = {
              "into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), and compare the bands' survival "
              "with churn.logrank_test: its chi_square.",
     ),
-    "07c.3": Table(
+    "08c.3": Table(
         _closure_by_outcome,
         question="The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint "
                  "(with 'no complaint'). A Series indexed by outcome.",
@@ -263,14 +263,14 @@ EXERCISES = {
         mistakes=[
             Mistake(_closers_by_outcome, "Those are numbers of closed accounts; the question asks for rates "
                     "(the churn_rate column)."),
-            Mistake(_closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 07c.1 "
+            Mistake(_closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 08c.1 "
                     "(365 days)."),
         ],
-        hint="Label the closures as in 07c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
+        hint="Label the closures as in 08c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
              "the first complaint ('no complaint' for the others) and take the closure rate per outcome "
              "(service.churn_by_complaint_outcome).",
     ),
-    "07c.4": Choice(
+    "08c.4": Choice(
         expected="b",
         question="Counted from account opening, 11% of customers whose first complaint was resolved well closed "
                  "by the end, against 18% of customers who never complained. What do you conclude?",
@@ -285,7 +285,7 @@ EXERCISES = {
                  "customers who never complained.",
         },
     ),
-    "07c.5": Number(
+    "08c.5": Number(
         _attitude_weight_on_closure,
         question="Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, "
                  "product_knowledge and the five SERVQUAL perception scores: the standardised weight of "
@@ -303,7 +303,7 @@ EXERCISES = {
              "driver analysis of that column on the seven drivers (satisfaction.driver_analysis): read "
              "staff_attitude's standardised weight.",
     ),
-    "07c.6": Number(
+    "08c.6": Number(
         _attitude_rate_ratio,
         unit="ratio",
         question="With the closure-rate model (rate_model) on the survey answerers with staff_attitude, "
@@ -327,7 +327,7 @@ EXERCISES = {
              "exposure (rate_model), and read staff_attitude's rate_ratio: how the closure rate is multiplied per "
              "survey point.",
     ),
-    "07c.7": Chart(
+    "08c.7": Chart(
         _band_curves,
         question="Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, "
                  "high 5-7), with a title and labelled axes.",
@@ -348,10 +348,10 @@ EXERCISES = {
              "7), fit one Kaplan-Meier curve per band on the time from opening (churn.kaplan_meier with "
              "groups=band) and draw them as steps with a legend (plots.survival_chart does it).",
     ),
-    "07c.8": Number(
+    "08c.8": Number(
         _closures_avoided_attitude,
         question="If training raised the average staff-attitude score by 0.5 point, how many closures a year would "
-                 "it avoid? Use the 2025 closures as the baseline and the rate ratio of 07c.6.",
+                 "it avoid? Use the 2025 closures as the baseline and the rate ratio of 08c.6.",
         unit="closures",
         mistakes=[
             Mistake(_closures_avoided_one_point, "That is for a whole point. For half a point the rate is multiplied "
@@ -361,10 +361,10 @@ EXERCISES = {
             Mistake(_closures_avoided_knowledge, "You used the product-knowledge rate ratio. The question is about "
                     "staff attitude."),
         ],
-        hint="Half a point multiplies the closure rate by the rate ratio of 07c.6 to the power 0.5; the closures "
+        hint="Half a point multiplies the closure rate by the rate ratio of 08c.6 to the power 0.5; the closures "
              "avoided are the 2025 closures times one minus that multiplier.",
     ),
-    "07c.9": Choice(
+    "08c.9": Choice(
         expected="b",
         question="Which practice should Harbor Bank change first?",
         options={
@@ -378,7 +378,7 @@ EXERCISES = {
                  "consistent, and a pilot with a comparison group will measure them.",
         },
     ),
-    "07c.10": Text(
+    "08c.10": Text(
         question="Write the recommendation of your brief for the retail director: which practice first and why, "
                  "the expected effect with its uncertainty, two caveats, a next step and the expected return.",
         min_words=60,

@@ -1,4 +1,4 @@
-"""Exercises of lesson 07b, *Case: did the points membership make guests loyal?*
+"""Exercises of lesson 08b, *Case: did the points membership make guests loyal?*
 
 Expected answers are computed from the shipped cafe data with the solution's
 logic (``custlearn.cases``); the likely mistakes are computed the same way.
@@ -52,7 +52,7 @@ def _estimates(post_weeks: int = 13, tolerance: int = 1, confidence: float = 0.9
 
 
 def _effects(confidence: float = 0.95, post_weeks: int = 13) -> dict:
-    """07b.6 — the three estimates, their interval ends (bootstrap: another seed moves them a little), the truth."""
+    """08b.6 — the three estimates, their interval ends (bootstrap: another seed moves them a little), the truth."""
     from custlearn import datasets
 
     rows = _estimates(post_weeks, confidence=confidence).loc[["naive", "matched", "difference-in-differences"]]
@@ -62,7 +62,7 @@ def _effects(confidence: float = 0.95, post_weeks: int = 13) -> dict:
 
 
 def _naive_effect() -> float:
-    """07b.1 — mean visits per week of members / of non-members, counted from each guest's first visit."""
+    """08b.1 — mean visits per week of members / of non-members, counted from each guest's first visit."""
     r = _rates()
     return float(r.loc[r["member"], "visits_per_week"].mean() / r.loc[~r["member"], "visits_per_week"].mean())
 
@@ -73,7 +73,7 @@ def _naive_difference() -> float:
 
 
 def _naive_since_signup() -> float:
-    """Mistake for 07b.1: visits per week since sign-up, all customers (prospects included)."""
+    """Mistake for 08b.1: visits per week since sign-up, all customers (prospects included)."""
     cafe = _cafe()
     c = cafe.customers.set_index("customer_id")
     visits = cafe.orders.groupby("customer_id").size().reindex(c.index, fill_value=0)
@@ -87,7 +87,7 @@ def _naive_median() -> float:
 
 
 def _did_effect() -> float:
-    """07b.4 — the difference-in-differences effect (13-week window, tolerance 1, cohort 4 weeks)."""
+    """08b.4 — the difference-in-differences effect (13-week window, tolerance 1, cohort 4 weeks)."""
     d = _did()
     return float((d["post_visits"].sum() / d["control_post_visits"].sum())
                  / (d["pre_visits"].sum() / d["control_pre_visits"].sum()))
@@ -99,13 +99,13 @@ def _matched_after_only() -> float:
 
 
 def _members_before_after() -> float:
-    """Mistake for 07b.3: the members' own before/after change, no comparison group."""
+    """Mistake for 08b.3: the members' own before/after change, no comparison group."""
     d = _did()
     return float((d["post_visits"].sum() / (13 * len(d))) / (d["pre_visits"].sum() / d["pre_weeks"].sum()))
 
 
 def _did_lower() -> float:
-    """07b.5 — lower end of the 95% bootstrap interval of the difference-in-differences (seed 7, 1,000 samples)."""
+    """08b.5 — lower end of the 95% bootstrap interval of the difference-in-differences (seed 7, 1,000 samples)."""
     return float(_estimates().loc["difference-in-differences", "lower"])
 
 
@@ -124,12 +124,12 @@ def _net(effect: float, with_points: bool = True) -> float:
 
 
 def _net_return() -> float:
-    """07b.7 — net USD per member per year at the difference-in-differences effect."""
+    """08b.7 — net USD per member per year at the difference-in-differences effect."""
     return _net(_did_effect())
 
 
 EXERCISES = {
-    "07b.1": Number(
+    "08b.1": Number(
         _naive_effect,
         question="Members' mean visits per week divided by non-members' (each guest counted from the first visit "
                  "to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more).",
@@ -151,7 +151,7 @@ EXERCISES = {
              "(cases.visit_rates), average it over the members and over the non-members, and divide the members' "
              "average by the non-members'.",
     ),
-    "07b.2": Choice(
+    "08b.2": Choice(
         expected="c",
         question="Why is the naive gap not the effect of the membership?",
         options={
@@ -163,7 +163,7 @@ EXERCISES = {
                  "the problem.",
         },
     ),
-    "07b.3": Choice(
+    "08b.3": Choice(
         expected="b",
         question="A member joined in week 20. Which non-members make a fair comparison group?",
         options={
@@ -176,7 +176,7 @@ EXERCISES = {
             "d": "Matching on age and city ignores what matters most here: how often the guest came before.",
         },
     ),
-    "07b.4": Number(
+    "08b.4": Number(
         _did_effect,
         question="The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, "
                  "cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio.",
@@ -194,7 +194,7 @@ EXERCISES = {
              "cohort_weeks=4); the matched ratio after joining is the members' visits over the comparison guests' "
              "visits in the same weeks; divide it by the same ratio before joining.",
     ),
-    "07b.5": Number(
+    "08b.5": Number(
         _did_lower,
         question="The lower end of the 95% bootstrap interval of the difference-in-differences effect "
                  "(cases.effect_estimates with n_boot=1000, seed=7).",
@@ -210,10 +210,10 @@ EXERCISES = {
                     "'difference-in-differences'."),
         ],
         hint="Bootstrap the three estimates 1,000 times with the seed 7 (cases.effect_estimates with the rates "
-             "of 07b.1 and the matched table of 07b.4) and read the lower end of the difference-in-differences "
+             "of 08b.1 and the matched table of 08b.4) and read the lower end of the difference-in-differences "
              "row.",
     ),
-    "07b.6": Chart(
+    "08b.6": Chart(
         _effects,
         question="A chart of the naive, matched and difference-in-differences effects with their intervals, and "
                  "the true effect as a line.",
@@ -223,13 +223,13 @@ EXERCISES = {
             Mistake(lambda: _effects(0.90), "Your intervals are 90% intervals. Draw the 95% intervals of "
                     "cases.effect_estimates (confidence=0.95, the default)."),
             Mistake(lambda: _effects(post_weeks=26), "Your matched and difference-in-differences estimates use a "
-                    "26-week window. This chart uses the estimates of 07b.4 and 07b.5 (post_weeks=13)."),
+                    "26-week window. This chart uses the estimates of 08b.4 and 08b.5 (post_weeks=13)."),
         ],
-        hint="Draw the three estimates of 07b.5 as points with their 95% intervals as error bars "
+        hint="Draw the three estimates of 08b.5 as points with their 95% intervals as error bars "
              "(ax.errorbar with xerr from the lower and upper ends) and the true effect as a line "
              "(ax.axvline), all as ratios or all as percentage changes.",
     ),
-    "07b.7": Number(
+    "08b.7": Number(
         _net_return,
         question="Net return of the membership per member per year, in USD, at the difference-in-differences "
                  "effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per "
@@ -247,7 +247,7 @@ EXERCISES = {
              "(divided by the effect); multiply them by the mean margin of a member visit, and subtract the points "
              "cost (share of member visits with a USD 3 discount x 3) of the visits they would have made anyway.",
     ),
-    "07b.8": Choice(
+    "08b.8": Choice(
         expected="a",
         question="Of the decks' restaurant practices, which can these data test?",
         options={
@@ -258,13 +258,13 @@ EXERCISES = {
             "d": "The surveys measure perceived service, not whether staff were trained.",
         },
     ),
-    "07b.9": Text(
+    "08b.9": Text(
         question="Re-run the estimate with an after-window and a tolerance of your choice. Which did you choose, "
                  "why, and does the conclusion change?",
         min_words=30,
         keywords=["tolerance", "window", "members"],
     ),
-    "07b.10": Text(
+    "08b.10": Text(
         question="Write the recommendation of your brief for the owner: the result with its uncertainty, a "
                  "caveat, what to do and the expected return.",
         min_words=60,

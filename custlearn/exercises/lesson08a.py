@@ -1,4 +1,4 @@
-"""Exercises of case 07a, *Where should next year's retention budget go?* (the shop).
+"""Exercises of case 08a, *Where should next year's retention budget go?* (the shop).
 
 Expected answers are computed from the shipped data with the solution's logic
 (``custlearn.value``, ``custlearn.lifecycle``); the likely mistakes are
@@ -46,7 +46,7 @@ def _revenue() -> pd.Series:
 
 
 def _margin_rate() -> float:
-    """07a.1 — margin after returns and service costs, as a share of spend (acquisition cost not counted)."""
+    """08a.1 — margin after returns and service costs, as a share of spend (acquisition cost not counted)."""
     from custlearn import value
 
     profit = value.customer_profit(_shop())
@@ -83,7 +83,7 @@ def _targets(save_rate: float = SAVE_RATE, rate: str = "margin") -> pd.DataFrame
 
 
 def _expected_left() -> float:
-    """07a.2 — expected number of buyers who have already left: the sum of 1 - P(alive)."""
+    """08a.2 — expected number of buyers who have already left: the sum of 1 - P(alive)."""
     return float(_plan()["p_left"].sum())
 
 
@@ -96,12 +96,12 @@ def _count_below_half() -> float:
 
 
 def _contacted() -> float:
-    """07a.3 — customers the plan contacts (USD 5 a contact, 20% save rate, USD 20,000 budget)."""
+    """08a.3 — customers the plan contacts (USD 5 a contact, 20% save rate, USD 20,000 budget)."""
     return float(len(_targets()))
 
 
 def _expected_saved() -> float:
-    """07a.4 — expected margin saved by the plan."""
+    """08a.4 — expected margin saved by the plan."""
     return float(_targets()["expected_saved"].sum())
 
 
@@ -113,7 +113,7 @@ def _stages() -> pd.Series:
 
 
 def _plan_by_stage() -> pd.Series:
-    """07a.5 — the plan's customers per lifecycle stage (stages with none left out)."""
+    """08a.5 — the plan's customers per lifecycle stage (stages with none left out)."""
     stage = _stages().reindex(_targets().index)
     return stage.value_counts(sort=False).loc[lambda s: s > 0].rename("customers")
 
@@ -140,7 +140,7 @@ def _true_at_stake(with_margin: bool = True) -> pd.Series:
 
 
 def _true_saved() -> float:
-    """07a.7 — the margin the plan's contacts would really have saved (truth, same save rate)."""
+    """08a.7 — the margin the plan's contacts would really have saved (truth, same save rate)."""
     return float(SAVE_RATE * _true_at_stake().loc[_targets().index].sum())
 
 
@@ -161,7 +161,7 @@ def _future_value_of_targets() -> float:
 
 def _gains(save_rate: float = SAVE_RATE, rate: str = "margin", order: str = "best first",
            x: str = "money") -> pd.Series:
-    """07a.6 — expected margin saved (running total) against the money spent on contacts, best customers first."""
+    """08a.6 — expected margin saved (running total) against the money spent on contacts, best customers first."""
     plan = _plan(save_rate, rate)
     if order == "best first":
         plan = plan.sort_values("expected_saved", ascending=False, kind="stable")
@@ -171,7 +171,7 @@ def _gains(save_rate: float = SAVE_RATE, rate: str = "margin", order: str = "bes
 
 
 EXERCISES = {
-    "07a.1": Number(
+    "08a.1": Number(
         _margin_rate,
         question="What share of spend is margin after returns and service costs (acquisition cost not counted)? "
                  "(a fraction)",
@@ -186,7 +186,7 @@ EXERCISES = {
              "(value.customer_profit, then add the acquisition_cost back) and divide by the total amount of the "
              "orders.",
     ),
-    "07a.2": Number(
+    "08a.2": Number(
         _expected_left,
         question="How many of the shop's buyers does the BG/NBD model expect to have already left? "
                  "(the sum of 1 - P(alive); weeks as the time unit)",
@@ -201,7 +201,7 @@ EXERCISES = {
              "value.BetaGeo().fit), compute each buyer's P(alive), and add up 1 - P(alive) over the buyers: the "
              "expected number who have left.",
     ),
-    "07a.3": Number(
+    "08a.3": Number(
         _contacted,
         question="With USD 5 per contact, a 20% save rate and a USD 20,000 budget, how many customers does the plan "
                  "contact? (contact only while the expected margin saved is at least the contact cost)",
@@ -210,14 +210,14 @@ EXERCISES = {
             Mistake(lambda: BUDGET / CONTACT_COST, "That spends the whole budget. The plan stops as soon as the next "
                     "contact would save less than the USD 5 it costs."),
             Mistake(lambda: float(len(_targets(SAVE_RATE, "spend"))), "You valued customers by their spend. A contact "
-                    "saves margin, not revenue: multiply the spend if kept by the margin rate of 07a.1."),
+                    "saves margin, not revenue: multiply the spend if kept by the margin rate of 08a.1."),
             Mistake(lambda: float(len(_targets(1.0))), "You left out the save rate: a contact brings back only 20% "
                     "of the customers who have left."),
         ],
         hint="value if kept = clv (12 months, no discounting) / P(alive) x margin rate; expected saved = 0.2 x "
              "(1 - P(alive)) x value if kept; count the customers with expected saved >= 5 (at most 4,000).",
     ),
-    "07a.4": Number(
+    "08a.4": Number(
         _expected_saved,
         question="What is the plan's expected margin saved in the next 12 months? (USD, before the cost of the "
                  "contacts)",
@@ -228,10 +228,10 @@ EXERCISES = {
             Mistake(lambda: _expected_saved() / SAVE_RATE, "You left out the save rate: only 20% of the customers "
                     "who have left come back after a contact."),
         ],
-        hint="Add up the expected margin saved of the customers the plan contacts (those of 07a.3), before "
+        hint="Add up the expected margin saved of the customers the plan contacts (those of 08a.3), before "
              "subtracting what the contacts cost.",
     ),
-    "07a.5": Table(
+    "08a.5": Table(
         _plan_by_stage,
         question="How many of the plan's customers are at each lifecycle stage on the last day of the data? "
                  "(default thresholds, surveys used; leave out stages with none)",
@@ -241,9 +241,9 @@ EXERCISES = {
             Mistake(_plan_share_by_stage, "Those are shares; the question asks for numbers of customers."),
         ],
         hint="Give every customer a stage on the last day (lifecycle.assign_stages with the surveys), keep the "
-             "customers in the plan of 07a.3, count them per stage and leave out the stages with none.",
+             "customers in the plan of 08a.3, count them per stage and leave out the stages with none.",
     ),
-    "07a.6": Chart(
+    "08a.6": Chart(
         _gains,
         question="A line chart of the expected margin saved (y) against the money spent on contacts (x), best "
                  "customers first, with a title and labelled axes.",
@@ -254,7 +254,7 @@ EXERCISES = {
             Mistake(lambda: _gains(x="contacts"), "Your x axis counts contacts. The question asks for the money "
                     "spent: multiply the number of contacts by the USD 5 each costs."),
             Mistake(lambda: _gains(rate="spend"), "Your curve adds up spend if kept. A contact saves margin: "
-                    "multiply the value if kept by the margin rate of 07a.1."),
+                    "multiply the value if kept by the margin rate of 08a.1."),
             Mistake(lambda: _gains(order="as listed"), "Your customers are not sorted. Contact the best first: "
                     "sort by expected margin saved, largest first, before taking the running total."),
             Mistake(lambda: _gains(save_rate=1.0), "You left out the save rate: a contact brings back only 20% of "
@@ -262,9 +262,9 @@ EXERCISES = {
         ],
         hint="Sort the buyers by expected margin saved, largest first, take the running total of the expected "
              "margin saved (.cumsum()) and draw it against the money spent so far (USD 5 x the number of "
-             "contacts), at least as far as the plan of 07a.3 goes.",
+             "contacts), at least as far as the plan of 08a.3 goes.",
     ),
-    "07a.7": Number(
+    "08a.7": Number(
         _true_saved,
         question="Truth check: how much margin would the plan's contacts really have saved? (USD; 20% of the true "
                  "value at stake of the plan's customers, with the formula of the case)",
@@ -272,7 +272,7 @@ EXERCISES = {
         mistakes=[
             Mistake(_true_at_stake_no_save_rate, "That is the whole true value at stake. A contact brings back only "
                     "20% of the departed customers: multiply by the save rate."),
-            Mistake(_true_saved_spend, "That is spend, not margin: multiply by the margin rate of 07a.1."),
+            Mistake(_true_saved_spend, "That is spend, not margin: multiply by the margin rate of 08a.1."),
             Mistake(_future_value_of_targets, "You used future_value: what the customers spent anyway, most of them "
                     "because they never left. The value a contact saves comes only from customers who had truly left."),
         ],
@@ -281,7 +281,7 @@ EXERCISES = {
              "dropout_prob x 52)) / dropout_prob x spend_mean x the margin rate; customers still alive have none. "
              "Add it up over the plan's customers and multiply by the 20% save rate.",
     ),
-    "07a.8": Choice(
+    "08a.8": Choice(
         expected="c",
         question="The 'top spenders' plan picked customers who spent the most in the following year, yet it "
                  "would have saved much less than the plan. Why?",
@@ -294,7 +294,7 @@ EXERCISES = {
             "d": "The comparison uses the same save rate for every plan; the difference lies elsewhere.",
         },
     ),
-    "07a.9": Choice(
+    "08a.9": Choice(
         expected="c",
         question="With the money for the plan's number of contacts, which list would really have saved the most "
                  "margin? a: the highest 1 - P(alive); b: the highest value if kept; c: the highest "
@@ -307,7 +307,7 @@ EXERCISES = {
             "c": "Yes: risk times value finds valuable customers who have probably left; in truth it saves the most.",
         },
     ),
-    "07a.10": Text(
+    "08a.10": Text(
         question="Write the recommendation of your one-page brief: whom to contact, with what, what it returns "
                  "(with its uncertainty and assumptions), and what to do with the rest of the budget.",
         min_words=60,
