@@ -23,6 +23,22 @@ reads a CSV export of the same orders, DuckDB reads that CSV or the Parquet).
 
 Targets (issue 20): DuckDB at least 5x faster than pandas at 10M orders
 (ratio <= 0.2); 100M orders with DuckDB from Parquet within 8 GB of memory.
+
+Which targets are met, and what bounds the others (2 cores shared with other
+work; the table prints the measured ratios of the day):
+
+- 100M orders within 8 GB: met (DuckDB streams the Parquet; the answer, one
+  row per customer, is what stays in memory).
+- 5x from data in memory: not met, for either measure. pandas' ``value.rfm``
+  on a frame already in memory is one hash group-by over int64 arrays; the
+  row "DuckDB: the query alone" (the same SQL into a DuckDB table: nothing
+  checked, nothing fetched) is DuckDB's floor, and that floor alone is about
+  as long as pandas' whole call. The 2.5M-group hash aggregate is the cost on
+  2 cores, not the checks, the sort or the fetch.
+- 5x from the files: not met. pandas must parse the CSV first, which is most
+  of its time; DuckDB from Parquet is faster than that, but its own group-by
+  floor (above) keeps the ratio far from 0.2. DuckDB from the CSV must parse
+  the same text as pandas and is slower than pandas.
 """
 
 from __future__ import annotations
