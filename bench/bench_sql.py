@@ -23,6 +23,22 @@ reads a CSV export of the same orders, DuckDB reads that CSV or the Parquet).
 
 Targets (issue 20): DuckDB at least 5x faster than pandas at 10M orders
 (ratio <= 0.2); 100M orders with DuckDB from Parquet within 8 GB of memory.
+
+Which targets are met, and what bounds the others (2 cores shared with other
+work; the table prints the measured ratios of the day):
+
+- 100M orders within 8 GB: met (DuckDB streams the Parquet; the answer, one
+  row per customer, is what stays in memory).
+- 5x from data in memory: not met, for either measure. pandas' ``value.rfm``
+  on a frame already in memory is one hash group-by over int64 arrays; the
+  row "DuckDB: the query alone" (the same SQL into a DuckDB table: nothing
+  checked, nothing fetched) is DuckDB's floor, and that floor alone is about
+  as long as pandas' whole call. The 2.5M-group hash aggregate is the cost on
+  2 cores, not the checks, the sort or the fetch.
+- 5x from the files: not met. pandas must parse the CSV first, which is most
+  of its time; DuckDB from Parquet is faster than that, but its own group-by
+  floor (above) keeps the ratio far from 0.2. DuckDB from the CSV must parse
+  the same text as pandas and is slower than pandas.
 """
 
 from __future__ import annotations
@@ -112,6 +128,7 @@ def worker(kind: str, measure: str, folder: Path, repeat: int) -> dict:
             (lambda: getattr(sql, measure)(frame, AS_OF))
     elif kind == "duckdb":
         fn = lambda: getattr(sql, measure)(orders, AS_OF)  # noqa: E731
+        result["query_only"] = _duckdb_query_only(measure, orders, repeat)
     else:
         start = time.perf_counter()
         spark = sql.spark_session(config={"spark.driver.memory": "4g"})
@@ -145,6 +162,31 @@ def _spark_query_only(spark, measure: str, orders: str, repeat: int) -> float:
             start = time.perf_counter()
             spark.sql(text, args=params).write.format("noop").mode("overwrite").save()
             best = min(best, time.perf_counter() - start)
+        return best
+    finally:
+        runner.close()
+
+
+def _duckdb_query_only(measure: str, orders: str, repeat: int) -> float:
+    """The measure's SQL run into a DuckDB temporary table: the engine's own time (scan, group, no fetch).
+
+    What is left of the whole call is the input check and moving the answer into pandas.
+    """
+    from custlearn.sql._engines import DuckDBEngine, query_text, render
+    from custlearn.sql._inputs import orders_source
+    from custlearn.value import TIME_UNITS
+
+    runner = DuckDBEngine()
+    try:
+        _src, slots, _counts = orders_source(runner, orders, customer_col="customer_id", date_col="order_date",
+                                             amount_col="amount", allow_refunds=False)
+        text, params = render(query_text(measure), slots, {"as_of": AS_OF, "unit": TIME_UNITS["days"]})
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            runner.con.execute(f"CREATE OR REPLACE TEMP TABLE custlearn_bench AS {text}", params)
+            best = min(best, time.perf_counter() - start)
+        runner.con.execute("DROP TABLE custlearn_bench")
         return best
     finally:
         runner.close()
@@ -241,6 +283,9 @@ def _report(bench: Bench, runs: list[dict]) -> bool:
         target = 0.2 if r["kind"].startswith("duckdb") and r["kind"] != "duckdb-frame" else None
         bench.add(names[r["kind"]], r["seconds"], baseline=r["kind"].startswith("pandas"), target=target,
                   note=_memory(r))
+        if r["kind"] == "duckdb":
+            bench.add("  DuckDB: the query alone (into a table)", r["query_only"],
+                      note="same SQL, nothing checked or fetched: the engine's floor")
         if r["kind"] == "spark":
             bench.add("  Spark: the query alone (noop sink)", r["query_only"], note="same session, nothing fetched")
             bench.add("  Spark: session start-up (once)", r["startup"], note="JVM start, local[2]")

@@ -376,3 +376,37 @@ def test_footprint_refuses_what_it_cannot_measure():
         sql.footprint(ORDERS, "2024-01-01")
     with pytest.raises(DataError, match='The column "amount" is not in the orders table'):
         sql.footprint(ORDERS.drop(columns="amount"), AS_OF)
+
+
+def test_many_customers_in_shuffled_order_come_back_sorted_as_pandas(tmp_path):
+    # The SQL of rfm and clv_summary has no ORDER BY (the ids are sorted in pandas after the fetch):
+    # 30,000 customers in shuffled rows make DuckDB's hash aggregate return them out of order.
+    rng = np.random.default_rng(7)
+    n = 120_000
+    ids = rng.integers(0, 30_000, n)
+    orders = pd.DataFrame({"customer_id": ids, "order_date": pd.Timestamp("2025-01-01")
+                           + pd.to_timedelta(rng.integers(0, 365, n), unit="D"),
+                           "amount": rng.integers(1, 10_000, n) / 100})
+    texts = orders.assign(customer_id="c" + orders["customer_id"].astype(str))
+    path = tmp_path / "orders.parquet"
+    duckdb.connect().from_df(orders).write_parquet(str(path))
+    for measure in ("rfm", "clv_summary"):
+        for data in (orders, str(path), texts):
+            got = getattr(sql, measure)(data, AS_OF)
+            assert got.index.is_monotonic_increasing
+            frame = texts if data is texts else orders
+            assert_same(got, getattr(value, measure)(frame, AS_OF), measure)
+
+
+def test_a_pandas_frame_is_checked_once_not_again_in_sql(monkeypatch):
+    # custlearn._tables checks a frame; the SQL check pass (a scan of every row) runs for files and tables only.
+    from custlearn.sql import _inputs
+
+    ran = []
+    real = _inputs.run
+    monkeypatch.setattr(_inputs, "run", lambda runner, measure, *a: ran.append(measure) or real(runner, measure, *a))
+    orders = pd.DataFrame({"customer_id": [1, 2], "order_date": ["2025-01-10", "2025-03-01"], "amount": [5.0, 7.0]})
+    assert sql.rfm(orders, AS_OF)["recency"].tolist() == [355, 305]  # 2025-12-31 minus each day, counted by hand
+    assert "check_orders" not in ran
+    with pytest.raises(DataError, match="before every order"):
+        sql.rfm(orders, "2024-12-31")

@@ -12,7 +12,8 @@ from custlearn._errors import DataError
 from custlearn._tables import Column, _require, read_table
 from custlearn._validate import as_timestamp, require_choice, require_flag, require_fraction, require_positive_int
 from custlearn.sql._engines import open_engine, run
-from custlearn.sql._inputs import before_every_order, check_kinds, id_index, orders_source, register, typed
+from custlearn.sql._inputs import (before_every_order, by_customer, check_kinds, id_index, orders_source,
+                                   register, typed)
 from custlearn.value import TIME_UNITS, ParetoResult
 from custlearn.value._curves import _share_at, _values
 
@@ -101,8 +102,7 @@ def rfm(
         before_every_order(as_of, counts)
         answer = run(runner, "rfm", slots, {"as_of": f"{as_of:%Y-%m-%d}"})
     out = typed(answer, {"recency": "int", "frequency": "int", "monetary": "float"})
-    out.index = id_index(answer["customer"], src, customer_col)
-    return out
+    return by_customer(out, answer["customer"], src, customer_col)
 
 
 def _rfm_input(rfm: Any, columns: dict[str, str], customer_col: str) -> tuple[Any, pd.DataFrame | None]:
@@ -300,8 +300,7 @@ def clv_summary(
     answer.columns = ["customer", *spec]
     if amount_col is None:
         del spec["monetary_value"]
-    out = typed(answer, spec)
-    out.index = id_index(answer["customer"], src, customer_col)
+    out = by_customer(typed(answer, spec), answer["customer"], src, customer_col)
     out.attrs["time_unit"] = time_unit
     return out
 

@@ -26,4 +26,3 @@ SELECT days.customer,
             ELSE 0 END                                                 AS monetary_value
 FROM days JOIN firsts ON firsts.customer = days.customer
 GROUP BY days.customer
-ORDER BY days.customer

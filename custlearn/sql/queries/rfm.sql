@@ -16,4 +16,3 @@ SELECT customer,
 FROM orders
 GROUP BY customer
 HAVING COUNT(CASE WHEN amount >= 0 THEN 1 END) > 0   -- only refunds: not a customer
-ORDER BY customer
