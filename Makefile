@@ -73,6 +73,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing custlearn with its course and test extras into $(VENV) (first time: about a minute)"
 	@$(call install,$(BIN),$(SPEC_COURSE))
+	@# An editable install is not byte-compiled (pip and uv compile only what they copy): compile the
+	@# package once here, not in every test process and notebook kernel.
+	@$(BIN)/python -m compileall -q custlearn >/dev/null
 	@touch $(STAMP)
 
 $(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)

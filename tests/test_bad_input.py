@@ -34,7 +34,7 @@ from custlearn import DataError, cases, churn, customer_data, datasets, lifecycl
 
 AS_OF = pd.Timestamp("2025-12-31")
 CUTOFF = pd.Timestamp("2025-06-30")
-EXAMPLES = int(os.environ.get("CUSTLEARN_HYPOTHESIS_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("CUSTLEARN_HYPOTHESIS_EXAMPLES", "8"))
 FIX_WORDS = ("pass", "drop", "convert", "give", "use", "fix", "rename", "remove", "check", "call", "fill",
              "replace", "pick", "choose", "make", "load", "look", "set", "cut", "keep", "compute", "rebuild",
              "e.g.", "for example")
