@@ -91,12 +91,17 @@ test: $(STAMP)
 # Before executing: the rule of check() in lesson 00, the instructor cells collapsed for trainees, the
 # claim cells hidden and every lesson's glossary table written from docs/glossary.yml
 # (metadata/one-cell edits, idempotent; see the tools' docstrings).
+# NB="notebooks/05_value.ipynb ..." for some; their Chinese edition is ZH_NB.
+ZH_NB = $(patsubst notebooks/%,notebooks/zh/%,$(patsubst exercises/solutions/%,exercises/zh/solutions/%,$(NB)))
 notebooks: $(STAMP)
 	$(BIN)/python tools/tolerance_rule.py
 	$(BIN)/python tools/instructor_cells.py
 	$(BIN)/python tools/claims.py tag notebooks/*.ipynb
 	$(BIN)/python tools/build_glossary.py cells
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
+	@# The Chinese edition (issue 21): built from the English notebooks and translations/zh/, then executed.
+	$(BIN)/python tools/translate.py build $(NB)
+	$(BIN)/python tools/execute_notebooks.py $(or $(ZH_NB),notebooks/zh/*.ipynb exercises/zh/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
 exercises: $(STAMP)

@@ -21,7 +21,8 @@ PACKAGE = ROOT / "custlearn"
 # The ground floor: imports only the ground floor. (``custlearn`` itself is the
 # package's door: DataError and the version, nothing else.)
 GROUND = {"custlearn", "custlearn._errors", "custlearn._validate", "custlearn._tables", "custlearn._stats",
-          "custlearn._purchases", "custlearn._recovery", "custlearn.plots._base"}
+          "custlearn._purchases", "custlearn._recovery", "custlearn.plots._base",
+          "custlearn._i18n", "custlearn._messages_zh", "custlearn._messages_zh_feedback"}
 # Lesson modules or packages (any may not exist yet).
 LESSONS = {"customer_data", "lifecycle", "satisfaction", "loyalty", "value", "service", "churn", "cases"}
 # What a lesson never imports: the floors above it and the data on disk.

@@ -35,9 +35,10 @@ START = re.compile(r"^\s*#\s*solution\s*$", re.IGNORECASE)
 END = re.compile(r"^\s*#\s*end solution\s*$", re.IGNORECASE)
 ANSWER = re.compile(r"^(answer\w*)\s*=(?!=)")
 PLACEHOLDER = "# Write your code here."
+PLACEHOLDERS = {"en": PLACEHOLDER, "zh": "# 在这里写你的代码。"}
 
 
-def blank_code(src: str) -> str:
+def blank_code(src: str, placeholder: str = PLACEHOLDER) -> str:
     """Replace the ``# solution`` part of a code cell's source.
 
     >>> print(blank_code("x = 1\\n# solution\\nanswer = x + 1"))
@@ -55,7 +56,7 @@ def blank_code(src: str) -> str:
     removed: list[str] = []
 
     def flush() -> None:
-        out.append(PLACEHOLDER)
+        out.append(placeholder)
         names: list[str] = []
         for line in removed:
             m = ANSWER.match(line)
@@ -78,8 +79,8 @@ def blank_code(src: str) -> str:
     return "\n".join(out)
 
 
-def learner_version(solution: dict) -> dict:
-    """The learner notebook for a solution notebook (a new dict)."""
+def learner_version(solution: dict, language: str = "en") -> dict:
+    """The learner notebook for a solution notebook (a new dict); ``language`` of the placeholder comment."""
     nb = copy.deepcopy(solution)
     nb.get("metadata", {}).pop("widgets", None)
     cells = []
@@ -90,7 +91,7 @@ def learner_version(solution: dict) -> dict:
         if cell["cell_type"] == "code":
             src = source(cell)
             if any(START.match(line) for line in src.split("\n")):
-                src = blank_code(src)
+                src = blank_code(src, PLACEHOLDERS[language])
             cell["source"] = src
             cell["outputs"] = []
             cell["execution_count"] = None
@@ -102,9 +103,13 @@ def learner_version(solution: dict) -> dict:
     return nb
 
 
-def targets() -> list[tuple[Path, Path]]:
-    solutions = sorted((ROOT / "exercises" / "solutions").glob("*.ipynb"))
-    return [(s, ROOT / "exercises" / s.name) for s in solutions]
+def targets() -> list[tuple[Path, Path, str]]:
+    """(solution, learner notebook, language): the English exercises and their Chinese edition (exercises/zh/)."""
+    pairs = []
+    for language, folder in [("en", ROOT / "exercises"), ("zh", ROOT / "exercises" / "zh")]:
+        solutions = sorted((folder / "solutions").glob("*.ipynb"))
+        pairs += [(s, folder / s.name, language) for s in solutions]
+    return pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale learner notebooks")
     args = parser.parse_args(argv)
     stale = 0
-    for solution_path, learner_path in targets():
-        new = learner_version(read(solution_path))
+    for solution_path, learner_path, language in targets():
+        new = learner_version(read(solution_path), language)
         current = read(learner_path) if learner_path.exists() else None
         if current == new:
             continue

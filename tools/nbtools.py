@@ -19,9 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MAX_BYTES = 2_000_000
 
-# Phrases of the lesson template (../shared/NOTEBOOKS.md).
+# Phrases of the lesson template (../shared/NOTEBOOKS.md), and of its Chinese edition (notebooks/zh/ ...).
 INTRO_PHRASE = {"lesson": "In this lesson you will", "solution": "In these exercises you will"}
 OUTRO_PHRASE = "you learned to"
+ZH_INTRO_PHRASE = {"lesson": "在本课中，你将", "solution": "在这些练习中，你将"}
+ZH_OUTRO_PHRASE = "你学会了"
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
 # Absolute or machine-specific paths that must not be stored in a notebook.
@@ -53,9 +55,14 @@ def kind_of(path: str | Path) -> str:
     p = Path(path)
     if p.parent.name == "solutions":
         return "solution"
-    if p.parent.name == "exercises":
+    if p.parent.name == "exercises" or (p.parent.name == "zh" and p.parent.parent.name == "exercises"):
         return "learner"
     return "lesson"
+
+
+def is_chinese_edition(path: str | Path) -> bool:
+    """Is this notebook of the Chinese edition (notebooks/zh/, exercises/zh/)?"""
+    return "zh" in Path(path).parts[-3:-1]
 
 
 def output_text(output: dict) -> str:
@@ -107,10 +114,13 @@ def problems(path: str | Path, kind: str | None = None) -> list[str]:
                 break
         return found
 
-    if INTRO_PHRASE[kind].lower() not in text_all.lower():
-        found.append(f'missing the "{INTRO_PHRASE[kind]}:" section of the template')
-    if OUTRO_PHRASE.lower() not in text_all.lower():
-        found.append(f'missing the "... {OUTRO_PHRASE}:" section of the template')
+    zh = is_chinese_edition(path)
+    intro = (ZH_INTRO_PHRASE if zh else INTRO_PHRASE)[kind]
+    outro = ZH_OUTRO_PHRASE if zh else OUTRO_PHRASE
+    if intro.lower() not in text_all.lower():
+        found.append(f'missing the "{intro}:" section of the template')
+    if outro.lower() not in text_all.lower():
+        found.append(f'missing the "... {outro}:" section of the template')
     if not code:
         found.append("notebook has no code cells")
 
