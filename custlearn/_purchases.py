@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._errors import DataError
 
 __all__ = ["purchase_days", "gap_days"]
@@ -67,8 +68,8 @@ def gap_days(days: pd.DataFrame, quantiles: Sequence[float], *, what: str, fix: 
     gaps = days.groupby("customer")["day"].diff().dt.days.dropna()
     if len(gaps) < 2:
         raise DataError(
-            f"Only {len(gaps)} gap(s) between repeat purchases were found, too few to set {what} from the "
-            f"data. {fix}"
+            tr("Only {n} gap(s) between repeat purchases were found, too few to set {what} from the data. "
+               "{fix}", n=len(gaps), what=what, fix=fix)
         )
     values = np.quantile(gaps.to_numpy(dtype=float), list(quantiles))
     return [int(np.ceil(v)) for v in values], int(len(gaps))

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn._tables import Column, Scale, read_tickets
 
 __all__ = [
@@ -49,7 +50,7 @@ NO_COMPLAINT = "no complaint"
 #: Customers grouped by their first complaint, best to worst, those who never complained first.
 COMPLAINT_GROUPS: list[str] = [NO_COMPLAINT, *OUTCOMES]
 
-_HOURS_FIX = "Hours are counted from the moment the ticket was opened: check the sign of those rows."
+_HOURS_FIX = N_("Hours are counted from the moment the ticket was opened: check the sign of those rows.")
 
 
 def read_complaints(

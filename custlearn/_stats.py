@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from custlearn._i18n import tr
 from custlearn._errors import DataError
 from custlearn._validate import require_confidence, require_positive_int
 
@@ -133,8 +134,8 @@ def proportion_ci(successes: int, n: int, confidence: float = 0.95) -> Interval:
     successes = require_positive_int(successes, argument="successes", minimum=0)
     if successes > n:
         raise DataError(
-            f"successes must be at most n, but successes={successes} and n={n} were given. "
-            f"Pass the number who answered yes and the number who answered in total."
+            tr("successes must be at most n, but successes={successes} and n={n} were given. Pass the "
+               "number who answered yes and the number who answered in total.", successes=successes, n=n)
         )
     z = z_value(confidence)
     p = successes / n

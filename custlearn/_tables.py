@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr, translated
 from custlearn._errors import DataError
 from custlearn._validate import _examples, _list, as_numeric_series, as_timestamp, require_in_range
 
@@ -134,20 +135,24 @@ def optional_column(name: str | None, kind: str, argument: str, *, default: str,
 
 def _frame(df: Any, table: str, min_rows: int) -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
-        kind = "nothing (None)" if df is None else f"a {type(df).__name__}"
+        kind = tr("nothing (None)") if df is None else tr("a {kind}", kind=type(df).__name__)
         hint = (
-            " A Series is one column; pass the whole table (e.g. shop.orders, not shop.orders['amount'])."
+            tr(" A Series is one column; pass the whole table (e.g. shop.orders, not shop.orders['amount']).")
             if isinstance(df, pd.Series) else ""
         )
         raise DataError(
-            f"{table} must be a pandas DataFrame, but {kind} was given.{hint} Pass the table itself, "
-            f"for example shop.{table} after shop = datasets.load('shop'), or pd.read_csv(...) of your own file."
+            tr("{table} must be a pandas DataFrame, but {kind} was given.{hint} Pass the table itself, "
+               "for example shop.{table} after shop = datasets.load('shop'), or pd.read_csv(...) of your "
+               "own file.", table=table, kind=kind, hint=hint)
         )
     if len(df) < min_rows:
         raise DataError(
-            f"The {table} table has {len(df)} rows, but at least {min_rows} "
-            f"{'is' if min_rows == 1 else 'are'} needed. Check the filter that produced it "
-            f"(a date window or a condition that matched nothing)."
+            tr("The {table} table has {n} rows, but at least {min_rows} is needed. Check the filter "
+               "that produced it (a date window or a condition that matched nothing).",
+               table=table, n=len(df), min_rows=min_rows) if min_rows == 1 else
+            tr("The {table} table has {n} rows, but at least {min_rows} are needed. Check the filter "
+               "that produced it (a date window or a condition that matched nothing).",
+               table=table, n=len(df), min_rows=min_rows)
         )
     return df
 
@@ -155,9 +160,9 @@ def _frame(df: Any, table: str, min_rows: int) -> pd.DataFrame:
 def _missing_error(df: pd.DataFrame, col: str, na: np.ndarray, table: str, what: str) -> DataError:
     rows = df.index[na]
     return DataError(
-        f'The column "{col}" of the {table} table has {int(na.sum())} missing {what} '
-        f"(first at row {_list(rows[:3])}), but every row needs one. Drop those rows on purpose "
-        f'(df.dropna(subset=["{col}"])) or fill them, then call again.'
+        tr('The column "{col}" of the {table} table has {n} missing {what} (first at row {rows}), but '
+           'every row needs one. Drop those rows on purpose (df.dropna(subset=["{col}"])) or fill them, '
+           "then call again.", col=col, table=table, n=int(na.sum()), what=what, rows=_list(rows[:3]))
     )
 
 
@@ -165,7 +170,7 @@ def _ids(df: pd.DataFrame, col: str, table: str) -> pd.Series:
     s = df[col]
     na = s.isna().to_numpy()
     if na.any():
-        raise _missing_error(df, col, na, table, "id(s)")
+        raise _missing_error(df, col, na, table, tr("id(s)"))
     if isinstance(s.dtype, pd.CategoricalDtype):
         s = s.astype(s.cat.categories.dtype)
     if pd.api.types.is_float_dtype(s) and (s % 1 == 0).all():
@@ -194,10 +199,11 @@ def read_dates(df: pd.DataFrame, col: str, *, table: str, missing: str = "error"
         s = s.astype(object)
     if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
         raise DataError(
-            f'The column "{col}" of the {table} table should hold dates, but it holds '
-            f"{'true/false values' if pd.api.types.is_bool_dtype(s) else 'numbers'} (dtype {s.dtype}). "
-            f"Examples found: {_examples(s.dropna())}. Convert it with "
-            f'pd.to_datetime(df["{col}"], ...) using the right unit or format.'
+            tr('The column "{col}" of the {table} table should hold dates, but it holds {kind} (dtype '
+               '{dtype}). Examples found: {examples}. Convert it with pd.to_datetime(df["{col}"], ...) '
+               "using the right unit or format.",
+               col=col, table=table, kind=tr("true/false values") if pd.api.types.is_bool_dtype(s) else tr("numbers"),
+               dtype=s.dtype, examples=_examples(s.dropna()))
         )
     if not pd.api.types.is_datetime64_any_dtype(s):
         s = _parse_dates(s, col, table)
@@ -208,7 +214,7 @@ def read_dates(df: pd.DataFrame, col: str, *, table: str, missing: str = "error"
     if missing == "error":
         na = s.isna().to_numpy()
         if na.any():
-            raise _missing_error(df, col, na, table, "date(s)")
+            raise _missing_error(df, col, na, table, tr("date(s)"))
     return s
 
 
@@ -226,9 +232,9 @@ def _parse_dates(s: pd.Series, col: str, table: str) -> pd.Series:
     bad = s[converted.isna().to_numpy() & s.notna().to_numpy()]
     if len(bad):
         raise DataError(
-            f'The column "{col}" of the {table} table should hold dates, but {len(bad)} value(s) '
-            f"cannot be read as a date: {_examples(bad)}. Fix or drop those rows, e.g. "
-            f'pd.to_datetime(df["{col}"], errors="coerce") turns them into NaT.'
+            tr('The column "{col}" of the {table} table should hold dates, but {n} value(s) cannot be '
+               'read as a date: {examples}. Fix or drop those rows, e.g. pd.to_datetime(df["{col}"], '
+               'errors="coerce") turns them into NaT.', col=col, table=table, n=len(bad), examples=_examples(bad))
         )
     return converted
 
@@ -276,8 +282,8 @@ def read_scores(values: Any, *, scale: Scale, name: str | None = None) -> pd.Ser
     s = as_numeric_series(values, name=name)
     if len(s) == 0:
         raise DataError(
-            f"{name} is empty: there are no answers, so there is nothing to score. Check the filter "
-            f"that produced it (a date window or a segment with no survey responses)."
+            tr("{name} is empty: there are no answers, so there is nothing to score. Check the filter "
+               "that produced it (a date window or a segment with no survey responses).", name=name)
         )
     return require_in_range(s, scale.low, scale.high, name=name, integer=scale.integer, fix=scale.fix)
 
@@ -311,24 +317,25 @@ def read_numbers(
     s = _as_float(df[col], col, table)
     na = s.isna().to_numpy()
     if missing == "error" and na.any():
-        raise _missing_error(df, col, na, table, "value(s)")
+        raise _missing_error(df, col, na, table, tr("value(s)"))
     values = s.to_numpy()
     inf = np.isinf(values)
     if inf.any():
         raise DataError(
-            f'The column "{col}" of the {table} table has {int(inf.sum())} infinite value(s) '
-            f"(first at row {df.index[inf][0]}). They usually come from dividing by zero upstream: "
-            f"fix the calculation, or replace them with NaN and drop those rows on purpose."
+            tr('The column "{col}" of the {table} table has {n} infinite value(s) (first at row {index}). '
+               "They usually come from dividing by zero upstream: fix the calculation, or replace them "
+               "with NaN and drop those rows on purpose.",
+               col=col, table=table, n=int(inf.sum()), index=df.index[inf][0])
         )
     if scale is not None:
         _check_scale(s, col, table, scale)
     if not negative and (values < 0).any():
         neg = values < 0
-        fix = negative_fix or "Check the sign of those rows, or drop them on purpose."
+        fix = translated(negative_fix) if negative_fix else tr("Check the sign of those rows, or drop them on purpose.")
         raise DataError(
-            f'The column "{col}" of the {table} table has {int(neg.sum())} negative value(s) '
-            f"(first: {values[neg][0]:g} at row {df.index[neg][0]}), but values of zero or more "
-            f"are expected here. {fix}"
+            tr('The column "{col}" of the {table} table has {n} negative value(s) (first: {values:g} at '
+               "row {index}), but values of zero or more are expected here. {fix}",
+               col=col, table=table, n=int(neg.sum()), values=values[neg][0], index=df.index[neg][0], fix=fix)
         )
     return s
 
@@ -338,14 +345,14 @@ def _as_float(s: pd.Series, col: str, table: str) -> pd.Series:
         if s.dtype == object and s.dropna().map(_is_number).all():
             s = s.astype(float)
         else:
-            kind = "true/false values" if pd.api.types.is_bool_dtype(s) else "text"
+            kind = tr("true/false values") if pd.api.types.is_bool_dtype(s) else tr("text")
             if pd.api.types.is_datetime64_any_dtype(s):
-                kind = "dates"
+                kind = tr("dates")
             raise DataError(
-                f'The column "{col}" of the {table} table holds {kind} (dtype {s.dtype}), '
-                f"but numbers are expected. Examples found: {_examples(s.dropna())}. "
-                f'Convert it first, e.g. df["{col}"] = pd.to_numeric(df["{col}"], '
-                f'errors="coerce"), and look at the rows that became NaN.'
+                tr('The column "{col}" of the {table} table holds {kind} (dtype {dtype}), but numbers are '
+                   'expected. Examples found: {examples}. Convert it first, e.g. df["{col}"] = '
+                   'pd.to_numeric(df["{col}"], errors="coerce"), and look at the rows that became NaN.',
+                   col=col, table=table, kind=kind, dtype=s.dtype, examples=_examples(s.dropna()))
             )
     if not isinstance(s.dtype, np.dtype):  # nullable or pyarrow: NA becomes NaN
         return pd.Series(s.to_numpy(dtype=np.float64, na_value=np.nan), index=s.index, name=s.name)
@@ -359,21 +366,23 @@ def _is_number(value: Any) -> bool:
 def _check_scale(s: pd.Series, col: str, table: str, scale: Scale) -> None:
     v = s.dropna()
     outside = (v < scale.low) | (v > scale.high)
-    what = "whole numbers" if scale.integer else "values"
-    rng = f"from {scale.low:g} to {scale.high:g}"
-    fix = scale.fix or ("Check the scale of the question (a 1-10 or 0-100 scale needs converting) and "
-                        "drop or fix those answers.")
+    what = tr("whole numbers") if scale.integer else tr("values")
+    rng = tr("from {low} to {high}", low=format(scale.low, "g"), high=format(scale.high, "g"))
+    fix = translated(scale.fix) if scale.fix else tr("Check the scale of the question (a 1-10 or 0-100 scale "
+                                                     "needs converting) and drop or fix those answers.")
     if outside.any():
         raise DataError(
-            f'The column "{col}" of the {table} table must hold {what} {rng}, but '
-            f"{int(outside.sum())} value(s) are outside that range: {_examples(v[outside])}. {fix}"
+            tr('The column "{col}" of the {table} table must hold {what} {rng}, but {n} value(s) are '
+               "outside that range: {examples}. {fix}",
+               col=col, table=table, what=what, rng=rng, n=int(outside.sum()), examples=_examples(v[outside]), fix=fix)
         )
     if scale.integer and (v % 1 != 0).any():
         frac = v[v % 1 != 0]
         raise DataError(
-            f'The column "{col}" of the {table} table must hold whole numbers {rng}, but '
-            f"{len(frac)} value(s) have decimals: {_examples(frac)}. Scores on this scale are "
-            f"whole points, and an average of scores is not a score: use the answers themselves."
+            tr('The column "{col}" of the {table} table must hold whole numbers {rng}, but {n} value(s) '
+               "have decimals: {examples}. Scores on this scale are whole points, and an average of "
+               "scores is not a score: use the answers themselves.",
+               col=col, table=table, rng=rng, n=len(frac), examples=_examples(frac))
         )
 
 
@@ -381,14 +390,14 @@ def _flags(df: pd.DataFrame, col: str, table: str, missing: str) -> pd.Series:
     s = df[col]
     na = s.isna().to_numpy()
     if na.any() and missing == "error":
-        raise _missing_error(df, col, na, table, "value(s)")
+        raise _missing_error(df, col, na, table, tr("value(s)"))
     present = s[~na]
     ok = pd.api.types.is_bool_dtype(s.dtype) or bool(present.isin([0, 1]).all())
     if not ok:
         raise DataError(
-            f'The column "{col}" of the {table} table must hold true/false (or 1/0) values, but '
-            f"other values were found: {_examples(present[~present.isin([0, 1])])}. "
-            f'Convert it on purpose, e.g. df["{col}"] = df["{col}"].eq("yes").'
+            tr('The column "{col}" of the {table} table must hold true/false (or 1/0) values, but other '
+               'values were found: {examples}. Convert it on purpose, e.g. df["{col}"] = '
+               'df["{col}"].eq("yes").', col=col, table=table, examples=_examples(present[~present.isin([0, 1])]))
         )
     if na.any():
         return s.astype("boolean")
@@ -438,11 +447,12 @@ def read_table(
 def _require(df: pd.DataFrame, columns: Sequence[Column], table: str) -> None:
     for c in columns:
         if c.required and c.name not in df.columns:
-            fix = (f' If your data calls it something else, pass {c.argument}="<your column name>".'
-                   if c.argument else " Rename your column, or pass the name your data uses.")
+            fix = (tr(' If your data calls it something else, pass {argument}="<your column name>".',
+                      argument=c.argument)
+                   if c.argument else tr(" Rename your column, or pass the name your data uses."))
             raise DataError(
-                f'The column "{c.name}" is not in the {table} table. The table has these columns: '
-                f"{_list(df.columns)}.{fix}"
+                tr('The column "{name}" is not in the {table} table. The table has these columns: '
+                   "{columns}.{fix}", name=c.name, table=table, columns=_list(df.columns), fix=fix)
             )
 
 
@@ -460,7 +470,7 @@ def _read_column(df: pd.DataFrame, c: Column, table: str) -> pd.Series:
     if c.kind == "label":
         na = df[c.name].isna().to_numpy()
         if c.missing == "error" and na.any():
-            raise _missing_error(df, c.name, na, table, "value(s)")
+            raise _missing_error(df, c.name, na, table, tr("value(s)"))
         return df[c.name]
     raise ValueError(f"unknown column kind {c.kind!r}")  # a programming error, not bad data
 
@@ -469,10 +479,10 @@ def _unique(clean: pd.DataFrame, key: str, table: str) -> None:
     dup = clean[key].duplicated()
     if dup.any():
         raise DataError(
-            f'The {table} table has {int(dup.sum())} repeated id(s) in "{key}" (e.g. '
-            f"{_examples(clean.loc[dup, key], 1)}), but one row per id is expected. Remove the "
-            f"repeats on purpose (df.drop_duplicates(\"{key}\") if they are exact copies; lesson 01 "
-            f"shows how to merge real duplicates)."
+            tr('The {table} table has {n} repeated id(s) in "{key}" (e.g. {examples}), but one row per id '
+               'is expected. Remove the repeats on purpose (df.drop_duplicates("{key}") if they are exact '
+               "copies; lesson 01 shows how to merge real duplicates).",
+               table=table, n=int(dup.sum()), key=key, examples=_examples(clean.loc[dup, key], 1))
         )
 
 
@@ -484,10 +494,6 @@ def _cut(clean: pd.DataFrame, date_col: str, as_of: Any) -> pd.DataFrame:
     return clean if keep.all() else clean[keep.to_numpy()]
 
 
-_REFUND_FIX = (
-    "If these rows are refunds or returns, pass allow_refunds=True to net them into the customer's "
-    "spend; if they are errors, drop them first (orders[orders[\"{col}\"] >= 0])."
-)
 
 
 def read_orders(
@@ -532,7 +538,10 @@ def read_orders(
         columns.append(Column(date_col, "day", args["date"]))
     if amount_col is not None:
         columns.append(Column(amount_col, "number", args["amount"], negative=allow_refunds,
-                              negative_fix=_REFUND_FIX.format(col=amount_col)))
+                              negative_fix=tr(
+                                  "If these rows are refunds or returns, pass allow_refunds=True to net them into the "
+                                  "customer's spend; if they are errors, drop them first "
+                                  '(orders[orders["{col}"] >= 0]).', col=amount_col)))
     if order_col is not None:
         columns.append(Column(order_col, "id", args["order"]))
     clean = read_table(orders, [*columns, *extra], table="orders", key=order_col, min_rows=min_rows)
@@ -669,9 +678,10 @@ def read_result(
     custlearn.DataError: km must be the table that kaplan_meier returns (a pandas DataFrame), but a list was given. Make it first, e.g. km = kaplan_meier(...), and pass it whole.
     """
     if not isinstance(df, pd.DataFrame):
-        kind = "nothing (None)" if df is None else f"a {type(df).__name__}"
+        kind = tr("nothing (None)") if df is None else tr("a {kind}", kind=type(df).__name__)
         raise DataError(
-            f"{table} must be the table that {made_by} returns (a pandas DataFrame), but {kind} was given. "
-            f"Make it first, e.g. {table} = {made_by}(...), and pass it whole."
+            tr("{table} must be the table that {made_by} returns (a pandas DataFrame), but {kind} was "
+               "given. Make it first, e.g. {table} = {made_by}(...), and pass it whole.",
+               table=table, made_by=made_by, kind=kind)
         )
     return read_table(df, columns, table=table, key=key, min_rows=min_rows)

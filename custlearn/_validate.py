@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._errors import DataError
 
 __all__ = [
@@ -81,15 +82,18 @@ def require_frame(df: Any, *, table: str = "table", min_rows: int = 1) -> pd.Dat
     if not isinstance(df, pd.DataFrame):
         kind = type(df).__name__
         raise DataError(
-            f"{table} must be a pandas DataFrame, but a {kind} was given. "
-            f"Pass the table itself, for example shop.{table} after "
-            f"shop = datasets.load('shop'), or pd.read_csv(...) of your own file."
+            tr("{table} must be a pandas DataFrame, but a {kind} was given. Pass the table itself, for "
+               "example shop.{table} after shop = datasets.load('shop'), or pd.read_csv(...) of your own "
+               "file.", table=table, kind=kind)
         )
     if len(df) < min_rows:
         raise DataError(
-            f"{table} has {len(df)} rows, but at least {min_rows} "
-            f"{'is' if min_rows == 1 else 'are'} needed. Check the filter that "
-            f"produced it (a date window or a condition that matched nothing)."
+            tr("{table} has {n} rows, but at least {min_rows} is needed. Check the filter that "
+               "produced it (a date window or a condition that matched nothing).",
+               table=table, n=len(df), min_rows=min_rows) if min_rows == 1 else
+            tr("{table} has {n} rows, but at least {min_rows} are needed. Check the filter that "
+               "produced it (a date window or a condition that matched nothing).",
+               table=table, n=len(df), min_rows=min_rows)
         )
     return df
 
@@ -122,16 +126,17 @@ def require_columns(
     missing = [c for c in columns if c not in df.columns]
     if missing:
         names = ", ".join(f'"{c}"' for c in missing)
-        plural = "columns" if len(missing) > 1 else "column"
-        verb = "are" if len(missing) > 1 else "is"
         fix = (
-            f' If your data calls it something else, pass {argument}="<your column name>".'
+            tr(' If your data calls it something else, pass {argument}="<your column name>".', argument=argument)
             if argument
-            else " Rename your column, or pass the name your data uses."
+            else tr(" Rename your column, or pass the name your data uses.")
         )
+        fields = dict(names=names, table=table, columns=_list(df.columns), fix=fix)
         raise DataError(
-            f"The {plural} {names} {verb} not in the {table} table. "
-            f"The table has these columns: {_list(df.columns)}.{fix}"
+            tr("The columns {names} are not in the {table} table. The table has these columns: {columns}.{fix}",
+               **fields) if len(missing) > 1 else
+            tr("The column {names} is not in the {table} table. The table has these columns: {columns}.{fix}",
+               **fields)
         )
     return df
 
@@ -151,14 +156,14 @@ def require_numeric(df: pd.DataFrame, column: str, *, table: str = "table") -> p
     require_columns(df, column, table=table)
     s = df[column]
     if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
-        kind = "text" if not pd.api.types.is_bool_dtype(s) else "true/false values"
+        kind = tr("text") if not pd.api.types.is_bool_dtype(s) else tr("true/false values")
         if pd.api.types.is_datetime64_any_dtype(s):
-            kind = "dates"
+            kind = tr("dates")
         raise DataError(
-            f'The column "{column}" of the {table} table holds {kind} (dtype {s.dtype}), '
-            f"but numbers are expected. Examples found: {_examples(s.dropna())}. "
-            f'Convert it first, e.g. df["{column}"] = pd.to_numeric(df["{column}"], '
-            f'errors="coerce"), and look at the rows that became NaN.'
+            tr('The column "{column}" of the {table} table holds {kind} (dtype {dtype}), but numbers are '
+               'expected. Examples found: {examples}. Convert it first, e.g. df["{column}"] = '
+               'pd.to_numeric(df["{column}"], errors="coerce"), and look at the rows that became NaN.',
+               column=column, table=table, kind=kind, dtype=s.dtype, examples=_examples(s.dropna()))
         )
     return s
 
@@ -184,19 +189,19 @@ def require_datetime(df: pd.DataFrame, column: str, *, table: str = "table") -> 
         return s
     if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
         raise DataError(
-            f'The column "{column}" of the {table} table should hold dates, but it holds '
-            f"numbers (dtype {s.dtype}). Examples found: {_examples(s.dropna())}. "
-            f'Convert it with pd.to_datetime(df["{column}"], ...) using the right unit '
-            f"or format."
+            tr('The column "{column}" of the {table} table should hold dates, but it holds numbers (dtype '
+               '{dtype}). Examples found: {examples}. Convert it with pd.to_datetime(df["{column}"], ...) '
+               "using the right unit or format.",
+               column=column, table=table, dtype=s.dtype, examples=_examples(s.dropna()))
         )
     converted = pd.to_datetime(s, errors="coerce", format="mixed")
     bad = s[converted.isna() & s.notna()]
     if len(bad):
         raise DataError(
-            f'The column "{column}" of the {table} table should hold dates, but '
-            f"{len(bad)} value(s) cannot be read as a date: {_examples(bad)}. "
-            f'Fix or drop those rows, e.g. pd.to_datetime(df["{column}"], errors="coerce") '
-            f"turns them into NaT."
+            tr('The column "{column}" of the {table} table should hold dates, but {n} value(s) cannot be '
+               'read as a date: {examples}. Fix or drop those rows, e.g. pd.to_datetime(df["{column}"], '
+               'errors="coerce") turns them into NaT.',
+               column=column, table=table, n=len(bad), examples=_examples(bad))
         )
     return converted
 
@@ -223,10 +228,10 @@ def require_no_missing(
         if na.any():
             first = df.index[na.to_numpy()][0]
             raise DataError(
-                f'The column "{column}" of the {table} table has {int(na.sum())} missing '
-                f"value(s) (first at row {first}), but missing values are not allowed here. "
-                f'Drop them (df.dropna(subset=["{column}"])) or fill them on purpose '
-                f"before calling."
+                tr('The column "{column}" of the {table} table has {n} missing value(s) (first at row '
+                   "{first}), but missing values are not allowed here. Drop them "
+                   '(df.dropna(subset=["{column}"])) or fill them on purpose before calling.',
+                   column=column, table=table, n=int(na.sum()), first=first)
             )
     return df
 
@@ -247,9 +252,9 @@ def as_numeric_series(values: Any, *, name: str = "values", allow_missing: bool 
     """
     if isinstance(values, pd.DataFrame):
         raise DataError(
-            f"{name} must be one column of numbers (a Series, list or array), but a whole "
-            f"DataFrame with columns {_list(values.columns)} was given. Pick one column, "
-            f'e.g. df["{values.columns[0] if len(values.columns) else "column"}"].'
+            tr("{name} must be one column of numbers (a Series, list or array), but a whole DataFrame "
+               'with columns {columns} was given. Pick one column, e.g. df["{first}"].', name=name,
+               columns=_list(values.columns), first=values.columns[0] if len(values.columns) else "column")
         )
     if isinstance(values, pd.Series):
         s = values.copy()
@@ -260,29 +265,29 @@ def as_numeric_series(values: Any, *, name: str = "values", allow_missing: bool 
     is_bool = pd.api.types.is_bool_dtype(s) or s.map(lambda x: isinstance(x, (bool, np.bool_))).any()
     if is_bool:
         raise DataError(
-            f"{name} must be numbers, but true/false values were found. Scores are numbers "
-            f"such as 0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant."
+            tr("{name} must be numbers, but true/false values were found. Scores are numbers such as "
+               "0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant.", name=name)
         )
     if not pd.api.types.is_numeric_dtype(s):
         numbers = s.dropna().map(_is_real).all()
         if not numbers:  # the rule of table columns: text is never quietly turned into numbers
             text = s.dropna()[~s.dropna().map(_is_real)]
             raise DataError(
-                f"{name} must be numbers, but text was found: {_examples(text)}. "
-                f"Convert with pd.to_numeric(...) first and decide what to do with answers "
-                f"that are not numbers."
+                tr("{name} must be numbers, but text was found: {examples}. Convert with "
+                   "pd.to_numeric(...) first and decide what to do with answers that are not numbers.",
+                   name=name, examples=_examples(text))
             )
         s = s.astype(float)
     s = pd.Series(s.to_numpy(dtype=float, na_value=np.nan), index=s.index, name=s.name)
     if not allow_missing and s.isna().any():
         raise DataError(
-            f"{name} has {int(s.isna().sum())} missing value(s), but missing values are not "
-            f"allowed here. Drop them first (values.dropna()): a blank answer is not a score."
+            tr("{name} has {n} missing value(s), but missing values are not allowed here. Drop them first "
+               "(values.dropna()): a blank answer is not a score.", name=name, n=int(s.isna().sum()))
         )
     if np.isinf(s.to_numpy()).any():
         raise DataError(
-            f"{name} has {int(np.isinf(s.to_numpy()).sum())} infinite value(s). They usually come from "
-            f"dividing by zero upstream: fix the calculation, or drop those values on purpose."
+            tr("{name} has {n} infinite value(s). They usually come from dividing by zero upstream: fix "
+               "the calculation, or drop those values on purpose.", name=name, n=int(np.isinf(s.to_numpy()).sum()))
         )
     return s
 
@@ -313,29 +318,22 @@ def require_in_range(
         outside |= s < low
     if high is not None:
         outside |= s > high
-    what = "whole numbers" if integer else "values"
-    if low is not None and high is not None:
-        rng = f"from {low:g} to {high:g}"
-    elif low is not None:
-        rng = f"of at least {low:g}"
-    else:
-        rng = f"of at most {high:g}"
-    fix = fix or (
-        "Check the scale of the question (a 1-10 or 0-100 scale needs converting) "
-        "and drop or fix those answers."
-    )
+    what = tr("whole numbers") if integer else tr("values")
+    rng = _range(low, high)
+    fix = fix or tr("Check the scale of the question (a 1-10 or 0-100 scale needs converting) "
+                    "and drop or fix those answers.")
     if outside.any():
         raise DataError(
-            f"{name} must be {what} {rng}, but {int(outside.sum())} value(s) are outside "
-            f"that range: {_examples(s[outside])}. {fix}"
+            tr("{name} must be {what} {rng}, but {n} value(s) are outside that range: {examples}. {fix}",
+               name=name, what=what, rng=rng, n=int(outside.sum()), examples=_examples(s[outside]), fix=fix)
         )
     if integer:
         frac = s[(s % 1) != 0]
         if len(frac):
             raise DataError(
-                f"{name} must be whole numbers {rng}, but {len(frac)} value(s) have decimals: "
-                f"{_examples(frac)}. Scores on this scale are whole points; an average of "
-                f"scores is not a score. {fix}"
+                tr("{name} must be whole numbers {rng}, but {n} value(s) have decimals: {examples}. "
+                   "Scores on this scale are whole points; an average of scores is not a score. {fix}",
+                   name=name, rng=rng, n=len(frac), examples=_examples(frac), fix=fix)
             )
     return values
 
@@ -358,8 +356,8 @@ def require_choice(value: Any, choices: Iterable[Any], *, argument: str) -> Any:
     if not valid:
         shown = ", ".join(f'"{c}"' for c in choices)
         raise DataError(
-            f'{argument}="{value}" is not one of the valid choices: {shown}. '
-            f'Pass one of them, e.g. {argument}="{choices[0]}".'
+            tr('{argument}="{value}" is not one of the valid choices: {shown}. Pass one of them, e.g. '
+               '{argument}="{choices}".', argument=argument, value=value, shown=shown, choices=choices[0])
         )
     return value
 
@@ -387,13 +385,23 @@ def require_positive_int(value: Any, *, argument: str, minimum: int = 1, maximum
     whole = _is_real(value) and np.isfinite(value) and float(value) == int(value)
     inside = whole and int(value) >= minimum and (maximum is None or int(value) <= maximum)
     if not inside:
-        rng = f"from {minimum} to {maximum}" if maximum is not None else f"of at least {minimum}"
-        raise DataError(f"{argument} must be a whole number {rng}, but {_given(value)} was given.")
+        rng = _range(minimum, maximum, spec="")
+        raise DataError(tr("{argument} must be a whole number {rng}, but {given} was given.",
+                           argument=argument, rng=rng, given=_given(value)))
     return int(value)
 
 
 def _given(value: Any) -> str:
-    return f'"{value}" (text)' if isinstance(value, str) else repr(value)
+    return tr('"{value}" (text)', value=value) if isinstance(value, str) else repr(value)
+
+
+def _range(low: float | None, high: float | None, spec: str = "g") -> str:
+    """'from 1 to 5', 'of at least 0' or 'of at most 10' (numbers shown with ``format(x, spec)``)."""
+    if low is not None and high is not None:
+        return tr("from {low} to {high}", low=format(low, spec), high=format(high, spec))
+    if low is not None:
+        return tr("of at least {low}", low=format(low, spec))
+    return tr("of at most {high}", high=format(high, spec))
 
 
 def require_number(
@@ -417,18 +425,14 @@ def require_number(
     if ok:
         ok = (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
     if not ok:
-        if minimum is not None and maximum is not None:
-            what = f"a number from {minimum:g} to {maximum:g}"
-        elif minimum is not None:
-            what = f"a number of at least {minimum:g}"
-        elif maximum is not None:
-            what = f"a number of at most {maximum:g}"
-        else:
-            what = "a number"
-        fix = f" For example {argument}={example}." if example else ""
+        what = tr("a number") if minimum is None and maximum is None else tr("a number {range}",
+                                                                            range=_range(minimum, maximum))
+        fix = tr(" For example {argument}={example}.", argument=argument, example=example) if example else ""
         if isinstance(value, str) and not example:
-            fix = f" Pass it without quotes, e.g. {argument}={value.strip() or 1}."
-        raise DataError(f"{argument} must be {what}, but {_given(value)} was given.{fix}")
+            fix = tr(" Pass it without quotes, e.g. {argument}={value}.", argument=argument,
+                     value=value.strip() or 1)
+        raise DataError(tr("{argument} must be {what}, but {given} was given.{fix}",
+                           argument=argument, what=what, given=_given(value), fix=fix))
     return float(value)
 
 
@@ -443,8 +447,9 @@ def require_positive(value: Any, *, argument: str, example: str | None = None) -
     custlearn.DataError: contact_cost must be a number greater than 0, but 0 was given. For example contact_cost=5.0.
     """
     if not (_is_real(value) and np.isfinite(value) and value > 0):
-        fix = f" For example {argument}={example}." if example else ""
-        raise DataError(f"{argument} must be a number greater than 0, but {_given(value)} was given.{fix}")
+        fix = tr(" For example {argument}={example}.", argument=argument, example=example) if example else ""
+        raise DataError(tr("{argument} must be a number greater than 0, but {given} was given.{fix}",
+                           argument=argument, given=_given(value), fix=fix))
     return float(value)
 
 
@@ -464,12 +469,14 @@ def require_fraction(value: Any, *, argument: str, closed: bool = False, example
     if ok:
         ok = (0 <= value <= 1) if closed else (0 < value < 1)
     if not ok:
-        rng = "from 0 to 1" if closed else "strictly between 0 and 1"
+        rng = tr("from 0 to 1") if closed else tr("strictly between 0 and 1")
         fix = ""
         if _is_real(value) and 1 < value <= 100 and (value >= 5 or float(value).is_integer()):
-            fix = f" Give a fraction, not a percentage: {value / 100:g}, not {value:g}."
-        raise DataError(f"{argument} must be a fraction {rng}, e.g. {argument}={example}, "
-                        f"but {_given(value)} was given.{fix}")
+            fix = tr(" Give a fraction, not a percentage: {fraction:g}, not {value:g}.",
+                     fraction=value / 100, value=value)
+        raise DataError(tr("{argument} must be a fraction {rng}, e.g. {argument}={example}, but {given} "
+                           "was given.{fix}",
+                           argument=argument, rng=rng, example=example, given=_given(value), fix=fix))
     return float(value)
 
 
@@ -499,8 +506,9 @@ def require_window(value: Any, *, argument: str = "window_days", unit: str = "da
     if not (_is_real(value) and np.isfinite(value) and float(value) == int(value) and value >= 1):
         example = int(abs(value)) if _is_real(value) and np.isfinite(value) and abs(value) >= 1 else 90
         raise DataError(
-            f"{argument} must be a whole number of {unit} of at least 1, but {_given(value)} was given. "
-            f"A window counts forward from its start: give its length, e.g. {argument}={example}."
+            tr("{argument} must be a whole number of {unit} of at least 1, but {given} was given. A "
+               "window counts forward from its start: give its length, e.g. {argument}={example}.",
+               argument=argument, unit=unit, given=_given(value), example=example)
         )
     return int(value)
 
@@ -516,7 +524,8 @@ def require_flag(value: Any, *, argument: str) -> bool:
     custlearn.DataError: share must be True or False, but "yes" (text) was given.
     """
     if not isinstance(value, (bool, np.bool_)):
-        raise DataError(f"{argument} must be True or False, but {_given(value)} was given.")
+        raise DataError(tr("{argument} must be True or False, but {given} was given.",
+                           argument=argument, given=_given(value)))
     return bool(value)
 
 
@@ -535,15 +544,18 @@ def as_timestamp(value: Any, *, argument: str = "as_of") -> pd.Timestamp:
     custlearn.DataError: as_of="31/12/2025x" is not a date. Give it as "YYYY-MM-DD", e.g. as_of="2025-12-31".
     """
     if value is None or (isinstance(value, float) and np.isnan(value)):
-        raise DataError(f'{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".')
+        raise DataError(tr('{argument} is missing. Give a date as "YYYY-MM-DD", e.g. '
+                           '{argument}="2025-12-31".', argument=argument))
     try:
         ts = pd.Timestamp(value)
     except (ValueError, TypeError):
         raise DataError(
-            f'{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".'
+            tr('{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".',
+               argument=argument, value=value)
         ) from None
     if ts is pd.NaT or pd.isna(ts):
-        raise DataError(f'{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".')
+        raise DataError(tr('{argument} is missing. Give a date as "YYYY-MM-DD", e.g. '
+                           '{argument}="2025-12-31".', argument=argument))
     if ts.tzinfo is not None:  # the same rule as date columns: keep the wall-clock time, drop the zone
         ts = ts.tz_localize(None)
     return ts
