@@ -164,4 +164,598 @@ MESSAGES: dict[str, str] = {
     # custlearn/_recovery.py
     'Hours are counted from the moment the ticket was opened: check the sign of those rows.':
         '小时数从工单创建的那一刻开始计算：请检查这些行的正负号。',
+    # custlearn/cases.py
+    'orders has no visit on or before as_of. Check as_of and the date column.':
+        'orders 中没有在 as_of 当天或之前的到店记录。请检查 as_of 和日期列。',
+    'No member could be matched: each needs at least 2 weeks between the first visit and joining, an after-window that ends by as_of and a comparison guest. Try a shorter post_weeks or a larger tolerance or cohort_weeks.':
+        '没有一位会员能够匹配：每位会员需要在首次到店和入会之间至少相隔 2 周，入会后的观察窗口要在 as_of 之前结束，并且要有一位可比的非会员顾客。请尝试更短的 post_weeks，或更大的 tolerance 或 cohort_weeks。',
+    "rates must hold both members and non-members (the column 'member' has only {only}).":
+        "rates 必须同时包含会员和非会员（'member' 列只有 {only}）。",
+    "columns is empty: name at least one driver, e.g. ['staff_attitude'].":
+        "columns 是空的：请至少给出一个驱动因素，例如 ['staff_attitude']。",
+    # custlearn/lifecycle.py
+    'at_risk_quantile={at_risk_quantile:g} and lost_quantile={lost_quantile:g} must satisfy 0 < at_risk_quantile < lost_quantile < 1, e.g. 0.90 and 0.98: a customer is at risk before being lost.':
+        'at_risk_quantile={at_risk_quantile:g} 和 lost_quantile={lost_quantile:g} 必须满足 0 < at_risk_quantile < lost_quantile < 1，例如 0.90 和 0.98：客户先有流失风险，然后才流失。',
+    'thresholds':
+        '阈值',
+    'Pass at_risk_days=... and lost_days=... yourself (e.g. 90 and 180).':
+        '请自己传入 at_risk_days=... 和 lost_days=...（例如 90 和 180）。',
+    'lost_days ({lost_days}) must be larger than at_risk_days ({at_risk_days}): a customer is at risk before being lost. E.g. at_risk_days=90, lost_days=180.':
+        'lost_days（{lost_days}）必须大于 at_risk_days（{at_risk_days}）：客户先有流失风险，然后才流失。例如 at_risk_days=90，lost_days=180。',
+    "dates is empty. Give at least one date, e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').":
+        "dates 是空的。请至少给出一个日期，例如 pd.date_range('2024-03-31', '2025-12-31', freq='QE')。",
+    'end ({end}) must be after start ({start}). Swap them, or pick a later end date.':
+        'end（{end}）必须晚于 start（{start}）。请交换两者，或选一个更晚的结束日期。',
+    # custlearn/loyalty.py
+    "NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix those answers (a 1-5 or 1-10 scale is not the NPS scale).":
+        "净推荐值使用 0-10 分的“您有多大可能向他人推荐我们？”这道题；请删除或修正这些回答（1-5 或 1-10 的量表不是净推荐值的量表）。",
+    'NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} (every interval in custlearn has .lower and .upper).':
+        'NPSInterval.{old} 已弃用，将在下一个版本中删除：请使用 .{new}（custlearn 中的每个区间都有 .lower 和 .upper）。',
+    'No customer made a first purchase at least within_days={within_days} days before as_of={end}, so nobody has had the full window to come back. Use a shorter within_days or a later as_of.':
+        '没有客户在 as_of={end} 之前至少 within_days={within_days} 天完成首次购买，所以没有人有完整的窗口期来再次购买。请使用更短的 within_days 或更晚的 as_of。',
+    'No order is dated on or before as_of={end}; the first order is on {min_date}. Choose a later as_of.':
+        '没有日期在 as_of={end} 当天或之前的订单；第一笔订单在 {min_date}。请选择更晚的 as_of。',
+    'None of the customers in the customers table has an order (matched on "{customer_col}"{up_to}). Check that both tables use the same customer ids, or that the subset of customers is not empty.':
+        'customers 表中没有任何客户有订单（按 "{customer_col}" 匹配{up_to}）。请检查两张表是否使用相同的客户编号，或所选的客户子集是否为空。',
+    ' up to as_of':
+        '，截至 as_of',
+    'attitude_cols is empty; name at least one attitude item, e.g. attitude_cols=["attitude_1"].':
+        'attitude_cols 是空的；请至少给出一道态度题，例如 attitude_cols=["attitude_1"]。',
+    'The loyalty matrix has no rows, so shares cannot be computed.':
+        '忠诚矩阵没有任何行，所以无法计算占比。',
+    'levels must be a non-empty list of whole-number satisfaction levels, e.g. levels=[1, 2, 3, 4, 5], but {levels!r} was given.':
+        'levels 必须是一个非空列表，列出整数的满意度等级，例如 levels=[1, 2, 3, 4, 5]，但传入的是 {levels!r}。',
+    'The column "{satisfaction_col}" of the surveys table must hold the levels {levels}, but {n} value(s) are not among them: {found}. Fix those answers or pass levels=[...] for your scale.':
+        'surveys 表的 "{satisfaction_col}" 列必须取等级 {levels} 之一，但有 {n} 个值不在其中：{found}。请修正这些回答，或按你的量表传入 levels=[...]。',
+    # custlearn/churn/_define.py
+    'Non-contractual churn is read from purchases: pass the orders table, or use kind="contractual" if your customers close accounts.':
+        '非契约型流失要从购买记录中读出：请传入 orders 表；如果你的客户会销户，请使用 kind="contractual"。',
+    '{n} customer id(s) in the orders table are not in the customers table (e.g. {seen}). Use the same ids in both tables.':
+        'orders 表中有 {n} 个客户编号不在 customers 表中（例如 {seen}）。请在两张表中使用相同的编号。',
+    'as_of (the last day observed) is needed when there are no orders to read it from. Pass as_of="YYYY-MM-DD", e.g. as_of="2025-12-31".':
+        '没有订单可以读出 as_of（观察到的最后一天）时，需要传入它。请传入 as_of="YYYY-MM-DD"，例如 as_of="2025-12-31"。',
+    'a default churn window':
+        '默认的流失判定窗口',
+    'Pass window_days=... yourself (e.g. window_days=90).':
+        '请自己传入 window_days=...（例如 window_days=90）。',
+    'No customer is a customer at the cut-off {cutoff} ({rule}). Choose a later cut-off.':
+        '在截止日 {cutoff} 没有任何客户（{rule}）。请选择更晚的截止日。',
+    'a purchase on or before it':
+        '即在截止日当天或之前有过购买',
+    'an open account':
+        '即账户处于开通状态',
+    'The churn window runs from the cut-off {cutoff} to {window_end} ({window_days} days), but the data end on {end}: the outcome of the last {days} days is unknown. Choose a cut-off on or before {end2} or a shorter window_days.':
+        '流失判定窗口从截止日 {cutoff} 到 {window_end}（{window_days} 天），但数据在 {end} 结束：最后 {days} 天的结果未知。请选择在 {end2} 当天或之前的截止日，或更短的 window_days。',
+    'Customer {bad} has "{closed_col}" before "{signup_col}". Fix the dates: an account closes after it opens.':
+        '客户 {bad} 的 "{closed_col}" 早于 "{signup_col}"。请修正日期：账户先开户，后销户。',
+    # custlearn/churn/_features.py
+    "dataset must hold several tables (customers, orders and optionally surveys and tickets), but {given} was given. Pass shop = datasets.load('shop'), or a dict such as {{'customers': ..., 'orders': ...}}.":
+        "dataset 必须包含多张表（customers、orders，可选 surveys 和 tickets），但传入的是{given}。请传入 shop = datasets.load('shop')，或一个字典，例如 {{'customers': ..., 'orders': ...}}。",
+    'nothing':
+        '空值',
+    'one DataFrame':
+        '一个 DataFrame',
+    "dataset has no {n} table. Pass shop = datasets.load('shop'), or a dict with 'customers' and 'orders' DataFrames (and optionally 'surveys', 'tickets').":
+        "dataset 中没有 {n} 表。请传入 shop = datasets.load('shop')，或一个含有 'customers' 和 'orders' 两个 DataFrame 的字典（可选 'surveys'、'tickets'）。",
+    'survey_cols must be a list of survey column names, e.g. survey_cols=["overall_satisfaction"], but {survey_cols!r} was given.':
+        'survey_cols 必须是调查列名的列表，例如 survey_cols=["overall_satisfaction"]，但传入的是 {survey_cols!r}。',
+    # custlearn/churn/_model.py
+    "The data at {cutoff} lack the model's feature(s) {missing}.":
+        '{cutoff} 的数据缺少模型的特征 {missing}。',
+    'training':
+        '训练',
+    'test':
+        '测试',
+    'churn_risk_model passes its extra keywords to churn_features, which has no {unknown}=. Its keywords are: {allowed}.':
+        'churn_risk_model 会把额外的关键字参数传给 churn_features，而它没有 {unknown}=。它的关键字参数有：{allowed}。',
+    'The training outcome window ({train_cutoff} + {window_days} days = {train_cutoff2}) ends after test_cutoff {test_cutoff}: at test time the training outcome would not be known yet (a leak from the future). Choose train_cutoff on or before {test_cutoff2}.':
+        '训练期的结果窗口（{train_cutoff} + {window_days} 天 = {train_cutoff2}）在 test_cutoff {test_cutoff} 之后才结束：到测试时，训练期的结果还不可能知道（这是来自未来的信息泄漏）。请选择在 {test_cutoff2} 当天或之前的 train_cutoff。',
+    'features names {unknown}, which churn_features does not make. Choose among: {columns}.':
+        'features 中给出的 {unknown} 不是 churn_features 生成的特征。请从这些中选择：{columns}。',
+    'The {period} period has no customers.':
+        '{period}期没有任何客户。',
+    'In the {period} period every customer has the same outcome (churned = {churned} for all {n}), so there is nothing to learn or judge. Change the cut-offs or window_days.':
+        '在{period}期，每位客户的结果都相同（全部 {n} 位都是 churned = {churned}），所以无从学习，也无从评判。请改变截止日或 window_days。',
+    'y_true has {n} values but score has {n2}: give one outcome and one score per customer.':
+        'y_true 有 {n} 个值，但 score 有 {n2} 个：请为每位客户给出一个结果和一个评分。',
+    'y_true must be True/False (or 1/0), but {y!r} was found.':
+        'y_true 必须是 True/False（或 1/0），但发现了 {y!r}。',
+    'There are {n} customers, fewer than the {deciles} groups asked for. Pass a smaller deciles=.':
+        '只有 {n} 位客户，少于要求的 {deciles} 组。请传入更小的 deciles=。',
+    'No customer churned (y_true is all False): capture and lift are undefined.':
+        '没有客户流失（y_true 全是 False）：捕获率和提升度都没有定义。',
+    # custlearn/churn/_moved.py
+    'custlearn.churn.{name} is deprecated and will be removed in the next release: use custlearn.service.{name} (complaint management is part of lesson 06, customer service management). It takes the same arguments and gives the same table.':
+        'custlearn.churn.{name} 已弃用，将在下一个版本中删除：请使用 custlearn.service.{name}（客户投诉管理属于第 06 课“客户服务管理”）。它的参数相同，给出的表也相同。',
+    # custlearn/churn/_survival.py
+    '{name} must be one column (a Series, list or array), not a DataFrame. Pick one column, e.g. df["{first}"].':
+        '{name} 必须是一列（Series、列表或数组），而不是 DataFrame。请选出一列，例如 df["{first}"]。',
+    '{name} must be a list, array or Series with one value per customer, but {values!r} was given.':
+        '{name} 必须是列表、数组或 Series，每位客户一个值，但传入的是 {values!r}。',
+    'durations must be 0 or more (time from the start to churn or to the end of observation), but {n} negative value(s) were found, e.g. {bad:g}. Check that start and end dates are not swapped.':
+        'durations 必须大于或等于 0（从起点到流失或到观察结束的时间），但发现了 {n} 个负值，例如 {bad:g}。请检查开始日期和结束日期是否写反了。',
+    'observed has {n} missing value(s). Each customer needs True (churn seen) or False (still a customer at the end: censored).':
+        'observed 有 {n} 个缺失值。每位客户都需要 True（观察到流失）或 False（到最后仍是客户：删失）。',
+    'observed must be True/False (or 1/0): True if churn was seen, False if the customer was still there at the end (censored). Found {bad!r}.':
+        'observed 必须是 True/False（或 1/0）：观察到流失为 True，到最后客户仍在则为 False（删失）。发现了 {bad!r}。',
+    'durations has {n} values but observed has {n2}: give one duration and one True/False per customer, in the same order.':
+        'durations 有 {n} 个值，但 observed 有 {n2} 个：请为每位客户给出一个时长和一个 True/False，顺序相同。',
+    'durations is empty: there are no customers to follow. Check the filter that produced it.':
+        'durations 是空的：没有可以跟踪的客户。请检查生成它的筛选条件。',
+    'groups has {n} values but durations has {n2}: give one group label per customer.':
+        'groups 有 {n} 个值，但 durations 有 {n2} 个：请为每位客户给出一个分组标签。',
+    'groups has {n} missing value(s). Give every customer a group, e.g. groups.fillna("unknown"), or drop those customers.':
+        'groups 有 {n} 个缺失值。请给每位客户一个分组，例如 groups.fillna("unknown")，或删除这些客户。',
+    'groups has only one label ({labels!r}): the log-rank test compares two or more groups. Check the column you passed as groups.':
+        'groups 只有一个标签（{labels!r}）：对数秩检验比较的是两个或更多组。请检查你作为 groups 传入的列。',
+    'No churn is observed in any group (observed is all False): there is nothing to compare.':
+        '所有组都没有观察到流失（observed 全是 False）：没有可比较的内容。',
+    'A group has nobody at risk at any churn time (all its customers left before the first churn), so the groups cannot be compared. Drop that group or merge it with another.':
+        '有一组在每个流失时间点都没有处于风险中的客户（它的客户都在第一次流失之前就离开了观察），所以这些组无法比较。请删除这一组，或把它与另一组合并。',
+    # custlearn/customer_data/_duplicates.py
+    'The two columns of names must be equally long, but they have {n} and {n2} values. Pass the two names of each pair side by side.':
+        '两列名字必须一样长，但它们分别有 {n} 个和 {n2} 个值。请把每一对的两个名字并排传入。',
+    'pairs name {n} id(s) that are not in the customers table, e.g. {unknown}. Find the pairs on the same customers table you merge.':
+        'pairs 中有 {n} 个编号不在 customers 表中，例如 {unknown}。请在你要合并的同一张 customers 表上查找配对。',
+    # custlearn/customer_data/_privacy.py
+    "pseudonymize needs a secret key, but none was given. Make one once with secrets.token_hex(32), keep it in a password vault or an environment variable (not in the notebook), and pass key=os.environ['...'].":
+        "pseudonymize 需要一个密钥，但没有传入。请用 secrets.token_hex(32) 生成一次，把它保存在密码库或环境变量中（不要放在笔记本里），然后传入 key=os.environ['...']。",
+    'key must be text or bytes, but a {kind} was given. Use secrets.token_hex(32) to make one.':
+        'key 必须是文本或字节串，但传入的是一个 {kind}。请用 secrets.token_hex(32) 生成一个。',
+    'The key is too short ({n} bytes; at least 16 are needed): a short key can be guessed. Make one with secrets.token_hex(32).':
+        '密钥太短（{n} 字节；至少需要 16 字节）：短密钥可能被猜出。请用 secrets.token_hex(32) 生成一个。',
+    "columns is empty: name the identifying columns to pseudonymise, e.g. ['email', 'phone'].":
+        "columns 是空的：请给出要假名化的标识列，例如 ['email', 'phone']。",
+    'prefix is the text put before each token, e.g. prefix="c_", but {prefix!r} was given.':
+        'prefix 是放在每个假名前面的文本，例如 prefix="c_"，但传入的是 {prefix!r}。',
+    # custlearn/customer_data/_profile.py
+    "ranges must be a dict such as {{'age': (18, 100)}}, but a {kind} was given.":
+        "ranges 必须是一个字典，例如 {{'age': (18, 100)}}，但传入的是一个 {kind}。",
+    'ranges[{col!r}] must be two numbers (low, high), e.g. {{{col!r}: (18, 100)}}; use None for no limit, but {limits!r} was given.':
+        'ranges[{col!r}] 必须是两个数（下限, 上限），例如 {{{col!r}: (18, 100)}}；没有限制时用 None，但传入的是 {limits!r}。',
+    "window must be two dates (start, end), e.g. window=('2024-01-01', '2025-12-31').":
+        "window 必须是两个日期（开始, 结束），例如 window=('2024-01-01', '2025-12-31')。",
+    'window ends ({end}) before it starts ({start}). Swap the two dates.':
+        'window 的结束日期（{end}）早于开始日期（{start}）。请交换这两个日期。',
+    # custlearn/customer_data/_standardize.py
+    'country_code="{country_code}" is not a country calling code: give 1-3 digits without the plus, e.g. country_code="1" (North America), "44" (UK) or "86" (China).':
+        'country_code="{country_code}" 不是国际电话区号：请给出 1-3 位数字，不带加号，例如 country_code="1"（北美）、"44"（英国）或 "86"（中国）。',
+    'aliases must be a dict of text, {{other name: city}}, e.g. aliases={{"NYC": "New York"}}.':
+        'aliases 必须是一个文本字典，{{别名: 城市}}，例如 aliases={{"NYC": "New York"}}。',
+    # custlearn/customer_data/_text.py
+    '{name} must be one column (a Series, list or array), but a whole DataFrame with columns {columns} was given. Pick one column, e.g. df["{name}"].':
+        '{name} 必须是一列（Series、列表或数组），但传入的是一整个 DataFrame，它的列有 {columns}。请选出一列，例如 df["{name}"]。',
+    '{name} must be a column of values (a Series, list or array), but a single {kind} was given. Wrap one value in a list: [{values!r}].':
+        '{name} 必须是一列值（Series、列表或数组），但传入的是单个 {kind}。请把这个值放进列表：[{values!r}]。',
+    '{name} must hold text, but it holds {kind} (dtype {dtype}). Pass the column that holds the {name}.':
+        '{name} 必须是文本，但它存放的是{kind}（dtype {dtype}）。请传入存放 {name} 的那一列。',
+    # custlearn/customer_data/_view.py
+    "single_customer_view needs the customers and orders tables: pass a dataset (datasets.load('shop')) or customers=... and orders=....":
+        "single_customer_view 需要 customers 和 orders 两张表：请传入一个数据集（datasets.load('shop')），或 customers=... 和 orders=...。",
+    "as_of is missing and the orders have no dates. Pass as_of='YYYY-MM-DD'.":
+        "缺少 as_of，而订单中也没有日期。请传入 as_of='YYYY-MM-DD'。",
+    # custlearn/datasets/__init__.py
+    'There is no scenario "{name}". The scenarios are: {scenarios}. Use one of them, e.g. datasets.load("shop").':
+        '没有名为 "{name}" 的场景。可用的场景有：{scenarios}。请使用其中一个，例如 datasets.load("shop")。',
+    'The {scenario} dataset has no table "{table}". Its tables are: {tables}.':
+        '{scenario} 数据集中没有 "{table}" 表。它的表有：{tables}。',
+    'end={e:%Y-%m-%d} is before start={s:%Y-%m-%d}. The observation window must run forward: swap them, e.g. start="{e:%Y-%m-%d}", end="{s:%Y-%m-%d}".':
+        'end={e:%Y-%m-%d} 早于 start={s:%Y-%m-%d}。观察窗口必须向后推进：请交换两者，例如 start="{e:%Y-%m-%d}"，end="{s:%Y-%m-%d}"。',
+    'The window {s:%Y-%m-%d} to {e:%Y-%m-%d} is {days} days long, but at least 28 days are needed to simulate purchases. Move end later, e.g. end="{s2:%Y-%m-%d}".':
+        '窗口 {s:%Y-%m-%d} 到 {e:%Y-%m-%d} 只有 {days} 天，但模拟购买至少需要 28 天。请把 end 往后移，例如 end="{s2:%Y-%m-%d}"。',
+    'seed must be a whole number of at least 0, but {seed!r} was given. Pass e.g. seed=7.':
+        'seed 必须是不小于 0 的整数，但传入的是 {seed!r}。请传入例如 seed=7。',
+    'The raw extract exists for "shop" only, not "{name}". Use datasets.load("shop", raw=True).':
+        '原始数据提取只有 "shop" 才有，"{name}" 没有。请使用 datasets.load("shop", raw=True)。',
+    'The raw extract exists for "shop" only, not "{n}". Use datasets.raw_problems("shop").':
+        '原始数据提取只有 "shop" 才有，"{n}" 没有。请使用 datasets.raw_problems("shop")。',
+    'The raw extract exists for "shop" only, not "{n}". Use datasets.duplicates("shop").':
+        '原始数据提取只有 "shop" 才有，"{n}" 没有。请使用 datasets.duplicates("shop")。',
+    'The raw extract exists for "shop" only, not "{n}".':
+        '原始数据提取只有 "shop" 才有，"{n}" 没有。',
+    'changes must be a dict of rating column -> change in points, e.g. {{"{columns}": 0.5}}, but {changes!r} was given.':
+        'changes 必须是“评分列 -> 变化的分数”的字典，例如 {{"{columns}": 0.5}}，但传入的是 {changes!r}。',
+    'changes names "{column}", which is not a touch-point column of {scenario}. Its touch points are: {columns}.':
+        'changes 中的 "{column}" 不是 {scenario} 的接触点列。它的接触点有：{columns}。',
+    '{out} is inside the shipped datasets folder {shipped_dir}; the lessons depend on those files. Write somewhere else (--out DIR), or pass --force (force=True) if you really mean to replace shipped data (then run the manifest test).':
+        '{out} 位于随课程提供的数据集文件夹 {shipped_dir} 之内；各课都依赖这些文件。请写到别处（--out DIR）；如果你确实要替换随附的数据，请传入 --force（force=True），然后运行清单测试。',
+    '{out} exists and is a file, not a folder. Choose a folder name for --out.':
+        '{out} 已存在，而且是一个文件，不是文件夹。请为 --out 选一个文件夹名。',
+    '{out} already exists and is not empty. Choose a new folder, or pass --force (force=True) to replace it.':
+        '{out} 已存在且不为空。请选择一个新文件夹，或传入 --force（force=True）来替换它。',
+    # custlearn/datasets/__main__.py
+    'build needs --scenario and --out, e.g. build --scenario shop --customers 100000 --seed 7 --out shop_100k':
+        'build 需要 --scenario 和 --out，例如 build --scenario shop --customers 100000 --seed 7 --out shop_100k',
+    # custlearn/datasets/_addons.py
+    'The add-on {stream!r} returned the columns {given} but declares {declared}. Return exactly the declared columns, or declare the ones it returns.':
+        '附加模块 {stream!r} 返回的列是 {given}，但它声明的是 {declared}。请只返回声明过的列，或者声明它实际返回的列。',
+    'The add-on {stream!r} would overwrite the column {table}.{name}, which already exists. An add-on only adds: give its column a new name.':
+        '附加模块 {stream!r} 会覆盖已存在的列 {table}.{name}。附加模块只能添加：请给它的列起一个新名字。',
+    'The add-on {stream!r} gave {n} values for {table}.{name}, but {table} has {n2} rows.':
+        '附加模块 {stream!r} 为 {table}.{name} 给出了 {n} 个值，但 {table} 有 {n2} 行。',
+    # custlearn/datasets/_io.py
+    'Cannot write into {parent} ({reason}). Choose a folder you can write to, e.g. --out ~/custlearn-data/{name}, or fix its permissions.':
+        '无法写入 {parent}（{reason}）。请选择一个你有写权限的文件夹，例如 --out ~/custlearn-data/{name}，或修正它的权限。',
+    # custlearn/datasets/_journey.py
+    'The reviews parameters give mean expectations from {min_mean:.2f} to {max_mean:.2f}, but they must lie in 1-5. Make expectation_per_star smaller.':
+        '评价参数给出的平均期望在 {min_mean:.2f} 到 {max_mean:.2f} 之间，但它们必须落在 1-5 之内。请把 expectation_per_star 调小。',
+    "The planted journey effects give mean answers from {min_eta:.2f} to {max_eta:.2f}, but every profile's mean must lie strictly inside 1-5. Make the penalties, rewards or need_weight smaller.":
+        '预设的旅程效应给出的平均回答在 {min_eta:.2f} 到 {max_eta:.2f} 之间，但每种情形的平均值都必须严格落在 1-5 之内。请把惩罚、奖励或 need_weight 调小。',
+    'The journey answer model could not match the shares of the overall answers. Check the journey parameters.':
+        '旅程回答模型无法吻合总体回答的占比。请检查旅程参数。',
+    # custlearn/datasets/_people.py
+    'locale="{locale}" is not a locale Faker knows ({n} are available). Valid examples: {few}. Pass one of them, e.g. locale="zh_CN".':
+        'locale="{locale}" 不是 Faker 支持的区域设置（共有 {n} 个可用）。有效的例子：{few}。请传入其中一个，例如 locale="zh_CN"。',
+    # custlearn/datasets/_streams.py
+    'An add-on stream needs a non-empty name (text), but {name!r} was given. Name it after what it draws, e.g. "touch points".':
+        '附加模块的随机数流需要一个非空的名字（文本），但传入的是 {name!r}。请按它抽取的内容命名，例如 "touch points"。',
+    # custlearn/satisfaction/_drivers.py
+    'target must be one column name, e.g. "overall_satisfaction", but {target!r} was given.':
+        'target 必须是一个列名，例如 "overall_satisfaction"，但传入的是 {target!r}。',
+    '{argument} is empty: give the columns that may drive the target, e.g. {EXAMPLES}.':
+        '{argument} 是空的：请给出可能驱动目标的列，例如 {EXAMPLES}。',
+    '{argument} lists a column twice: {drivers}. Give each column once.':
+        '{argument} 中有一列出现了两次：{drivers}。每列只给一次。',
+    'The target "{target}" is also in {argument}. A measure cannot drive itself: remove it from {argument}.':
+        '目标 "{target}" 也出现在 {argument} 中。一个指标不能驱动它自己：请把它从 {argument} 中去掉。',
+    'driver':
+        '驱动因素',
+    'drivers':
+        '驱动因素',
+    'touch point':
+        '接触点',
+    'touch points':
+        '接触点',
+    'predictor':
+        '预测变量',
+    'predictors':
+        '预测变量',
+    'Only {n} complete row(s){where} (no missing value in {target} or the {things}), but at least {need} are needed to fit {p} {noun}(s). Use more responses or fewer {noun}s.':
+        '只有 {n} 行完整的数据{where}（{target} 和各{things}都没有缺失值），但拟合 {p} 个{noun}至少需要 {need} 行。请使用更多回答，或更少的{noun}。',
+    'The column(s) {constant} have the same value on every complete row{where}, so they cannot explain or be explained (standard deviation 0). Drop them.':
+        '列 {constant} 在每一行完整数据中的值都相同{where}，所以它们既不能解释别的列，也不能被解释（标准差为 0）。请去掉它们。',
+    'The drivers {drivers} are perfectly collinear (one is an exact mix of the others), so their separate weights are not defined. Drop the redundant driver.':
+        '驱动因素 {drivers} 完全共线（其中一个恰好是其他几个的组合），所以它们各自的权重没有定义。请去掉多余的驱动因素。',
+    '{argument} must be a Series or dict with one value per attribute (the attribute names as index/keys), but a {kind} was given. For example driver_analysis(...)["standardised_weight"] or scores.mean().':
+        '{argument} 必须是 Series 或字典，每个属性一个值（属性名作为索引/键），但传入的是一个 {kind}。例如 driver_analysis(...)["standardised_weight"] 或 scores.mean()。',
+    '{argument} names an attribute twice: {dup}. Give each once.':
+        '{argument} 中有属性出现了两次：{dup}。每个属性只给一次。',
+    'importance was given as a table without a standardised_weight column. Pass the result of driver_analysis(...), or one column of numbers per attribute, e.g. table["my_importance"].':
+        'importance 传入的是一张没有 standardised_weight 列的表。请传入 driver_analysis(...) 的结果，或每个属性一个数的一列，例如 table["my_importance"]。',
+    'only importance has: {names}':
+        '只有 importance 中有：{names}',
+    'only performance has: {names}':
+        '只有 performance 中有：{names}',
+    'importance and performance must name the same attributes, but {found}. Check the spelling of the names, or select the same attributes in both.':
+        'importance 和 performance 必须给出相同的属性，但{found}。请检查名字的拼写，或在两者中选择相同的属性。',
+    'importance has {n} attribute(s), but a grid needs at least 2 to compare. Give one value per attribute.':
+        'importance 只有 {n} 个属性，但这个矩阵至少需要 2 个属性来比较。请为每个属性给出一个值。',
+    # custlearn/satisfaction/_expectations.py
+    'expectation must be one column name, e.g. "prior_expectation", but {expectation!r} was given.':
+        'expectation 必须是一个列名，例如 "prior_expectation"，但传入的是 {expectation!r}。',
+    'The expectation column "{expectation}" is also the target or a performance column. Expectation is what the customer expected before, performance what they got: give two different columns.':
+        '期望列 "{expectation}" 同时也是目标列或绩效列。期望是顾客事先预期的，绩效是他们实际得到的：请给出两个不同的列。',
+    ' among those who read reviews':
+        '（在读过评价的人中）',
+    # custlearn/satisfaction/_regression.py
+    '{n} complete row(s) cannot fit {p} coefficients: at least {p2} are needed. Use more responses or fewer columns.':
+        '{n} 行完整数据无法拟合 {p} 个系数：至少需要 {p2} 行。请使用更多回答，或更少的列。',
+    'The columns {names} are perfectly collinear (one is an exact mix of the others, or of the intercept), so their separate effects are not defined. Drop the redundant column.':
+        '列 {names} 完全共线（其中一列恰好是其他列或截距的组合），所以它们各自的效应没有定义。请去掉多余的列。',
+    # custlearn/satisfaction/_reliability.py
+    'items must be a DataFrame with one column per item and one row per respondent, but a {kind} was given. Select the items, e.g. surveys.filter(like="per_reliability_").':
+        'items 必须是一个 DataFrame，每道题一列，每位受访者一行，但传入的是一个 {kind}。请选出这些题，例如 surveys.filter(like="per_reliability_")。',
+    'items has {n} column(s) ({columns}), but at least {min_items} items are needed: reliability is about how several items agree. Pass all the items of the scale as columns.':
+        'items 只有 {n} 列（{columns}），但至少需要 {min_items} 道题：信度衡量的是几道题之间是否一致。请把量表的所有题都作为列传入。',
+    'none':
+        '无',
+    "Every respondent has the same total score, so the total variance is 0 and Cronbach's alpha is undefined. Reliability needs respondents who differ.":
+        '每位受访者的总分都相同，所以总方差为 0，克朗巴哈系数没有定义。衡量信度需要受访者之间有差异。',
+    # custlearn/satisfaction/_scores.py
+    "top_box must be smaller than scale: top_box={top_box} on a 1-{scale} scale would count every answer. Use top_box=2 for 'top-2-box' (e.g. 4 and 5 on a 1-5 scale).":
+        'top_box 必须小于 scale：在 1-{scale} 的量表上，top_box={top_box} 会把每个回答都计算在内。最高两档占比请用 top_box=2（例如 1-5 量表上的 4 和 5）。',
+    'This function expects answers on a 1-{scale} scale; pass scale= if yours differs.':
+        '这个函数需要 1-{scale} 量表上的回答；如果你的量表不同，请传入 scale=。',
+    'The sample (n={n}) cannot be larger than the population (population={population}). Give the number of customers you could survey as population=, or leave it out.':
+        '样本（n={n}）不能大于总体（population={population}）。请把你能调查到的客户总数作为 population= 传入，或者不传。',
+    # custlearn/satisfaction/_servqual.py
+    'No item columns for the SERVQUAL dimension "{dimension}" were found: expected columns named "{prefix}{dimension}_1", "{prefix}{dimension}_2", ... in the surveys table. If your columns use another prefix, pass {argument}="<prefix>"; if you measure other dimensions, pass dimensions=[...].':
+        '没有找到服务质量量表维度 "{dimension}" 的题目列：surveys 表中应有名为 "{prefix}{dimension}_1"、"{prefix}{dimension}_2"……的列。如果你的列用的是别的前缀，请传入 {argument}="<前缀>"；如果你测量的是其他维度，请传入 dimensions=[...]。',
+    'dimensions must be a list of dimension names such as {DIMENSIONS}, but {dimensions!r} was given.':
+        'dimensions 必须是维度名的列表，例如 {DIMENSIONS}，但传入的是 {dimensions!r}。',
+    'dimensions lists a name twice: {dims}. Give each dimension once.':
+        'dimensions 中有名字出现了两次：{dims}。每个维度只给一次。',
+    'The SERVQUAL dimension "{dimension}" has expectation items {values} but perception items {values2}: {missing} is missing. SERVQUAL pairs each expectation item with the perception item of the same number; make the two sets match (load the missing column, or drop its partner on purpose).':
+        '服务质量量表维度 "{dimension}" 的期望题是 {values}，但感知题是 {values2}：缺少 {missing}。服务质量量表把每道期望题与同编号的感知题配对；请让两组题一一对应（载入缺少的列，或有意识地去掉与它配对的题）。',
+    'SERVQUAL items are answered on a 1-{scale} scale; pass scale= if yours differs.':
+        '服务质量量表的题目按 1-{scale} 的量表作答；如果你的量表不同，请传入 scale=。',
+    # custlearn/satisfaction/_touch_points.py
+    'No touch-point columns were found: by default every column whose name starts with "{TOUCH_POINT_PREFIX}" is one (e.g. rating_delivery), but the surveys table has none. Pass touch_points=[...] with the columns of your touch-point ratings.':
+        '没有找到接触点列：默认情况下，名字以 "{TOUCH_POINT_PREFIX}" 开头的列都是接触点列（例如 rating_delivery），但 surveys 表中没有这样的列。请传入 touch_points=[...]，列出你的接触点评分列。',
+    ' of the segment {segment}="{label}"':
+        '（细分群体 {segment}="{label}"）',
+    'low (<= {low:g})':
+        '为低分（<= {low:g}）',
+    'high (>= {high:g})':
+        '为高分（>= {high:g}）',
+    'in the middle (between {low:g} and {high:g})':
+        '为中间分（介于 {low:g} 和 {high:g} 之间）',
+    'No complete answer rates the touch point "{name}" {what}, so its penalty and reward cannot be estimated. Move the cut points (low=, high=), or leave that touch point out.':
+        '没有任何完整的回答把接触点 "{name}" 评{what}，所以无法估计它的惩罚和奖励。请移动分界点（low=、high=），或不考虑这个接触点。',
+    # custlearn/satisfaction/_what_if.py
+    'changes must be a dict of touch point -> change in rating points, e.g. changes={{"{names}": 0.5}}, but {changes!r} was given.':
+        'changes 必须是“接触点 -> 评分变化的分数”的字典，例如 changes={{"{names}": 0.5}}，但传入的是 {changes!r}。',
+    'changes names "{column}", which is not a touch point here. The touch points are: {names}. Use one of those column names.':
+        'changes 中的 "{column}" 不是这里的接触点。接触点有：{names}。请使用其中一个列名。',
+    'This what-if reads 1-{scale} answers; pass scale= if yours differ.':
+        '这个假设分析读取 1-{scale} 的回答；如果你的量表不同，请传入 scale=。',
+    # custlearn/service/_chain.py
+    '{n} office(s) of the customers table have no staff in the staff table (e.g. "{missing}"), so their staff cannot be measured. Pass the staff of every office, or drop those customers first.':
+        'customers 表中有 {n} 个网点在 staff 表中没有员工（例如 "{missing}"），所以无法衡量它们的员工。请传入每个网点的员工，或先删除这些客户。',
+    'adjust_for must name the confounder columns, e.g. adjust_for=["city_centre"] (or [] for none), but {adjust_for!r} was given.':
+        'adjust_for 必须给出混杂因素的列名，例如 adjust_for=["city_centre"]（没有则用 []），但传入的是 {adjust_for!r}。',
+    'The driver "{driver}" has the same value in every unit, so its effect cannot be estimated. Use units whose staff differ.':
+        '驱动因素 "{driver}" 在每个单位中的值都相同，所以无法估计它的效应。请使用员工情况不同的单位。',
+    'adjust_for names "{a}", which holds {kind}, but a confounder enters the line as a number. Use a 1/0 column (office_table gives city_centre), or make one, e.g. table["{a}_1"] = (table["{a}"] == "city centre").astype(int).':
+        'adjust_for 中的 "{a}" 存放的是{kind}，但混杂因素要以数字的形式进入回归线。请使用一个 1/0 列（office_table 给出了 city_centre），或自己生成一个，例如 table["{a}_1"] = (table["{a}"] == "city centre").astype(int)。',
+    'The adjusters {adjusters} move together with the driver (or with each other), so their effects cannot be told apart. Drop one of them.':
+        '调整变量 {adjusters} 与驱动因素（或彼此之间）同步变动，所以无法区分它们的效应。请去掉其中一个。',
+    # custlearn/service/_classify.py
+    'short_hours ({short_hours:g}) must be below long_hours ({long_hours:g}): a short service ends before a long one starts. Pass e.g. short_hours=24, long_hours=168.':
+        'short_hours（{short_hours:g}）必须小于 long_hours（{long_hours:g}）：短时服务在长时服务开始之前就结束了。请传入例如 short_hours=24，long_hours=168。',
+    '{n} resolved ticket(s) have no "{hours_col}" (e.g. {ticket_col} {data}), but a resolved ticket\'s duration needs its hours. Fill them, or mark those tickets unresolved on purpose.':
+        '有 {n} 个已解决的工单没有 "{hours_col}"（例如 {ticket_col} {data}），但已解决工单的时长需要用到小时数。请补上它们，或有意识地把这些工单标为未解决。',
+    'by={given} is not a classification of the services. Use one or two of: {SERVICE_CLASSIFICATIONS} (deck 001\'s six ways), e.g. by="timing" or by=["timing", "nature"].':
+        'by={given} 不是服务的分类方式。请使用以下一种或两种：{SERVICE_CLASSIFICATIONS}（课件 001 的六种分类），例如 by="timing" 或 by=["timing", "nature"]。',
+    # custlearn/service/_complaints.py
+    'There are no complaints in the tickets table ({complaint_col} is never True). Check the filter, or pass complaints_only=False to judge every contact.':
+        'tickets 表中没有投诉（{complaint_col} 从来不是 True）。请检查筛选条件，或传入 complaints_only=False 来评估每一次联系。',
+    'cutoff is needed: only complaints known at the cut-off may explain churn after it. Pass cutoff="YYYY-MM-DD" or labels from label_churn (they carry it).':
+        '需要 cutoff：只有在截止日已知的投诉才能解释之后的流失。请传入 cutoff="YYYY-MM-DD"，或传入 label_churn 给出的 labels（其中带有截止日）。',
+    # custlearn/service/_key_accounts.py
+    'There is no customer to rank: no order on or before {day} (and none in among). Check as_of, or pass the customers to rank as among=...':
+        '没有可以排名的客户：在 {day} 当天或之前没有订单（among 中也没有客户）。请检查 as_of，或用 among=... 传入要排名的客户。',
+    'among must be a list of customer ids (e.g. labels.index), but {kind} {among!r} was given. Pass the ids of the customers to rank.':
+        'among 必须是客户编号的列表（例如 labels.index），但传入的是 {kind} {among!r}。请传入要排名的客户的编号。',
+    'among must list each customer id once, with none missing: drop the blanks and the repeats (e.g. pd.Index(ids).dropna().unique()) and pass it again.':
+        'among 中每个客户编号只能出现一次，且不能有缺失：请去掉空值和重复（例如 pd.Index(ids).dropna().unique()），再传入一次。',
+    'key lists a customer more than once; it must have one row per customer, as key_accounts returns it. Make it again with key_accounts(...), or drop the repeats on purpose.':
+        'key 中有客户出现了不止一次；它必须每位客户一行，就像 key_accounts 返回的那样。请用 key_accounts(...) 重新生成，或有意识地去掉重复。',
+    # custlearn/service/_kpis.py
+    'limits must be a dict of hours per {by}, e.g. limits={example}, but a {kind} was given.':
+        'limits 必须是按 {by} 给出小时数的字典，例如 limits={example}，但传入的是一个 {kind}。',
+    'limits has no time limit for "{label}" (a label of the {by} column). Give every label one, e.g. limits={example}.':
+        'limits 中没有 "{label}"（{by} 列的一个标签）的服务时限。请为每个标签都给出一个，例如 limits={example}。',
+    'The time limit for "{label}" must be a number of hours greater than 0, but {text!r} was given. For example limits={example}.':
+        '"{label}" 的服务时限必须是大于 0 的小时数，但传入的是 {text!r}。例如 limits={example}。',
+    # custlearn/sql/_churn.py
+    'Only {n} gap(s) between repeat purchases were found, too few to set a default churn window from the data. Pass window_days=... yourself (e.g. window_days=90).':
+        '只找到 {n} 个重复购买之间的间隔，太少了，无法根据数据确定默认的流失判定窗口。请自己传入 window_days=...（例如 window_days=90）。',
+    '{unknown} customer id(s) in the orders table are not in the customers table (e.g. {example}). Use the same ids in both tables.':
+        'orders 表中有 {unknown} 个客户编号不在 customers 表中（例如 {example}）。请在两张表中使用相同的编号。',
+    # custlearn/sql/_engines.py
+    "connection must be a DuckDB connection (duckdb.connect(...)), but a {kind} was given. Leave it out to use custlearn's in-memory database.":
+        'connection 必须是 DuckDB 连接（duckdb.connect(...)），但传入的是一个 {kind}。不传它就会使用 custlearn 的内存数据库。',
+    'spark must be a SparkSession, but a {kind} was given. Leave it out to start a local one (custlearn.sql.spark_session()).':
+        'spark 必须是 SparkSession，但传入的是一个 {kind}。不传它就会启动一个本地会话（custlearn.sql.spark_session()）。',
+    'spark= is given but engine="duckdb": pass engine="spark" to run on that session.':
+        '传入了 spark=，但 engine="duckdb"：要在这个会话上运行，请传入 engine="spark"。',
+    'connection= is a DuckDB connection, but engine="spark": pass spark=<your session> or leave engine="duckdb".':
+        'connection= 是 DuckDB 连接，但 engine="spark"：请传入 spark=<你的会话>，或保留 engine="duckdb"。',
+    # custlearn/sql/_footprint.py
+    'footprint needs orders on or before as_of={as_of}, but there are none. Give an extract with orders, and an as_of inside its dates.':
+        'footprint 需要在 as_of={as_of} 当天或之前的订单，但一笔也没有。请给出一份有订单的数据提取，以及落在其日期范围内的 as_of。',
+    # custlearn/sql/_inputs.py
+    '{table}="{text}" is neither a file nor a folder that exists. Give the path to a CSV or Parquet file, a glob such as "{parent}", or a folder of Parquet files.':
+        '{table}="{text}" 既不是已存在的文件，也不是已存在的文件夹。请给出 CSV 或 Parquet 文件的路径、"{parent}" 这样的通配模式，或一个存放 Parquet 文件的文件夹。',
+    'files of kinds {kinds}':
+        '多种类型的文件（{kinds}）',
+    'no CSV or Parquet file':
+        '没有任何 CSV 或 Parquet 文件',
+    '{table}="{text}" holds {what}. custlearn.sql reads CSV files (.csv) or Parquet files (.parquet), one kind at a time.':
+        '{table}="{text}" 中{what}。custlearn.sql 读取 CSV 文件（.csv）或 Parquet 文件（.parquet），一次只读一种。',
+    '{table} must be a pandas DataFrame, a path to CSV or Parquet files, or the name of a table of the engine, but {kind} was given. For example {table}=shop.{table} or {table}="_build/warehouse/{table}".':
+        '{table} 必须是 pandas DataFrame、CSV 或 Parquet 文件的路径，或计算引擎中一张表的名字，但传入的是{kind}。例如 {table}=shop.{table} 或 {table}="_build/warehouse/{table}"。',
+    'the files "{text}"':
+        '文件 "{text}"',
+    'a table called "{text}" in the {engine} engine':
+        '{engine} 引擎中名为 "{text}" 的表',
+    '{table}: could not read {where}: {first}. Check the path or the table name (a file path needs a folder or an extension such as .csv or .parquet).':
+        '{table}：无法读取{where}：{first}。请检查路径或表名（文件路径需要带文件夹，或 .csv、.parquet 这样的扩展名）。',
+    'The column "{column}" of the {table} table should hold dates, but it holds {kind} (type {columns}). Convert it to dates first (CAST or strptime in SQL, pd.to_datetime in pandas).':
+        '{table} 表的 "{column}" 列应存放日期，但存放的是{kind}（类型 {columns}）。请先把它转换为日期（SQL 中用 CAST 或 strptime，pandas 中用 pd.to_datetime）。',
+    'The column "{column}" of the {table} table holds {what} (type {columns}), but numbers are expected. Convert it first (CAST(... AS DOUBLE) in SQL, pd.to_numeric in pandas) and look at the rows that do not convert.':
+        '{table} 表的 "{column}" 列存放的是{what}（类型 {columns}），但这里需要数字。请先转换（SQL 中用 CAST(... AS DOUBLE)，pandas 中用 pd.to_numeric），再查看无法转换的那些行。',
+    'Drop those rows on purpose (WHERE "{c}" IS NOT NULL) or fill them, then call again.':
+        '请有意识地删除这些行（WHERE "{c}" IS NOT NULL）或填补它们，然后再调用。',
+    'The column "{column}" of the {table} table has {count} {what}, but every row needs one. {fix}':
+        '{table} 表的 "{column}" 列有 {count} 个{what}，但每一行都需要有值。{fix}',
+    'The orders table has {n} rows, but at least {min_rows} is needed. Check the filter that produced it (a date window or a condition that matched nothing).':
+        'orders 表有 {n} 行，但至少需要 {min_rows} 行。请检查生成它的筛选条件（日期窗口，或一个没有匹配到任何行的条件）。',
+    'missing id(s)':
+        '缺失的编号',
+    'missing date(s)':
+        '缺失的日期',
+    'missing value(s)':
+        '缺失值',
+    'The column "{date_col}" of the orders table should hold dates, but {unreadable_dates} value(s) cannot be read as a date. Fix or drop those rows (TRY_CAST(... AS DATE) IS NULL finds them).':
+        'orders 表的 "{date_col}" 列应存放日期，但有 {unreadable_dates} 个值无法读作日期。请修正或删除这些行（用 TRY_CAST(... AS DATE) IS NULL 可以找到它们）。',
+    'The column "{amount_col}" of the orders table has {negative_amounts} negative value(s), but values of zero or more are expected here. If these rows are refunds or returns, pass allow_refunds=True to net them into the customer\'s spend; if they are errors, drop them first (WHERE "{amount_col}" >= 0).':
+        'orders 表的 "{amount_col}" 列有 {negative_amounts} 个负值，但这里需要大于或等于零的值。如果这些行是退款或退货，请传入 allow_refunds=True，把它们从该客户的消费中冲减；如果它们是错误，请先删除它们（WHERE "{amount_col}" >= 0）。',
+    'as_of={as_of} is before every order (the first order is on {first_day}), so no customer has bought yet. Give an as_of date inside or after the order history, e.g. as_of="{last_day}".':
+        'as_of={as_of} 早于所有订单（第一笔订单在 {first_day}），所以还没有任何客户购买过。请给出落在订单历史之内或之后的 as_of 日期，例如 as_of="{last_day}"。',
+    'The customers table has {repeated_ids} repeated id(s) in "{customer_col}", but one row per id is expected. Remove the repeats on purpose (SELECT DISTINCT if they are exact copies; lesson 01 shows how to merge real duplicates).':
+        'customers 表的 "{customer_col}" 列中有 {repeated_ids} 个重复的编号，但每个编号应只有一行。请有意识地去掉重复（如果它们是完全相同的副本，用 SELECT DISTINCT；第 01 课讲了如何合并真正的重复记录）。',
+    'The column "{column}" of the customers table should hold dates, but {counts} value(s) cannot be read as a date. Fix or drop those rows.':
+        'customers 表的 "{column}" 列应存放日期，但有 {counts} 个值无法读作日期。请修正或删除这些行。',
+    '{column} is empty: there are no answers, so there is nothing to score. Check the filter that produced it (a date window or a segment with no survey responses).':
+        '{column} 是空的：没有任何回答，所以无从计分。请检查生成它的筛选条件（日期窗口，或一个没有调查回答的细分群体）。',
+    '{column} has {missing} missing value(s), but missing values are not allowed here. Drop them first (WHERE "{column}" IS NOT NULL): a blank answer is not a score.':
+        '{column} 有 {missing} 个缺失值，但这里不允许缺失值。请先删除它们（WHERE "{column}" IS NOT NULL）：空白的回答不是评分。',
+    '{column} must be whole numbers from {low:g} to {high:g}, but {bad} value(s) are {problem}. {fix}':
+        '{column} 必须是 {low:g} 到 {high:g} 之间的整数，但有 {bad} 个值{problem}。{fix}',
+    'not whole':
+        '不是整数',
+    'outside that range':
+        '超出这个范围',
+    # custlearn/sql/_loyalty.py
+    'No order is dated on or before as_of={end}; the first order is on {first_day}. Choose a later as_of.':
+        '没有日期在 as_of={end} 当天或之前的订单；第一笔订单在 {first_day}。请选择更晚的 as_of。',
+    # custlearn/sql/_value.py
+    'ties="id" cannot run in SQL exactly: that rule cuts positions with pd.qcut, whose group edges are floating-point quantiles; an edge that should fall exactly on a position can land one rounding error to either side, so SQL would give some customers a different score. Use ties="same" (equal values, equal scores), or value.rfm_scores(..., ties="id") in pandas.':
+        'ties="id" 无法在 SQL 中精确实现：这个规则用 pd.qcut 按位置切分，而它的分组边界是浮点数分位数；本应恰好落在某个位置上的边界，可能因为一次舍入误差偏向任意一侧，于是 SQL 会给一些客户不同的评分。请使用 ties="same"（值相同，评分相同），或在 pandas 中使用 value.rfm_scores(..., ties="id")。',
+    'values is empty: a Pareto curve needs at least one customer.':
+        'values 是空的：帕累托曲线至少需要一位客户。',
+    'values has missing or infinite values; every customer needs a finite amount. Drop them on purpose or fix the calculation that produced them.':
+        'values 中有缺失值或无穷大的值；每位客户都需要一个有限的金额。请有意识地删除它们，或修正生成它们的计算。',
+    'values has {n} negative value(s) (e.g. {v:g}), but a Pareto curve of revenue needs values of 0 or more. For profit, which can be negative, use value.whale_curve(profit).':
+        'values 有 {n} 个负值（例如 {v:g}），但收入的帕累托曲线需要大于或等于 0 的值。利润可能为负，请用 value.whale_curve(profit)。',
+    'values add up to 0, so shares of the total cannot be computed.':
+        'values 的总和为 0，所以无法计算占总额的比例。',
+    # custlearn/value/_btyd.py
+    'This {name} model is not fitted yet. Call {name}().fit(summary) first.':
+        '这个 {name} 模型还没有拟合。请先调用 {name}().fit(summary)。',
+    'The {model} fit failed (the likelihood could not be computed). Check the summary: frequency, recency and T must be finite, in one time unit, with 0 <= recency <= T.':
+        '{model} 拟合失败（无法计算似然）。请检查汇总表：frequency、recency 和 T 必须是有限值，使用同一个时间单位，并且 0 <= recency <= T。',
+    'No customer in the summary made a repeat purchase (frequency is 0 for all), so the purchase and drop-out rates cannot be told apart. Use a longer observation period (an earlier start or a later as_of).':
+        '汇总表中没有客户有重复购买（frequency 全为 0），所以无法区分购买率和流失率。请使用更长的观察期（更早的起点或更晚的 as_of）。',
+    'this BetaGeo model was fitted':
+        '这个 BetaGeo 模型的拟合',
+    't has {n} values but the summary has {n2} customers: give one horizon, or one per customer.':
+        't 有 {n} 个值，但汇总表有 {n2} 位客户：请给出一个时长，或每位客户一个时长。',
+    "t must be a time of 0 or more (in the summary's time unit), but {t} was given.":
+        't 必须是大于或等于 0 的时间（使用汇总表的时间单位），但传入的是 {t}。',
+    "t must be a time of 0 or more (in the model's time unit), but {shown:g} was given. Give the time since the first purchase, e.g. t=52 for a year in weeks.":
+        't 必须是大于或等于 0 的时间（使用模型的时间单位），但传入的是 {shown:g}。请给出自首次购买以来的时间，例如以周为单位的一年是 t=52。',
+    'The BG/NBD expectation needs a != 1 (Fader, Hardie & Lee 2005); refit or check the parameters.':
+        'BG/NBD 模型的期望值要求 a != 1（Fader, Hardie & Lee 2005）；请重新拟合或检查参数。',
+    'The BG/NBD expectation needs a != 1 (eq. 10 of Fader, Hardie & Lee 2005).':
+        'BG/NBD 模型的期望值要求 a != 1（Fader, Hardie & Lee 2005 的公式 10）。',
+    'The summary is in {stored} (summary.attrs["time_unit"]), but {what} on a summary in {unit}. Rebuild the summary with clv_summary(..., time_unit="{unit}") or refit the model on this one.':
+        '汇总表的时间单位是 {stored}（summary.attrs["time_unit"]），但{what}用的是以 {unit} 为单位的汇总表。请用 clv_summary(..., time_unit="{unit}") 重新生成汇总表，或在这个汇总表上重新拟合模型。',
+    'The Gamma-Gamma model needs a positive "{monetary_col}" for every customer with repeat purchases, but {n} have 0 or less (first: {index}). Drop free orders or refunds from the orders before clv_summary(...).':
+        'Gamma-Gamma 模型要求每位有重复购买的客户的 "{monetary_col}" 为正，但有 {n} 位小于或等于 0（第一位：{index}）。请在 clv_summary(...) 之前从订单中去掉免费订单或退款。',
+    'The Gamma-Gamma model is fitted on customers with repeat purchases, but only {n} have any. Use a longer observation period.':
+        'Gamma-Gamma 模型是在有重复购买的客户上拟合的，但只有 {n} 位客户有重复购买。请使用更长的观察期。',
+    "The fitted q = {q:.3g} is 1 or less, so the model's average spend is infinite. Check the spend data for extreme values.":
+        '拟合得到的 q = {q:.3g} 小于或等于 1，所以模型的平均消费是无穷大。请检查消费数据中的极端值。',
+    'Give the horizon once: months={months!r} and horizon={horizon!r} were both given. Use months=12, or horizon=39, horizon_unit="weeks".':
+        '时长只能给一次：months={months!r} 和 horizon={horizon!r} 都传入了。请使用 months=12，或 horizon=39, horizon_unit="weeks"。',
+    '{argument} must be a whole number of {unit}, but {given:g} was given. A horizon that is not a whole number of {unit} can be given in {smaller}: e.g. horizon={given2}, horizon_unit="{smaller}".':
+        '{argument} 必须是整数（单位：{unit}），但传入的是 {given:g}。不是整数个 {unit} 的时长可以用 {smaller} 来表示：例如 horizon={given2}, horizon_unit="{smaller}"。',
+    'discount_rate={rate:g} per month is {value:.0%} a year: that is probably an annual rate. Pass rate_per="year" (it is converted to (1 + rate) ** (1/12) - 1 per month), or a monthly rate such as 0.01.':
+        '每月 discount_rate={rate:g} 相当于每年 {value:.0%}：这很可能是年利率。请传入 rate_per="year"（会换算为每月 (1 + rate) ** (1/12) - 1），或传入 0.01 这样的月利率。',
+    'The time unit of the summary is unknown, so times cannot be converted. Pass time_unit="days" or "weeks" (the unit of recency and T), or make the summary with clv_summary(..., time_unit=...).':
+        '汇总表的时间单位未知，所以无法换算时间。请传入 time_unit="days" 或 "weeks"（recency 和 T 的单位），或用 clv_summary(..., time_unit=...) 生成汇总表。',
+    'The BetaGeo model was fitted on a summary in {time_unit_}, but this summary is in {unit}. Use the same time unit for fitting and predicting.':
+        'BetaGeo 模型是在以 {time_unit_} 为单位的汇总表上拟合的，但这个汇总表的单位是 {unit}。拟合和预测请使用相同的时间单位。',
+    'clv(purchases_model, spend_model, summary): give a fitted BetaGeo and a fitted GammaGamma, but got {kind} and {kind2}.':
+        'clv(purchases_model, spend_model, summary)：请给出一个拟合好的 BetaGeo 和一个拟合好的 GammaGamma，但传入的是 {kind} 和 {kind2}。',
+    # custlearn/value/_cluster.py
+    "{name} must be one label per customer (a Series, list or array), but {kind} was given. Pass one column, e.g. clusters.labels or segments['segment'].":
+        "{name} 必须是每位客户一个标签（Series、列表或数组），但传入的是{kind}。请传入一列，例如 clusters.labels 或 segments['segment']。",
+    "{name} has {n} missing label(s); every customer needs one. Drop those customers from both, or fill them with a label such as 'none'.":
+        "{name} 有 {n} 个缺失的标签；每位客户都需要一个。请从两者中删除这些客户，或用 'none' 这样的标签填补。",
+    'labels_a and labels_b must have one label per customer id, but an id repeats. Drop the repeated ids first (s[~s.index.duplicated()]).':
+        'labels_a 和 labels_b 必须每个客户编号一个标签，但有编号重复。请先去掉重复的编号（s[~s.index.duplicated()]）。',
+    'labels_a and labels_b must label the same customers, but {n} customer(s) are in only one of them (e.g. {only}). Keep the common ones, e.g. a.loc[a.index.intersection(b.index)].':
+        'labels_a 和 labels_b 必须标注同一批客户，但有 {n} 位客户只出现在其中一个里（例如 {only}）。请保留共同的客户，例如 a.loc[a.index.intersection(b.index)]。',
+    'labels_a and labels_b must label the same customers, but they have {n} and {n2} labels. Pass two labellings of the same customers.':
+        'labels_a 和 labels_b 必须标注同一批客户，但它们分别有 {n} 个和 {n2} 个标签。请传入对同一批客户的两种标注。',
+    'labels_a and labels_b are empty: there are no customers to compare. Check the filter that produced them.':
+        'labels_a 和 labels_b 是空的：没有可比较的客户。请检查生成它们的筛选条件。',
+    'k_range must be a range or list of whole numbers of 2 or more, but {k_range!r} was given. For example k_range=range(2, 9).':
+        'k_range 必须是由不小于 2 的整数组成的 range 或列表，但传入的是 {k_range!r}。例如 k_range=range(2, 9)。',
+    'k_range is empty: give the numbers of clusters to try, e.g. k_range=range(2, 9).':
+        'k_range 是空的：请给出要尝试的聚类数，例如 k_range=range(2, 9)。',
+    'columns must be a list of feature columns, but {columns!r} was given. For example columns=["recency", "frequency", "monetary"].':
+        'columns 必须是特征列的列表，但传入的是 {columns!r}。例如 columns=["recency", "frequency", "monetary"]。',
+    'log=True takes log(1 + value), which needs values of 0 or more, but "{negative}" has {n} negative value(s) (refunds?). Remove or correct them, or pass log=False.':
+        'log=True 会取 log(1 + value)，这要求值大于或等于 0，但 "{negative}" 有 {n} 个负值（退款？）。请删除或修正它们，或传入 log=False。',
+    'The features have {distinct} distinct customer(s) (rows of {columns}), so at most {max} clusters can be told apart, but k up to {max2} was asked. Pass a smaller k (or k_range), or more customers.':
+        '特征中只有 {distinct} 位互不相同的客户（{columns} 的取值组合），所以最多只能区分出 {max} 个聚类，但要求的 k 最大为 {max2}。请传入更小的 k（或 k_range），或使用更多客户。',
+    # custlearn/value/_clv.py
+    '{name} must be numbers, but {dtype} values were given.':
+        '{name} 必须是数字，但传入的是 {dtype} 类型的值。',
+    '{name} has {n} missing value(s); give a number for every customer.':
+        '{name} 有 {n} 个缺失值；请为每位客户给出一个数。',
+    'from {low:g} up to (not including) {high:g}':
+        '从 {low:g} 到 {high:g}（不含 {high:g}）',
+    '{name} must be {rng}, but {shown:g} was given. {hint}':
+        '{name} 的取值必须{rng}，但传入的是 {shown:g}。{hint}',
+    'Give it as a share, e.g. 0.8 for 80% retained per period.':
+        '请以比例给出，例如每期保持 80% 就写 0.8。',
+    'Give it as a share per period, e.g. 0.12 for 12% a year.':
+        '请以每期的比例给出，例如每年 12% 就写 0.12。',
+    'Give it as a share per year, e.g. 0.1 for 10%.':
+        '请以每年的比例给出，例如 10% 就写 0.1。',
+    'The summary table looks transposed (its rows are named "frequency", "recency", ...): was it written summary.T? In a table with a column called "T", summary.T is the transpose. Pass the summary itself and use summary["T"] for the column.':
+        '汇总表看起来被转置了（它的行名是 "frequency"、"recency"……）：是不是写成了 summary.T？在有一列叫 "T" 的表中，summary.T 是转置。请传入汇总表本身，并用 summary["T"] 取这一列。',
+    'The column "{column}" is not in the summary table. The table has these columns: {columns}. {column} is each customer\'s time from the first purchase to the end of the observation period; clv_summary(orders, as_of) makes it (or pass T_col="<your column name>"). Note: summary["T"] is the column, summary.T is the transpose.':
+        '列 "{column}" 不在汇总表中。该表有这些列：{columns}。{column} 是每位客户从首次购买到观察期结束的时间；clv_summary(orders, as_of) 会生成它（或传入 T_col="<你的列名>"）。注意：summary["T"] 是这一列，summary.T 是转置。',
+    'The column "{frequency_col}" of the summary must hold whole numbers of 0 or more (repeat purchases), but {x:g} was found. Make the summary with clv_summary(orders, as_of).':
+        '汇总表的 "{frequency_col}" 列必须是大于或等于 0 的整数（重复购买次数），但发现了 {x:g}。请用 clv_summary(orders, as_of) 生成汇总表。',
+    '{recency_col} and {T_col} must be 0 or more, but negative values were found. Check that as_of is after the orders and rebuild with clv_summary(orders, as_of).':
+        '{recency_col} 和 {T_col} 必须大于或等于 0，但发现了负值。请检查 as_of 是否在订单之后，并用 clv_summary(orders, as_of) 重新生成。',
+    'Some customers have {recency_col} > {T_col} (last purchase after the end of the observation period), e.g. row {index}. recency is measured from the first purchase to the last; T from the first purchase to as_of. Rebuild the summary with clv_summary(orders, as_of).':
+        '有些客户的 {recency_col} > {T_col}（最后一次购买在观察期结束之后），例如第 {index} 行。recency 从首次购买算到最后一次购买；T 从首次购买算到 as_of。请用 clv_summary(orders, as_of) 重新生成汇总表。',
+    'Some customers have frequency 0 but {recency_col} > 0: in the BTYD convention recency is the time from the first to the last purchase, so it is 0 for one-time buyers. Did you pass RFM recency (days since the last order)? Use clv_summary(orders, as_of).':
+        '有些客户的 frequency 为 0，但 {recency_col} > 0：按 BTYD 的约定，recency 是从首次购买到最后一次购买的时间，所以只买过一次的客户应为 0。你是不是传入了 RFM 的 recency（距最后一笔订单的天数）？请使用 clv_summary(orders, as_of)。',
+    'time_unit="{time_unit}" was given, but the summary was made with time_unit="{stored}" (see summary.attrs). Recency and T are in {stored}: pass time_unit="{stored}" or rebuild the summary.':
+        '传入的是 time_unit="{time_unit}"，但汇总表是用 time_unit="{stored}" 生成的（见 summary.attrs）。recency 和 T 的单位是 {stored}：请传入 time_unit="{stored}"，或重新生成汇总表。',
+    # custlearn/value/_curves.py
+    '{name} has infinite values; every customer needs a finite amount. Check the division or join that produced them.':
+        '{name} 中有无穷大的值；每位客户都需要一个有限的金额。请检查生成它们的除法或连接。',
+    'values has {n} negative value(s) (e.g. {s:g}), but a Pareto curve of revenue needs values of 0 or more. For profit, which can be negative, use whale_curve(profit).':
+        'values 有 {n} 个负值（例如 {s:g}），但收入的帕累托曲线需要大于或等于 0 的值。利润可能为负，请用 whale_curve(profit)。',
+    'profit is empty: a whale curve needs at least one customer.':
+        'profit 是空的：鲸鱼曲线至少需要一位客户。',
+    'The total profit is {total:,.2f}, but a whale curve shows shares of a positive total profit. With a total loss, plot cumulative profit in money instead (whale_curve needs profit.sum() > 0).':
+        '总利润是 {total:,.2f}，但鲸鱼曲线展示的是占正的总利润的比例。总体亏损时，请改为绘制以金额表示的累计利润（whale_curve 要求 profit.sum() > 0）。',
+    "customer_profit needs the orders: customer_profit(customers, orders, tickets), or pass a loaded dataset: customer_profit(datasets.load('shop')).":
+        "customer_profit 需要订单：customer_profit(customers, orders, tickets)，或传入一个已载入的数据集：customer_profit(datasets.load('shop'))。",
+    '{table} has {n} row(s) of customers not in the customers table (e.g. {customer_col} {owners}). Every cost must belong to a known customer: load the matching customers table, or drop those rows first.':
+        '{table} 中有 {n} 行属于不在 customers 表中的客户（例如 {customer_col} {owners}）。每一项成本都必须属于一位已知的客户：请载入对应的 customers 表，或先删除这些行。',
+    # custlearn/value/_holdout.py
+    'model must be a fitted BetaGeo, but a {kind} was given. Fit one first: BetaGeo().fit(calibration_holdout(orders, ...)).':
+        'model 必须是拟合好的 BetaGeo，但传入的是一个 {kind}。请先拟合一个：BetaGeo().fit(calibration_holdout(orders, ...))。',
+    'holdout_end={hold_end} must be after calibration_end={cal_end}: the holdout period is (calibration_end, holdout_end]. Give a later holdout_end or an earlier calibration_end.':
+        'holdout_end={hold_end} 必须晚于 calibration_end={cal_end}：验证期是 (calibration_end, holdout_end]。请给出更晚的 holdout_end 或更早的 calibration_end。',
+    ' (the first is on {day})':
+        '（第一笔在 {day}）',
+    'No order is dated on or before calibration_end={cal_end}{first}, so there is nobody to calibrate on. Give a later calibration_end, or check the filter that produced the orders.':
+        '没有日期在 calibration_end={cal_end} 当天或之前的订单{first}，所以没有可以用来校准的客户。请给出更晚的 calibration_end，或检查生成订单的筛选条件。',
+    # custlearn/value/_orders.py
+    '{as_of_argument}={as_of_ts} is before every order (the first order is on {first}), so no customer has bought yet. Give an {as_of_argument} date inside or after the order history, e.g. {as_of_argument}="{last}".':
+        '{as_of_argument}={as_of_ts} 早于所有订单（第一笔订单在 {first}），所以还没有任何客户购买过。请给出落在订单历史之内或之后的 {as_of_argument} 日期，例如 {as_of_argument}="{last}"。',
+    # custlearn/value/_scorecard.py
+    'segments must be one label per customer (a Series indexed by customer id, or a table with a {segment_col!r} column), but {kind} was given. Pass e.g. clusters.labels or value.rfm_segments(scores).':
+        'segments 必须是每位客户一个标签（以客户编号为索引的 Series，或有 {segment_col!r} 列的表），但传入的是{kind}。请传入例如 clusters.labels 或 value.rfm_segments(scores)。',
+    "segments has {n} missing label(s) among {n2}; every customer needs one. Drop those customers first, or fill them with a label such as 'none'.":
+        "segments 的 {n2} 个标签中有 {n} 个缺失；每位客户都需要一个。请先删除这些客户，或用 'none' 这样的标签填补。",
+    'segments has repeated customer ids (e.g. {index}); one label per customer is needed. Drop the repeats first.':
+        'segments 中有重复的客户编号（例如 {index}）；每位客户只需要一个标签。请先去掉重复。',
+    "None of the {n:,} customers of the segments has an order on or before {end} (ids such as {ids}; the orders have {clean}). Check that the segments are indexed by the orders' customer ids.":
+        'segments 中的 {n:,} 位客户都没有在 {end} 当天或之前的订单（编号如 {ids}；订单中的编号是 {clean}）。请检查 segments 是否以订单中的客户编号为索引。',
+    "clv must be a Series indexed by customer id (e.g. value.clv(...)['clv']), so that each value finds its customer. Give it an index, e.g. pd.Series(values, index=ids).":
+        "clv 必须是以客户编号为索引的 Series（例如 value.clv(...)['clv']），这样每个值才能对应到它的客户。请给它一个索引，例如 pd.Series(values, index=ids)。",
+    'clv has no value for {n} customer(s) of the segments (e.g. {lacking}). Pass one value per customer, e.g. clv.reindex(segments.index, fill_value=0) if they have not bought yet.':
+        'clv 中没有 segments 里 {n} 位客户的值（例如 {lacking}）。请为每位客户给出一个值；如果他们还没有购买过，可以用 clv.reindex(segments.index, fill_value=0)。',
+    # custlearn/widgets.py
+    "demo needs at least one control, e.g. {{'n': ipywidgets.IntSlider(...)}}.":
+        "demo 至少需要一个控件，例如 {{'n': ipywidgets.IntSlider(...)}}。",
+    'demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {kind}). Pass a widget such as ipywidgets.IntSlider(...).':
+        'demo 需要 ipywidgets 控件，但 "{name}" 是 {ctl!r}（一个 {kind}）。请传入 ipywidgets.IntSlider(...) 这样的控件。',
+    "table_explorer needs at least one company, e.g. {{'shop': datasets.load('shop')}}.":
+        "table_explorer 至少需要一家公司，例如 {{'shop': datasets.load('shop')}}。",
+    'touch_point="{touch_point}" is not a touch point of these surveys. The touch points are: {names}. Pick one of them.':
+        'touch_point="{touch_point}" 不是这些调查的接触点。接触点有：{names}。请选择其中一个。',
+    "segments must be a Series of labels indexed by customer id (e.g. value.rfm_segments(scores)['segment']), but a {kind} was given.":
+        "segments 必须是以客户编号为索引的标签 Series（例如 value.rfm_segments(scores)['segment']），但传入的是一个 {kind}。",
+    'segments has no label for {n} customer(s) of the features (e.g. {missing}). Pass one label per customer, indexed like the features.':
+        'segments 中没有特征表里 {n} 位客户的标签（例如 {missing}）。请每位客户给一个标签，索引与特征表相同。',
+    '{argument} must give an effect for each of {LEVERS}; missing: {missing}. Pass a mapping such as {{"staff_attitude": (b, lower, upper), ...}}.':
+        '{argument} 必须为 {LEVERS} 中的每一项给出效应；缺少：{missing}。请传入这样的映射：{{"staff_attitude": (b, lower, upper), ...}}。',
+    '{name} must be one of {options}, but {first!r} was given.':
+        '{name} 必须是 {options} 之一，但传入的是 {first!r}。',
 }

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from custlearn._i18n import tr
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 
 __all__ = ["purchase_days", "gap_days"]
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from custlearn._i18n import tr
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import require_confidence, require_positive_int
 
 __all__ = [

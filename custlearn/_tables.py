@@ -50,8 +50,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._i18n import tr, translated
 from custlearn._errors import DataError
+from custlearn._i18n import tr, translated
 from custlearn._validate import _examples, _list, as_numeric_series, as_timestamp, require_in_range
 
 __all__ = [

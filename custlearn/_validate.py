@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custlearn._i18n import tr
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 
 __all__ = [
     "DataError",

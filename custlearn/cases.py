@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._stats import percentile_bounds
 from custlearn._tables import Column, read_customers, read_orders, read_result, read_table
 from custlearn._validate import as_timestamp, require_confidence, require_flag, require_positive_int
@@ -54,7 +55,7 @@ def _guests(customers: Any, orders: Any, as_of: Any, customer_col: str, date_col
     visits = read_orders(orders, customer_col=customer_col, date_col=date_col, as_of=as_of, min_rows=1)
     visits = visits.rename(columns={customer_col: "customer", date_col: "date"})
     if visits.empty:
-        raise DataError("orders has no visit on or before as_of. Check as_of and the date column.")
+        raise DataError(tr("orders has no visit on or before as_of. Check as_of and the date column."))
     end = visits["date"].max() if as_of is None else as_of
     return joined, visits, end
 
@@ -197,9 +198,9 @@ def membership_did(customers: pd.DataFrame, orders: pd.DataFrame, *, post_weeks:
         if row is not None:
             rows.append({customer_col: weeks.ids[i], **row})
     if not rows:
-        raise DataError("No member could be matched: each needs at least 2 weeks between the first visit and "
-                        "joining, an after-window that ends by as_of and a comparison guest. Try a shorter "
-                        "post_weeks or a larger tolerance or cohort_weeks.")
+        raise DataError(tr("No member could be matched: each needs at least 2 weeks between the first "
+                           "visit and joining, an after-window that ends by as_of and a comparison guest. Try a shorter "
+                           "post_weeks or a larger tolerance or cohort_weeks."))
     return pd.DataFrame(rows).set_index(customer_col)
 
 
@@ -333,8 +334,8 @@ def effect_estimates(rates: pd.DataFrame, did: pd.DataFrame, *, n_boot: int = 10
     confidence = require_confidence(confidence)
     member = rates["member"].to_numpy()
     if member.all() or not member.any():
-        raise DataError("rates must hold both members and non-members (the column 'member' has only "
-                        f"{'True' if member.all() else 'False'}).")
+        raise DataError(tr("rates must hold both members and non-members (the column 'member' has only "
+                           "{only}).", only="True" if member.all() else "False"))
     rng = np.random.default_rng(seed)
     naive_boot = _naive_draws(rates, rng, n_boot)
     post_boot, did_boot = _matched_draws(did, rng, n_boot)
@@ -436,7 +437,7 @@ def rate_model(
 
     columns = [columns] if isinstance(columns, str) else list(columns)
     if not columns:
-        raise DataError("columns is empty: name at least one driver, e.g. ['staff_attitude'].")
+        raise DataError(tr("columns is empty: name at least one driver, e.g. ['staff_attitude']."))
     exposure = require_flag(exposure, argument="exposure")
     frame = _read_accounts(frame, columns, event, days_col if exposure else None)
     x = frame[columns].to_numpy(float)

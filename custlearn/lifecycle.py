@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._purchases import gap_days, purchase_days
 from custlearn._recovery import OUTCOMES, first_complaints, read_complaints
 from custlearn._tables import (
@@ -160,17 +161,18 @@ def _check_quantiles(at_risk_quantile: Any, lost_quantile: Any) -> tuple[float, 
     lost_quantile = require_fraction(lost_quantile, argument="lost_quantile", example="0.98")
     if not at_risk_quantile < lost_quantile:
         raise DataError(
-            f"at_risk_quantile={at_risk_quantile:g} and lost_quantile={lost_quantile:g} must satisfy "
-            f"0 < at_risk_quantile < lost_quantile < 1, e.g. 0.90 and 0.98: a customer is at risk "
-            f"before being lost."
+            tr("at_risk_quantile={at_risk_quantile:g} and lost_quantile={lost_quantile:g} must satisfy 0 "
+               "< at_risk_quantile < lost_quantile < 1, e.g. 0.90 and 0.98: a customer is at risk before "
+               "being lost.", at_risk_quantile=at_risk_quantile, lost_quantile=lost_quantile)
         )
     return at_risk_quantile, lost_quantile
 
 
 def _gap_thresholds(days: pd.DataFrame, at_risk_quantile: float, lost_quantile: float) -> dict[str, int]:
     """The quantiles of the gaps between a customer's consecutive purchase days, in whole days (rounded up)."""
-    (at_risk_days, lost), n = gap_days(days, [at_risk_quantile, lost_quantile], what="thresholds",
-                                       fix="Pass at_risk_days=... and lost_days=... yourself (e.g. 90 and 180).")
+    (at_risk_days, lost), n = gap_days(days, [at_risk_quantile, lost_quantile], what=tr("thresholds"),
+                                       fix=tr("Pass at_risk_days=... and lost_days=... yourself (e.g. 90 "
+                                              "and 180)."))
     return {"at_risk_days": at_risk_days, "lost_days": max(lost, at_risk_days + 1), "gaps": n}
 
 
@@ -186,8 +188,9 @@ def _thresholds(days: pd.DataFrame, until: pd.Timestamp, at_risk_days: Any, lost
         lost_days = defaults["lost_days"] if lost_days is None else lost_days
     if lost_days <= at_risk_days:
         raise DataError(
-            f"lost_days ({lost_days}) must be larger than at_risk_days ({at_risk_days}): a customer "
-            f"is at risk before being lost. E.g. at_risk_days=90, lost_days=180."
+            tr("lost_days ({lost_days}) must be larger than at_risk_days ({at_risk_days}): a customer is "
+               "at risk before being lost. E.g. at_risk_days=90, lost_days=180.",
+               lost_days=lost_days, at_risk_days=at_risk_days)
         )
     return at_risk_days, lost_days
 
@@ -409,8 +412,8 @@ def _dates_argument(dates: Any) -> list[pd.Timestamp]:
         dates = [dates]
     dates = [as_timestamp(d, argument="dates") for d in dates]
     if not dates:
-        raise DataError("dates is empty. Give at least one date, "
-                        "e.g. pd.date_range('2024-03-31', '2025-12-31', freq='QE').")
+        raise DataError(tr("dates is empty. Give at least one date, e.g. pd.date_range('2024-03-31', "
+                           "'2025-12-31', freq='QE')."))
     return dates
 
 
@@ -558,8 +561,8 @@ def transition_matrix(
     """
     start, end = as_timestamp(start, argument="start"), as_timestamp(end, argument="end")
     if end <= start:
-        raise DataError(f"end ({end.date()}) must be after start ({start.date()}). "
-                        f"Swap them, or pick a later end date.")
+        raise DataError(tr("end ({end}) must be after start ({start}). Swap them, or pick a later end "
+                           "date.", end=end.date(), start=start.date()))
     normalize = require_flag(normalize, argument="normalize")
     include_new = require_flag(include_new, argument="include_new")
     tables = _read_tables(customers, orders, **_stage_options(kwargs))

@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_, tr
 from custlearn._stats import Interval, nps_bounds, nps_counts, percentile_bounds, wilson_bounds
 from custlearn._tables import Column, Scale, read_customers, read_orders, read_scores, read_surveys, read_table
 from custlearn._validate import (
@@ -96,8 +97,8 @@ LOYALTY_GROUPS = ["Loyalty", "Latent loyalty", "Spurious loyalty", "No loyalty"]
 PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 # The 0-10 "How likely are you to recommend us?" scale, and the advice for answers off it.
-_NPS_SCALE = Scale(0, 10, fix="NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix "
-                           "those answers (a 1-5 or 1-10 scale is not the NPS scale).")
+_NPS_SCALE = Scale(0, 10, fix=N_("NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix "
+                              "those answers (a 1-5 or 1-10 scale is not the NPS scale)."))
 
 
 # --------------------------------------------------------------------------
@@ -319,8 +320,8 @@ class NPSInterval(Interval):
 
 def _renamed(old: str, new: str) -> None:
     warnings.warn(
-        f"NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} "
-        f"(every interval in custlearn has .lower and .upper).",
+        tr("NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} (every "
+           "interval in custlearn has .lower and .upper).", old=old, new=new),
         DeprecationWarning,
         stacklevel=3,  # point at the learner's line that read .low or .high
     )
@@ -546,9 +547,9 @@ def _within_window(purchases: pd.DataFrame, within_days: int, end: pd.Timestamp)
     full_window = first + window <= end
     if not full_window.any():
         raise DataError(
-            f"No customer made a first purchase at least within_days={within_days} days "
-            f"before as_of={end.date()}, so nobody has had the full window to come back. "
-            f"Use a shorter within_days or a later as_of."
+            tr("No customer made a first purchase at least within_days={within_days} days before "
+               "as_of={end}, so nobody has had the full window to come back. Use a shorter within_days or "
+               "a later as_of.", within_days=within_days, end=end.date())
         )
     eligible, first = purchases[full_window], first[full_window]
     return eligible[eligible["date"] <= first + window]
@@ -673,8 +674,8 @@ def _limit(act: pd.DataFrame, as_of: Any) -> pd.DataFrame:
     kept = act[act["date"] <= end]
     if kept.empty:
         raise DataError(
-            f"No order is dated on or before as_of={end.date()}; the first order is "
-            f"on {act['date'].min().date()}. Choose a later as_of."
+            tr("No order is dated on or before as_of={end}; the first order is on {min_date}. Choose a "
+               "later as_of.", end=end.date(), min_date=act['date'].min().date())
         )
     return kept
 
@@ -829,9 +830,10 @@ def cohort_retention(
     act = act[act["customer"].isin(listed)]
     if act.empty:
         raise DataError(
-            f'None of the customers in the customers table has an order (matched on '
-            f'"{customer_col}"{"" if as_of is None else " up to as_of"}). Check that both '
-            f"tables use the same customer ids, or that the subset of customers is not empty."
+            tr("None of the customers in the customers table has an order (matched on "
+               '"{customer_col}"{up_to}). Check that both tables use the same customer ids, or that the '
+               "subset of customers is not empty.",
+               customer_col=customer_col, up_to="" if as_of is None else tr(" up to as_of"))
         )
     active = _active_periods(act, period)
     active["cohort"] = active.groupby("customer")["ordinal"].transform("min")
@@ -967,7 +969,8 @@ def _attitude_items(attitude_cols: Any) -> list[str]:
         attitude_cols = [attitude_cols]
     attitude_cols = list(attitude_cols) if pd.api.types.is_list_like(attitude_cols) else []
     if not attitude_cols:
-        raise DataError('attitude_cols is empty; name at least one attitude item, e.g. attitude_cols=["attitude_1"].')
+        raise DataError(tr("attitude_cols is empty; name at least one attitude item, e.g. "
+                           'attitude_cols=["attitude_1"].'))
     return attitude_cols
 
 
@@ -1048,7 +1051,7 @@ def loyalty_matrix_counts(matrix: pd.DataFrame, *, share: bool = False) -> pd.Da
     counts = counts.astype(np.int64)
     if share:
         if len(matrix) == 0:
-            raise DataError("The loyalty matrix has no rows, so shares cannot be computed.")
+            raise DataError(tr("The loyalty matrix has no rows, so shares cannot be computed."))
         return counts / len(matrix)
     return counts
 
@@ -1175,8 +1178,8 @@ def _levels(levels: Any) -> list[int]:
     values = as_numeric_series(list(levels), name="levels") if pd.api.types.is_list_like(levels) else None
     if values is None or values.empty or (values % 1 != 0).any():
         raise DataError(
-            f"levels must be a non-empty list of whole-number satisfaction levels, e.g. "
-            f"levels=[1, 2, 3, 4, 5], but {levels!r} was given."
+            tr("levels must be a non-empty list of whole-number satisfaction levels, e.g. levels=[1, 2, "
+               "3, 4, 5], but {levels!r} was given.", levels=levels)
         )
     return [int(v) for v in values]
 
@@ -1187,9 +1190,11 @@ def _on_levels(satisfaction: pd.Series, levels: list[int], satisfaction_col: str
     if outside.any():
         found = ", ".join(f"{v:g}" for v in pd.unique(satisfaction[outside])[:3])
         raise DataError(
-            f'The column "{satisfaction_col}" of the surveys table must hold the levels '
-            f"{', '.join(str(v) for v in levels)}, but {int(outside.sum())} value(s) are not "
-            f"among them: {found}. Fix those answers or pass levels=[...] for your scale."
+            tr('The column "{satisfaction_col}" of the surveys table must hold the levels {levels}, but '
+               "{n} value(s) are not among them: {found}. Fix those answers or pass levels=[...] for your "
+               "scale.",
+               satisfaction_col=satisfaction_col, levels=', '.join(str(v) for v in levels),
+               n=int(outside.sum()), found=found)
         )
     return satisfaction
 

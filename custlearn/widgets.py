@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 
 __all__ = [
     "show",
@@ -149,11 +150,12 @@ def demo(controls: Mapping[str, Any], render: Callable[..., Any], *, title: str 
     import ipywidgets as w
 
     if not controls:
-        raise DataError("demo needs at least one control, e.g. {'n': ipywidgets.IntSlider(...)}.")
+        raise DataError(tr("demo needs at least one control, e.g. {{'n': ipywidgets.IntSlider(...)}}."))
     for name, ctl in controls.items():
         if not isinstance(ctl, w.ValueWidget):
-            raise DataError(f'demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {type(ctl).__name__}). '
-                            f"Pass a widget such as ipywidgets.IntSlider(...).")
+            raise DataError(tr('demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {kind}). Pass '
+                               "a widget such as ipywidgets.IntSlider(...).",
+                               name=name, ctl=ctl, kind=type(ctl).__name__))
     out = w.Output()
 
     def update(_change: Any = None) -> None:
@@ -254,7 +256,8 @@ def table_explorer(companies: Mapping[str, Any], *, rows: int = 5) -> Any:
 
     names = list(companies)
     if not names:
-        raise DataError("table_explorer needs at least one company, e.g. {'shop': datasets.load('shop')}.")
+        raise DataError(tr("table_explorer needs at least one company, e.g. {{'shop': "
+                           "datasets.load('shop')}}."))
     company = w.Dropdown(options=names, value=names[0], description="Company")
     table = w.Dropdown(options=list(companies[names[0]].tables), description="Table")
 
@@ -655,8 +658,8 @@ def journey_simulator(surveys: Any, *, touch_point: str | None = None, change: f
     names = _touch_point_names(require_frame(surveys, table="surveys"), None, "overall_satisfaction")
     touch_point = names[0] if touch_point is None else touch_point
     if touch_point not in names:
-        raise DataError(f'touch_point="{touch_point}" is not a touch point of these surveys. The touch points are: '
-                        f'{", ".join(names)}. Pick one of them.')
+        raise DataError(tr('touch_point="{touch_point}" is not a touch point of these surveys. The touch '
+                           "points are: {names}. Pick one of them.", touch_point=touch_point, names=", ".join(names)))
     change = require_number(change, argument="change", minimum=0.1, maximum=1.0, example="0.5")
 
     def render(touch_point: str, change: float) -> tuple:
@@ -1274,7 +1277,8 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
                 ax.scatter(features[recency_col][mine], features[monetary_col][mine], s=6, alpha=0.6, color=colour,
                            label=f"{cluster}: {names_by_cluster[cluster]}")
             ax.set(yscale="log", title=f"Customers by recency and spend: {k} clusters",
-                   xlabel=f"Days since the last order ({recency_col})", ylabel=f"Total spend ({monetary_col}, log scale)")
+                   xlabel=f"Days since the last order ({recency_col})",
+                   ylabel=f"Total spend ({monetary_col}, log scale)")
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title="cluster")
             shown.append(fig)
         return tuple(shown)
@@ -1294,12 +1298,14 @@ def _segment_labels(segments: Any, index: Any) -> Any:
     if isinstance(segments, pd.DataFrame) and "segment" in segments.columns:
         segments = segments["segment"]
     if not isinstance(segments, pd.Series):
-        raise DataError(f"segments must be a Series of labels indexed by customer id (e.g. "
-                        f"value.rfm_segments(scores)['segment']), but a {type(segments).__name__} was given.")
+        raise DataError(tr("segments must be a Series of labels indexed by customer id (e.g. "
+                           "value.rfm_segments(scores)['segment']), but a {kind} was given.",
+                           kind=type(segments).__name__))
     missing = index.difference(segments.index)
     if len(missing):
-        raise DataError(f"segments has no label for {len(missing)} customer(s) of the features (e.g. "
-                        f"{list(missing[:3])}). Pass one label per customer, indexed like the features.")
+        raise DataError(tr("segments has no label for {n} customer(s) of the features (e.g. {missing}). "
+                           "Pass one label per customer, indexed like the features.",
+                           n=len(missing), missing=list(missing[:3])))
     return segments[~segments.index.duplicated()].reindex(index).rename("segment")
 
 
@@ -1413,9 +1419,9 @@ def _effects(given: Mapping[str, Any], argument: str) -> dict[str, tuple[float, 
     """Each lever's ``(effect, lower, upper)`` from ``given`` (a single number counts as all three)."""
     missing = [k for k in _LEVERS if k not in given]
     if missing:
-        raise DataError(f"{argument} must give an effect for each of {', '.join(_LEVERS)}; missing: "
-                        f"{', '.join(missing)}. Pass a mapping such as "
-                        f'{{"staff_attitude": (b, lower, upper), ...}}.')
+        raise DataError(tr("{argument} must give an effect for each of {LEVERS}; missing: {missing}. Pass "
+                           'a mapping such as {{"staff_attitude": (b, lower, upper), ...}}.',
+                           argument=argument, LEVERS=', '.join(_LEVERS), missing=', '.join(missing)))
     out = {}
     for key in _LEVERS:
         v = given[key]
@@ -1739,7 +1745,8 @@ def footprint_planner(footprint: Any, *, orders_millions: float = 100, memory_gb
     sizes, memories = [1, 3, 10, 30, 100, 300, 1000], [4, 8, 16, 32, 64]
     for name, first, options in [("orders_millions", orders_millions, sizes), ("memory_gb", memory_gb, memories)]:
         if first not in options:
-            raise DataError(f"{name} must be one of {options}, but {first!r} was given.")
+            raise DataError(tr("{name} must be one of {options}, but {first!r} was given.",
+                               name=name, options=options, first=first))
     in_memory = footprint["where"] == "memory"
 
     def render(orders: int, memory: int) -> tuple:

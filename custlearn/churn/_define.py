@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._purchases import gap_days, purchase_days
 from custlearn._tables import Column, read_customers, read_orders
 from custlearn._validate import as_timestamp, require_choice, require_window
@@ -66,8 +67,8 @@ def _read_orders(orders: Any, kind: str, cols: _Columns) -> pd.DataFrame | None:
     if orders is None:
         if kind == "non-contractual":
             raise DataError(
-                "Non-contractual churn is read from purchases: pass the orders table, or use "
-                'kind="contractual" if your customers close accounts.'
+                tr("Non-contractual churn is read from purchases: pass the orders table, or use "
+                   'kind="contractual" if your customers close accounts.')
             )
         return None
     return read_orders(orders, customer_col=cols.customer_col, date_col=cols.date_col)
@@ -79,8 +80,8 @@ def _check_known(order_customers: pd.Series, customers: pd.DataFrame) -> None:
     unknown = ~seen.isin(customers.index)
     if unknown.any():
         raise DataError(
-            f"{int(unknown.sum())} customer id(s) in the orders table are not in the customers table "
-            f"(e.g. {seen[unknown][0]}). Use the same ids in both tables."
+            tr("{n} customer id(s) in the orders table are not in the customers table (e.g. {seen}). Use "
+               "the same ids in both tables.", n=int(unknown.sum()), seen=seen[unknown][0])
         )
 
 
@@ -90,8 +91,8 @@ def _data_end(orders: pd.DataFrame | None, date_col: str, as_of: Any) -> pd.Time
         return as_timestamp(as_of, argument="as_of").normalize()
     if orders is None or len(orders) == 0:
         raise DataError(
-            "as_of (the last day observed) is needed when there are no orders to read it from. "
-            'Pass as_of="YYYY-MM-DD", e.g. as_of="2025-12-31".'
+            tr("as_of (the last day observed) is needed when there are no orders to read it from. Pass "
+               'as_of="YYYY-MM-DD", e.g. as_of="2025-12-31".')
         )
     return orders[date_col].max()
 
@@ -106,8 +107,8 @@ def _window(window_days: Any, orders: pd.DataFrame | None, as_of: pd.Timestamp, 
     # non-contractual: the gap that 90 % of repeat purchases up to as_of do not exceed
     days = purchase_days(orders[(orders[cols.date_col] <= as_of).to_numpy()],
                          customer_col=cols.customer_col, date_col=cols.date_col)
-    (at_risk,), _ = gap_days(days, [_AT_RISK_QUANTILE], what="a default churn window",
-                             fix="Pass window_days=... yourself (e.g. window_days=90).")
+    (at_risk,), _ = gap_days(days, [_AT_RISK_QUANTILE], what=tr("a default churn window"),
+                             fix=tr("Pass window_days=... yourself (e.g. window_days=90)."))
     return at_risk
 
 
@@ -126,9 +127,9 @@ def _customers_at(customers: pd.DataFrame, days: pd.DataFrame | None, cutoff: pd
         ids = pd.Index(pd.unique(days.loc[(days["day"] <= cutoff).to_numpy(), "customer"]))
     if len(ids) == 0:
         raise DataError(
-            f"No customer is a customer at the cut-off {cutoff.date()} "
-            f"({'an open account' if kind == 'contractual' else 'a purchase on or before it'}). "
-            f"Choose a later cut-off."
+            tr("No customer is a customer at the cut-off {cutoff} ({rule}). Choose a later cut-off.",
+               cutoff=cutoff.date(),
+               rule=tr("an open account") if kind == "contractual" else tr("a purchase on or before it"))
         )
     return ids.sort_values().rename(cols.customer_col)
 
@@ -274,10 +275,11 @@ def _window_end(cutoff: pd.Timestamp, window_days: int, end: pd.Timestamp) -> pd
     window_end = cutoff + pd.Timedelta(days=window_days)
     if window_end > end:
         raise DataError(
-            f"The churn window runs from the cut-off {cutoff.date()} to {window_end.date()} "
-            f"({window_days} days), but the data end on {end.date()}: the outcome of the last "
-            f"{(window_end - end).days} days is unknown. Choose a cut-off on or before "
-            f"{(end - pd.Timedelta(days=window_days)).date()} or a shorter window_days."
+            tr("The churn window runs from the cut-off {cutoff} to {window_end} ({window_days} days), but "
+               "the data end on {end}: the outcome of the last {days} days is unknown. Choose a cut-off "
+               "on or before {end2} or a shorter window_days.",
+               cutoff=cutoff.date(), window_end=window_end.date(), window_days=window_days, end=end.date(),
+               days=(window_end - end).days, end2=(end - pd.Timedelta(days=window_days)).date())
         )
     return window_end
 
@@ -415,8 +417,8 @@ def _account_durations(customers: pd.DataFrame, end: pd.Timestamp, cols: _Column
     if (out["end"] < out["start"]).any():
         bad = out.index[out["end"] < out["start"]][0]
         raise DataError(
-            f'Customer {bad} has "{cols.closed_col}" before "{cols.signup_col}". Fix the dates: an account '
-            f"closes after it opens."
+            tr('Customer {bad} has "{closed_col}" before "{signup_col}". Fix the dates: an account closes '
+               "after it opens.", bad=bad, closed_col=cols.closed_col, signup_col=cols.signup_col)
         )
     return out
 

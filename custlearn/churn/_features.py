@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._recovery import (
     COMPLAINT_GROUPS,
     NO_COMPLAINT,
@@ -192,9 +193,9 @@ def _dataset_tables(dataset: Any) -> dict[str, Any]:
     """customers, orders, surveys, tickets of a Dataset, a dict or a namespace (surveys, tickets optional)."""
     if isinstance(dataset, pd.DataFrame) or dataset is None:
         raise DataError(
-            "dataset must hold several tables (customers, orders and optionally surveys and "
-            f"tickets), but {'nothing' if dataset is None else 'one DataFrame'} was given. Pass "
-            "shop = datasets.load('shop'), or a dict such as {'customers': ..., 'orders': ...}."
+            tr("dataset must hold several tables (customers, orders and optionally surveys and tickets), "
+               "but {given} was given. Pass shop = datasets.load('shop'), or a dict such as "
+               "{{'customers': ..., 'orders': ...}}.", given=tr("nothing") if dataset is None else tr("one DataFrame"))
         )
     if isinstance(dataset, Mapping):
         found = {n: dataset.get(n) for n in _TABLES}
@@ -203,8 +204,8 @@ def _dataset_tables(dataset: Any) -> dict[str, Any]:
     for n in ("customers", "orders"):
         if found[n] is None:
             raise DataError(
-                f"dataset has no {n} table. Pass shop = datasets.load('shop'), or a dict with "
-                f"'customers' and 'orders' DataFrames (and optionally 'surveys', 'tickets')."
+                tr("dataset has no {n} table. Pass shop = datasets.load('shop'), or a dict with "
+                   "'customers' and 'orders' DataFrames (and optionally 'surveys', 'tickets').", n=n)
             )
     return found
 
@@ -217,8 +218,8 @@ def _survey_columns(survey_cols: Any) -> tuple[str, ...]:
         names = None
     if names is None or not all(isinstance(n, str) for n in names):
         raise DataError(
-            f"survey_cols must be a list of survey column names, e.g. survey_cols=[\"overall_satisfaction\"], "
-            f"but {survey_cols!r} was given."
+            tr("survey_cols must be a list of survey column names, e.g. "
+               'survey_cols=["overall_satisfaction"], but {survey_cols!r} was given.', survey_cols=survey_cols)
         )
     return names
 

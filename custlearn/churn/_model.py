@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import (
     as_numeric_series,
     as_timestamp,
@@ -103,7 +104,8 @@ class ChurnRiskModel:
         features = churn_features(dataset, cutoff, kind=self.kind, **self._feature_kwargs)
         missing = [f for f in self.features if f not in features.columns]
         if missing:
-            raise DataError(f"The data at {cutoff} lack the model's feature(s) {', '.join(missing)}.")
+            raise DataError(tr("The data at {cutoff} lack the model's feature(s) {missing}.",
+                               cutoff=cutoff, missing=', '.join(missing)))
         out = features.copy()
         out["churn_risk"] = self.pipeline.predict_proba(features[self.features].astype(float))[:, 1]
         return out.sort_values("churn_risk", ascending=False, kind="stable")
@@ -234,8 +236,8 @@ def churn_risk_model(
     x_train, y_train = learning_table(train_cutoff)
     x_test, y_test = learning_table(test_cutoff)
     features = _feature_list(features, x_train)
-    _check_both_outcomes(y_train, "training")
-    _check_both_outcomes(y_test, "test")
+    _check_both_outcomes(y_train, tr("training"))
+    _check_both_outcomes(y_test, tr("test"))
     pipeline = _fit(x_train[features], y_train, C, random_state)
     risk_train = pipeline.predict_proba(x_train[features].astype(float))[:, 1]
     risk_test = pipeline.predict_proba(x_test[features].astype(float))[:, 1]
@@ -259,8 +261,8 @@ def _feature_options(feature_kwargs: dict[str, Any]) -> tuple[_FeatureColumns, t
     unknown = [k for k in feature_kwargs if k not in allowed]
     if unknown:
         raise DataError(
-            f"churn_risk_model passes its extra keywords to churn_features, which has no {unknown[0]}=. "
-            f"Its keywords are: {', '.join(allowed)}."
+            tr("churn_risk_model passes its extra keywords to churn_features, which has no {unknown}=. "
+               "Its keywords are: {allowed}.", unknown=unknown[0], allowed=', '.join(allowed))
         )
     cols = _FeatureColumns(**{k: v for k, v in feature_kwargs.items() if k in _COLUMN_OPTIONS})
     survey_cols = _survey_columns(feature_kwargs.get("survey_cols", _SURVEY_COLS))
@@ -277,10 +279,12 @@ def _time_split(train_cutoff: Any, test_cutoff: Any, end: pd.Timestamp,
                     else as_timestamp(train_cutoff, argument="train_cutoff").normalize())
     if train_cutoff + step > test_cutoff:
         raise DataError(
-            f"The training outcome window ({train_cutoff.date()} + {window_days} days = "
-            f"{(train_cutoff + step).date()}) ends after test_cutoff {test_cutoff.date()}: at test time "
-            f"the training outcome would not be known yet (a leak from the future). Choose "
-            f"train_cutoff on or before {(test_cutoff - step).date()}."
+            tr("The training outcome window ({train_cutoff} + {window_days} days = {train_cutoff2}) ends "
+               "after test_cutoff {test_cutoff}: at test time the training outcome would not be known yet "
+               "(a leak from the future). Choose train_cutoff on or before {test_cutoff2}.",
+               train_cutoff=train_cutoff.date(), window_days=window_days,
+               train_cutoff2=(train_cutoff + step).date(), test_cutoff=test_cutoff.date(),
+               test_cutoff2=(test_cutoff - step).date())
         )
     return train_cutoff, test_cutoff
 
@@ -293,19 +297,20 @@ def _feature_list(features: Any, x_train: pd.DataFrame) -> list[str]:
     unknown = [f for f in features if f not in x_train.columns]
     if unknown:
         raise DataError(
-            f"features names {', '.join(map(repr, unknown))}, which churn_features does not make. Choose among: "
-            f"{', '.join(x_train.columns)}."
+            tr("features names {unknown}, which churn_features does not make. Choose among: {columns}.",
+               unknown=', '.join(map(repr, unknown)), columns=', '.join(x_train.columns))
         )
     return features
 
 
 def _check_both_outcomes(y: pd.Series, period: str) -> None:
     if len(y) == 0:
-        raise DataError(f"The {period} period has no customers.")
+        raise DataError(tr("The {period} period has no customers.", period=period))
     if y.nunique() < 2:
         raise DataError(
-            f"In the {period} period every customer has the same outcome (churned = {bool(y.iloc[0])}"
-            f" for all {len(y)}), so there is nothing to learn or judge. Change the cut-offs or window_days."
+            tr("In the {period} period every customer has the same outcome (churned = {churned} for all "
+               "{n}), so there is nothing to learn or judge. Change the cut-offs or window_days.",
+               period=period, churned=bool(y.iloc[0]), n=len(y))
         )
 
 
@@ -406,15 +411,17 @@ def gains_table(y_true: Any, score: Any, deciles: int = 10) -> pd.DataFrame:
     y = _one_column(y_true, "y_true").astype(object)
     y = as_numeric_series(y.map(lambda v: int(v) if isinstance(v, (bool, np.bool_)) else v), name="y_true")
     if len(y) != len(s):
-        raise DataError(f"y_true has {len(y)} values but score has {len(s)}: give one outcome and one score per customer.")
+        raise DataError(tr("y_true has {n} values but score has {n2}: give one outcome and one score per "
+                           "customer.", n=len(y), n2=len(s)))
     if not y.isin([0, 1]).all():
-        raise DataError(f"y_true must be True/False (or 1/0), but {y[~y.isin([0, 1])].iloc[0]!r} was found.")
+        raise DataError(tr("y_true must be True/False (or 1/0), but {y!r} was found.", y=y[~y.isin([0, 1])].iloc[0]))
     if len(s) < deciles:
         raise DataError(
-            f"There are {len(s)} customers, fewer than the {deciles} groups asked for. Pass a smaller deciles=."
+            tr("There are {n} customers, fewer than the {deciles} groups asked for. Pass a smaller "
+               "deciles=.", n=len(s), deciles=deciles)
         )
     if y.sum() == 0:
-        raise DataError("No customer churned (y_true is all False): capture and lift are undefined.")
+        raise DataError(tr("No customer churned (y_true is all False): capture and lift are undefined."))
     order = np.argsort(-s.to_numpy(), kind="stable")       # highest score first, ties in input order
     ys, ss = y.to_numpy()[order], s.to_numpy()[order]
     group = np.concatenate([np.full(len(part), i + 1) for i, part in enumerate(np.array_split(ys, deciles))])

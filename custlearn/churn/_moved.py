@@ -14,14 +14,16 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import tr
+
 __all__ = ["complaint_metrics", "churn_by_complaint_outcome"]
 
 
 def _moved(name: str) -> None:
     warnings.warn(
-        f"custlearn.churn.{name} is deprecated and will be removed in the next release: use "
-        f"custlearn.service.{name} (complaint management is part of lesson 06, customer service management). "
-        f"It takes the same arguments and gives the same table.",
+        tr("custlearn.churn.{name} is deprecated and will be removed in the next release: use "
+           "custlearn.service.{name} (complaint management is part of lesson 06, customer service "
+           "management). It takes the same arguments and gives the same table.", name=name),
         DeprecationWarning,
         stacklevel=3,  # point at the learner's line that called the old name
     )

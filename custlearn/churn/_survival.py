@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._stats import z_value
 from custlearn._tables import Column, Scale, read_result
 from custlearn._validate import as_numeric_series, require_choice
@@ -29,13 +30,14 @@ __all__ = ["kaplan_meier", "median_survival", "logrank_test", "LogRankResult"]
 def _one_column(values: Any, name: str) -> pd.Series:
     """A list, array or Series as a Series in its given order (positions pair up, not index labels)."""
     if isinstance(values, pd.DataFrame):
-        raise DataError(f"{name} must be one column (a Series, list or array), not a DataFrame. Pick one column, "
-                        f'e.g. df["{values.columns[0] if len(values.columns) else "column"}"].')
+        raise DataError(tr("{name} must be one column (a Series, list or array), not a DataFrame. Pick "
+                           'one column, e.g. df["{first}"].',
+                           name=name, first=values.columns[0] if len(values.columns) else "column"))
     if isinstance(values, pd.Series):
         return pd.Series(values.to_numpy())
     if values is None or isinstance(values, (str, bytes)) or np.ndim(values) == 0:
-        raise DataError(f"{name} must be a list, array or Series with one value per customer, "
-                        f"but {values!r} was given.")
+        raise DataError(tr("{name} must be a list, array or Series with one value per customer, but "
+                           "{values!r} was given.", name=name, values=values))
     return pd.Series(list(values))
 
 
@@ -45,29 +47,30 @@ def _durations_observed(durations: Any, observed: Any) -> tuple[np.ndarray, np.n
     if (t < 0).any():
         bad = t[t < 0].iloc[0]
         raise DataError(
-            f"durations must be 0 or more (time from the start to churn or to the end of "
-            f"observation), but {int((t < 0).sum())} negative value(s) were found, e.g. {bad:g}. "
-            f"Check that start and end dates are not swapped."
+            tr("durations must be 0 or more (time from the start to churn or to the end of observation), "
+               "but {n} negative value(s) were found, e.g. {bad:g}. Check that start and end dates are "
+               "not swapped.", n=int((t < 0).sum()), bad=bad)
         )
     e = _one_column(observed, "observed")
     if e.isna().any():
         raise DataError(
-            f"observed has {int(e.isna().sum())} missing value(s). Each customer needs True (churn "
-            f"seen) or False (still a customer at the end: censored)."
+            tr("observed has {n} missing value(s). Each customer needs True (churn seen) or False (still "
+               "a customer at the end: censored).", n=int(e.isna().sum()))
         )
     if len(e) and not e.isin([True, False, 0, 1]).all():
         bad = e[~e.isin([True, False, 0, 1])].iloc[0]
         raise DataError(
-            f"observed must be True/False (or 1/0): True if churn was seen, False if the customer "
-            f"was still there at the end (censored). Found {bad!r}."
+            tr("observed must be True/False (or 1/0): True if churn was seen, False if the customer was "
+               "still there at the end (censored). Found {bad!r}.", bad=bad)
         )
     if len(e) != len(t):
         raise DataError(
-            f"durations has {len(t)} values but observed has {len(e)}: give one duration and one "
-            f"True/False per customer, in the same order."
+            tr("durations has {n} values but observed has {n2}: give one duration and one True/False per "
+               "customer, in the same order.", n=len(t), n2=len(e))
         )
     if len(t) == 0:
-        raise DataError("durations is empty: there are no customers to follow. Check the filter that produced it.")
+        raise DataError(tr("durations is empty: there are no customers to follow. Check the filter that "
+                           "produced it."))
     return t.to_numpy(dtype=float), e.astype(bool).to_numpy()
 
 
@@ -75,11 +78,12 @@ def _groups(groups: Any, n: int) -> np.ndarray:
     """One label per customer, none missing."""
     g = _one_column(groups, "groups")
     if len(g) != n:
-        raise DataError(f"groups has {len(g)} values but durations has {n}: give one group label per customer.")
+        raise DataError(tr("groups has {n} values but durations has {n2}: give one group label per "
+                           "customer.", n=len(g), n2=n))
     if g.isna().any():
         raise DataError(
-            f"groups has {int(g.isna().sum())} missing value(s). Give every customer a group, "
-            f'e.g. groups.fillna("unknown"), or drop those customers.'
+            tr("groups has {n} missing value(s). Give every customer a group, e.g. "
+               'groups.fillna("unknown"), or drop those customers.', n=int(g.isna().sum()))
         )
     return g.to_numpy()
 
@@ -361,11 +365,12 @@ def logrank_test(durations: Any, observed: Any, groups: Any) -> LogRankResult:
     labels = list(pd.unique(g))
     if len(labels) < 2:
         raise DataError(
-            f"groups has only one label ({labels[0]!r}): the log-rank test compares two or more groups. "
-            f"Check the column you passed as groups."
+            tr("groups has only one label ({labels!r}): the log-rank test compares two or more groups. "
+               "Check the column you passed as groups.", labels=labels[0])
         )
     if not e.any():
-        raise DataError("No churn is observed in any group (observed is all False): there is nothing to compare.")
+        raise DataError(tr("No churn is observed in any group (observed is all False): there is nothing "
+                           "to compare."))
     member = np.stack([g == label for label in labels])          # k x n
     churn_times = np.unique(t[e])
     observed_g = np.zeros(len(labels))
@@ -385,8 +390,8 @@ def logrank_test(durations: Any, observed: Any, groups: Any) -> LogRankResult:
         chi_square = float(u @ np.linalg.solve(variance[:-1, :-1], u))
     except np.linalg.LinAlgError:
         raise DataError(
-            "A group has nobody at risk at any churn time (all its customers left before the first "
-            "churn), so the groups cannot be compared. Drop that group or merge it with another."
+            tr("A group has nobody at risk at any churn time (all its customers left before the first "
+               "churn), so the groups cannot be compared. Drop that group or merge it with another.")
         ) from None
     from scipy.stats import chi2
 

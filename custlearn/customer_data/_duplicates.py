@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import Column, read_table
 from custlearn._validate import require_fraction
 from custlearn.customer_data._standardize import _city_key, parse_dates, standardize_email, standardize_phone
@@ -82,8 +83,8 @@ def name_similarity(a: Any, b: Any) -> pd.Series:
     ka = _name_key(_as_text_series(a, name="names"))
     kb = _name_key(_as_text_series(b, name="names"))
     if len(ka) != len(kb):
-        raise DataError(f"The two columns of names must be equally long, but they have {len(ka)} and {len(kb)} "
-                        f"values. Pass the two names of each pair side by side.")
+        raise DataError(tr("The two columns of names must be equally long, but they have {n} and {n2} "
+                           "values. Pass the two names of each pair side by side.", n=len(ka), n2=len(kb)))
     values = [np.nan if (x is pd.NA or y is pd.NA or not isinstance(x, str) or not isinstance(y, str))
               else SequenceMatcher(None, x, y, autojunk=False).ratio()
               for x, y in zip(ka.tolist(), kb.tolist())]
@@ -330,8 +331,9 @@ def _require_known(links: pd.DataFrame, ids: pd.Series) -> None:
     named = pd.concat([links["id_1"], links["id_2"]])
     unknown = named[~named.isin(ids)].tolist()
     if unknown:
-        raise DataError(f"pairs name {len(unknown)} id(s) that are not in the customers table, e.g. "
-                        f"{', '.join(map(str, unknown[:3]))}. Find the pairs on the same customers table you merge.")
+        raise DataError(tr("pairs name {n} id(s) that are not in the customers table, e.g. {unknown}. "
+                           "Find the pairs on the same customers table you merge.",
+                           n=len(unknown), unknown=', '.join(map(str, unknown[:3]))))
 
 
 def _connected_groups(ids: list[Any], links: Any) -> list[Any]:

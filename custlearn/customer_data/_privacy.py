@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import require_columns, require_frame, require_positive_int
 
 __all__ = ["pseudonymize"]
@@ -26,17 +27,17 @@ __all__ = ["pseudonymize"]
 def _key_bytes(key: Any) -> bytes:
     """The secret as bytes, refused when missing or short enough to guess (never shown in a message)."""
     if key is None or (isinstance(key, (str, bytes)) and len(key) == 0):
-        raise DataError("pseudonymize needs a secret key, but none was given. Make one once with "
-                        "secrets.token_hex(32), keep it in a password vault or an environment variable "
-                        "(not in the notebook), and pass key=os.environ['...'].")
+        raise DataError(tr("pseudonymize needs a secret key, but none was given. Make one once with "
+                           "secrets.token_hex(32), keep it in a password vault or an environment variable (not in the "
+                           "notebook), and pass key=os.environ['...']."))
     if isinstance(key, str):
         key = key.encode("utf-8")
     if not isinstance(key, (bytes, bytearray)):
-        raise DataError(f"key must be text or bytes, but a {type(key).__name__} was given. "
-                        f"Use secrets.token_hex(32) to make one.")
+        raise DataError(tr("key must be text or bytes, but a {kind} was given. Use secrets.token_hex(32) "
+                           "to make one.", kind=type(key).__name__))
     if len(key) < 16:
-        raise DataError(f"The key is too short ({len(key)} bytes; at least 16 are needed): a short key can be "
-                        f"guessed. Make one with secrets.token_hex(32).")
+        raise DataError(tr("The key is too short ({n} bytes; at least 16 are needed): a short key can be "
+                           "guessed. Make one with secrets.token_hex(32).", n=len(key)))
     return bytes(key)
 
 
@@ -103,11 +104,13 @@ def pseudonymize(df: pd.DataFrame, columns: str | Sequence[str], key: str | byte
     require_frame(df, table="df", min_rows=0)
     columns = list(columns) if isinstance(columns, Iterable) and not isinstance(columns, str) else [columns]
     if not columns:
-        raise DataError("columns is empty: name the identifying columns to pseudonymise, e.g. ['email', 'phone'].")
+        raise DataError(tr("columns is empty: name the identifying columns to pseudonymise, e.g. "
+                           "['email', 'phone']."))
     require_columns(df, columns, table="df", argument="columns")
     length = require_positive_int(length, argument="length", minimum=8, maximum=64)
     if not isinstance(prefix, str):
-        raise DataError(f'prefix is the text put before each token, e.g. prefix="c_", but {prefix!r} was given.')
+        raise DataError(tr('prefix is the text put before each token, e.g. prefix="c_", but {prefix!r} '
+                           "was given.", prefix=prefix))
     out = df.copy()
     for c in columns:
         out[c] = _tokens(out[c], secret, length=length, prefix=prefix)

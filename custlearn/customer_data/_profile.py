@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import as_timestamp, require_columns, require_frame, require_positive_int
 from custlearn.customer_data._standardize import parse_dates
 
@@ -114,12 +115,13 @@ def _ranges(df: pd.DataFrame, ranges: Any, table: str) -> Mapping[str, tuple[flo
     if ranges is None:
         return {c: r for c, r in DEFAULT_RANGES.items() if c in df.columns}
     if not isinstance(ranges, Mapping):
-        raise DataError(f"ranges must be a dict such as {{'age': (18, 100)}}, but a {type(ranges).__name__} was given.")
+        raise DataError(tr("ranges must be a dict such as {{'age': (18, 100)}}, but a {kind} was given.",
+                           kind=type(ranges).__name__))
     require_columns(df, list(ranges), table=table, argument="ranges")
     for col, limits in ranges.items():
         if not isinstance(limits, (tuple, list)) or len(limits) != 2 or not all(map(_is_limit, limits)):
-            raise DataError(f"ranges[{col!r}] must be two numbers (low, high), e.g. {{{col!r}: (18, 100)}}; "
-                            f"use None for no limit, but {limits!r} was given.")
+            raise DataError(tr("ranges[{col!r}] must be two numbers (low, high), e.g. {{{col!r}: (18, "
+                               "100)}}; use None for no limit, but {limits!r} was given.", col=col, limits=limits))
     return ranges
 
 
@@ -136,11 +138,13 @@ def _window(window: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     if window is None:
         return None
     if not isinstance(window, (tuple, list)) or len(window) != 2:
-        raise DataError("window must be two dates (start, end), e.g. window=('2024-01-01', '2025-12-31').")
+        raise DataError(tr("window must be two dates (start, end), e.g. window=('2024-01-01', "
+                           "'2025-12-31')."))
     start = as_timestamp(window[0], argument="window start")
     end = as_timestamp(window[1], argument="window end")
     if end < start:
-        raise DataError(f"window ends ({end.date()}) before it starts ({start.date()}). Swap the two dates.")
+        raise DataError(tr("window ends ({end}) before it starts ({start}). Swap the two dates.",
+                           end=end.date(), start=start.date()))
     return start, end
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import require_choice
 from custlearn.customer_data._text import _as_text_series, _clean_space, _strip_accents
 
@@ -111,8 +112,9 @@ def standardize_phone(phones: Any, *, country_code: str = "1", style: str = "nat
     require_choice(style, ["national", "e164"], argument="style")
     country_code = str(country_code).lstrip("+")
     if not re.fullmatch(r"[1-9]\d{0,2}", country_code):
-        raise DataError(f'country_code="{country_code}" is not a country calling code: give 1-3 digits without '
-                        f'the plus, e.g. country_code="1" (North America), "44" (UK) or "86" (China).')
+        raise DataError(tr('country_code="{country_code}" is not a country calling code: give 1-3 digits '
+                           'without the plus, e.g. country_code="1" (North America), "44" (UK) or "86" (China).',
+                           country_code=country_code))
     t = s.str.normalize("NFKC").str.casefold().str.strip()
     t = t.str.replace(r"^tel:", "", regex=True)
     t = t.str.replace(r"\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$", "", regex=True)
@@ -257,7 +259,8 @@ def standardize_city(cities: Any, *, aliases: Mapping[str, str] | None = None) -
     s = _as_text_series(cities, name="cities")
     if aliases is not None and (not isinstance(aliases, Mapping)
                                 or not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items())):
-        raise DataError('aliases must be a dict of text, {other name: city}, e.g. aliases={"NYC": "New York"}.')
+        raise DataError(tr('aliases must be a dict of text, {{other name: city}}, e.g. aliases={{"NYC": '
+                           '"New York"}}.'))
     key = _city_key(s, aliases)
     written = _clean_space(s)
     if aliases:  # an alias is written as its target

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 
 __all__: list[str] = []
 
@@ -23,19 +24,23 @@ def _as_text_series(values: Any, *, name: str) -> pd.Series:
     """A Series of text (missing kept as NA) from a Series, list or array of text."""
     if isinstance(values, pd.DataFrame):
         raise DataError(
-            f"{name} must be one column (a Series, list or array), but a whole DataFrame with columns "
-            f"{', '.join(map(str, values.columns[:10]))} was given. Pick one column, e.g. df[\"{name}\"]."
+            tr("{name} must be one column (a Series, list or array), but a whole DataFrame with columns "
+               '{columns} was given. Pick one column, e.g. df["{name}"].',
+               name=name, columns=', '.join(map(str, values.columns[:10])))
         )
     if isinstance(values, (str, bytes)) or np.isscalar(values) or values is None:
         raise DataError(
-            f"{name} must be a column of values (a Series, list or array), but a single "
-            f"{type(values).__name__} was given. Wrap one value in a list: [{values!r}]."
+            tr("{name} must be a column of values (a Series, list or array), but a single {kind} was "
+               "given. Wrap one value in a list: [{values!r}].",
+               name=name, kind=type(values).__name__, values=values)
         )
     s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if pd.api.types.is_bool_dtype(s) or pd.api.types.is_datetime64_any_dtype(s):
         raise DataError(
-            f"{name} must hold text, but it holds {'true/false values' if pd.api.types.is_bool_dtype(s) else 'dates'} "
-            f"(dtype {s.dtype}). Pass the column that holds the {name}."
+            tr("{name} must hold text, but it holds {kind} (dtype {dtype}). Pass the column that holds "
+               "the {name}.",
+               name=name, kind=tr("true/false values") if pd.api.types.is_bool_dtype(s) else tr("dates"),
+               dtype=s.dtype)
         )
     if pd.api.types.is_float_dtype(s):  # e.g. phones read as numbers: 7636268741.0
         keep = s.notna()

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import Column, optional_column, read_customers, read_orders, read_surveys, read_tickets
 from custlearn._validate import as_timestamp, require_flag
 
@@ -164,8 +165,8 @@ def _pick_tables(dataset: Any, customers: Any, orders: Any, surveys: Any, ticket
     picked = (table("customers", customers), table("orders", orders), table("surveys", surveys),
               table("tickets", tickets))
     if picked[0] is None or picked[1] is None:
-        raise DataError("single_customer_view needs the customers and orders tables: pass a dataset "
-                        "(datasets.load('shop')) or customers=... and orders=....")
+        raise DataError(tr("single_customer_view needs the customers and orders tables: pass a dataset "
+                           "(datasets.load('shop')) or customers=... and orders=...."))
     return picked
 
 
@@ -176,7 +177,7 @@ def _as_of(as_of: Any, dataset: Any, order_days: pd.Series) -> pd.Timestamp:
     if as_of is not None:
         return as_timestamp(as_of)
     if len(order_days) == 0:
-        raise DataError("as_of is missing and the orders have no dates. Pass as_of='YYYY-MM-DD'.")
+        raise DataError(tr("as_of is missing and the orders have no dates. Pass as_of='YYYY-MM-DD'."))
     return order_days.max()
 
 

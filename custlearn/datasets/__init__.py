@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, as_timestamp, require_choice, require_number, require_positive_int
 from custlearn.datasets import _io, _params, _people, _schema
 
@@ -154,21 +155,16 @@ class Dataset:
 
 def _check_scenario(name: Any) -> str:
     if not isinstance(name, str) or name not in SCENARIOS:
-        raise DataError(
-            f'There is no scenario "{name}". The scenarios are: '
-            + ", ".join(f'"{s}"' for s in SCENARIOS)
-            + '. Use one of them, e.g. datasets.load("shop").'
-        )
+        raise DataError(tr('There is no scenario "{name}". The scenarios are: {scenarios}. Use one of them, '
+                           'e.g. datasets.load("shop").', name=name,
+                           scenarios=", ".join(f'"{s}"' for s in SCENARIOS)))
     return name
 
 
 def _check_table(scenario: str, table: Any, valid: list[str]) -> str:
     if table not in valid:
-        raise DataError(
-            f'The {scenario} dataset has no table "{table}". Its tables are: '
-            + ", ".join(f'"{t}"' for t in valid)
-            + "."
-        )
+        raise DataError(tr('The {scenario} dataset has no table "{table}". Its tables are: {tables}.',
+                           scenario=scenario, table=table, tables=", ".join(f'"{t}"' for t in valid)))
     return table
 
 
@@ -177,13 +173,14 @@ def _window(start: Any, end: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
     e = as_timestamp(end, argument="end").normalize()
     if e < s:
         raise DataError(
-            f"end={e:%Y-%m-%d} is before start={s:%Y-%m-%d}. The observation window must run forward: "
-            f'swap them, e.g. start="{e:%Y-%m-%d}", end="{s:%Y-%m-%d}".'
+            tr("end={e:%Y-%m-%d} is before start={s:%Y-%m-%d}. The observation window must run forward: "
+               'swap them, e.g. start="{e:%Y-%m-%d}", end="{s:%Y-%m-%d}".', e=e, s=s)
         )
     if (e - s).days < 27:
         raise DataError(
-            f"The window {s:%Y-%m-%d} to {e:%Y-%m-%d} is {(e - s).days + 1} days long, but at least "
-            f"28 days are needed to simulate purchases. Move end later, e.g. end=\"{s + pd.Timedelta(days=365):%Y-%m-%d}\"."
+            tr("The window {s:%Y-%m-%d} to {e:%Y-%m-%d} is {days} days long, but at least 28 days are "
+               'needed to simulate purchases. Move end later, e.g. end="{s2:%Y-%m-%d}".',
+               s=s, e=e, days=(e - s).days + 1, s2=s + pd.Timedelta(days=365))
         )
     return s, e
 
@@ -273,7 +270,8 @@ def generate(name: str, *, customers: int = 5000, seed: int = 0, start: Any = "2
     _check_scenario(name)
     customers = require_positive_int(customers, argument="customers")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise DataError(f"seed must be a whole number of at least 0, but {seed!r} was given. Pass e.g. seed=7.")
+        raise DataError(tr("seed must be a whole number of at least 0, but {seed!r} was given. Pass e.g. "
+                           "seed=7.", seed=seed))
     s, e = _window(start, end)
     _people.check_locale(locale)
     if progress is None:
@@ -359,7 +357,8 @@ def load(name: str, *, raw: bool = False) -> Dataset:
     """
     _check_scenario(name)
     if raw and name != "shop":
-        raise DataError(f'The raw extract exists for "shop" only, not "{name}". Use datasets.load("shop", raw=True).')
+        raise DataError(tr('The raw extract exists for "shop" only, not "{name}". Use '
+                           'datasets.load("shop", raw=True).', name=name))
     frames, meta = _shipped(name)
     return _dataset(name, {k: v.copy() for k, v in frames.items()}, copy.deepcopy(meta), raw=bool(raw))
 
@@ -393,7 +392,8 @@ def raw_problems(name: Any = "shop") -> pd.DataFrame:
     """
     n, frames, _ = _resolve(name)
     if "raw_problems" not in frames:
-        raise DataError(f'The raw extract exists for "shop" only, not "{n}". Use datasets.raw_problems("shop").')
+        raise DataError(tr('The raw extract exists for "shop" only, not "{n}". Use '
+                           'datasets.raw_problems("shop").', n=n))
     return frames["raw_problems"].copy()
 
 
@@ -408,7 +408,8 @@ def duplicates(name: Any = "shop") -> pd.DataFrame:
     """
     n, frames, _ = _resolve(name)
     if "raw_duplicates" not in frames:
-        raise DataError(f'The raw extract exists for "shop" only, not "{n}". Use datasets.duplicates("shop").')
+        raise DataError(tr('The raw extract exists for "shop" only, not "{n}". Use '
+                           'datasets.duplicates("shop").', n=n))
     return frames["raw_duplicates"].copy()
 
 
@@ -416,7 +417,7 @@ def raw_extract(ds: Dataset) -> Dataset:
     """The raw (messy) version of a generated shop Dataset, like ``load("shop", raw=True)``."""
     n, frames, meta = _resolve(ds)
     if "raw_customers" not in frames:
-        raise DataError(f'The raw extract exists for "shop" only, not "{n}".')
+        raise DataError(tr('The raw extract exists for "shop" only, not "{n}".', n=n))
     return _dataset(n, {k: v.copy() for k, v in frames.items()}, copy.deepcopy(meta), raw=True)
 
 
@@ -499,11 +500,14 @@ def journey_what_if(name: Any, changes: dict, *, statistic: str = "top_box", top
     scenario = name.name if isinstance(name, Dataset) else _check_scenario(name)
     columns = [f"rating_{t}" for t in _params.SCENARIOS[scenario]["journey"]["touch_points"]]
     if not isinstance(changes, dict) or not changes:
-        raise DataError(f'changes must be a dict of rating column -> change in points, e.g. {{"{columns[0]}": 0.5}}, but {changes!r} was given.')
+        raise DataError(tr("changes must be a dict of rating column -> change in points, e.g. "
+                           '{{"{columns}": 0.5}}, but {changes!r} was given.', columns=columns[0], changes=changes))
     moves = {}
     for column, delta in changes.items():
         if column not in columns:
-            raise DataError(f'changes names "{column}", which is not a touch-point column of {scenario}. Its touch points are: {", ".join(columns)}.')
+            raise DataError(tr('changes names "{column}", which is not a touch-point column of '
+                               "{scenario}. Its touch points are: {columns}.",
+                               column=column, scenario=scenario, columns=", ".join(columns)))
         moves[column[len("rating_"):]] = require_number(delta, argument=f'changes["{column}"]', minimum=-4, maximum=4, example="0.5")
     require_choice(statistic, ["top_box", "mean"], argument="statistic")
     top_box = require_positive_int(top_box, argument="top_box", maximum=4)
@@ -559,14 +563,15 @@ def build(name: str, out: Any, *, customers: int, seed: int, start: Any = "2024-
     out = Path(out)
     if _inside(out, _io.shipped_dir()) and not force:
         raise DataError(
-            f"{out} is inside the shipped datasets folder {_io.shipped_dir()}; the lessons depend on "
-            f"those files. Write somewhere else (--out DIR), or pass --force (force=True) if you "
-            f"really mean to replace shipped data (then run the manifest test)."
+            tr("{out} is inside the shipped datasets folder {shipped_dir}; the lessons depend on those "
+               "files. Write somewhere else (--out DIR), or pass --force (force=True) if you really mean "
+               "to replace shipped data (then run the manifest test).", out=out, shipped_dir=_io.shipped_dir())
         )
     if out.exists() and not out.is_dir():
-        raise DataError(f"{out} exists and is a file, not a folder. Choose a folder name for --out.")
+        raise DataError(tr("{out} exists and is a file, not a folder. Choose a folder name for --out.", out=out))
     if out.is_dir() and any(out.iterdir()) and not force:
-        raise DataError(f"{out} already exists and is not empty. Choose a new folder, or pass --force (force=True) to replace it.")
+        raise DataError(tr("{out} already exists and is not empty. Choose a new folder, or pass --force "
+                           "(force=True) to replace it.", out=out))
     ds = generate(name, customers=customers, seed=seed, start=start, end=end, locale=locale, progress=progress)
     frames = dict(ds._extras)
     frames.update(ds.tables)

@@ -13,6 +13,7 @@ import argparse
 import sys
 import time
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 
 
@@ -44,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: {man['customers']} customers, seed {man['seed']}, {len(man['files'])} files, {size / 1e6:.2f} MB")
         else:
             if not args.scenario or not args.out:
-                raise DataError("build needs --scenario and --out, e.g. build --scenario shop --customers 100000 --seed 7 --out shop_100k")
+                raise DataError(tr("build needs --scenario and --out, e.g. build --scenario shop "
+                                   "--customers 100000 --seed 7 --out shop_100k"))
             man = datasets.build(args.scenario, args.out, customers=args.customers, seed=args.seed, start=args.start, end=args.end, locale=args.locale, force=args.force)
             size = sum(f["bytes"] for f in man["files"].values())
             print(f"{args.scenario}: wrote {len(man['files'])} files ({size / 1e6:.2f} MB) and manifest.json to {args.out}")

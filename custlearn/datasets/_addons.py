@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 from custlearn.datasets import _journey, _streams
 
@@ -131,8 +132,9 @@ def run(scenario: str, w: World) -> None:
         given = {(t, c) for t, cols in new.items() for c in cols}
         if given != declared:
             raise DataError(
-                f"The add-on {a.stream!r} returned the columns {sorted(given)} but declares {sorted(declared)}. "
-                f"Return exactly the declared columns, or declare the ones it returns."
+                tr("The add-on {stream!r} returned the columns {given} but declares {declared}. Return "
+                   "exactly the declared columns, or declare the ones it returns.",
+                   stream=a.stream, given=sorted(given), declared=sorted(declared))
             )
         for table, cols in new.items():
             _add_columns(w.tables, table, cols, a.stream)
@@ -146,9 +148,10 @@ def _add_columns(tables: dict[str, pd.DataFrame], table: str, cols: dict[str, An
     for name, values in cols.items():
         if name in frame.columns:
             raise DataError(
-                f"The add-on {stream!r} would overwrite the column {table}.{name}, which already exists. "
-                f"An add-on only adds: give its column a new name."
+                tr("The add-on {stream!r} would overwrite the column {table}.{name}, which already "
+                   "exists. An add-on only adds: give its column a new name.", stream=stream, table=table, name=name)
             )
         if len(values) != len(frame):
-            raise DataError(f"The add-on {stream!r} gave {len(values)} values for {table}.{name}, but {table} has {len(frame)} rows.")
+            raise DataError(tr("The add-on {stream!r} gave {n} values for {table}.{name}, but {table} has "
+                               "{n2} rows.", stream=stream, n=len(values), table=table, name=name, n2=len(frame)))
         frame[name] = values

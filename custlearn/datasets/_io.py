@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 from custlearn.datasets import _schema
 
@@ -137,8 +138,9 @@ def write_scenario(frames: dict[str, pd.DataFrame], meta: dict, out: Path) -> di
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
     except OSError as exc:
         raise DataError(
-            f"Cannot write into {parent} ({exc.strerror or exc}). Choose a folder you can write to, "
-            f"e.g. --out ~/custlearn-data/{out.name}, or fix its permissions."
+            tr("Cannot write into {parent} ({reason}). Choose a folder you can write to, e.g. --out "
+               "~/custlearn-data/{name}, or fix its permissions.",
+               parent=parent, reason=exc.strerror or exc, name=out.name)
         ) from None
     try:
         files = {}

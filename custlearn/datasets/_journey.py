@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 from custlearn.datasets import _params
 from custlearn.datasets._sim import OVERALL_CUTS, OVERALL_NOISE_SD
@@ -184,7 +185,9 @@ def review_states(rv: dict) -> SimpleNamespace:
     seen = rv["expectation_at_mean_rating"] + rv["expectation_per_star"] * (STARS - rv["rating_mean"])
     mean = np.concatenate([[rv["expectation_not_read"]], seen])
     if mean.min() < 1 or mean.max() > 5:
-        raise DataError(f"The reviews parameters give mean expectations from {mean.min():.2f} to {mean.max():.2f}, but they must lie in 1-5. Make expectation_per_star smaller.")
+        raise DataError(tr("The reviews parameters give mean expectations from {min_mean:.2f} to "
+                           "{max_mean:.2f}, but they must lie in 1-5. Make expectation_per_star smaller.",
+                           min_mean=mean.min(), max_mean=mean.max()))
     q = (mean - 1.0) / 4.0
     e_given = np.stack([math.comb(4, i) * q**i * (1.0 - q) ** (4 - i) for i in range(5)], axis=1)
     return SimpleNamespace(p=p, mean=mean, e_given=e_given, read=np.arange(len(p)) > 0, stars=np.concatenate([[np.nan], STARS]))
@@ -209,8 +212,9 @@ def planted_mean(J: dict, names: tuple[str, ...], R: np.ndarray, m: np.ndarray, 
     eta = intercept + eta
     if eta.min() <= 1 or eta.max() >= 5:
         raise DataError(
-            f"The planted journey effects give mean answers from {eta.min():.2f} to {eta.max():.2f}, but every "
-            f"profile's mean must lie strictly inside 1-5. Make the penalties, rewards or need_weight smaller."
+            tr("The planted journey effects give mean answers from {min_eta:.2f} to {max_eta:.2f}, but "
+               "every profile's mean must lie strictly inside 1-5. Make the penalties, rewards or "
+               "need_weight smaller.", min_eta=eta.min(), max_eta=eta.max())
         )
     return eta, intercept
 
@@ -252,7 +256,8 @@ def answer_model(eta: np.ndarray, prior: np.ndarray, shares: np.ndarray) -> tupl
     cuts = cuts_of(fit.x)
     table = ordered_probit(values, cuts)
     if np.abs(weight @ table - shares).max() > 1e-9:
-        raise DataError("The journey answer model could not match the shares of the overall answers. Check the journey parameters.")
+        raise DataError(tr("The journey answer model could not match the shares of the overall answers. "
+                           "Check the journey parameters."))
     return table[where.reshape(eta.shape)], cuts
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 
 POOL_SIZE = 400
@@ -27,8 +28,8 @@ def check_locale(locale: str) -> str:
     if not isinstance(locale, str) or locale not in AVAILABLE_LOCALES:
         few = ", ".join(f'"{x}"' for x in ["en_US", "en_GB", "de_DE", "fr_FR", "zh_CN", "ja_JP"])
         raise DataError(
-            f'locale="{locale}" is not a locale Faker knows ({len(AVAILABLE_LOCALES)} are '
-            f"available). Valid examples: {few}. Pass one of them, e.g. locale=\"zh_CN\"."
+            tr('locale="{locale}" is not a locale Faker knows ({n} are available). Valid examples: {few}. '
+               'Pass one of them, e.g. locale="zh_CN".', locale=locale, n=len(AVAILABLE_LOCALES), few=few)
         )
     return locale
 

@@ -45,6 +45,7 @@ import hashlib
 
 import numpy as np
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 
 _STORY = ("people", "sat", "acq", "proc", "loop", "orders", "survey")
@@ -75,7 +76,8 @@ def raw(seed: int) -> np.random.Generator:
 def addon_key(name: str) -> tuple[int, ...]:
     """The spawn key of the add-on stream ``name``: ``(ADDON_KEY, w0, w1, w2, w3)`` from SHA-256(name)."""
     if not isinstance(name, str) or not name.strip():
-        raise DataError(f"An add-on stream needs a non-empty name (text), but {name!r} was given. Name it after what it draws, e.g. \"touch points\".")
+        raise DataError(tr("An add-on stream needs a non-empty name (text), but {name!r} was given. Name "
+                           'it after what it draws, e.g. "touch points".', name=name))
     digest = hashlib.sha256(name.encode("utf-8")).digest()
     return (ADDON_KEY,) + tuple(int.from_bytes(digest[i : i + 4], "big") for i in range(0, 16, 4))
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Column, Scale, read_surveys, read_table
 from custlearn._validate import DataError, as_numeric_series, require_choice, require_number
 
@@ -34,18 +35,21 @@ _EXAMPLES = {"drivers": 'drivers=["reliability", "responsiveness"]',
 def _driver_names(target: Any, drivers: Any, *, argument: str = "drivers") -> list[str]:
     """The drivers (or touch points) as a list of column names, each once, without the target itself."""
     if not isinstance(target, str):
-        raise DataError(f'target must be one column name, e.g. "overall_satisfaction", but {target!r} was given.')
+        raise DataError(tr('target must be one column name, e.g. "overall_satisfaction", but {target!r} '
+                           "was given.", target=target))
     if isinstance(drivers, str):
         drivers = [drivers]
     drivers = list(drivers) if pd.api.types.is_list_like(drivers) else []
     if not drivers:
-        raise DataError(f"{argument} is empty: give the columns that may drive the target, e.g. {_EXAMPLES[argument]}.")
+        raise DataError(tr("{argument} is empty: give the columns that may drive the target, e.g. "
+                           "{EXAMPLES}.", argument=argument, EXAMPLES=_EXAMPLES[argument]))
     if len(set(drivers)) != len(drivers):
-        raise DataError(f"{argument} lists a column twice: {drivers}. Give each column once.")
+        raise DataError(tr("{argument} lists a column twice: {drivers}. Give each column once.",
+                           argument=argument, drivers=drivers))
     if target in drivers:
         raise DataError(
-            f'The target "{target}" is also in {argument}. A measure cannot drive itself: '
-            f"remove it from {argument}."
+            tr('The target "{target}" is also in {argument}. A measure cannot drive itself: remove it '
+               "from {argument}.", target=target, argument=argument)
         )
     return drivers
 
@@ -67,21 +71,29 @@ def _complete_answers(surveys: Any, target: str, drivers: list[str], *, argument
     return data
 
 
+#: The argument naming the explaining columns -> its words (plural, singular), in the language of the moment.
+_NOUNS = {"drivers": lambda: (tr("drivers"), tr("driver")),
+          "touch_points": lambda: (tr("touch points"), tr("touch point")),
+          "predictors": lambda: (tr("predictors"), tr("predictor"))}
+
+
 def _enough_rows(data: pd.DataFrame, target: str, drivers: list[str], argument: str, where: str = "") -> None:
     """At least p + 2 complete rows and no constant column: what a least-squares fit of p drivers needs."""
     n, p = len(data), len(drivers)
-    noun = argument[:-1].replace("_", " ")
+    things, noun = _NOUNS[argument]() if argument in _NOUNS else (argument.replace("_", " "), argument[:-1])
     if n < p + 2:
         raise DataError(
-            f"Only {n} complete row(s){where} (no missing value in {target} or the {argument.replace('_', ' ')}), "
-            f"but at least {p + 2} are needed to fit {p} {noun}(s). Use more responses or fewer {noun}s."
+            tr("Only {n} complete row(s){where} (no missing value in {target} or the {things}), but at "
+               "least {need} are needed to fit {p} {noun}(s). Use more responses or fewer {noun}s.",
+               n=n, where=where, target=target, things=things, need=p + 2, p=p, noun=noun)
         )
     sd = data[[target, *drivers]].std(ddof=1)
     constant = [c for c in [target, *drivers] if not sd[c] > 0]
     if constant:
         raise DataError(
-            f"The column(s) {', '.join(constant)} have the same value on every complete row{where}, so "
-            f"they cannot explain or be explained (standard deviation 0). Drop them."
+            tr("The column(s) {constant} have the same value on every complete row{where}, so they cannot "
+               "explain or be explained (standard deviation 0). Drop them.",
+               constant=', '.join(constant), where=where)
         )
 
 
@@ -90,8 +102,8 @@ def _standardised_weights(z: pd.DataFrame, target: str, drivers: list[str]) -> t
     zx, zy = z[drivers].to_numpy(), z[target].to_numpy()
     if np.linalg.matrix_rank(zx) < len(drivers):
         raise DataError(
-            f"The drivers {', '.join(drivers)} are perfectly collinear (one is an exact mix of "
-            f"the others), so their separate weights are not defined. Drop the redundant driver."
+            tr("The drivers {drivers} are perfectly collinear (one is an exact mix of the others), so "
+               "their separate weights are not defined. Drop the redundant driver.", drivers=', '.join(drivers))
         )
     beta, *_ = np.linalg.lstsq(zx, zy, rcond=None)   # OLS on z-scores: no intercept needed
     residual = zy - zx @ beta
@@ -181,13 +193,15 @@ def _attribute_values(values: Any, *, argument: str) -> pd.Series:
         values = pd.Series(dict(values), dtype=object)
     if not isinstance(values, pd.Series):
         raise DataError(
-            f"{argument} must be a Series or dict with one value per attribute (the attribute "
-            f"names as index/keys), but a {type(values).__name__} was given. For example "
-            f'driver_analysis(...)["standardised_weight"] or scores.mean().'
+            tr("{argument} must be a Series or dict with one value per attribute (the attribute names as "
+               "index/keys), but a {kind} was given. For example "
+               'driver_analysis(...)["standardised_weight"] or scores.mean().',
+               argument=argument, kind=type(values).__name__)
         )
     if values.index.has_duplicates:
         dup = values.index[values.index.duplicated()].unique()
-        raise DataError(f"{argument} names an attribute twice: {', '.join(map(str, dup))}. Give each once.")
+        raise DataError(tr("{argument} names an attribute twice: {dup}. Give each once.",
+                           argument=argument, dup=', '.join(map(str, dup))))
     s = as_numeric_series(values, name=argument)
     s.index = values.index
     return s
@@ -198,9 +212,9 @@ def _importance(importance: Any) -> pd.Series:
     if isinstance(importance, pd.DataFrame):
         if "standardised_weight" not in importance.columns:
             raise DataError(
-                "importance was given as a table without a standardised_weight column. Pass "
-                "the result of driver_analysis(...), or one column of numbers per attribute, "
-                'e.g. table["my_importance"].'
+                tr("importance was given as a table without a standardised_weight column. Pass the result "
+                   "of driver_analysis(...), or one column of numbers per attribute, e.g. "
+                   'table["my_importance"].')
             )
         importance = importance["standardised_weight"]
     return _attribute_values(importance, argument="importance")
@@ -219,17 +233,15 @@ def _same_attributes(importance: pd.Series, performance: pd.Series) -> pd.Series
     only_imp = [str(a) for a in importance.index if a not in performance.index]
     only_perf = [str(a) for a in performance.index if a not in importance.index]
     if only_imp or only_perf:
-        found = [f"only importance has: {', '.join(only_imp)}" if only_imp else "",
-                 f"only performance has: {', '.join(only_perf)}" if only_perf else ""]
-        raise DataError(
-            "importance and performance must name the same attributes, but "
-            + "; ".join(part for part in found if part)
-            + ". Check the spelling of the names, or select the same attributes in both."
-        )
+        found = [tr("only importance has: {names}", names=", ".join(only_imp)) if only_imp else "",
+                 tr("only performance has: {names}", names=", ".join(only_perf)) if only_perf else ""]
+        raise DataError(tr("importance and performance must name the same attributes, but {found}. Check the "
+                           "spelling of the names, or select the same attributes in both.",
+                           found="; ".join(part for part in found if part)))
     if len(importance) < 2:
         raise DataError(
-            f"importance has {len(importance)} attribute(s), but a grid needs at least 2 to compare. "
-            f"Give one value per attribute."
+            tr("importance has {n} attribute(s), but a grid needs at least 2 to compare. Give one value "
+               "per attribute.", n=len(importance))
         )
     return performance.reindex(importance.index)
 

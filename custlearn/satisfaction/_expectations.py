@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Column, read_surveys
 from custlearn._validate import DataError, require_choice, require_confidence
 from custlearn.satisfaction._drivers import _driver_names, _enough_rows
@@ -25,13 +26,15 @@ from custlearn.satisfaction._touch_points import _touch_point_names
 def _performance_columns(surveys: Any, performance: Any, target: Any, expectation: Any) -> list[str]:
     """The columns whose mean is the perceived performance: as given, or the touch-point ratings."""
     if not isinstance(expectation, str):
-        raise DataError(f'expectation must be one column name, e.g. "prior_expectation", but {expectation!r} was given.')
+        raise DataError(tr('expectation must be one column name, e.g. "prior_expectation", but '
+                           "{expectation!r} was given.", expectation=expectation))
     columns = _touch_point_names(surveys, None, target) if performance is None else \
         _driver_names(target, performance, argument="performance")
     if expectation in columns or expectation == target:
         raise DataError(
-            f'The expectation column "{expectation}" is also the target or a performance column. Expectation '
-            f"is what the customer expected before, performance what they got: give two different columns."
+            tr('The expectation column "{expectation}" is also the target or a performance column. '
+               "Expectation is what the customer expected before, performance what they got: give two "
+               "different columns.", expectation=expectation)
         )
     return columns
 
@@ -223,5 +226,5 @@ def reviews_effect(
     flags = data.assign(**{read: data[read].astype(bool).astype(float)})
     readers = flags[(flags[read] == 1).to_numpy() & flags[rating].notna().to_numpy()]
     rows = [_one_predictor(flags, expectation, read, "read vs not read", confidence, ""),
-            _one_predictor(readers, expectation, rating, "per star seen", confidence, " among those who read reviews")]
+            _one_predictor(readers, expectation, rating, "per star seen", confidence, tr(" among those who read reviews"))]
     return pd.DataFrame(rows).set_index("term")

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError
 
 
@@ -81,11 +82,13 @@ def least_squares(X: np.ndarray, y: np.ndarray, names: Sequence[str]) -> LeastSq
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     n, p = X.shape
     if n <= p:
-        raise DataError(f"{n} complete row(s) cannot fit {p} coefficients: at least {p + 1} are needed. Use more responses or fewer columns.")
+        raise DataError(tr("{n} complete row(s) cannot fit {p} coefficients: at least {p2} are needed. "
+                           "Use more responses or fewer columns.", n=n, p=p, p2=p + 1))
     if np.linalg.matrix_rank(X) < p:
         raise DataError(
-            f"The columns {', '.join(names[1:])} are perfectly collinear (one is an exact mix of the others, "
-            f"or of the intercept), so their separate effects are not defined. Drop the redundant column."
+            tr("The columns {names} are perfectly collinear (one is an exact mix of the others, or of the "
+               "intercept), so their separate effects are not defined. Drop the redundant column.",
+               names=', '.join(names[1:]))
         )
     xtx_inv = np.linalg.inv(X.T @ X)
     coef = xtx_inv @ (X.T @ y)  # the normal equations

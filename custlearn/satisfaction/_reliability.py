@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._stats import Interval
 from custlearn._tables import Column, read_table
 from custlearn._validate import DataError, require_confidence
@@ -21,15 +22,15 @@ def _items(items: Any, *, min_items: int = 2) -> pd.DataFrame:
     """The item answers as floats: a table of at least ``min_items`` numeric columns, 2 rows, no blanks."""
     if not isinstance(items, pd.DataFrame):
         raise DataError(
-            f"items must be a DataFrame with one column per item and one row per respondent, "
-            f"but a {type(items).__name__} was given. Select the items, e.g. "
-            f'surveys.filter(like="per_reliability_").'
+            tr("items must be a DataFrame with one column per item and one row per respondent, but a "
+               '{kind} was given. Select the items, e.g. surveys.filter(like="per_reliability_").',
+               kind=type(items).__name__)
         )
     if items.shape[1] < min_items:
         raise DataError(
-            f"items has {items.shape[1]} column(s) ({', '.join(map(str, items.columns)) or 'none'}), "
-            f"but at least {min_items} items are needed: reliability is about how several items "
-            f"agree. Pass all the items of the scale as columns."
+            tr("items has {n} column(s) ({columns}), but at least {min_items} items are needed: "
+               "reliability is about how several items agree. Pass all the items of the scale as columns.",
+               n=items.shape[1], columns=", ".join(map(str, items.columns)) or tr("none"), min_items=min_items)
         )
     return read_table(items, [Column(c, "number") for c in items.columns], table="items", min_rows=2)
 
@@ -40,8 +41,8 @@ def _alpha(x: np.ndarray) -> float:
     total_variance = x.sum(axis=1).var(ddof=1)       # s_X^2 of the total score
     if total_variance == 0:
         raise DataError(
-            "Every respondent has the same total score, so the total variance is 0 and "
-            "Cronbach's alpha is undefined. Reliability needs respondents who differ."
+            tr("Every respondent has the same total score, so the total variance is 0 and Cronbach's "
+               "alpha is undefined. Reliability needs respondents who differ.")
         )
     return float(k / (k - 1) * (1 - item_variances.sum() / total_variance))
 

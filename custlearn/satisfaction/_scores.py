@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._stats import z_value
 from custlearn._tables import Scale, read_scores
 from custlearn._validate import DataError, require_choice, require_fraction, require_positive_int
@@ -26,15 +27,16 @@ def _scale_args(scale: Any, top_box: Any) -> tuple[int, int]:
     top_box = require_positive_int(top_box, argument="top_box")
     if top_box >= scale:
         raise DataError(
-            f"top_box must be smaller than scale: top_box={top_box} on a 1-{scale} scale would "
-            f"count every answer. Use top_box=2 for 'top-2-box' (e.g. 4 and 5 on a 1-5 scale)."
+            tr("top_box must be smaller than scale: top_box={top_box} on a 1-{scale} scale would count "
+               "every answer. Use top_box=2 for 'top-2-box' (e.g. 4 and 5 on a 1-5 scale).",
+               top_box=top_box, scale=scale)
         )
     return scale, top_box
 
 
 def _scores(scores: Any, scale: int) -> pd.Series:
     """One question's answers as floats: not empty, whole numbers from 1 to ``scale``."""
-    fix = f"This function expects answers on a 1-{scale} scale; pass scale= if yours differs."
+    fix = tr("This function expects answers on a 1-{scale} scale; pass scale= if yours differs.", scale=scale)
     return read_scores(scores, scale=Scale(1, scale, fix=fix))
 
 
@@ -223,8 +225,9 @@ def _check_population(population: Any, n: int | None = None) -> int | None:
     population = require_positive_int(population, argument="population")
     if n is not None and n > population:
         raise DataError(
-            f"The sample (n={n}) cannot be larger than the population (population={population}). "
-            f"Give the number of customers you could survey as population=, or leave it out."
+            tr("The sample (n={n}) cannot be larger than the population (population={population}). Give "
+               "the number of customers you could survey as population=, or leave it out.",
+               n=n, population=population)
         )
     return population
 

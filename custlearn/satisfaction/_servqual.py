@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Column, Scale, read_surveys, read_table
 from custlearn._validate import DataError, require_choice, require_positive_int
 
@@ -42,10 +43,10 @@ def _dimension_items(columns: pd.Index, prefix: str, dimension: str, *, argument
     found = {int(m.group(1)): str(c) for c in columns if (m := pattern.match(str(c)))}
     if not found:
         raise DataError(
-            f'No item columns for the SERVQUAL dimension "{dimension}" were found: expected '
-            f'columns named "{prefix}{dimension}_1", "{prefix}{dimension}_2", ... in the surveys '
-            f"table. If your columns use another prefix, pass {argument}=\"<prefix>\"; if you "
-            f"measure other dimensions, pass dimensions=[...]."
+            tr('No item columns for the SERVQUAL dimension "{dimension}" were found: expected columns '
+               'named "{prefix}{dimension}_1", "{prefix}{dimension}_2", ... in the surveys table. If your '
+               'columns use another prefix, pass {argument}="<prefix>"; if you measure other dimensions, '
+               "pass dimensions=[...].", dimension=dimension, prefix=prefix, argument=argument)
         )
     return dict(sorted(found.items()))
 
@@ -56,11 +57,11 @@ def _check_dimensions(dimensions: Any) -> list[str]:
     dims = list(dimensions)
     if not dims or not all(isinstance(d, str) and d for d in dims):
         raise DataError(
-            f"dimensions must be a list of dimension names such as {list(DIMENSIONS)}, "
-            f"but {dimensions!r} was given."
+            tr("dimensions must be a list of dimension names such as {DIMENSIONS}, but {dimensions!r} was "
+               "given.", DIMENSIONS=list(DIMENSIONS), dimensions=dimensions)
         )
     if len(set(dims)) != len(dims):
-        raise DataError(f"dimensions lists a name twice: {dims}. Give each dimension once.")
+        raise DataError(tr("dimensions lists a name twice: {dims}. Give each dimension once.", dims=dims))
     return dims
 
 
@@ -73,10 +74,12 @@ def _paired_items(
         missing = [f"{perception_prefix}{dimension}_{k}" for k in exp.keys() - per.keys()] + \
                   [f"{expectation_prefix}{dimension}_{k}" for k in per.keys() - exp.keys()]
         raise DataError(
-            f'The SERVQUAL dimension "{dimension}" has expectation items {list(exp.values())} but '
-            f"perception items {list(per.values())}: {', '.join(sorted(missing))} is missing. SERVQUAL "
-            f"pairs each expectation item with the perception item of the same number; make the two "
-            f"sets match (load the missing column, or drop its partner on purpose)."
+            tr('The SERVQUAL dimension "{dimension}" has expectation items {values} but perception items '
+               "{values2}: {missing} is missing. SERVQUAL pairs each expectation item with the perception "
+               "item of the same number; make the two sets match (load the missing column, or drop its "
+               "partner on purpose).",
+               dimension=dimension, values=list(exp.values()), values2=list(per.values()),
+               missing=', '.join(sorted(missing)))
         )
     return list(exp.values()), list(per.values())
 
@@ -100,8 +103,8 @@ def _dimension_scores(
     read_surveys(surveys, customer_col=None, min_rows=1)  # a table with answers, before looking for items
     items = {d: _paired_items(surveys.columns, d, expectation_prefix, perception_prefix) for d in dims}
     columns = [c for exp_cols, per_cols in items.values() for c in (*exp_cols, *per_cols)]
-    on_scale = Scale(1, scale, fix=f"SERVQUAL items are answered on a 1-{scale} scale; pass scale= if yours "
-                                   f"differs.")
+    on_scale = Scale(1, scale, fix=tr("SERVQUAL items are answered on a 1-{scale} scale; pass scale= if yours "
+                                    "differs.", scale=scale))
     answers = read_surveys(surveys, customer_col=None, scores=dict.fromkeys(columns, on_scale), missing="keep")
     return {
         d: (answers[exp_cols].mean(axis=1, skipna=False), answers[per_cols].mean(axis=1, skipna=False),

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Scale, read_surveys
 from custlearn._validate import DataError, require_confidence, require_number, require_positive_int
 from custlearn.satisfaction._drivers import _complete_answers, _driver_names, _enough_rows
@@ -46,9 +47,10 @@ def _touch_point_names(surveys: Any, touch_points: Any, target: Any) -> list[str
         touch_points = [str(c) for c in surveys.columns if str(c).startswith(TOUCH_POINT_PREFIX)]
         if not touch_points:
             raise DataError(
-                f'No touch-point columns were found: by default every column whose name starts with '
-                f'"{TOUCH_POINT_PREFIX}" is one (e.g. rating_delivery), but the surveys table has none. '
-                f'Pass touch_points=[...] with the columns of your touch-point ratings.'
+                tr("No touch-point columns were found: by default every column whose name starts with "
+                   '"{TOUCH_POINT_PREFIX}" is one (e.g. rating_delivery), but the surveys table has none. '
+                   "Pass touch_points=[...] with the columns of your touch-point ratings.",
+                   TOUCH_POINT_PREFIX=TOUCH_POINT_PREFIX)
             )
     return _driver_names(target, touch_points, argument="touch_points")
 
@@ -157,7 +159,7 @@ def touch_point_importance(
         return _importance_rows(data, target, names, confidence)
     parts = []
     for label, group in data.groupby(segment, sort=True, observed=True):
-        _enough_rows(group, target, names, "touch_points", where=f' of the segment {segment}="{label}"')
+        _enough_rows(group, target, names, "touch_points", where=tr(' of the segment {segment}="{label}"', segment=segment, label=label))
         parts.append(_importance_rows(group, target, names, confidence).assign(**{segment: str(label)}))
     return pd.concat(parts).reset_index().set_index([segment, "touch_point"])
 
@@ -181,12 +183,14 @@ def _dummies(ratings: pd.DataFrame, low: float, high: float) -> tuple[pd.DataFra
     is_low, is_high = (ratings <= low).astype(float), (ratings >= high).astype(float)
     for name in ratings.columns:
         middle = int(((ratings[name] > low) & (ratings[name] < high)).sum())
-        for count, what in ((int(is_low[name].sum()), f"low (<= {low:g})"), (int(is_high[name].sum()), f"high (>= {high:g})"),
-                            (middle, f"in the middle (between {low:g} and {high:g})")):
+        for count, what in ((int(is_low[name].sum()), tr("low (<= {low:g})", low=low)),
+                            (int(is_high[name].sum()), tr("high (>= {high:g})", high=high)),
+                            (middle, tr("in the middle (between {low:g} and {high:g})", low=low, high=high))):
             if count == 0:
                 raise DataError(
-                    f'No complete answer rates the touch point "{name}" {what}, so its penalty and reward '
-                    f"cannot be estimated. Move the cut points (low=, high=), or leave that touch point out."
+                    tr('No complete answer rates the touch point "{name}" {what}, so its penalty and '
+                       "reward cannot be estimated. Move the cut points (low=, high=), or leave that "
+                       "touch point out.", name=name, what=what)
                 )
     return is_low, is_high
 

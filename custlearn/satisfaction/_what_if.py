@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Scale, read_scores
 from custlearn._validate import DataError, require_choice, require_confidence, require_number
 from custlearn.satisfaction._drivers import _complete_answers
@@ -29,14 +30,15 @@ def _changes(changes: Any, names: list[str], scale: int) -> dict[str, float]:
     """The change per touch point: a dict {rating column: points}, each column a touch point, within +-(scale - 1)."""
     if not isinstance(changes, Mapping) or not changes:
         raise DataError(
-            f"changes must be a dict of touch point -> change in rating points, e.g. "
-            f'changes={{"{names[0]}": 0.5}}, but {changes!r} was given.'
+            tr("changes must be a dict of touch point -> change in rating points, e.g. "
+               'changes={{"{names}": 0.5}}, but {changes!r} was given.', names=names[0], changes=changes)
         )
     out = {}
     for column, delta in changes.items():
         if column not in names:
-            raise DataError(f'changes names "{column}", which is not a touch point here. The touch points are: '
-                            f'{", ".join(names)}. Use one of those column names.')
+            raise DataError(tr('changes names "{column}", which is not a touch point here. The touch '
+                               "points are: {names}. Use one of those column names.",
+                               column=column, names=", ".join(names)))
         out[column] = require_number(delta, argument=f'changes["{column}"]', minimum=-(scale - 1), maximum=scale - 1,
                                      example="0.5")
     return out
@@ -166,7 +168,7 @@ def what_if(
     confidence = require_confidence(confidence)
     names = _touch_point_names(surveys, touch_points, target)
     changes = _changes(changes, names, scale)
-    on_scale = Scale(1, scale, fix=f"This what-if reads 1-{scale} answers; pass scale= if yours differ.")
+    on_scale = Scale(1, scale, fix=tr("This what-if reads 1-{scale} answers; pass scale= if yours differ.", scale=scale))
     data = _complete_answers(surveys, target, names, argument="touch_points", scale=on_scale)
     y = read_scores(data[target], scale=on_scale, name=target)
     if model == "penalty_reward":

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._stats import Interval, wilson_columns, z_value
 from custlearn._tables import Column, read_customers, read_result, read_surveys, read_table
 from custlearn._validate import _list, require_confidence, require_fraction, require_positive_int
@@ -145,9 +146,9 @@ def _every_unit_staffed(units: pd.Index, staffed: pd.Series) -> None:
     missing = units[~units.isin(staffed)]
     if len(missing):
         raise DataError(
-            f"{len(missing)} office(s) of the customers table have no staff in the staff table (e.g. "
-            f'"{missing[0]}"), so their staff cannot be measured. Pass the staff of every office, or drop those '
-            f"customers first."
+            tr('{n} office(s) of the customers table have no staff in the staff table (e.g. "{missing}"), '
+               "so their staff cannot be measured. Pass the staff of every office, or drop those "
+               "customers first.", n=len(missing), missing=missing[0])
         )
 
 
@@ -289,15 +290,15 @@ def service_profit_chain(
     if adjusters is None and isinstance(adjust_for, Iterable):
         adjusters = list(adjust_for)
     if adjusters is None or not all(isinstance(a, str) for a in adjusters):
-        raise DataError(f"adjust_for must name the confounder columns, e.g. adjust_for=[\"city_centre\"] (or [] for "
-                        f"none), but {adjust_for!r} was given.")
+        raise DataError(tr('adjust_for must name the confounder columns, e.g. adjust_for=["city_centre"] '
+                           "(or [] for none), but {adjust_for!r} was given.", adjust_for=adjust_for))
     _numeric_adjusters(table, adjusters)
     columns = [Column(outcome, "number", "outcome"), Column(driver, "number", "driver"),
                *(Column(a, "number", "adjust_for") for a in adjusters)]
     data = read_result(table, columns, table="table", made_by="office_table", min_rows=len(adjusters) + 3)
     if data[driver].nunique() < 2:
-        raise DataError(f'The driver "{driver}" has the same value in every unit, so its effect cannot be '
-                        f"estimated. Use units whose staff differ.")
+        raise DataError(tr('The driver "{driver}" has the same value in every unit, so its effect cannot '
+                           "be estimated. Use units whose staff differ.", driver=driver))
     y = data[outcome].to_numpy()
     rows = {}
     for name, extra in (("naive", []), ("adjusted", adjusters)):
@@ -319,9 +320,10 @@ def _numeric_adjusters(table: Any, adjusters: list[str]) -> None:
         flags = a in table.columns and pd.api.types.is_bool_dtype(table[a])
         if a in table.columns and (flags or not pd.api.types.is_numeric_dtype(table[a])):
             raise DataError(
-                f'adjust_for names "{a}", which holds {"true/false values" if flags else "text"}, but a confounder '
-                f"enters the line as a number. Use a 1/0 column (office_table gives city_centre), or make one, e.g. "
-                f'table["{a}_1"] = (table["{a}"] == "city centre").astype(int).'
+                tr('adjust_for names "{a}", which holds {kind}, but a confounder enters the line as a '
+                   "number. Use a 1/0 column (office_table gives city_centre), or make one, e.g. "
+                   'table["{a}_1"] = (table["{a}"] == "city centre").astype(int).',
+                   a=a, kind=tr("true/false values") if flags else tr("text"))
             )
 
 
@@ -331,8 +333,8 @@ def _least_squares(y: np.ndarray, X: np.ndarray, confidence: float, adjusters: l
 
     n, k = X.shape
     if np.linalg.matrix_rank(X) < k:
-        raise DataError(f"The adjusters {_list(adjusters)} move together with the driver (or with each other), so "
-                        f"their effects cannot be told apart. Drop one of them.")
+        raise DataError(tr("The adjusters {adjusters} move together with the driver (or with each other), "
+                           "so their effects cannot be told apart. Drop one of them.", adjusters=_list(adjusters)))
     coef, *_ = np.linalg.lstsq(X, y, rcond=None)
     resid = y - X @ coef
     sigma2 = resid @ resid / (n - k)

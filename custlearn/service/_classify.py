@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import Column, read_result, read_tickets
 from custlearn._validate import _list, require_positive
 
@@ -119,8 +120,9 @@ def classify_services(
     short_hours = require_positive(short_hours, argument="short_hours", example="24")
     long_hours = require_positive(long_hours, argument="long_hours", example="168")
     if short_hours >= long_hours:
-        raise DataError(f"short_hours ({short_hours:g}) must be below long_hours ({long_hours:g}): a short service "
-                        f"ends before a long one starts. Pass e.g. short_hours=24, long_hours=168.")
+        raise DataError(tr("short_hours ({short_hours:g}) must be below long_hours ({long_hours:g}): a "
+                           "short service ends before a long one starts. Pass e.g. short_hours=24, long_hours=168.",
+                           short_hours=short_hours, long_hours=long_hours))
     extra = [Column(stage_col, "label", "stage_col"), Column(technical_col, "flag", "technical_col"),
              Column(visit_col, "flag", "visit_col"), Column(paid_col, "flag", "paid_col"),
              Column(resolved_col, "flag", "resolved_col"),
@@ -151,9 +153,10 @@ def _require_hours(data: pd.DataFrame, resolved: np.ndarray, hours: np.ndarray, 
     blank = resolved & np.isnan(hours)
     if blank.any():
         raise DataError(
-            f'{int(blank.sum())} resolved ticket(s) have no "{hours_col}" (e.g. {ticket_col} '
-            f"{data.loc[blank, ticket_col].iloc[0]}), but a resolved ticket's duration needs its hours. Fill them, "
-            f"or mark those tickets unresolved on purpose."
+            tr('{n} resolved ticket(s) have no "{hours_col}" (e.g. {ticket_col} {data}), but a resolved '
+               "ticket's duration needs its hours. Fill them, or mark those tickets unresolved on purpose.",
+               n=int(blank.sum()), hours_col=hours_col, ticket_col=ticket_col,
+               data=data.loc[blank, ticket_col].iloc[0])
         )
 
 
@@ -220,9 +223,9 @@ def service_mix(classified: pd.DataFrame, by: str | list[str] = "timing") -> pd.
     if bad or not 1 <= len(names) <= 2:
         given = f'"{by}"' if isinstance(by, str) else repr(by)
         raise DataError(
-            f"by={given} is not a classification of the services. Use one or two of: "
-            f"{_list(SERVICE_CLASSIFICATIONS)} (deck 001's six ways), e.g. by=\"timing\" or "
-            f"by=[\"timing\", \"nature\"]."
+            tr("by={given} is not a classification of the services. Use one or two of: "
+               "{SERVICE_CLASSIFICATIONS} (deck 001's six ways), e.g. by=\"timing\" or by=[\"timing\", "
+               '"nature"].', given=given, SERVICE_CLASSIFICATIONS=_list(SERVICE_CLASSIFICATIONS))
         )
     data = read_result(classified, [Column(b, "label", "by") for b in names], table="classified",
                        made_by="classify_services", min_rows=1)

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._recovery import (
     COMPLAINT_GROUPS,
     NO_COMPLAINT,
@@ -180,8 +181,8 @@ def _read_handling(tickets: Any, by: str | None, complaints_only: bool, cols: _T
                    "complaint": "complaint_col"})
     if len(data) == 0:
         raise DataError(
-            f"There are no complaints in the tickets table ({cols.complaint_col} is never True). Check the "
-            f"filter, or pass complaints_only=False to judge every contact."
+            tr("There are no complaints in the tickets table ({complaint_col} is never True). Check the "
+               "filter, or pass complaints_only=False to judge every contact.", complaint_col=cols.complaint_col)
         )
     return data
 
@@ -305,8 +306,8 @@ def _cutoff(attrs: dict, cutoff: Any) -> pd.Timestamp:
         cutoff = attrs.get("cutoff")
         if cutoff is None:
             raise DataError(
-                "cutoff is needed: only complaints known at the cut-off may explain churn after it. Pass "
-                'cutoff="YYYY-MM-DD" or labels from label_churn (they carry it).'
+                tr("cutoff is needed: only complaints known at the cut-off may explain churn after it. "
+                   'Pass cutoff="YYYY-MM-DD" or labels from label_churn (they carry it).')
             )
     return as_timestamp(cutoff, argument="cutoff").normalize()
 

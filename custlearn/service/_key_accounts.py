@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import Column, optional_column, read_customers, read_result, read_tickets
 from custlearn._validate import as_timestamp, require_confidence, require_fraction
 from custlearn.service._complaints import churn_rates
@@ -107,8 +108,8 @@ def key_accounts(
         value = value.reindex(ids, fill_value=0.0)
         value.index.name = customer_col
     if len(value) == 0:
-        raise DataError(f"There is no customer to rank: no order on or before {day.date()} (and none in among). "
-                        f"Check as_of, or pass the customers to rank as among=...")
+        raise DataError(tr("There is no customer to rank: no order on or before {day} (and none in "
+                           "among). Check as_of, or pass the customers to rank as among=...", day=day.date()))
     order = np.lexsort((value.index.to_numpy(), -value.to_numpy()))
     table = pd.DataFrame({"value": value.to_numpy()[order], "rank": np.arange(1, len(value) + 1)},
                          index=value.index[order])
@@ -119,12 +120,13 @@ def key_accounts(
 
 def _ids(among: Any) -> pd.Index:
     if isinstance(among, (str, bytes)) or not isinstance(among, Iterable):
-        raise DataError(f"among must be a list of customer ids (e.g. labels.index), but {type(among).__name__} "
-                        f"{among!r} was given. Pass the ids of the customers to rank.")
+        raise DataError(tr("among must be a list of customer ids (e.g. labels.index), but {kind} "
+                           "{among!r} was given. Pass the ids of the customers to rank.",
+                           kind=type(among).__name__, among=among))
     ids = pd.Index(list(among))
     if ids.hasnans or ids.has_duplicates:
-        raise DataError("among must list each customer id once, with none missing: drop the blanks and the "
-                        "repeats (e.g. pd.Index(ids).dropna().unique()) and pass it again.")
+        raise DataError(tr("among must list each customer id once, with none missing: drop the blanks and "
+                           "the repeats (e.g. pd.Index(ids).dropna().unique()) and pass it again."))
     return ids
 
 
@@ -213,8 +215,8 @@ def key_account_service(
     churned = read_result(labels, [Column(churned_col, "flag", "churned_col")], table="labels",
                           made_by="label_churn", min_rows=1)[churned_col]
     if flags.index.has_duplicates:
-        raise DataError("key lists a customer more than once; it must have one row per customer, as key_accounts "
-                        "returns it. Make it again with key_accounts(...), or drop the repeats on purpose.")
+        raise DataError(tr("key lists a customer more than once; it must have one row per customer, as "
+                           "key_accounts returns it. Make it again with key_accounts(...), or drop the repeats on purpose."))
     is_key = flags.reindex(churned.index, fill_value=False).to_numpy(dtype=bool)
     group = np.where(is_key, KEY, OTHER).astype(object)
     if customers is not None:

@@ -19,13 +19,14 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import N_, tr
 from custlearn._stats import wilson_columns
 from custlearn._tables import Column, optional_column, read_tickets
 from custlearn._validate import _list, as_timestamp, require_confidence, require_number
 
 __all__ = ["service_kpis", "time_limit_attainment", "backlog", "closed_loop"]
 
-_HOURS_FIX = "Hours are counted from the moment the ticket was opened: check the sign of those rows."
+_HOURS_FIX = N_("Hours are counted from the moment the ticket was opened: check the sign of those rows.")
 
 
 def _hours(name: str, argument: str) -> Column:
@@ -270,17 +271,18 @@ def _limits(limits: Any, labels: pd.Series, by: str) -> dict:
     found = sorted(pd.unique(labels.astype(str)))
     example = "{" + ", ".join(f'"{s}": 24' for s in found) + "}"
     if not isinstance(limits, Mapping):
-        raise DataError(f"limits must be a dict of hours per {by}, e.g. limits={example}, but a "
-                        f"{type(limits).__name__} was given.")
+        raise DataError(tr("limits must be a dict of hours per {by}, e.g. limits={example}, but a {kind} "
+                           "was given.", by=by, example=example, kind=type(limits).__name__))
     text = {str(k): v for k, v in limits.items()}
     for label in found:
         if label not in text:
-            raise DataError(f'limits has no time limit for "{label}" (a label of the {by} column). Give every '
-                            f"label one, e.g. limits={example}.")
+            raise DataError(tr('limits has no time limit for "{label}" (a label of the {by} column). Give '
+                               "every label one, e.g. limits={example}.", label=label, by=by, example=example))
         if not (isinstance(text[label], (int, float, np.integer, np.floating)) and not isinstance(text[label], bool)
                 and np.isfinite(text[label]) and text[label] > 0):
-            raise DataError(f'The time limit for "{label}" must be a number of hours greater than 0, but '
-                            f"{text[label]!r} was given. For example limits={example}.")
+            raise DataError(tr('The time limit for "{label}" must be a number of hours greater than 0, '
+                               "but {text!r} was given. For example limits={example}.",
+                               label=label, text=text[label], example=example))
     return {label: float(text[str(label)]) for label in pd.unique(labels)}
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import as_timestamp, require_choice, require_window
 from custlearn.churn._define import _AT_RISK_QUANTILE, CONTRACTUAL_WINDOW_DAYS, KINDS, _window_end
 from custlearn.sql._engines import Engine, open_engine, run
@@ -25,8 +26,8 @@ def _default_window(runner: Engine, slots: dict[str, str], cutoff: pd.Timestamp)
     values = np.repeat(gaps["gap"].to_numpy(dtype=float), gaps["times"].to_numpy(dtype=np.int64))
     if len(values) < 2:
         raise DataError(
-            f"Only {len(values)} gap(s) between repeat purchases were found, too few to set a default churn "
-            f"window from the data. Pass window_days=... yourself (e.g. window_days=90)."
+            tr("Only {n} gap(s) between repeat purchases were found, too few to set a default churn "
+               "window from the data. Pass window_days=... yourself (e.g. window_days=90).", n=len(values))
         )
     return int(np.ceil(np.quantile(values, _AT_RISK_QUANTILE)))
 
@@ -36,8 +37,9 @@ def _known(runner: Engine, order_slots: dict[str, str], customer_slots: dict[str
     found = run(runner, "check_known", {**order_slots, "customers": customer_slots["customers"]}, {}).iloc[0]
     if int(found["unknown"]):
         raise DataError(
-            f"{int(found['unknown'])} customer id(s) in the orders table are not in the customers table "
-            f"(e.g. {found['example']}). Use the same ids in both tables."
+            tr("{unknown} customer id(s) in the orders table are not in the customers table (e.g. "
+               "{example}). Use the same ids in both tables.",
+               unknown=int(found['unknown']), example=found['example'])
         )
 
 
@@ -132,8 +134,8 @@ def label_churn(
     if window_days is not None:
         window_days = require_window(window_days, argument="window_days")
     if orders is None and kind == "non-contractual":
-        raise DataError('Non-contractual churn is read from purchases: pass the orders table, or use '
-                        'kind="contractual" if your customers close accounts.')
+        raise DataError(tr("Non-contractual churn is read from purchases: pass the orders table, or use "
+                           'kind="contractual" if your customers close accounts.'))
     with open_engine(engine, connection, spark) as runner:
         src, people = customers_source(runner, customers, customer_col=customer_col, signup_col=signup_col,
                                        closed_col=closed_col if kind == "contractual" else None)
@@ -145,8 +147,8 @@ def label_churn(
         elif int(counts["row_count"]):
             end = pd.Timestamp(counts["last_day"])
         else:
-            raise DataError('as_of (the last day observed) is needed when there are no orders to read it from. '
-                            'Pass as_of="YYYY-MM-DD", e.g. as_of="2025-12-31".')
+            raise DataError(tr("as_of (the last day observed) is needed when there are no orders to read "
+                               'it from. Pass as_of="YYYY-MM-DD", e.g. as_of="2025-12-31".'))
         if window_days is None:
             window_days = CONTRACTUAL_WINDOW_DAYS if kind == "contractual" else _default_window(runner, slots, cutoff)
         window_end = _window_end(cutoff, window_days, end)
@@ -159,9 +161,9 @@ def label_churn(
                                                  "signup": people["signup"]}, values)
     if answer.empty:
         raise DataError(
-            f"No customer is a customer at the cut-off {cutoff.date()} "
-            f"({'an open account' if kind == 'contractual' else 'a purchase on or before it'}). "
-            f"Choose a later cut-off."
+            tr("No customer is a customer at the cut-off {cutoff} ({rule}). Choose a later cut-off.",
+               cutoff=cutoff.date(),
+               rule=tr("an open account") if kind == "contractual" else tr("a purchase on or before it"))
         )
     out = _typed_labels(answer, kind, src, customer_col)
     columns = list(out.columns)

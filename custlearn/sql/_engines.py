@@ -35,6 +35,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import require_choice
 
 ENGINES = ["duckdb", "spark"]
@@ -162,8 +163,8 @@ class DuckDBEngine(Engine):
 
         if connection is not None and not isinstance(connection, duckdb.DuckDBPyConnection):
             raise DataError(
-                f"connection must be a DuckDB connection (duckdb.connect(...)), but a "
-                f"{type(connection).__name__} was given. Leave it out to use custlearn's in-memory database."
+                tr("connection must be a DuckDB connection (duckdb.connect(...)), but a {kind} was given. "
+                   "Leave it out to use custlearn's in-memory database.", kind=type(connection).__name__)
             )
         self.con = _shared_duckdb() if connection is None else connection
         self.views: list[str] = []
@@ -267,8 +268,8 @@ class SparkEngine(Engine):
         self.spark = spark_session() if spark is None else spark
         if not hasattr(self.spark, "sql") or not hasattr(self.spark, "read"):
             raise DataError(
-                f"spark must be a SparkSession, but a {type(spark).__name__} was given. "
-                f"Leave it out to start a local one (custlearn.sql.spark_session())."
+                tr("spark must be a SparkSession, but a {kind} was given. Leave it out to start a local "
+                   "one (custlearn.sql.spark_session()).", kind=type(spark).__name__)
             )
         self.views: list[str] = []
         self.folders: list[str] = []
@@ -333,10 +334,11 @@ def open_engine(engine: Any, connection: Any = None, spark: Any = None) -> Itera
     """The engine asked for, closed (its views dropped) when the measure is done."""
     require_choice(engine, ENGINES, argument="engine")
     if engine == "duckdb" and spark is not None:
-        raise DataError('spark= is given but engine="duckdb": pass engine="spark" to run on that session.')
+        raise DataError(tr('spark= is given but engine="duckdb": pass engine="spark" to run on that '
+                           "session."))
     if engine == "spark" and connection is not None:
-        raise DataError('connection= is a DuckDB connection, but engine="spark": pass spark=<your session> '
-                        'or leave engine="duckdb".')
+        raise DataError(tr('connection= is a DuckDB connection, but engine="spark": pass spark=<your '
+                           'session> or leave engine="duckdb".'))
     runner: Engine = DuckDBEngine(connection) if engine == "duckdb" else SparkEngine(spark)
     try:
         yield runner

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import read_orders
 from custlearn._validate import as_timestamp
 
@@ -145,8 +146,8 @@ def footprint(
     needed = read_orders(orders, customer_col=customer_col, date_col=date_col, amount_col=amount_col)
     n = len(needed)
     if n == 0 or not (needed[date_col] <= as_of).any():
-        raise DataError(f"footprint needs orders on or before as_of={as_of.date()}, but there are none. "
-                        f"Give an extract with orders, and an as_of inside its dates.")
+        raise DataError(tr("footprint needs orders on or before as_of={as_of}, but there are none. Give "
+                           "an extract with orders, and an as_of inside its dates.", as_of=as_of.date()))
     columns = [customer_col, date_col, amount_col]
     frame = orders.memory_usage(deep=True, index=False).sum()
     three = needed[columns].memory_usage(deep=True, index=False).sum()

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr, translated
 from custlearn._tables import Column, _require, read_customers, read_orders, read_scores, Scale
 from custlearn._validate import _list
 from custlearn.sql._engines import Engine, _type_kind, run
@@ -61,16 +62,17 @@ def _kind_of_path(text: str, table: str) -> tuple[str, str]:
         found = [path]
     else:
         raise DataError(
-            f'{table}="{text}" is neither a file nor a folder that exists. Give the path to a CSV or '
-            f'Parquet file, a glob such as "{Path(text).parent / "*.parquet"}", or a folder of Parquet files.'
+            tr('{table}="{text}" is neither a file nor a folder that exists. Give the path to a CSV or '
+               'Parquet file, a glob such as "{parent}", or a folder of Parquet files.',
+               table=table, text=text, parent=Path(text).parent / "*.parquet")
         )
     kinds = {"csv" if p.name.lower().endswith(_CSV) else "parquet" if p.name.lower().endswith(_PARQUET) else "?"
              for p in found}
     if not found or "?" in kinds or len(kinds) > 1:
-        what = "no CSV or Parquet file" if not found else f"files of kinds {_list(sorted(kinds))}"
+        what = tr("no CSV or Parquet file") if not found else tr("files of kinds {kinds}", kinds=_list(sorted(kinds)))
         raise DataError(
-            f'{table}="{text}" holds {what}. custlearn.sql reads CSV files (.csv) or Parquet files '
-            f"(.parquet), one kind at a time."
+            tr('{table}="{text}" holds {what}. custlearn.sql reads CSV files (.csv) or Parquet files '
+               "(.parquet), one kind at a time.", table=table, text=text, what=what)
         )
     return kinds.pop(), text
 
@@ -80,11 +82,11 @@ def register(runner: Engine, source: Any, table: str, clean: pd.DataFrame | None
     if clean is not None:
         return Source(runner.frame(clean), {c: str(clean[c].dtype) for c in clean.columns})
     if not isinstance(source, (str, os.PathLike)):
-        kind = "nothing (None)" if source is None else f"a {type(source).__name__}"
+        kind = tr("nothing (None)") if source is None else tr("a {kind}", kind=type(source).__name__)
         raise DataError(
-            f"{table} must be a pandas DataFrame, a path to CSV or Parquet files, or the name of a table "
-            f"of the engine, but {kind} was given. For example {table}=shop.{table} or "
-            f'{table}="_build/warehouse/{table}".'
+            tr("{table} must be a pandas DataFrame, a path to CSV or Parquet files, or the name of a "
+               "table of the engine, but {kind} was given. For example {table}=shop.{table} or "
+               '{table}="_build/warehouse/{table}".', table=table, kind=kind)
         )
     text = os.fspath(source)
     path_like = os.sep in text or "/" in text or any(c in text for c in "*?[") or Path(text).exists() \
@@ -100,10 +102,11 @@ def register(runner: Engine, source: Any, table: str, clean: pd.DataFrame | None
         raise
     except Exception as error:  # the engine's own words, first line
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        where = f'the files "{text}"' if path_like else f'a table called "{text}" in the {runner.name} engine'
+        where = (tr('the files "{text}"', text=text) if path_like
+                 else tr('a table called "{text}" in the {engine} engine', text=text, engine=runner.name))
         raise DataError(
-            f"{table}: could not read {where}: {first}. Check the path or the table name (a file path "
-            f"needs a folder or an extension such as .csv or .parquet)."
+            tr("{table}: could not read {where}: {first}. Check the path or the table name (a file path "
+               "needs a folder or an extension such as .csv or .parquet).", table=table, where=where, first=first)
         ) from None
     return Source(view, columns)
 
@@ -130,22 +133,30 @@ def check_kinds(src: Source, wanted: dict[str, str], table: str) -> None:
             kind = "timestamp"
         if want == "date" and kind in ("number", "flag"):
             raise DataError(
-                f'The column "{column}" of the {table} table should hold dates, but it holds '
-                f"{'numbers' if kind == 'number' else 'true/false values'} (type {src.columns[column]}). "
-                f"Convert it to dates first (CAST or strptime in SQL, pd.to_datetime in pandas)."
+                tr('The column "{column}" of the {table} table should hold dates, but it holds {kind} '
+                   "(type {columns}). Convert it to dates first (CAST or strptime in SQL, pd.to_datetime "
+                   "in pandas).",
+                   column=column, table=table, kind=tr("numbers") if kind == "number" else tr("true/false values"),
+                   columns=src.columns[column])
             )
         if want == "number" and kind != "number":
-            what = {"text": "text", "flag": "true/false values", "date": "dates", "timestamp": "dates"}.get(kind, kind)
+            what = {"text": tr("text"), "flag": tr("true/false values"), "date": tr("dates"),
+                    "timestamp": tr("dates")}.get(kind, kind)
             raise DataError(
-                f'The column "{column}" of the {table} table holds {what} (type {src.columns[column]}), '
-                f"but numbers are expected. Convert it first (CAST(... AS DOUBLE) in SQL, "
-                f"pd.to_numeric in pandas) and look at the rows that do not convert."
+                tr('The column "{column}" of the {table} table holds {what} (type {columns}), but numbers '
+                   "are expected. Convert it first (CAST(... AS DOUBLE) in SQL, pd.to_numeric in pandas) "
+                   "and look at the rows that do not convert.",
+                   column=column, table=table, what=what, columns=src.columns[column])
             )
+
+
+def _drop(column: str) -> str:
+    return tr('Drop those rows on purpose (WHERE "{c}" IS NOT NULL) or fill them, then call again.', c=column)
 
 
 def _count_error(count: int, column: str, table: str, what: str, fix: str) -> DataError:
-    return DataError(f'The column "{column}" of the {table} table has {count} {what}, but every row needs '
-                     f"one. {fix}")
+    return DataError(tr('The column "{column}" of the {table} table has {count} {what}, but every row '
+                        "needs one. {fix}", column=column, table=table, count=count, what=what, fix=fix))
 
 
 def orders_source(
@@ -196,26 +207,28 @@ def _orders_problems(counts: dict[str, Any], customer_col: str, date_col: str, a
     """Raise the first problem the check found, in the words of custlearn._tables."""
     n = int(counts["row_count"])
     if n < min_rows:
-        raise DataError(f"The orders table has {n} rows, but at least {min_rows} is needed. Check the filter "
-                        f"that produced it (a date window or a condition that matched nothing).")
-    drop = 'Drop those rows on purpose (WHERE "{c}" IS NOT NULL) or fill them, then call again.'
-    for column, key, what in [(customer_col, "missing_ids", "missing id(s)"),
-                              (date_col, "missing_dates", "missing date(s)"),
-                              (amount_col, "missing_amounts", "missing value(s)"),
-                              (order_col, "missing_orders", "missing id(s)")]:
+        raise DataError(tr("The orders table has {n} rows, but at least {min_rows} is needed. Check the "
+                           "filter that produced it (a date window or a condition that matched nothing).",
+                           n=n, min_rows=min_rows))
+    for column, key, what in [(customer_col, "missing_ids", tr("missing id(s)")),
+                              (date_col, "missing_dates", tr("missing date(s)")),
+                              (amount_col, "missing_amounts", tr("missing value(s)")),
+                              (order_col, "missing_orders", tr("missing id(s)"))]:
         if column is not None and int(counts[key]):
-            raise _count_error(int(counts[key]), column, "orders", what, drop.format(c=column))
+            raise _count_error(int(counts[key]), column, "orders", what, _drop(column))
     if int(counts["unreadable_dates"]):
         raise DataError(
-            f'The column "{date_col}" of the orders table should hold dates, but {int(counts["unreadable_dates"])} '
-            f"value(s) cannot be read as a date. Fix or drop those rows (TRY_CAST(... AS DATE) IS NULL finds them)."
+            tr('The column "{date_col}" of the orders table should hold dates, but {unreadable_dates} '
+               "value(s) cannot be read as a date. Fix or drop those rows (TRY_CAST(... AS DATE) IS NULL "
+               "finds them).", date_col=date_col, unreadable_dates=int(counts["unreadable_dates"]))
         )
     if amount_col is not None and not allow_refunds and int(counts["negative_amounts"]):
         raise DataError(
-            f'The column "{amount_col}" of the orders table has {int(counts["negative_amounts"])} negative '
-            f"value(s), but values of zero or more are expected here. If these rows are refunds or returns, "
-            f"pass allow_refunds=True to net them into the customer's spend; if they are errors, drop them "
-            f'first (WHERE "{amount_col}" >= 0).'
+            tr('The column "{amount_col}" of the orders table has {negative_amounts} negative value(s), '
+               "but values of zero or more are expected here. If these rows are refunds or returns, pass "
+               "allow_refunds=True to net them into the customer's spend; if they are errors, drop them "
+               'first (WHERE "{amount_col}" >= 0).',
+               amount_col=amount_col, negative_amounts=int(counts["negative_amounts"]))
         )
 
 
@@ -223,9 +236,11 @@ def before_every_order(as_of: pd.Timestamp, counts: dict[str, Any]) -> None:
     """The pandas measures' error for an ``as_of`` before the first order."""
     if int(counts["row_count"]) and as_of < pd.Timestamp(counts["first_day"]):
         raise DataError(
-            f"as_of={as_of.date()} is before every order (the first order is on "
-            f"{pd.Timestamp(counts['first_day']).date()}), so no customer has bought yet. Give an as_of "
-            f'date inside or after the order history, e.g. as_of="{pd.Timestamp(counts["last_day"]).date()}".'
+            tr("as_of={as_of} is before every order (the first order is on {first_day}), so no customer "
+               "has bought yet. Give an as_of date inside or after the order history, e.g. "
+               'as_of="{last_day}".',
+               as_of=as_of.date(), first_day=pd.Timestamp(counts["first_day"]).date(),
+               last_day=pd.Timestamp(counts["last_day"]).date())
         )
 
 
@@ -260,23 +275,24 @@ def customers_source(
              "closed": day_slot(runner, closed_col, src.columns[closed_col]) if closed_col else none,
              "closed_raw": q(closed_col) if closed_col else "NULL"}
     counts = run(runner, "check_customers", slots, {}).iloc[0].to_dict()
-    drop = 'Drop those rows on purpose (WHERE "{c}" IS NOT NULL) or fill them, then call again.'
     if int(counts["missing_ids"]):
-        raise _count_error(int(counts["missing_ids"]), customer_col, "customers", "missing id(s)",
-                           drop.format(c=customer_col))
+        raise _count_error(int(counts["missing_ids"]), customer_col, "customers", tr("missing id(s)"),
+                           _drop(customer_col))
     if int(counts["repeated_ids"]):
         raise DataError(
-            f'The customers table has {int(counts["repeated_ids"])} repeated id(s) in "{customer_col}", but one '
-            f"row per id is expected. Remove the repeats on purpose (SELECT DISTINCT if they are exact copies; "
-            f"lesson 01 shows how to merge real duplicates)."
+            tr('The customers table has {repeated_ids} repeated id(s) in "{customer_col}", but one row '
+               "per id is expected. Remove the repeats on purpose (SELECT DISTINCT if they are exact "
+               "copies; lesson 01 shows how to merge real duplicates).",
+               repeated_ids=int(counts["repeated_ids"]), customer_col=customer_col)
         )
     if signup_col and int(counts["missing_signups"]) - int(counts["unreadable_signups"]):
         raise _count_error(int(counts["missing_signups"]) - int(counts["unreadable_signups"]), signup_col,
-                           "customers", "missing date(s)", drop.format(c=signup_col))
+                           "customers", tr("missing date(s)"), _drop(signup_col))
     for column, key in [(signup_col, "unreadable_signups"), (closed_col, "unreadable_closings")]:
         if column and int(counts[key]):
-            raise DataError(f'The column "{column}" of the customers table should hold dates, but '
-                            f"{int(counts[key])} value(s) cannot be read as a date. Fix or drop those rows.")
+            raise DataError(tr('The column "{column}" of the customers table should hold dates, but '
+                               "{counts} value(s) cannot be read as a date. Fix or drop those rows.",
+                               column=column, counts=int(counts[key])))
     return src, slots
 
 
@@ -295,15 +311,19 @@ def scores_source(runner: Engine, scores: Any, column: str, scale: Scale) -> tup
     slots = {"scores": runner.quote(src.view), "score": runner.quote(column)}
     counts = run(runner, "check_scores", slots, {}).iloc[0].to_dict()
     if int(counts["row_count"]) == 0:
-        raise DataError(f"{column} is empty: there are no answers, so there is nothing to score. Check the "
-                        f"filter that produced it (a date window or a segment with no survey responses).")
+        raise DataError(tr("{column} is empty: there are no answers, so there is nothing to score. Check "
+                           "the filter that produced it (a date window or a segment with no survey responses).",
+                           column=column))
     if int(counts["missing"]):
-        raise DataError(f"{column} has {int(counts['missing'])} missing value(s), but missing values are not "
-                        f"allowed here. Drop them first (WHERE \"{column}\" IS NOT NULL): a blank answer is not a score.")
+        raise DataError(tr("{column} has {missing} missing value(s), but missing values are not allowed "
+                           'here. Drop them first (WHERE "{column}" IS NOT NULL): a blank answer is not a score.',
+                           column=column, missing=int(counts['missing'])))
     if int(counts["outside"]) or int(counts["decimals"]):
         bad = int(counts["outside"]) or int(counts["decimals"])
-        raise DataError(f"{column} must be whole numbers from {scale.low:g} to {scale.high:g}, but {bad} value(s) "
-                        f"are {'outside that range' if counts['outside'] else 'not whole'}. {scale.fix}")
+        raise DataError(tr("{column} must be whole numbers from {low:g} to {high:g}, but {bad} value(s) "
+                           "are {problem}. {fix}", column=column, low=scale.low, high=scale.high, bad=bad,
+                           problem=tr("outside that range") if counts["outside"] else tr("not whole"),
+                           fix=translated(scale.fix) if scale.fix else scale.fix))
     return src, slots
 
 

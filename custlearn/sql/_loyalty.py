@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import as_timestamp, require_choice, require_window
 from custlearn.loyalty import PERIODS, _NPS_SCALE
 from custlearn.sql._engines import Engine, open_engine, run
@@ -149,9 +150,9 @@ def repeat_purchase_rate(
         answer = run(runner, "repeat_purchase_rate", slots, values).iloc[0]
     if within_days is not None and int(answer["buyers"]) == 0:
         raise DataError(
-            f"No customer made a first purchase at least within_days={within_days} days "
-            f"before as_of={end.date()}, so nobody has had the full window to come back. "
-            f"Use a shorter within_days or a later as_of."
+            tr("No customer made a first purchase at least within_days={within_days} days before "
+               "as_of={end}, so nobody has had the full window to come back. Use a shorter within_days or "
+               "a later as_of.", within_days=within_days, end=end.date())
         )
     return int(answer["repeat_buyers"]) / int(answer["buyers"])
 
@@ -166,8 +167,8 @@ def _active(runner: Engine, orders: Any, period: str, as_of: Any, customer_col: 
         end = as_timestamp(as_of, argument="as_of").normalize()
         if end < pd.Timestamp(counts["first_day"]):
             raise DataError(
-                f"No order is dated on or before as_of={end.date()}; the first order is "
-                f"on {pd.Timestamp(counts['first_day']).date()}. Choose a later as_of."
+                tr("No order is dated on or before as_of={end}; the first order is on {first_day}. Choose "
+                   "a later as_of.", end=end.date(), first_day=pd.Timestamp(counts['first_day']).date())
             )
     slots["period"] = PERIOD_NUMBERS[period].replace("{day}", slots["day"])
     return slots, end
@@ -368,9 +369,10 @@ def cohort_retention(
                      {"as_of": f"{end:%Y-%m-%d}"})
     if answer.empty:
         raise DataError(
-            f'None of the customers in the customers table has an order (matched on "{customer_col}"'
-            f'{"" if as_of is None else " up to as_of"}). Check that both tables use the same customer ids, '
-            f"or that the subset of customers is not empty."
+            tr("None of the customers in the customers table has an order (matched on "
+               '"{customer_col}"{up_to}). Check that both tables use the same customer ids, or that the '
+               "subset of customers is not empty.",
+               customer_col=customer_col, up_to="" if as_of is None else tr(" up to as_of"))
         )
     counts = typed(answer, {"cohort": "int", "age": "int", "customers": "float"})
     last = end.to_period(period).ordinal

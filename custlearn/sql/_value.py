@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import Column, _require, read_table
 from custlearn._validate import as_timestamp, require_choice, require_flag, require_fraction, require_positive_int
 from custlearn.sql._engines import open_engine, run
@@ -190,10 +191,11 @@ def rfm_scores(
     require_choice(ties, TIES, argument="ties")
     if ties == "id":
         raise DataError(
-            'ties="id" cannot run in SQL exactly: that rule cuts positions with pd.qcut, whose group edges '
-            "are floating-point quantiles; an edge that should fall exactly on a position can land one "
-            "rounding error to either side, so SQL would give some customers a different score. Use "
-            'ties="same" (equal values, equal scores), or value.rfm_scores(..., ties="id") in pandas.'
+            tr('ties="id" cannot run in SQL exactly: that rule cuts positions with pd.qcut, whose group '
+               "edges are floating-point quantiles; an edge that should fall exactly on a position can "
+               "land one rounding error to either side, so SQL would give some customers a different "
+               'score. Use ties="same" (equal values, equal scores), or value.rfm_scores(..., ties="id") '
+               "in pandas.")
         )
     columns = {"recency_col": recency_col, "frequency_col": frequency_col, "monetary_col": monetary_col}
     original, clean = _rfm_input(rfm, columns, customer_col)
@@ -394,13 +396,13 @@ def _check_curve(table: pd.DataFrame) -> None:
     """The checks of ``value.pareto_table`` on the values as the engine read them."""
     v = table["value"].to_numpy()
     if len(v) == 0:
-        raise DataError("values is empty: a Pareto curve needs at least one customer.")
+        raise DataError(tr("values is empty: a Pareto curve needs at least one customer."))
     if np.isnan(v).any() or np.isinf(v).any():
-        raise DataError("values has missing or infinite values; every customer needs a finite amount. Drop "
-                        "them on purpose or fix the calculation that produced them.")
+        raise DataError(tr("values has missing or infinite values; every customer needs a finite amount. "
+                           "Drop them on purpose or fix the calculation that produced them."))
     if (v < 0).any():
-        raise DataError(f"values has {int((v < 0).sum())} negative value(s) (e.g. {v[v < 0][0]:g}), but a Pareto "
-                        f"curve of revenue needs values of 0 or more. For profit, which can be negative, use "
-                        f"value.whale_curve(profit).")
+        raise DataError(tr("values has {n} negative value(s) (e.g. {v:g}), but a Pareto curve of revenue "
+                           "needs values of 0 or more. For profit, which can be negative, use value.whale_curve(profit).",
+                           n=int((v < 0).sum()), v=v[v < 0][0]))
     if v.sum() == 0:
-        raise DataError("values add up to 0, so shares of the total cannot be computed.")
+        raise DataError(tr("values add up to 0, so shares of the total cannot be computed."))

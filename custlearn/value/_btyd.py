@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import (
     DataError,
     require_choice,
@@ -30,7 +31,7 @@ __all__ = ["BetaGeo", "GammaGamma", "clv"]
 def _not_fitted(model: Any) -> None:
     if getattr(model, "params_", None) is None:
         name = type(model).__name__
-        raise DataError(f"This {name} model is not fitted yet. Call {name}().fit(summary) first.")
+        raise DataError(tr("This {name} model is not fitted yet. Call {name}().fit(summary) first.", name=name))
 
 
 def _unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
@@ -65,8 +66,8 @@ def _minimize(fun: Any, theta0: np.ndarray, names: list[str], model: str) -> tup
     )
     if not (np.all(np.isfinite(result.x)) and np.isfinite(result.fun)):
         raise DataError(
-            f"The {model} fit failed (the likelihood could not be computed). Check the "
-            f"summary: frequency, recency and T must be finite, in one time unit, with 0 <= recency <= T."
+            tr("The {model} fit failed (the likelihood could not be computed). Check the summary: "
+               "frequency, recency and T must be finite, in one time unit, with 0 <= recency <= T.", model=model)
         )
     edge = [n for n, v in zip(names, result.x) if abs(v) >= _EDGE]
     return result, edge
@@ -234,9 +235,9 @@ class BetaGeo:
         data = _require_summary(summary, frequency_col=frequency_col, recency_col=recency_col, T_col=T_col)
         if not (data["x"] > 0).any():
             raise DataError(
-                "No customer in the summary made a repeat purchase (frequency is 0 for all), "
-                "so the purchase and drop-out rates cannot be told apart. Use a longer "
-                "observation period (an earlier start or a later as_of)."
+                tr("No customer in the summary made a repeat purchase (frequency is 0 for all), so the "
+                   "purchase and drop-out rates cannot be told apart. Use a longer observation period (an "
+                   "earlier start or a later as_of).")
             )
         (x, t_x, T), w = _unique_rows(data["x"].to_numpy(), data["t_x"].to_numpy(), data["T"].to_numpy())
         n = w.sum()
@@ -259,7 +260,7 @@ class BetaGeo:
     def _data(self, summary: pd.DataFrame, cols: dict[str, str]) -> pd.DataFrame:
         _not_fitted(self)
         if self.time_unit_ is not None:
-            _check_same_unit(summary, self.time_unit_, what="this BetaGeo model was fitted")
+            _check_same_unit(summary, self.time_unit_, what=tr("this BetaGeo model was fitted"))
         return _require_summary(summary, **cols)
 
     def p_alive(
@@ -356,10 +357,11 @@ class BetaGeo:
         if isinstance(t, pd.Series):  # one horizon per customer, in the summary's row order
             t = t.to_numpy()
             if len(t) != len(summary):
-                raise DataError(f"t has {len(t)} values but the summary has {len(summary)} customers: give one "
-                                f"horizon, or one per customer.")
+                raise DataError(tr("t has {n} values but the summary has {n2} customers: give one "
+                                   "horizon, or one per customer.", n=len(t), n2=len(summary)))
         if not np.all(np.asarray(t) >= 0):
-            raise DataError(f"t must be a time of 0 or more (in the summary's time unit), but {t} was given.")
+            raise DataError(tr("t must be a time of 0 or more (in the summary's time unit), but {t} was "
+                               "given.", t=t))
         d = self._data(summary, {"frequency_col": frequency_col, "recency_col": recency_col, "T_col": T_col})
         x, t_x, T = d["x"].to_numpy(), d["t_x"].to_numpy(), d["T"].to_numpy()
         return pd.Series(self._expected(x, t_x, T, t), index=summary.index, name="expected_purchases")
@@ -414,12 +416,13 @@ class BetaGeo:
         arr = np.asarray(_number(t, "t"), dtype=float)
         if not (arr >= 0).all() or not np.isfinite(arr).all():
             shown = arr[~((arr >= 0) & np.isfinite(arr))][0] if arr.ndim else arr
-            raise DataError(f"t must be a time of 0 or more (in the model's time unit), but {shown:g} was given. "
-                            f"Give the time since the first purchase, e.g. t=52 for a year in weeks.")
+            raise DataError(tr("t must be a time of 0 or more (in the model's time unit), but {shown:g} "
+                               "was given. Give the time since the first purchase, e.g. t=52 for a year in weeks.",
+                               shown=shown))
         r, alpha, a, b = self.params_[["r", "alpha", "a", "b"]].to_numpy()
         if abs(a - 1) < 1e-12:
-            raise DataError("The BG/NBD expectation needs a != 1 (Fader, Hardie & Lee 2005); refit or "
-                            "check the parameters.")
+            raise DataError(tr("The BG/NBD expectation needs a != 1 (Fader, Hardie & Lee 2005); refit or "
+                               "check the parameters."))
         out = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + arr)) ** r * hyp2f1(r, b, a + b - 1, arr / (alpha + arr)))
         out = out + 0.0  # no "-0.0" at t = 0
         return float(out) if out.ndim == 0 else out
@@ -430,7 +433,7 @@ class BetaGeo:
 
         r, alpha, a, b = self.params_[["r", "alpha", "a", "b"]].to_numpy()
         if abs(a - 1) < 1e-12:
-            raise DataError("The BG/NBD expectation needs a != 1 (eq. 10 of Fader, Hardie & Lee 2005).")
+            raise DataError(tr("The BG/NBD expectation needs a != 1 (eq. 10 of Fader, Hardie & Lee 2005)."))
         rx = r + x
         first = (a + b + x - 1) / (a - 1)
         hyper = hyp2f1(rx, b + x, a + b + x - 1, t / (alpha + T + t))
@@ -445,9 +448,9 @@ def _check_same_unit(summary: pd.DataFrame, unit: str, *, what: str) -> None:
     stored = summary.attrs.get("time_unit") if isinstance(summary, pd.DataFrame) else None
     if stored is not None and stored != unit:
         raise DataError(
-            f'The summary is in {stored} (summary.attrs["time_unit"]), but {what} on a '
-            f'summary in {unit}. Rebuild the summary with clv_summary(..., time_unit="{unit}") '
-            f"or refit the model on this one."
+            tr('The summary is in {stored} (summary.attrs["time_unit"]), but {what} on a summary in '
+               '{unit}. Rebuild the summary with clv_summary(..., time_unit="{unit}") or refit the model '
+               "on this one.", stored=stored, what=what, unit=unit)
         )
 
 
@@ -538,10 +541,10 @@ class GammaGamma:
         bad = (d["x"] > 0) & ~(d["m"] > 0)
         if bad.any():
             raise DataError(
-                f'The Gamma-Gamma model needs a positive "{monetary_col}" for every customer '
-                f"with repeat purchases, but {int(bad.sum())} have 0 or less (first: "
-                f"{summary.index[bad.to_numpy()][0]}). Drop free orders or refunds from the "
-                f"orders before clv_summary(...)."
+                tr('The Gamma-Gamma model needs a positive "{monetary_col}" for every customer with '
+                   "repeat purchases, but {n} have 0 or less (first: {index}). Drop free orders or "
+                   "refunds from the orders before clv_summary(...).",
+                   monetary_col=monetary_col, n=int(bad.sum()), index=summary.index[bad.to_numpy()][0])
             )
         return d
 
@@ -576,8 +579,8 @@ class GammaGamma:
         d = d[d["x"] > 0]
         if len(d) < 2:
             raise DataError(
-                f"The Gamma-Gamma model is fitted on customers with repeat purchases, but only "
-                f"{len(d)} have any. Use a longer observation period."
+                tr("The Gamma-Gamma model is fitted on customers with repeat purchases, but only {n} have "
+                   "any. Use a longer observation period.", n=len(d))
             )
         (x, m), w = _unique_rows(d["x"].to_numpy(), d["m"].to_numpy())
         n = w.sum()
@@ -633,8 +636,8 @@ class GammaGamma:
         p, q, v = self.params_[["p", "q", "v"]].to_numpy()
         if q <= 1:
             raise DataError(
-                f"The fitted q = {q:.3g} is 1 or less, so the model's average spend is infinite. "
-                f"Check the spend data for extreme values."
+                tr("The fitted q = {q:.3g} is 1 or less, so the model's average spend is infinite. Check "
+                   "the spend data for extreme values.", q=q)
             )
         x, m = d["x"].to_numpy(), np.where(d["x"].to_numpy() > 0, d["m"].to_numpy(), 0.0)
         return pd.Series(p * (v + x * m) / (p * x + q - 1), index=summary.index, name="expected_spend")
@@ -656,8 +659,8 @@ def _horizon(months: Any, horizon: Any, horizon_unit: Any) -> tuple[int, str]:
     require_choice(horizon_unit, list(HORIZON_UNITS), argument="horizon_unit")
     if months is not None and horizon is not None:
         raise DataError(
-            f"Give the horizon once: months={months!r} and horizon={horizon!r} were both given. "
-            f'Use months=12, or horizon=39, horizon_unit="weeks".'
+            tr("Give the horizon once: months={months!r} and horizon={horizon!r} were both given. Use "
+               'months=12, or horizon=39, horizon_unit="weeks".', months=months, horizon=horizon)
         )
     if horizon is None:
         given, unit, argument = (12 if months is None else months), "months", "months"
@@ -668,9 +671,10 @@ def _horizon(months: Any, horizon: Any, horizon_unit: Any) -> tuple[int, str]:
         smaller = "weeks" if unit == "months" else "days"
         per = {"months": DAYS_PER_MONTH / 7, "weeks": 7.0}[unit]
         raise DataError(
-            f"{argument} must be a whole number of {unit}, but {given:g} was given. A horizon that is not "
-            f"a whole number of {unit} can be given in {smaller}: e.g. horizon={round(given * per)}, "
-            f'horizon_unit="{smaller}".'
+            tr("{argument} must be a whole number of {unit}, but {given:g} was given. A horizon that is "
+               "not a whole number of {unit} can be given in {smaller}: e.g. horizon={given2}, "
+               'horizon_unit="{smaller}".',
+               argument=argument, unit=unit, given=given, smaller=smaller, given2=round(given * per))
         )
     return require_positive_int(given, argument=argument), unit
 
@@ -683,9 +687,9 @@ def _monthly_rate(discount_rate: Any, rate_per: Any) -> float:
         return (1 + rate) ** (1 / 12) - 1
     if rate > 0.10:
         raise DataError(
-            f"discount_rate={rate:g} per month is {(1 + rate) ** 12 - 1:.0%} a year: that is "
-            f"probably an annual rate. Pass rate_per=\"year\" (it is converted to "
-            f"(1 + rate) ** (1/12) - 1 per month), or a monthly rate such as 0.01."
+            tr("discount_rate={rate:g} per month is {value:.0%} a year: that is probably an annual rate. "
+               'Pass rate_per="year" (it is converted to (1 + rate) ** (1/12) - 1 per month), or a '
+               "monthly rate such as 0.01.", rate=rate, value=(1 + rate) ** 12 - 1)
         )
     return rate
 
@@ -695,14 +699,15 @@ def _prediction_unit(purchases_model: BetaGeo, summary: pd.DataFrame, time_unit:
     unit = _time_unit_of(summary, time_unit) or purchases_model.time_unit_
     if unit is None:
         raise DataError(
-            "The time unit of the summary is unknown, so times cannot be converted. Pass "
-            'time_unit="days" or "weeks" (the unit of recency and T), or make the summary '
-            "with clv_summary(..., time_unit=...)."
+            tr("The time unit of the summary is unknown, so times cannot be converted. Pass "
+               'time_unit="days" or "weeks" (the unit of recency and T), or make the summary with '
+               "clv_summary(..., time_unit=...).")
         )
     if purchases_model.time_unit_ is not None and purchases_model.time_unit_ != unit:
         raise DataError(
-            f"The BetaGeo model was fitted on a summary in {purchases_model.time_unit_}, but this "
-            f"summary is in {unit}. Use the same time unit for fitting and predicting."
+            tr("The BetaGeo model was fitted on a summary in {time_unit_}, but this summary is in {unit}. "
+               "Use the same time unit for fitting and predicting.",
+               time_unit_=purchases_model.time_unit_, unit=unit)
         )
     return unit
 
@@ -818,8 +823,9 @@ def clv(
     """
     if not isinstance(purchases_model, BetaGeo) or not isinstance(spend_model, GammaGamma):
         raise DataError(
-            "clv(purchases_model, spend_model, summary): give a fitted BetaGeo and a fitted "
-            f"GammaGamma, but got {type(purchases_model).__name__} and {type(spend_model).__name__}."
+            tr("clv(purchases_model, spend_model, summary): give a fitted BetaGeo and a fitted "
+               "GammaGamma, but got {kind} and {kind2}.",
+               kind=type(purchases_model).__name__, kind2=type(spend_model).__name__)
         )
     _not_fitted(purchases_model)
     _not_fitted(spend_model)

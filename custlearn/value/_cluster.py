@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Column, read_table
 from custlearn._validate import DataError, _list, require_flag, require_positive_int
 
@@ -59,13 +60,15 @@ def _ari(a: np.ndarray, b: np.ndarray) -> float:
 
 def _labels(values: Any, name: str) -> pd.Series:
     if isinstance(values, pd.DataFrame) or not isinstance(values, (pd.Series, list, tuple, np.ndarray)):
-        kind = "nothing (None)" if values is None else f"a {type(values).__name__}"
-        raise DataError(f"{name} must be one label per customer (a Series, list or array), but {kind} was given. "
-                        f"Pass one column, e.g. clusters.labels or segments['segment'].")
+        kind = tr("nothing (None)") if values is None else tr("a {kind}", kind=type(values).__name__)
+        raise DataError(tr("{name} must be one label per customer (a Series, list or array), but {kind} "
+                           "was given. Pass one column, e.g. clusters.labels or segments['segment'].",
+                           name=name, kind=kind))
     s = values if isinstance(values, pd.Series) else pd.Series(list(values), name=name)
     if s.isna().any():
-        raise DataError(f"{name} has {int(s.isna().sum())} missing label(s); every customer needs one. "
-                        f"Drop those customers from both, or fill them with a label such as 'none'.")
+        raise DataError(tr("{name} has {n} missing label(s); every customer needs one. Drop those "
+                           "customers from both, or fill them with a label such as 'none'.",
+                           name=name, n=int(s.isna().sum())))
     return s
 
 
@@ -118,20 +121,20 @@ def adjusted_rand_index(labels_a: Any, labels_b: Any) -> float:
     a, b = _labels(labels_a, "labels_a"), _labels(labels_b, "labels_b")
     if isinstance(labels_a, pd.Series) and isinstance(labels_b, pd.Series):
         if a.index.has_duplicates or b.index.has_duplicates:
-            raise DataError("labels_a and labels_b must have one label per customer id, but an id repeats. "
-                            "Drop the repeated ids first (s[~s.index.duplicated()]).")
+            raise DataError(tr("labels_a and labels_b must have one label per customer id, but an id "
+                               "repeats. Drop the repeated ids first (s[~s.index.duplicated()])."))
         if not a.index.sort_values().equals(b.index.sort_values()):
             only = a.index.difference(b.index).union(b.index.difference(a.index))
-            raise DataError(f"labels_a and labels_b must label the same customers, but {len(only)} customer(s) are "
-                            f"in only one of them (e.g. {_list(only[:3])}). Keep the common ones, e.g. "
-                            f"a.loc[a.index.intersection(b.index)].")
+            raise DataError(tr("labels_a and labels_b must label the same customers, but {n} customer(s) "
+                               "are in only one of them (e.g. {only}). Keep the common ones, e.g. "
+                               "a.loc[a.index.intersection(b.index)].", n=len(only), only=_list(only[:3])))
         b = b.reindex(a.index)
     elif len(a) != len(b):
-        raise DataError(f"labels_a and labels_b must label the same customers, but they have {len(a)} and {len(b)} "
-                        f"labels. Pass two labellings of the same customers.")
+        raise DataError(tr("labels_a and labels_b must label the same customers, but they have {n} and "
+                           "{n2} labels. Pass two labellings of the same customers.", n=len(a), n2=len(b)))
     if len(a) == 0:
-        raise DataError("labels_a and labels_b are empty: there are no customers to compare. Check the filter "
-                        "that produced them.")
+        raise DataError(tr("labels_a and labels_b are empty: there are no customers to compare. Check the "
+                           "filter that produced them."))
     return _ari(a.astype(str).to_numpy(), b.astype(str).to_numpy())
 
 
@@ -220,11 +223,12 @@ def _k_values(k: Any, k_range: Any) -> list[int]:
     if k is not None:
         return [require_positive_int(k, argument="k", minimum=2)]
     if isinstance(k_range, (str, bytes)) or not isinstance(k_range, Iterable):
-        raise DataError(f"k_range must be a range or list of whole numbers of 2 or more, but {k_range!r} was given. "
-                        f"For example k_range=range(2, 9).")
+        raise DataError(tr("k_range must be a range or list of whole numbers of 2 or more, but "
+                           "{k_range!r} was given. For example k_range=range(2, 9).", k_range=k_range))
     values = sorted({require_positive_int(v, argument="k_range", minimum=2) for v in k_range})
     if not values:
-        raise DataError("k_range is empty: give the numbers of clusters to try, e.g. k_range=range(2, 9).")
+        raise DataError(tr("k_range is empty: give the numbers of clusters to try, e.g. k_range=range(2, "
+                           "9)."))
     return values
 
 
@@ -233,8 +237,8 @@ def _read_features(features: Any, columns: Any, named: list[str], log: bool) -> 
     if columns is None and isinstance(features, pd.DataFrame):
         columns = list(features.columns)
     if isinstance(columns, str) or not isinstance(columns, Iterable) or not list(columns):
-        raise DataError(f"columns must be a list of feature columns, but {columns!r} was given. "
-                        f'For example columns=["recency", "frequency", "monetary"].')
+        raise DataError(tr("columns must be a list of feature columns, but {columns!r} was given. For "
+                           'example columns=["recency", "frequency", "monetary"].', columns=columns))
     columns = list(columns)
     present = [c for c in named if isinstance(features, pd.DataFrame) and c in features.columns and c not in columns]
     clean = read_table(features, [Column(c, "number", "columns") for c in columns + present], table="features",
@@ -242,9 +246,9 @@ def _read_features(features: Any, columns: Any, named: list[str], log: bool) -> 
     if log:
         negative = [c for c in columns if (clean[c] < 0).any()]
         if negative:
-            raise DataError(f'log=True takes log(1 + value), which needs values of 0 or more, but "{negative[0]}" '
-                            f"has {int((clean[negative[0]] < 0).sum())} negative value(s) (refunds?). Remove or "
-                            f"correct them, or pass log=False.")
+            raise DataError(tr("log=True takes log(1 + value), which needs values of 0 or more, but "
+                               '"{negative}" has {n} negative value(s) (refunds?). Remove or correct them, or pass '
+                               "log=False.", negative=negative[0], n=int((clean[negative[0]] < 0).sum())))
     return clean, columns
 
 
@@ -493,9 +497,11 @@ def cluster_customers(
     x = clean[columns].to_numpy(dtype=float)[order]
     distinct = len(np.unique(x, axis=0))
     if distinct <= max(k_values):
-        raise DataError(f"The features have {distinct} distinct customer(s) (rows of {', '.join(columns)}), so at "
-                        f"most {max(distinct - 1, 1)} clusters can be told apart, but k up to {max(k_values)} was asked. "
-                        f"Pass a smaller k (or k_range), or more customers.")
+        raise DataError(tr("The features have {distinct} distinct customer(s) (rows of {columns}), so at "
+                           "most {max} clusters can be told apart, but k up to {max2} was asked. Pass a smaller k (or "
+                           "k_range), or more customers.",
+                           distinct=distinct, columns=', '.join(columns), max=max(distinct - 1, 1),
+                           max2=max(k_values)))
     n = len(x)
     size = n if sample is None else require_positive_int(sample, argument="sample", minimum=10)
     rows = np.arange(n) if size >= n else np.sort(np.random.default_rng(seed).choice(n, size, replace=False))

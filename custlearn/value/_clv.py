@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import (
     DataError,
     require_choice,
@@ -31,9 +32,10 @@ def _number(value: Any, name: str) -> Any:
     if isinstance(value, (pd.Series, list, tuple, np.ndarray)):
         s = pd.Series(value) if not isinstance(value, pd.Series) else value
         if not pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
-            raise DataError(f"{name} must be numbers, but {s.dtype} values were given.")
+            raise DataError(tr("{name} must be numbers, but {dtype} values were given.", name=name, dtype=s.dtype))
         if s.isna().any():
-            raise DataError(f"{name} has {int(s.isna().sum())} missing value(s); give a number for every customer.")
+            raise DataError(tr("{name} has {n} missing value(s); give a number for every customer.",
+                               name=name, n=int(s.isna().sum())))
         return s.astype(float)
     return require_number(value, argument=name)
 
@@ -43,8 +45,10 @@ def _check_range(value: Any, name: str, low: float, high: float, *, high_open: b
     bad = (arr < low) | ((arr >= high) if high_open else (arr > high))
     if bad.any():
         shown = arr[bad][0]
-        rng = f"from {low:g} up to (not including) {high:g}" if high_open else f"from {low:g} to {high:g}"
-        raise DataError(f"{name} must be {rng}, but {shown:g} was given. {hint}")
+        rng = (tr("from {low:g} up to (not including) {high:g}", low=low, high=high) if high_open
+               else tr("from {low} to {high}", low=format(low, "g"), high=format(high, "g")))
+        raise DataError(tr("{name} must be {rng}, but {shown:g} was given. {hint}",
+                           name=name, rng=rng, shown=shown, hint=hint))
 
 
 def clv_simple(margin: Any, retention: Any, discount: Any) -> Any:
@@ -98,9 +102,9 @@ def clv_simple(margin: Any, retention: Any, discount: Any) -> Any:
     r = _number(retention, "retention")
     i = _number(discount, "discount")
     _check_range(r, "retention", 0.0, 1.0, high_open=True,
-                 hint="Give it as a share, e.g. 0.8 for 80% retained per period.")
+                 hint=tr("Give it as a share, e.g. 0.8 for 80% retained per period."))
     _check_range(i, "discount", 0.0, 1.0, high_open=True,
-                 hint="Give it as a share per period, e.g. 0.12 for 12% a year.")
+                 hint=tr("Give it as a share per period, e.g. 0.12 for 12% a year."))
     return m * r / (1 + i - r)
 
 
@@ -171,7 +175,7 @@ def clv_historical(
     """
     rate = _number(annual_rate, "annual_rate")
     _check_range(rate, "annual_rate", 0.0, 1.0, high_open=True,
-                 hint="Give it as a share per year, e.g. 0.1 for 10%.")
+                 hint=tr("Give it as a share per year, e.g. 0.1 for 10%."))
     data = _read_orders(orders, as_of, customer_col=customer_col, date_col=date_col, amount_col=value_col,
                         allow_refunds=True, amount_argument="value_col")
     columns = {"orders": "int64", "total": "float64", "past_value": "float64"}
@@ -322,9 +326,9 @@ def _require_summary(
     if isinstance(summary, pd.DataFrame) and T_col is not None and T_col not in summary.columns \
             and len(summary.columns) and summary.index.name is None and "frequency" in summary.index:
         raise DataError(
-            'The summary table looks transposed (its rows are named "frequency", "recency", ...): '
-            'was it written summary.T? In a table with a column called "T", summary.T is the '
-            'transpose. Pass the summary itself and use summary["T"] for the column.'
+            tr('The summary table looks transposed (its rows are named "frequency", "recency", ...): was '
+               'it written summary.T? In a table with a column called "T", summary.T is the transpose. '
+               'Pass the summary itself and use summary["T"] for the column.')
         )
     require_frame(summary, table="summary", min_rows=1)
     cols = {"frequency_col": frequency_col, "recency_col": recency_col, "T_col": T_col,
@@ -333,19 +337,19 @@ def _require_summary(
     for argument, column in cols.items():
         if column not in summary.columns and argument == "T_col":
             raise DataError(
-                f'The column "{column}" is not in the summary table. The table has these '
-                f"columns: {', '.join(map(str, summary.columns))}. {column} is each customer's "
-                f"time from the first purchase to the end of the observation period; "
-                f"clv_summary(orders, as_of) makes it (or pass T_col=\"<your column name>\"). "
-                f'Note: summary["T"] is the column, summary.T is the transpose.'
+                tr('The column "{column}" is not in the summary table. The table has these columns: '
+                   "{columns}. {column} is each customer's time from the first purchase to the end of the "
+                   'observation period; clv_summary(orders, as_of) makes it (or pass T_col="<your column '
+                   'name>"). Note: summary["T"] is the column, summary.T is the transpose.',
+                   column=column, columns=', '.join(map(str, summary.columns)))
             )
     clean = read_table(summary, [Column(c, "number", a) for a, c in cols.items()], table="summary")
     x = clean[frequency_col].to_numpy()
     if (x < 0).any() or (x % 1 != 0).any():
         raise DataError(
-            f'The column "{frequency_col}" of the summary must hold whole numbers of 0 or more '
-            f"(repeat purchases), but {x[(x < 0) | (x % 1 != 0)][0]:g} was found. Make the "
-            f"summary with clv_summary(orders, as_of)."
+            tr('The column "{frequency_col}" of the summary must hold whole numbers of 0 or more (repeat '
+               "purchases), but {x:g} was found. Make the summary with clv_summary(orders, as_of).",
+               frequency_col=frequency_col, x=x[(x < 0) | (x % 1 != 0)][0])
         )
     out = {"x": x}
     if recency_col is not None and T_col is not None:
@@ -353,22 +357,24 @@ def _require_summary(
         T = clean[T_col].to_numpy()
         if (t_x < 0).any() or (T < 0).any():
             raise DataError(
-                f"{recency_col} and {T_col} must be 0 or more, but negative values were found. "
-                f"Check that as_of is after the orders and rebuild with clv_summary(orders, as_of)."
+                tr("{recency_col} and {T_col} must be 0 or more, but negative values were found. Check "
+                   "that as_of is after the orders and rebuild with clv_summary(orders, as_of).",
+                   recency_col=recency_col, T_col=T_col)
             )
         if (t_x > T + 1e-9).any():
             raise DataError(
-                f'Some customers have {recency_col} > {T_col} (last purchase after the end of '
-                f"the observation period), e.g. row {summary.index[np.argmax(t_x > T + 1e-9)]}. "
-                f"recency is measured from the first purchase to the last; T from the first "
-                f"purchase to as_of. Rebuild the summary with clv_summary(orders, as_of)."
+                tr("Some customers have {recency_col} > {T_col} (last purchase after the end of the "
+                   "observation period), e.g. row {index}. recency is measured from the first purchase to "
+                   "the last; T from the first purchase to as_of. Rebuild the summary with "
+                   "clv_summary(orders, as_of).",
+                   recency_col=recency_col, T_col=T_col, index=summary.index[np.argmax(t_x > T + 1e-9)])
             )
         if ((x == 0) & (t_x != 0)).any():
             raise DataError(
-                f"Some customers have frequency 0 but {recency_col} > 0: in the BTYD convention "
-                f"recency is the time from the first to the last purchase, so it is 0 for "
-                f"one-time buyers. Did you pass RFM recency (days since the last order)? "
-                f"Use clv_summary(orders, as_of)."
+                tr("Some customers have frequency 0 but {recency_col} > 0: in the BTYD convention recency "
+                   "is the time from the first to the last purchase, so it is 0 for one-time buyers. Did "
+                   "you pass RFM recency (days since the last order)? Use clv_summary(orders, as_of).",
+                   recency_col=recency_col)
             )
         out.update(t_x=t_x, T=T)
     if monetary_col is not None:
@@ -383,9 +389,9 @@ def _time_unit_of(summary: pd.DataFrame, time_unit: str | None) -> str | None:
         require_choice(time_unit, list(TIME_UNITS), argument="time_unit")
         if stored is not None and stored != time_unit:
             raise DataError(
-                f'time_unit="{time_unit}" was given, but the summary was made with '
-                f'time_unit="{stored}" (see summary.attrs). Recency and T are in {stored}: '
-                f"pass time_unit=\"{stored}\" or rebuild the summary."
+                tr('time_unit="{time_unit}" was given, but the summary was made with time_unit="{stored}" '
+                   '(see summary.attrs). Recency and T are in {stored}: pass time_unit="{stored}" or '
+                   "rebuild the summary.", time_unit=time_unit, stored=stored)
             )
         return time_unit
     return stored

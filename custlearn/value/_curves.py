@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._tables import Column, read_customers, read_orders, read_tickets
 from custlearn._validate import DataError, as_numeric_series, require_fraction
 
@@ -19,8 +20,8 @@ def _values(values: Any, name: str) -> pd.Series:
     s = as_numeric_series(values, name=name)
     if not np.isfinite(s.to_numpy()).all():
         raise DataError(
-            f"{name} has infinite values; every customer needs a finite amount. "
-            f"Check the division or join that produced them."
+            tr("{name} has infinite values; every customer needs a finite amount. Check the division or "
+               "join that produced them.", name=name)
         )
     return s
 
@@ -159,15 +160,15 @@ def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:
     s = _values(values, "values")
     top = require_fraction(top, argument="top", closed=True, example="0.2")
     if len(s) == 0:
-        raise DataError("values is empty: a Pareto curve needs at least one customer.")
+        raise DataError(tr("values is empty: a Pareto curve needs at least one customer."))
     if (s < 0).any():
         raise DataError(
-            f"values has {int((s < 0).sum())} negative value(s) (e.g. {s[s < 0].iloc[0]:g}), "
-            f"but a Pareto curve of revenue needs values of 0 or more. For profit, which "
-            f"can be negative, use whale_curve(profit)."
+            tr("values has {n} negative value(s) (e.g. {s:g}), but a Pareto curve of revenue needs values "
+               "of 0 or more. For profit, which can be negative, use whale_curve(profit).",
+               n=int((s < 0).sum()), s=s[s < 0].iloc[0])
         )
     if s.sum() == 0:
-        raise DataError("values add up to 0, so shares of the total cannot be computed.")
+        raise DataError(tr("values add up to 0, so shares of the total cannot be computed."))
     table = _curve(s, "value")
     return ParetoResult(table, float(top), _share_at(table, "cumulative_value_share", top), len(s), float(s.sum()))
 
@@ -226,13 +227,13 @@ def whale_curve(profit: Any, *, top: float = 0.2, bottom: float = 0.3) -> WhaleC
     top = require_fraction(top, argument="top", closed=True, example="0.2")
     bottom = require_fraction(bottom, argument="bottom", closed=True, example="0.3")
     if len(s) == 0:
-        raise DataError("profit is empty: a whale curve needs at least one customer.")
+        raise DataError(tr("profit is empty: a whale curve needs at least one customer."))
     total = float(s.sum())
     if total <= 0:
         raise DataError(
-            f"The total profit is {total:,.2f}, but a whale curve shows shares of a positive "
-            f"total profit. With a total loss, plot cumulative profit in money instead "
-            f"(whale_curve needs profit.sum() > 0)."
+            tr("The total profit is {total:,.2f}, but a whale curve shows shares of a positive total "
+               "profit. With a total loss, plot cumulative profit in money instead (whale_curve needs "
+               "profit.sum() > 0).", total=total)
         )
     table = _curve(s, "profit")
     column = "cumulative_profit_share"
@@ -359,8 +360,8 @@ def _profit_tables(customers: Any, orders: Any, tickets: Any) -> tuple[Any, Any,
         return customers.customers, customers.orders, getattr(customers, "tickets", None)
     if orders is None:
         raise DataError(
-            "customer_profit needs the orders: customer_profit(customers, orders, tickets), "
-            "or pass a loaded dataset: customer_profit(datasets.load('shop'))."
+            tr("customer_profit needs the orders: customer_profit(customers, orders, tickets), or pass a "
+               "loaded dataset: customer_profit(datasets.load('shop')).")
         )
     return customers, orders, tickets
 
@@ -372,9 +373,10 @@ def _sum_per_customer(values: pd.Series, owners: pd.Series, ids: pd.Index, table
     unknown = position < 0
     if unknown.any():
         raise DataError(
-            f"{table} has {int(unknown.sum())} row(s) of customers not in the customers table "
-            f"(e.g. {customer_col} {owners[unknown].iloc[0]}). Every cost must belong "
-            f"to a known customer: load the matching customers table, or drop those rows first."
+            tr("{table} has {n} row(s) of customers not in the customers table (e.g. {customer_col} "
+               "{owners}). Every cost must belong to a known customer: load the matching customers table, "
+               "or drop those rows first.",
+               table=table, n=int(unknown.sum()), customer_col=customer_col, owners=owners[unknown].iloc[0])
         )
     return np.bincount(position, weights=values.to_numpy(dtype=float), minlength=len(ids))
 

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._stats import mean_bounds
 from custlearn._tables import Column, read_result
 from custlearn._validate import DataError, as_timestamp, require_choice, require_confidence, require_positive_int
@@ -37,8 +38,8 @@ __all__ = ["calibration_holdout", "purchase_tracking", "holdout_by_frequency"]
 
 def _require_bgnbd(model: Any) -> None:
     if not isinstance(model, BetaGeo):
-        raise DataError(f"model must be a fitted BetaGeo, but a {type(model).__name__} was given. "
-                        f"Fit one first: BetaGeo().fit(calibration_holdout(orders, ...)).")
+        raise DataError(tr("model must be a fitted BetaGeo, but a {kind} was given. Fit one first: "
+                           "BetaGeo().fit(calibration_holdout(orders, ...)).", kind=type(model).__name__))
     _not_fitted(model)
 
 
@@ -48,8 +49,9 @@ def _periods(calibration_end: Any, holdout_end: Any) -> tuple[pd.Timestamp, pd.T
     hold_end = as_timestamp(holdout_end, argument="holdout_end").normalize()
     if hold_end <= cal_end:
         raise DataError(
-            f"holdout_end={hold_end.date()} must be after calibration_end={cal_end.date()}: the holdout "
-            f"period is (calibration_end, holdout_end]. Give a later holdout_end or an earlier calibration_end."
+            tr("holdout_end={hold_end} must be after calibration_end={cal_end}: the holdout period is "
+               "(calibration_end, holdout_end]. Give a later holdout_end or an earlier calibration_end.",
+               hold_end=hold_end.date(), cal_end=cal_end.date())
         )
     return cal_end, hold_end
 
@@ -59,10 +61,11 @@ def _split(data: _Orders, cal_end: pd.Timestamp) -> tuple[_Orders, _Orders | Non
     cal_day = _day_number(cal_end)
     in_cal = data.days <= cal_day
     if not in_cal.any():
-        first = f" (the first is on {_as_date(data.days.min()).date()})" if len(data.days) else ""
+        first = tr(" (the first is on {day})", day=_as_date(data.days.min()).date()) if len(data.days) else ""
         raise DataError(
-            f"No order is dated on or before calibration_end={cal_end.date()}{first}, so there is nobody to "
-            f"calibrate on. Give a later calibration_end, or check the filter that produced the orders."
+            tr("No order is dated on or before calibration_end={cal_end}{first}, so there is nobody to "
+               "calibrate on. Give a later calibration_end, or check the filter that produced the orders.",
+               cal_end=cal_end.date(), first=first)
         )
     calibration = dataclasses.replace(data.only(in_cal), as_of_day=cal_day)
     born = np.bincount(data.codes[in_cal], minlength=data.k) > 0

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._tables import read_orders
 from custlearn._validate import as_timestamp
 
@@ -123,9 +124,10 @@ def _read_orders(
     if len(days) and not keep.any():
         first, last = (_as_date(d).date() for d in (days.min(), days.max()))
         raise DataError(
-            f"{as_of_argument}={as_of_ts.date()} is before every order (the first order is on {first}), so no "
-            f"customer has bought yet. Give an {as_of_argument} date inside or after the order history, "
-            f'e.g. {as_of_argument}="{last}".'
+            tr("{as_of_argument}={as_of_ts} is before every order (the first order is on {first}), so no "
+               "customer has bought yet. Give an {as_of_argument} date inside or after the order history, "
+               'e.g. {as_of_argument}="{last}".',
+               as_of_argument=as_of_argument, as_of_ts=as_of_ts.date(), first=first, last=last)
         )
     ids = clean[customer_col][keep] if not keep.all() else clean[customer_col]
     codes, index = _number_customers(ids)

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._stats import mean_bounds, nps_bounds, nps_counts, wilson_bounds
 from custlearn._tables import Column, Scale, optional_column, read_customers, read_orders, read_surveys, read_table
 from custlearn._validate import (
@@ -116,16 +117,18 @@ def _read_segments(segments: Any, segment_col: str) -> pd.Series:
         segments = read_table(segments, [Column(segment_col, "label", "segment_col")], table="segments",
                               min_rows=1)[segment_col]
     if not isinstance(segments, pd.Series):
-        kind = "nothing (None)" if segments is None else f"a {type(segments).__name__}"
-        raise DataError(f"segments must be one label per customer (a Series indexed by customer id, or a table with "
-                        f"a {segment_col!r} column), but {kind} was given. Pass e.g. clusters.labels or "
-                        f"value.rfm_segments(scores).")
+        kind = tr("nothing (None)") if segments is None else tr("a {kind}", kind=type(segments).__name__)
+        raise DataError(tr("segments must be one label per customer (a Series indexed by customer id, or "
+                           "a table with a {segment_col!r} column), but {kind} was given. Pass e.g. clusters.labels or "
+                           "value.rfm_segments(scores).", segment_col=segment_col, kind=kind))
     if len(segments) == 0 or segments.isna().any():
-        raise DataError(f"segments has {int(segments.isna().sum())} missing label(s) among {len(segments)}; every "
-                        f"customer needs one. Drop those customers first, or fill them with a label such as 'none'.")
+        raise DataError(tr("segments has {n} missing label(s) among {n2}; every customer needs one. Drop "
+                           "those customers first, or fill them with a label such as 'none'.",
+                           n=int(segments.isna().sum()), n2=len(segments)))
     if segments.index.has_duplicates:
-        raise DataError(f"segments has repeated customer ids (e.g. {_list(segments.index[segments.index.duplicated()][:3])}); "
-                        f"one label per customer is needed. Drop the repeats first.")
+        raise DataError(tr("segments has repeated customer ids (e.g. {index}); one label per customer is "
+                           "needed. Drop the repeats first.",
+                           index=_list(segments.index[segments.index.duplicated()][:3])))
     return segments
 
 
@@ -166,9 +169,11 @@ def _purchases(orders: Any, ids: pd.Index, as_of: Any, period: str, cols: dict[s
     end = clean[cols["date"]].max() if as_of is None else as_timestamp(as_of).normalize()
     clean = clean[(clean[cols["date"]] <= end).to_numpy()]
     if not clean[cols["customer"]].isin(ids).any():
-        raise DataError(f"None of the {len(ids):,} customers of the segments has an order on or before {end.date()} "
-                        f"(ids such as {_list(ids[:3])}; the orders have {_list(clean[cols['customer']].iloc[:3])}). "
-                        f"Check that the segments are indexed by the orders' customer ids.")
+        raise DataError(tr("None of the {n:,} customers of the segments has an order on or before {end} "
+                           "(ids such as {ids}; the orders have {clean}). Check that the segments are indexed by the "
+                           "orders' customer ids.",
+                           n=len(ids), end=end.date(), ids=_list(ids[:3]),
+                           clean=_list(clean[cols['customer']].iloc[:3])))
     last = end.to_period(period)
     when = clean[cols["date"]].dt.to_period(period)
     days = clean[(when == last).to_numpy()].drop_duplicates([cols["customer"], cols["date"]])
@@ -222,13 +227,13 @@ def _given_clv(values: Any, ids: pd.Index) -> np.ndarray:
         values = read_table(values, [Column("clv", "number", "clv")], table="clv")["clv"]
     s = as_numeric_series(values, name="clv")
     if not isinstance(values, pd.Series):
-        raise DataError("clv must be a Series indexed by customer id (e.g. value.clv(...)['clv']), so that each "
-                        "value finds its customer. Give it an index, e.g. pd.Series(values, index=ids).")
+        raise DataError(tr("clv must be a Series indexed by customer id (e.g. value.clv(...)['clv']), so "
+                           "that each value finds its customer. Give it an index, e.g. pd.Series(values, index=ids)."))
     lacking = ids.difference(s.index)
     if len(lacking):
-        raise DataError(f"clv has no value for {len(lacking)} customer(s) of the segments (e.g. {_list(lacking[:3])}). "
-                        f"Pass one value per customer, e.g. clv.reindex(segments.index, fill_value=0) if they "
-                        f"have not bought yet.")
+        raise DataError(tr("clv has no value for {n} customer(s) of the segments (e.g. {lacking}). Pass "
+                           "one value per customer, e.g. clv.reindex(segments.index, fill_value=0) if they have not "
+                           "bought yet.", n=len(lacking), lacking=_list(lacking[:3])))
     return s[~s.index.duplicated()].reindex(ids).to_numpy(dtype=float)
 
 
