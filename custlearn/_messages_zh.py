@@ -303,7 +303,7 @@ MESSAGES: dict[str, str] = {
     'key must be text or bytes, but a {kind} was given. Use secrets.token_hex(32) to make one.':
         'key 必须是文本或字节串，但传入的是一个 {kind}。请用 secrets.token_hex(32) 生成一个。',
     'The key is too short ({n} bytes; at least 16 are needed): a short key can be guessed. Make one with secrets.token_hex(32).':
-        '密钥太短（{n} 字节；至少需要 16 字节）：短密钥可能被猜出。请用 secrets.token_hex(32) 生成一个。',
+        'key 太短（{n} 字节；至少需要 16 字节）：短密钥可能被猜出。请用 secrets.token_hex(32) 生成一个。',
     "columns is empty: name the identifying columns to pseudonymise, e.g. ['email', 'phone'].":
         "columns 是空的：请给出要假名化的标识列，例如 ['email', 'phone']。",
     'prefix is the text put before each token, e.g. prefix="c_", but {prefix!r} was given.':
@@ -758,4 +758,90 @@ MESSAGES: dict[str, str] = {
         '{argument} 必须为 {LEVERS} 中的每一项给出效应；缺少：{missing}。请传入这样的映射：{{"staff_attitude": (b, lower, upper), ...}}。',
     '{name} must be one of {options}, but {first!r} was given.':
         '{name} 必须是 {options} 之一，但传入的是 {first!r}。',
+    # custlearn/_cli.py
+    'usage: ':
+        '用法：',
+    'positional arguments':
+        '位置参数',
+    'options':
+        '选项',
+    'show this help message and exit':
+        '显示这条帮助信息并退出',
+    '%(prog)s: error: %(message)s\n':
+        '%(prog)s：错误：%(message)s\n',
+    'argument %(argument_name)s: %(message)s':
+        '参数 %(argument_name)s：%(message)s',
+    'the following arguments are required: %s':
+        '缺少以下必需的参数：%s',
+    'unrecognized arguments: %s':
+        '无法识别的参数：%s',
+    'invalid choice: %(value)r (choose from %(choices)s)':
+        '无效的选项：%(value)r（请从 %(choices)s 中选择）',
+    'invalid %(type)s value: %(value)r':
+        '无效的 %(type)s 值：%(value)r',
+    'expected one argument':
+        '需要一个参数值',
+    'ambiguous option: %(option)s could match %(matches)s':
+        '有歧义的选项：%(option)s 可以匹配 %(matches)s',
+    # custlearn/datasets/__init__.py
+    'A {name} dataset has no table or attribute {item!r}. Its tables are: {tables}.':
+        '{name} 数据集中没有名为 {item!r} 的表或属性。它的表有：{tables}。',
+    'Dataset raw extract of {name}':
+        '数据集 {name} 的原始数据提取',
+    'Dataset {name}':
+        '数据集 {name}',
+    '{title}: {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
+        '{title}：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
+    '  {table:<10} {rows:>9,} rows x {cols:>2} columns':
+        '  {table:<10} {rows:>9,} 行 × {cols:>2} 列',
+    'All people are fictional. See datasets.describe({name!r}).':
+        '所有人物均为虚构。详见 datasets.describe({name!r})。',
+    ': {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
+        '：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
+    '<table><thead><tr><th>table</th><th>rows</th><th>columns</th></tr></thead><tbody>{rows}</tbody></table>':
+        '<table><thead><tr><th>表</th><th>行数</th><th>列数</th></tr></thead><tbody>{rows}</tbody></table>',
+    "<p>All people are fictional. See <code>datasets.describe('{name}')</code>.</p>":
+        "<p>所有人物均为虚构。详见 <code>datasets.describe('{name}')</code>。</p>",
+    # custlearn/datasets/__main__.py
+    'Generate the synthetic datasets of custlearn (all people are fictional).':
+        '生成 custlearn 的模拟数据集（所有人物均为虚构）。',
+    'generate one scenario into a folder (CSV + manifest.json)':
+        '把一个场景生成到一个文件夹中（CSV + manifest.json）',
+    'shop, cafe or bank':
+        'shop、cafe 或 bank',
+    'output folder (created; written via a temporary folder)':
+        '输出文件夹（会自动创建；先写入临时文件夹）',
+    'replace an existing folder, even the shipped datasets/':
+        '替换已存在的文件夹，即使是随课程提供的 datasets/',
+    'regenerate all shipped scenarios from their recorded seeds':
+        '按记录的随机种子重新生成所有随附的场景',
+    'regenerate all shipped scenarios into datasets/ from their recorded seeds':
+        '按记录的随机种子把所有随附的场景重新生成到 datasets/ 中',
+    'another base folder instead of datasets/ (for checks)':
+        '用另一个基础文件夹代替 datasets/（用于检查）',
+    'accepted for symmetry with build; ship always replaces the shipped files':
+        '为与 build 对称而接受；ship 总是替换随附的文件',
+    '{name}: {customers} customers, seed {seed}, {files} files, {mb:.2f} MB':
+        '{name}：{customers} 位客户，随机种子 {seed}，{files} 个文件，{mb:.2f} MB',
+    '{scenario}: wrote {files} files ({mb:.2f} MB) and manifest.json to {out}':
+        '{scenario}：已把 {files} 个文件（{mb:.2f} MB）和 manifest.json 写入 {out}',
+    'error: {message}':
+        '错误：{message}',
+    'done in {seconds:.1f} s':
+        '完成，用时 {seconds:.1f} 秒',
+    # custlearn/datasets/_bank.py
+    'simulating {scenario}':
+        '正在模拟 {scenario}',
+    # custlearn/sql/_engines.py
+    'engine="spark" needs PySpark and Java 17: pip install "custlearn[warehouse]" (or `make test-spark`, which installs it into .venv).':
+        'engine="spark" 需要 PySpark 和 Java 17：pip install "custlearn[warehouse]"（或运行 `make test-spark`，它会把 PySpark 安装到 .venv 中）。',
+    # custlearn/sql/_warehouse.py
+    'writing {scenario}':
+        '正在写入 {scenario}',
+    'Write a large company as partitioned Parquet (lesson 09).':
+        '把一家大公司的数据写成分区的 Parquet 文件（第 09 课）。',
+    'write <out>/orders (by month), <out>/customers, <out>/manifest.json':
+        '写入 <out>/orders（按月分区）、<out>/customers 和 <out>/manifest.json',
+    'Wrote {orders:,} orders of {customers:,} customers to {out}/ in {seconds:.0f} s (peak memory {peak_rss_mb:,} MB).':
+        '已把 {customers:,} 位客户的 {orders:,} 笔订单写入 {out}/，用时 {seconds:.0f} 秒（内存峰值 {peak_rss_mb:,} MB）。',
 }

@@ -119,3 +119,111 @@ def test_the_environment_variable_chooses_at_import():
         env = dict(os.environ, CUSTLEARN_LANG=value)
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         assert out.stdout.strip() == expected, value
+
+
+# ---------------------------------------------------------------------------
+# the library's messages, in use (the bad-input cases in Chinese: tests/test_bad_input.py)
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chinese():
+    custlearn.set_language("zh")
+    yield
+    custlearn.set_language("en")
+
+
+def test_a_dataerror_in_chinese_names_the_same_column_and_fix(chinese):
+    import pandas as pd
+
+    from custlearn import value
+
+    orders = pd.DataFrame({"customer_id": [1, 2], "order_date": ["2025-01-05", "2025-02-30"], "amount": [5.0, 7.5]})
+    with pytest.raises(DataError) as zh:
+        value.rfm(orders, "2025-12-31")
+    custlearn.set_language("en")
+    with pytest.raises(DataError) as en:
+        value.rfm(orders, "2025-12-31")
+    assert en.value.args[0].startswith('The column "order_date" of the orders table should hold dates')
+    message = str(zh.value)
+    assert message.startswith('orders 表的 "order_date" 列应存放日期，但有 1 个值无法读作日期')
+    assert "'2025-02-30'" in message and 'pd.to_datetime(df["order_date"], errors="coerce")' in message
+
+
+def test_the_pieces_of_a_message_follow_the_language(chinese):
+    """A message built of parts (the kind found, the range, the fix) is Chinese in every part."""
+    from custlearn._validate import require_fraction, require_number
+
+    with pytest.raises(DataError) as fraction:
+        require_fraction(95, argument="save_rate")
+    assert str(fraction.value) == ("save_rate 必须是小数（严格介于 0 和 1 之间），例如 save_rate=0.5，但传入的是 95。"
+                                   "请给出小数，而不是百分数：是 0.95，而不是 95。")
+    with pytest.raises(DataError) as number:
+        require_number("12", argument="margin", minimum=0)
+    assert str(number.value) == 'margin 必须是一个数（不小于 0），但传入的是 "12"（文本）。请不带引号传入，例如 margin=12。'
+
+
+def test_warnings_follow_the_language(chinese):
+    import pandas as pd
+
+    from custlearn import churn
+
+    tickets = pd.DataFrame({"ticket_id": [1], "opened_at": ["2025-01-02"], "is_complaint": [True],
+                            "resolved": [True], "resolution_hours": [3.0], "satisfaction_rating": [4]})
+    with pytest.warns(DeprecationWarning, match=r"custlearn\.churn\.complaint_metrics 已弃用"):
+        try:
+            churn.complaint_metrics(tickets)
+        except DataError:
+            pass  # the warning comes first; the table is not the point here
+
+
+def test_the_dataset_summary_follows_the_language(chinese):
+    from custlearn import datasets
+
+    shown = repr(datasets.load("cafe"))
+    assert shown.startswith("数据集 'cafe'：2024-01-01 至 2025-12-31（as_of 2025-12-31）")
+    assert "所有人物均为虚构。详见 datasets.describe('cafe')。" in shown
+    custlearn.set_language("en")
+    assert repr(datasets.load("cafe")).startswith("Dataset 'cafe': 2024-01-01 to 2025-12-31 (as_of 2025-12-31)")
+
+
+def _command(args: list[str], language: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CUSTLEARN_LANG=language)
+    return subprocess.run([sys.executable, "-m", *args], env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("module", ["custlearn.datasets", "custlearn.sql"])
+def test_the_command_lines_help_in_chinese_and_in_english(module):
+    zh, en = _command([module, "--help"], "zh"), _command([module, "--help"], "en")
+    assert zh.returncode == en.returncode == 0, zh.stderr + en.stderr
+    assert zh.stdout.startswith(f"用法：python -m {module} [-h]") and "选项" in zh.stdout
+    assert "显示这条帮助信息并退出" in zh.stdout and not re.search(r"\b(usage|options|show this help)\b", zh.stdout)
+    assert en.stdout.startswith(f"usage: python -m {module} [-h]") and "show this help message and exit" in en.stdout
+    description = {"custlearn.datasets": ("生成 custlearn 的模拟数据集（所有人物均为虚构）。",
+                                          "Generate the synthetic datasets of custlearn (all people are fictional)."),
+                   "custlearn.sql": ("把一家大公司的数据写成分区的 Parquet 文件（第 09 课）。",
+                                     "Write a large company as partitioned Parquet (lesson 09).")}[module]
+    assert description[0] in zh.stdout and description[1] in en.stdout
+
+
+def test_the_command_line_says_what_is_wrong_in_chinese():
+    wrong = _command(["custlearn.datasets", "build", "--scenario", "shoes"], "zh")
+    assert wrong.returncode == 2
+    assert "python -m custlearn.datasets build：错误：参数 --scenario：无效的选项：'shoes'" in wrong.stderr
+    missing = _command(["custlearn.datasets", "build", "--scenario", "shop"], "zh")
+    assert missing.returncode == 2 and missing.stderr.startswith("错误：build 需要 --scenario 和 --out")
+
+
+def test_argparse_is_left_as_it_was(chinese):
+    import argparse
+    import gettext
+
+    from custlearn.datasets.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert argparse._ is gettext.gettext  # Chinese only while custlearn's command line runs

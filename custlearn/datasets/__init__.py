@@ -113,10 +113,8 @@ class Dataset:
         tables = self.__dict__.get("tables", {})
         if item in tables:
             return tables[item]
-        raise AttributeError(
-            f"A {self.__dict__.get('name', '')} dataset has no table or attribute {item!r}. "
-            f"Its tables are: {', '.join(tables)}."
-        )
+        raise AttributeError(tr("A {name} dataset has no table or attribute {item!r}. Its tables are: {tables}.",
+                                name=self.__dict__.get("name", ""), item=item, tables=", ".join(tables)))
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         _check_table(self.name, table, list(self.tables))
@@ -128,22 +126,26 @@ class Dataset:
     def _rows(self) -> list[tuple[str, int, int]]:
         return [(t, len(df), df.shape[1]) for t, df in self.tables.items()]
 
+    def _title(self, name: str) -> str:
+        return tr("Dataset raw extract of {name}", name=name) if self.raw else tr("Dataset {name}", name=name)
+
     def __repr__(self) -> str:
-        kind = "raw extract of " if self.raw else ""
-        lines = [f"Dataset {kind}{self.name!r}: {self.start:%Y-%m-%d} to {self.end:%Y-%m-%d} (as_of {self.as_of:%Y-%m-%d})"]
+        lines = [tr("{title}: {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})", title=self._title(repr(self.name)),
+                    start=self.start, end=self.end, as_of=self.as_of)]
         for t, rows, cols in self._rows():
-            lines.append(f"  {t:<10} {rows:>9,} rows x {cols:>2} columns")
-        lines.append(f"All people are fictional. See datasets.describe({self.name!r}).")
+            lines.append(tr("  {table:<10} {rows:>9,} rows x {cols:>2} columns", table=t, rows=rows, cols=cols))
+        lines.append(tr("All people are fictional. See datasets.describe({name!r}).", name=self.name))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        kind = "raw extract of " if self.raw else ""
         rows = "".join(f"<tr><td><code>{t}</code></td><td>{r:,}</td><td>{c}</td></tr>" for t, r, c in self._rows())
         return (
-            f"<p><b>Dataset {kind}<code>{self.name}</code></b>: {self.start:%Y-%m-%d} to {self.end:%Y-%m-%d} "
-            f"(as_of {self.as_of:%Y-%m-%d})</p>"
-            f"<table><thead><tr><th>table</th><th>rows</th><th>columns</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<p>All people are fictional. See <code>datasets.describe('{self.name}')</code>.</p>"
+            "<p><b>" + self._title(f"<code>{self.name}</code>") + "</b>"
+            + tr(": {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})",
+                 start=self.start, end=self.end, as_of=self.as_of) + "</p>"
+            + tr("<table><thead><tr><th>table</th><th>rows</th><th>columns</th></tr></thead><tbody>{rows}</tbody></table>",
+                 rows=rows)
+            + tr("<p>All people are fictional. See <code>datasets.describe('{name}')</code>.</p>", name=self.name)
         )
 
     def copy(self) -> "Dataset":

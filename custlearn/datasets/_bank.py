@@ -24,6 +24,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn.datasets import _sim, _streams
 from custlearn.datasets._params import DIMENSIONS
 
@@ -128,7 +129,7 @@ def _months(w: _sim.World, progress: bool) -> None:
     w.cause = np.full(n, "none", dtype=object)
     transactions = {key: [] for key in ("customer", "t", "first")}
     tickets = {key: [] for key in ("customer", "t", "details")}
-    bar = _sim.progress_bar(progress, n, "simulating bank")
+    bar = _sim.progress_bar(progress, n, tr("simulating {scenario}", scenario="bank"))
     while len(act):
         m, tc = len(act), t[act]
         h = np.minimum(w.h0[act] * w.cm[act], 0.95)

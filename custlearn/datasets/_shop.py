@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn.datasets import _sim, _streams
 
 
@@ -119,7 +120,7 @@ def _purchase_rounds(w: _sim.World, progress: bool) -> None:
     orders = {key: [] for key in ("customer", "t", "returned", "member", "first")}
     tickets = {key: [] for key in ("customer", "t", "order", "details")}
     n_orders = 0
-    bar = _sim.progress_bar(progress, len(act), f"simulating {w.P['scenario']}")
+    bar = _sim.progress_bar(progress, len(act), tr("simulating {scenario}", scenario=w.P["scenario"]))
     while len(alive.idx):
         returned = _returns_and_tickets(w, alive, tickets, n_orders)
         for key, values in zip(orders, (alive.idx, alive.t, returned, alive.joined.copy(), alive.first)):

@@ -241,10 +241,8 @@ def spark_session(master: str = "local[2]", config: dict[str, str] | None = None
     try:
         from pyspark.sql import SparkSession
     except ImportError as error:
-        raise ImportError(
-            'engine="spark" needs PySpark and Java 17: pip install "custlearn[warehouse]" '
-            "(or `make test-spark`, which installs it into .venv)."
-        ) from error
+        raise ImportError(tr('engine="spark" needs PySpark and Java 17: pip install "custlearn[warehouse]" '
+                             "(or `make test-spark`, which installs it into .venv).")) from error
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # PySpark warns that it does not yet fully support pandas 3
         builder = (SparkSession.builder.master(master).appName("custlearn")

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from custlearn._errors import DataError
+from custlearn._i18n import tr
 from custlearn._validate import require_choice, require_positive_int
 
 __all__ = ["write_warehouse", "SCENARIOS", "WINDOW"]
@@ -143,7 +144,7 @@ def write_warehouse(
     started, written, customers, index = time.perf_counter(), 0, 0, 0
     con = duckdb.connect()
     con.execute("SET threads = 1")  # one writer thread: the same bytes in the same files every time
-    bar = tqdm(total=orders, unit="order", unit_scale=True, desc=f"writing {scenario}", disable=not progress)
+    bar = tqdm(total=orders, unit="order", unit_scale=True, desc=tr("writing {scenario}", scenario=scenario), disable=not progress)
     try:
         while written < orders:
             frames = _chunk(scenario, chunk_customers, seed * 100_000 + index)
@@ -189,23 +190,27 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m custlearn.sql warehouse --orders N --out DIR [--scenario shop] [--seed 0]``."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m custlearn.sql",
-                                     description="Write a large company as partitioned Parquet (lesson 09).")
-    sub = parser.add_subparsers(dest="command", required=True)
-    w = sub.add_parser("warehouse", help="write <out>/orders (by month), <out>/customers, <out>/manifest.json")
-    w.add_argument("--orders", type=int, default=10_000_000)
-    w.add_argument("--out", default="_build/warehouse")
-    w.add_argument("--scenario", default="shop", choices=SCENARIOS)
-    w.add_argument("--seed", type=int, default=0)
-    w.add_argument("--chunk-customers", type=int, default=250_000)
-    args = parser.parse_args(argv)
+    from custlearn._cli import argparse_language
+
+    with argparse_language():
+        parser = argparse.ArgumentParser(prog="python -m custlearn.sql", description=tr(
+            "Write a large company as partitioned Parquet (lesson 09)."))
+        sub = parser.add_subparsers(dest="command", required=True)
+        w = sub.add_parser("warehouse", help=tr("write <out>/orders (by month), <out>/customers, <out>/manifest.json"))
+        w.add_argument("--orders", type=int, default=10_000_000)
+        w.add_argument("--out", default="_build/warehouse")
+        w.add_argument("--scenario", default="shop", choices=SCENARIOS)
+        w.add_argument("--seed", type=int, default=0)
+        w.add_argument("--chunk-customers", type=int, default=250_000)
+        args = parser.parse_args(argv)
     try:
         manifest = write_warehouse(args.out, args.orders, scenario=args.scenario, seed=args.seed,
                                    chunk_customers=args.chunk_customers)
     except DataError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(tr("error: {message}", message=error), file=sys.stderr)
         return 2
     print(json.dumps(manifest, indent=2))
-    print(f"Wrote {manifest['orders']:,} orders of {manifest['customers']:,} customers to {args.out}/ "
-          f"in {manifest['seconds']:.0f} s (peak memory {manifest['peak_rss_mb']:,} MB).")
+    print(tr("Wrote {orders:,} orders of {customers:,} customers to {out}/ in {seconds:.0f} s (peak memory "
+             "{peak_rss_mb:,} MB).", orders=manifest["orders"], customers=manifest["customers"], out=args.out,
+             seconds=manifest["seconds"], peak_rss_mb=manifest["peak_rss_mb"]))
     return 0
