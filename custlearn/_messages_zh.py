@@ -844,4 +844,311 @@ MESSAGES: dict[str, str] = {
         '写入 <out>/orders（按月分区）、<out>/customers 和 <out>/manifest.json',
     'Wrote {orders:,} orders of {customers:,} customers to {out}/ in {seconds:.0f} s (peak memory {peak_rss_mb:,} MB).':
         '已把 {customers:,} 位客户的 {orders:,} 笔订单写入 {out}/，用时 {seconds:.0f} 秒（内存峰值 {peak_rss_mb:,} MB）。',
+    # custlearn/widgets.py (controls, charts and the text under them)
+    '<b>Try it:</b> {title}':
+        '<b>动手试试：</b>{title}',
+    'Try it: {title} (interactive: run this cell in JupyterLab to use the controls)':
+        '动手试试：{title}（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
+    'Try it (interactive: run this cell in JupyterLab to use the controls)':
+        '动手试试（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
+    'Company':
+        '公司',
+    'Table':
+        '表',
+    '**{company}.{table}**: {n:,} rows × {shape} columns':
+        '**{company}.{table}**：{n:,} 行 × {shape} 列',
+    'choose a company and a table to see what it holds.':
+        '选择一家公司和一张表，看看里面有什么。',
+    '**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} days).':
+        '**已流失阈值**（{lost} 天）必须长于**有流失风险阈值**（{at_risk} 天）。',
+    'Stages on {as_of:%d %b %Y}: at risk after {at_risk} days, lost after {lost}':
+        '{as_of:%d %b %Y} 的阶段：{at_risk} 天后为有流失风险的客户，{lost} 天后为已流失客户',
+    '**{n_risky:,} customer at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
+        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
+    '**{n_risky:,} customers at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
+        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
+    'At risk after':
+        '有流失风险（天）',
+    'Lost after':
+        '已流失（天）',
+    'move the thresholds and watch the funnel and the at-risk list.':
+        '移动阈值，观察漏斗图和有流失风险的客户名单。',
+    'Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than 100%: lower one of them.':
+        '推荐者（{promoters:.0%}）和贬损者（{detractors:.0%}）加起来超过了 100%：请调低其中一个。',
+    'Share of answers (%)':
+        '回答的占比（%）',
+    'NPS = {nps:.0f} (95% interval {lower:.0f} to {upper:.0f}), {answers:,} answers':
+        '净推荐值 = {nps:.0f}（95% 区间 {lower:.0f} 到 {upper:.0f}），{answers:,} 个回答',
+    '**NPS = {nps:.1f}** = {n_pro:.0%} promoters − {n_det:.0%} detractors. 95% interval **{lower:.1f} to {upper:.1f}** (± {half:.1f} points; standard error {standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change between two such surveys may be noise.':
+        '**净推荐值 = {nps:.1f}** = {n_pro:.0%} 推荐者 − {n_det:.0%} 贬损者。95% 区间 **{lower:.1f} 到 {upper:.1f}**（± {half:.1f} 分；标准误 {standard_error:.1f}）。对*同一批*客户做两次各 {answers:,} 个回答的调查，仅凭偶然就可能相差多达 **{noise:.1f} 分**（20 次中有 19 次）：两次这样的调查之间更小的变化可能只是噪声。',
+    'Promoters (9-10)':
+        '推荐者（9-10）',
+    'Detractors (0-6)':
+        '贬损者（0-6）',
+    'Answers':
+        '回答数',
+    'move the shares of promoters and detractors and the number of answers; watch the NPS and its interval.':
+        '移动推荐者和贬损者的占比以及回答数，观察净推荐值及其区间。',
+    'planning with a 50% share':
+        '按 50% 的占比规划',
+    'observed share {observed:.0%}':
+        '观察到的占比 {observed:.0%}',
+    'target ±{value:.1f} points':
+        '目标 ±{value:.1f} 个百分点',
+    'n needed for the target: {need:,}':
+        '达到目标所需的 n：{need:,}',
+    'Margin of error of a share at {level} confidence':
+        '{level} 置信水平下占比的误差范围',
+    'Respondents (n)':
+        '受访者人数（n）',
+    'Margin of error (± percentage points)':
+        '误差范围（± 百分点）',
+    'The sample (n = {n:,}) cannot be larger than the population ({population:,}).':
+        '样本（n = {n:,}）不能大于总体（{population:,}）。',
+    '**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval {lower:.1%} to {upper:.1%}':
+        '**n = {n:,}，{yes:,} 人回答“是”（{observed:.1%}）**：{level} Wilson 区间 {lower:.1%} 到 {upper:.1%}',
+    "{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down (it would claim ±{value:.1f} points): trust the Wilson interval.  \nFor ±{value2:.1f} points, plan with 50%: **{need_safe:,} respondents**.":
+        '{head}。当“是”或“否”的回答少于 5 个时，± 误差范围公式就失效了（它会给出 ±{value:.1f} 个百分点）：请以 Wilson 区间为准。  \n要达到 ±{value2:.1f} 个百分点，请按 50% 规划：**{need_safe:,} 位受访者**。',
+    '{head}; margin of error ±{value:.1f} percentage points.  \nFor ±{value2:.1f} points you need **{need:,} respondents** at this share ({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.':
+        '{head}；误差范围 ±{value:.1f} 个百分点。  \n要达到 ±{value2:.1f} 个百分点，在这个占比下需要 **{need:,} 位受访者**（如果按 50% 规划则需要 {need_safe:,} 位）。受访者增加到四倍，误差范围减半。',
+    'Respondents n':
+        '受访者人数 n',
+    'Observed share':
+        '观察到的占比',
+    'Target margin ±':
+        '目标误差范围 ±',
+    'move the number of respondents and the observed share; watch the interval and the sample size a target margin needs.':
+        '移动受访者人数和观察到的占比，观察区间以及达到目标误差范围所需的样本量。',
+    'fall by {step:.1f}':
+        '下降 {step:.1f}',
+    'rise by {step:.1f}':
+        '上升 {step:.1f}',
+    'Predicted change in {measure} (percentage points)':
+        '{measure} 的预测变化（百分点）',
+    '{label}: what a rise earns and a fall costs':
+        '{label}：上升带来多少，下降损失多少',
+    '95% interval':
+        '95% 区间',
+    'a rise earns about what a fall costs':
+        '上升带来的大约等于下降损失的',
+    'a fall costs more than a rise earns: keep it from failing first':
+        '下降损失的多于上升带来的：先防止它出问题',
+    'a rise earns more than a fall costs: a chance to delight':
+        '上升带来的多于下降损失的：这是让顾客惊喜的机会',
+    '**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** ({gain:+.1f} points, 95% interval {lower:+.1f} to {upper:+.1f}). The same fall would cost {loss:.1f} points ({value:.1f} to {value2:.1f}): here {verdict}. A survey shows association, not what a change would cause.':
+        '**{label} +{change:.1f} 个评分点**：预测的最高 {top_box} 档占比 {now:.1f}% → **{after:.1f}%**（{gain:+.1f} 个百分点，95% 区间 {lower:+.1f} 到 {upper:+.1f}）。同样幅度的下降会损失 {loss:.1f} 个百分点（{value:.1f} 到 {value2:.1f}）：这里{verdict}。调查显示的是关联，而不是某个改变会带来的结果。',
+    'Touch point':
+        '接触点',
+    'Step (rating points)':
+        '步长（评分点）',
+    'pick a touch point and a step; see what a rise earns and a fall of the same size costs.':
+        '选择一个接触点和一个步长，看看上升带来多少，同样幅度的下降又损失多少。',
+    'Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}':
+        '各年折现后的预期利润：客户终身价值 = {currency} {clv_value:,.0f}',
+    'Year after acquisition':
+        '获取客户后的年份',
+    'Expected margin today ({currency})':
+        '折算到今天的预期利润（{currency}）',
+    "**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** (the customer is worth {multiple:.2f} times one year's margin).  \n":
+        '**客户终身价值 = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**；利润倍数 **{multiple:.2f}**（这位客户的价值相当于一年利润的 {multiple:.2f} 倍）。  \n',
+    'The first 5 years bring {share:.0%} of it; the {years} years drawn bring {currency} {shown:,.0f}, the years after them the rest.':
+        '前 5 年带来其中的 {share:.0%}；图中画出的 {years} 年带来 {currency} {shown:,.0f}，其余来自之后的年份。',
+    'With no margin or no retention a customer brings nothing after the first year.':
+        '没有利润或没有客户保持，客户在第一年之后就不再带来任何价值。',
+    'Margin per year ({currency})':
+        '每年利润（{currency}）',
+    'Retention rate':
+        '客户保持率',
+    'Discount rate':
+        '折现率',
+    'move the margin, the retention rate and the discount rate; watch the lifetime value.':
+        '移动利润、客户保持率和折现率，观察客户终身价值。',
+    'Candidate pairs by name similarity (truth in colour)':
+        '按姓名相似度排列的候选配对（颜色表示真实情况）',
+    'On names alone, a threshold of **{threshold:.2f}** finds **{pairs_found:,} pairs**: {true_pairs:,} true and **{false_pairs:,} false** (different people with similar names), and misses {true_pairs_missed:,} of the {n_true:,} true pairs. Requiring also the same e-mail or phone: {true_pairs2:,} true and **{false_pairs2:,} false** pairs.':
+        '只看姓名，阈值 **{threshold:.2f}** 找到 **{pairs_found:,} 对**：{true_pairs:,} 对是真的，**{false_pairs:,} 对是假的**（姓名相似的不同的人），并漏掉了 {n_true:,} 对真实配对中的 {true_pairs_missed:,} 对。如果还要求电子邮箱或电话相同：{true_pairs2:,} 对真的，**{false_pairs2:,} 对假的**。',
+    'Name similarity ≥':
+        '姓名相似度 ≥',
+    'move the name-similarity threshold; watch the pairs found, true and false.':
+        '移动姓名相似度阈值，观察找到的配对，以及其中的真配对和假配对。',
+    'Labelled churned, truly still active':
+        '被标为流失，实际仍然活跃',
+    'Truly gone, not labelled churned':
+        '实际已离开，未被标为流失',
+    'window {window} days':
+        '窗口 {window} 天',
+    'Churn window {window} days: {mean:.0%} of buyers labelled churned':
+        '流失判定窗口 {window} 天：{mean:.0%} 的购买者被标为流失',
+    'Churn window: days without a purchase (days)':
+        '流失判定窗口：未购买的天数（天）',
+    'Customers (count)':
+        '客户（人数）',
+    '**Window {window} days:** {n:,} of {n2:,} buyers ({mean:.0%}) are labelled churned. Of them, **{fa:,} are truly still active** (false alarms). **{miss:,} truly gone customers** bought within the window and are **missed**.':
+        '**窗口 {window} 天：**{n2:,} 位购买者中有 {n:,} 位（{mean:.0%}）被标为流失。其中 **{fa:,} 位实际仍然活跃**（误报）。**{miss:,} 位实际已离开的客户**在窗口内有过购买，因而被**漏掉**。',
+    'Churn window (days)':
+        '流失判定窗口（天）',
+    'move the churn window; watch the churn rate, the false alarms and the misses.':
+        '移动流失判定窗口，观察客户流失率、误报和漏报。',
+    '{label}: limit {table:g} h':
+        '{label}：时限 {table:g} 小时',
+    'closed in time at the chosen limit':
+        '在所选时限内关闭',
+    'resolved at all: no limit gets above it':
+        '最终解决的比例：任何时限都不会超过它',
+    'Time limit (hours from opening the ticket)':
+        '服务时限（从工单创建起的小时数）',
+    'Tickets closed within the limit':
+        '在时限内关闭的工单',
+    'Tickets closed within the time limit, by {by}':
+        '在服务时限内关闭的工单，按 {by} 分组',
+    '{label} {share:.0%} within {hours:g} h':
+        '{label} {share:.0%} 在 {hours:g} 小时内',
+    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late ticket costs {currency} {cost:,.0f}.**':
+        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
+    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late tickets cost {currency} {cost:,.0f}.**':
+        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
+    '{label} limit (hours)':
+        '{label} 时限（小时）',
+    'Cost per late ticket ({currency})':
+        '每个超时工单的成本（{currency}）',
+    'move the time limit of each stage; watch the share of tickets closed in time and the cost of the late ones.':
+        '移动每个阶段的服务时限，观察按时关闭的工单占比和超时工单的成本。',
+    'selected group':
+        '选中的群体',
+    'Recency score (5 = bought most recently)':
+        '最近购买得分（5 = 最近刚买过）',
+    'Frequency score (5 = most orders)':
+        '购买频率得分（5 = 订单最多）',
+    'Customers by recency and frequency score (framed: selected)':
+        '按最近购买和购买频率得分划分的客户（框内：选中）',
+    '**Selected (R ≥ {r_min} and F ≥ {f_min}): {n:,} customers, {mean:.0%} of buyers, {share_rev:.0%} of revenue.** Loosen a cut-off and the group grows but its average value falls.':
+        '**选中（R ≥ {r_min} 且 F ≥ {f_min}）：{n:,} 位客户，占购买者的 {mean:.0%}，占收入的 {share_rev:.0%}。**放宽分界点，群体会变大，但平均价值会下降。',
+    'R score at least':
+        'R 得分至少为',
+    'F score at least':
+        'F 得分至少为',
+    'move the score cut-offs of the best-customer group; watch its size and its revenue.':
+        '移动最佳客户群体的得分分界点，观察它的规模和收入。',
+    '**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).':
+        '**请至少选择一个特征**（按住 Ctrl 或 Cmd 点击可选择多个）。',
+    '**This choice cannot be clustered:** {error}':
+        '**这个选择无法聚类：**{error}',
+    '**k = {k} on {columns} ({units}): silhouette {silhouette:.3f}; smallest cluster {smallest_cluster:.1%} of the customers.** Compare silhouettes only for the same features and scaling; ask whether each cluster can be named and treated differently.':
+        '**在 {columns} 上 k = {k}（{units}）：轮廓系数 {silhouette:.3f}；最小的聚类占客户的 {smallest_cluster:.1%}。**只在特征和缩放方式相同时比较轮廓系数；要问每个聚类能否命名、能否区别对待。',
+    'log and scaled':
+        '取对数并标准化',
+    'raw units':
+        '原始单位',
+    'Customers by recency and spend: {k} clusters':
+        '按最近购买和消费划分的客户：{k} 个聚类',
+    'Days since the last order ({recency_col})':
+        '距最后一笔订单的天数（{recency_col}）',
+    'Total spend ({monetary_col}, log scale)':
+        '总消费（{monetary_col}，对数刻度）',
+    'cluster':
+        '聚类',
+    'Number of clusters k':
+        '聚类数 k',
+    'Features':
+        '特征',
+    'log and scale':
+        '取对数并标准化',
+    'choose k and the features; watch the silhouette, the profiles and the crosstab against the RFM segments.':
+        '选择 k 和特征，观察轮廓系数、聚类画像，以及与 RFM 细分的交叉表。',
+    'expected value saved':
+        '预期挽回价值',
+    'money spent (break-even)':
+        '花费的金额（盈亏平衡线）',
+    'the plan':
+        '计划',
+    'budget':
+        '预算',
+    'Plan: contact {n:,} customers for {currency} {spent:,.0f}':
+        '计划：联系 {n:,} 位客户，花费 {currency} {spent:,.0f}',
+    'Money spent on contacts, best customers first ({currency})':
+        '用于联系客户的花费，最值得联系的客户在前（{currency}）',
+    'Expected value saved ({currency})':
+        '预期挽回价值（{currency}）',
+    '**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a {save:.0%} save rate: the best one would save {currency} {value:,.2f}.':
+        '**没有值得联系的客户**：每次联系 {currency} {cost:,.2f}，挽回率 {save:.0%}，最好的一位也只能挽回 {currency} {value:,.2f}。',
+    'the budget runs out first':
+        '预算先用完了',
+    'the next contact would save less than it costs; {currency} {left:,.0f} of the budget is better kept or spent elsewhere':
+        '下一次联系挽回的会少于它的成本；预算中的 {currency} {left:,.0f} 最好留着或用在别处',
+    '**{n:,} customer contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
+        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
+    '**{n:,} customers contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
+        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
+    'Budget ({currency})':
+        '预算（{currency}）',
+    'Cost per contact ({currency})':
+        '每次联系的成本（{currency}）',
+    'Save rate':
+        '挽回率',
+    'move the budget, the cost of a contact and the save rate; watch who is contacted and what it returns.':
+        '移动预算、每次联系的成本和挽回率，观察联系了谁、带来多少回报。',
+    'Estimated from the data (95% interval)':
+        '根据数据估计（95% 区间）',
+    'Planted (true) effect':
+        '预设的（真实）效应',
+    'Account closures avoided per year (of about {closures:,.0f})':
+        '每年避免的销户数（约 {closures:,.0f} 个中）',
+    'Closures avoided per year (accounts)':
+        '每年避免的销户数（账户）',
+    'Practice':
+        '做法',
+    '**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, {cut:.0%} fewer unresolved complaints:** about **{estimate:,.0f} closures avoided per year** (95% interval {lower:,.0f} to {upper:,.0f}). Largest single lever here: **{lower2}** ({order:,.0f} a year).':
+        '**服务态度 +{attitude:.1f} 分，产品知识 +{knowledge:.1f} 分，未解决的投诉减少 {cut:.0%}：**每年约**避免 {estimate:,.0f} 个销户**（95% 区间 {lower:,.0f} 到 {upper:,.0f}）。这里作用最大的单项是：**{lower2}**（每年 {order:,.0f} 个）。',
+    ' At {currency} {value:,.0f} margin per account-year, that keeps about {currency} {kept:,.0f} of margin in the first year.':
+        '按每个账户每年 {currency} {value:,.0f} 的利润计算，第一年约能保住 {currency} {kept:,.0f} 的利润。',
+    '  \nWith the planted effects: **{planted:,.0f} closures avoided per year**.':
+        '  \n按预设的效应：**每年避免 {planted:,.0f} 个销户**。',
+    " The data's estimates of the staff effects are smaller than the planted ones: survey scores measure the experience with noise, which shrinks the slopes.":
+        '根据数据估计的员工效应小于预设的效应：调查评分在衡量体验时带有噪声，这会使斜率变小。',
+    'Staff attitude + (points)':
+        '服务态度 +（分）',
+    'Product knowledge + (points)':
+        '产品知识 +（分）',
+    'Unresolved complaints cut by':
+        '未解决的投诉减少',
+    'Instructor: show the planted effects':
+        '讲师：显示预设的效应',
+    'raise staff attitude and product knowledge, cut unresolved complaints; watch the closures avoided per year.':
+        '提升服务态度和产品知识，减少未解决的投诉，观察每年避免的销户数。',
+    'estimate (95% interval)':
+        '估计值（95% 区间）',
+    'true effect {true_effect:+.0%}':
+        '真实效应 {true_effect:+.0%}',
+    'no effect':
+        '无效应',
+    'Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)':
+        '会员的效应：入会后窗口 {weeks} 周，匹配容差 {tolerance} 次到店',
+    'Change in visits per week from joining (%, 95% interval)':
+        '入会带来的每周到店次数变化（%，95% 区间）',
+    'Estimate':
+        '估计',
+    ' True effect: **{effect:+.0%}**.':
+        '真实效应：**{effect:+.0%}**。',
+    '**{n:,} members matched.** Naive gap **{est:+.0%}**; matched after joining **{est2:+.0%}**; difference-in-differences **{effect:+.0%}** (95% interval {lower:+.0%} to {upper:+.0%}).{truth}':
+        '**匹配了 {n:,} 位会员。**简单对比的差距 **{est:+.0%}**；匹配后入会之后的差距 **{est2:+.0%}**；双重差分 **{effect:+.0%}**（95% 区间 {lower:+.0%} 到 {upper:+.0%}）。{truth}',
+    'After-window (weeks)':
+        '入会后窗口（周）',
+    'Tolerance (visits before)':
+        '容差（入会前到店次数）',
+    'move the after-window and the matching tolerance; watch the estimates against the truth.':
+        '移动入会后窗口和匹配容差，把估计值与真实情况对照。',
+    "At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** (the most: {max_held:,.1f} GB, {idxmax}). Leave some room for the system and JupyterLab.":
+        '在 **{orders:,} 百万笔订单**时，一切都能放进笔记本电脑的 **{memory} GB** 内存（最多的是 {max_held:,.1f} GB，{idxmax}）。请给系统和 JupyterLab 留一些空间。',
+    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory needs more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
+        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
+    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory need more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
+        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
+    '; in pandas, only: {kept}.':
+        '；在 pandas 中只能用：{kept}。',
+    'Orders (millions)':
+        '订单数（百万）',
+    'Laptop memory (GB)':
+        '笔记本电脑内存（GB）',
+    'grow the company and change the laptop; see which ways of holding the orders still fit.':
+        '扩大公司规模、更换笔记本电脑，看看哪些存放订单的方式仍然放得下。',
 }

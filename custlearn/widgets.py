@@ -166,7 +166,7 @@ def demo(controls: Mapping[str, Any], render: Callable[..., Any], *, title: str 
     for ctl in controls.values():
         ctl.observe(update, names="value")
     update()
-    header = [w.HTML(f"<b>Try it:</b> {title}")] if title else []
+    header = [w.HTML(tr("<b>Try it:</b> {title}", title=title))] if title else []
     return _demo_class()([*header, w.HBox(list(controls.values())), out], title=title, controls=controls)
 
 
@@ -195,8 +195,10 @@ def _demo_class() -> type:
             return texts
 
         def __repr__(self) -> str:
-            what = f": {self._demo_title}" if self._demo_title else ""
-            return f"Try it{what} (interactive: run this cell in JupyterLab to use the controls)"
+            if self._demo_title:
+                return tr("Try it: {title} (interactive: run this cell in JupyterLab to use the controls)",
+                          title=self._demo_title)
+            return tr("Try it (interactive: run this cell in JupyterLab to use the controls)")
 
     return Demo
 
@@ -258,8 +260,8 @@ def table_explorer(companies: Mapping[str, Any], *, rows: int = 5) -> Any:
     if not names:
         raise DataError(tr("table_explorer needs at least one company, e.g. {{'shop': "
                            "datasets.load('shop')}}."))
-    company = w.Dropdown(options=names, value=names[0], description="Company")
-    table = w.Dropdown(options=list(companies[names[0]].tables), description="Table")
+    company = w.Dropdown(options=names, value=names[0], description=tr("Company"))
+    table = w.Dropdown(options=list(companies[names[0]].tables), description=tr("Table"))
 
     def sync_tables(change: Any) -> None:
         table.options = list(companies[change["new"]].tables)
@@ -270,11 +272,12 @@ def table_explorer(companies: Mapping[str, Any], *, rows: int = 5) -> Any:
         df = companies[company].tables.get(table)
         if df is None:  # the table list is being switched to another company
             return ("",)
-        summary = f"**{company}.{table}**: {len(df):,} rows × {df.shape[1]} columns"
+        summary = tr("**{company}.{table}**: {n:,} rows × {shape} columns",
+                     company=company, table=table, n=len(df), shape=df.shape[1])
         return summary, df.head(rows)
 
     return demo({"company": company, "table": table}, render,
-                title="choose a company and a table to see what it holds.")
+                title=tr("choose a company and a table to see what it holds."))
 
 
 def lifecycle_thresholds(customers: Any, orders: Any, as_of: Any, *, surveys: Any = None,
@@ -352,25 +355,28 @@ def lifecycle_thresholds(customers: Any, orders: Any, as_of: Any, *, surveys: An
 
     def render(at_risk: int, lost: int) -> tuple:
         if lost <= at_risk:
-            return (f"**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} days).",)
+            return (tr("**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} "
+                       "days).", lost=lost, at_risk=at_risk),)
         stages = lifecycle.assign_stages(customers, orders, as_of, surveys=surveys, at_risk_days=at_risk,
                                          lost_days=lost, **kwargs)
         fig, ax = plt.subplots(figsize=(8, 3.8))
-        lifecycle_funnel(stages, ax=ax, title=f"Stages on {as_of:%d %b %Y}: at risk after {at_risk} days, "
-                                              f"lost after {lost}")
+        lifecycle_funnel(stages, ax=ax, title=tr("Stages on {as_of:%d %b %Y}: at risk after {at_risk} "
+                                                 "days, lost after {lost}", as_of=as_of, at_risk=at_risk, lost=lost))
         risky = stages[stages["stage"] == "at risk"].assign(spend_last_365_days=spend).fillna({"spend_last_365_days": 0})
         risky = risky.sort_values(["spend_last_365_days", "days_since_last"], ascending=[False, True]).head(top)
         table = risky[["purchases", "last_purchase", "days_since_last", "spend_last_365_days"]].round(
             {"spend_last_365_days": 2})
         n_risky = int((stages["stage"] == "at risk").sum())
-        note = (f"**{n_risky:,} customer{'' if n_risky == 1 else 's'} at risk**; they spent "
-                f"USD {spend.reindex(stages.index[stages['stage'] == 'at risk']).sum():,.0f} in the last 365 days. "
-                f"The {top} most valuable:")
+        spent = dict(n_risky=n_risky, n=spend.reindex(stages.index[stages["stage"] == "at risk"]).sum(), top=top)
+        note = (tr("**{n_risky:,} customer at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most "
+                   "valuable:", **spent) if n_risky == 1 else
+                tr("**{n_risky:,} customers at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most "
+                   "valuable:", **spent))
         return fig, note, table
 
-    controls = {"at_risk": _slider("int", at_risk_days, 30, 360, 15, "At risk after"),
-                "lost": _slider("int", lost_days, 60, 540, 15, "Lost after")}
-    return demo(controls, render, title="move the thresholds and watch the funnel and the at-risk list.")
+    controls = {"at_risk": _slider("int", at_risk_days, 30, 360, 15, tr("At risk after")),
+                "lost": _slider("int", lost_days, 60, 540, 15, tr("Lost after"))}
+    return demo(controls, render, title=tr("move the thresholds and watch the funnel and the at-risk list."))
 
 
 def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: int = 200) -> Any:
@@ -413,8 +419,8 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
 
     def render(promoters: float, detractors: float, answers: int) -> tuple:
         if promoters + detractors > 1 + 1e-9:
-            return (f"Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than 100%: "
-                    f"lower one of them.",)
+            return (tr("Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than "
+                       "100%: lower one of them.", promoters=promoters, detractors=detractors),)
         n_pro = int(round(promoters * answers))
         n_det = min(int(round(detractors * answers)), answers - n_pro)
         n_pas = answers - n_pro - n_det
@@ -435,20 +441,23 @@ def nps_simulator(promoters: float = 0.30, detractors: float = 0.20, answers: in
         ax.set_xlim(0, 100)
         ax.set_yticks([])
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))  # names the colours of bars too thin to label
-        ax.set_xlabel("Share of answers (%)")
-        ax.set_title(f"NPS = {ci.nps:.0f} (95% interval {ci.lower:.0f} to {ci.upper:.0f}), {answers:,} answers")
-        note = (f"**NPS = {ci.nps:.1f}** = {n_pro / answers:.0%} promoters − {n_det / answers:.0%} detractors. "
-                f"95% interval **{ci.lower:.1f} to {ci.upper:.1f}** (± {half:.1f} points; standard error "
-                f"{ci.standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers "
-                f"differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change "
-                f"between two such surveys may be noise.")
+        ax.set_xlabel(tr("Share of answers (%)"))
+        ax.set_title(tr("NPS = {nps:.0f} (95% interval {lower:.0f} to {upper:.0f}), {answers:,} answers",
+                        nps=ci.nps, lower=ci.lower, upper=ci.upper, answers=answers))
+        note = (tr("**NPS = {nps:.1f}** = {n_pro:.0%} promoters − {n_det:.0%} detractors. 95% interval "
+                   "**{lower:.1f} to {upper:.1f}** (± {half:.1f} points; standard error {standard_error:.1f}). "
+                   "Two surveys of {answers:,} answers each from the *same* customers differ by chance alone by "
+                   "up to **{noise:.1f} points** (19 times in 20): a smaller change between two such surveys may "
+                   "be noise.",
+                   nps=ci.nps, n_pro=n_pro / answers, n_det=n_det / answers, lower=ci.lower, upper=ci.upper,
+                   half=half, standard_error=ci.standard_error, answers=answers, noise=noise))
         return fig, note
 
-    controls = {"promoters": _slider("float", promoters, 0.0, 1.0, 0.01, "Promoters (9-10)", ".0%"),
-                "detractors": _slider("float", detractors, 0.0, 1.0, 0.01, "Detractors (0-6)", ".0%"),
-                "answers": _slider("int", answers, 20, 5000, 20, "Answers")}
-    return demo(controls, render, title="move the shares of promoters and detractors and the number of answers; "
-                                        "watch the NPS and its interval.")
+    controls = {"promoters": _slider("float", promoters, 0.0, 1.0, 0.01, tr("Promoters (9-10)"), ".0%"),
+                "detractors": _slider("float", detractors, 0.0, 1.0, 0.01, tr("Detractors (0-6)"), ".0%"),
+                "answers": _slider("int", answers, 20, 5000, 20, tr("Answers"))}
+    return demo(controls, render, title=tr("move the shares of promoters and detractors and the number of "
+                                           "answers; watch the NPS and its interval."))
 
 
 def _margin_figure(n: int, observed: float, margin: float, target: float, need: int, top: int, level: str,
@@ -463,17 +472,17 @@ def _margin_figure(n: int, observed: float, margin: float, target: float, need: 
     curve = [100 * margin_at(int(m), observed) for m in sizes]
     safe = [100 * margin_at(int(m), 0.5) for m in sizes]
     fig, ax = plt.subplots(figsize=(8, 3.8))
-    ax.plot(sizes, safe, color=REFERENCE, lw=2, ls="--", label="planning with a 50% share")
-    ax.plot(sizes, curve, color=MAIN, lw=2.5, label=f"observed share {observed:.0%}")
-    ax.axhline(100 * target, color=HIGHLIGHT, lw=1.5, label=f"target ±{100 * target:.1f} points")
+    ax.plot(sizes, safe, color=REFERENCE, lw=2, ls="--", label=tr("planning with a 50% share"))
+    ax.plot(sizes, curve, color=MAIN, lw=2.5, label=tr("observed share {observed:.0%}", observed=observed))
+    ax.axhline(100 * target, color=HIGHLIGHT, lw=1.5, label=tr("target ±{value:.1f} points", value=100 * target))
     ax.scatter([n], [100 * margin], color=MAIN, s=70, zorder=3)
     if need <= top:
-        ax.axvline(need, color=HIGHLIGHT, lw=1, ls=":", label=f"n needed for the target: {need:,}")
+        ax.axvline(need, color=HIGHLIGHT, lw=1, ls=":", label=tr("n needed for the target: {need:,}", need=need))
     ax.set_ylim(0, min(safe[0], max(15.0, 130 * margin, 200 * target)))  # keep the useful range in view
     ax.set_xlim(0, top)
-    ax.set_title(f"Margin of error of a share at {level} confidence")
-    ax.set_xlabel("Respondents (n)")
-    ax.set_ylabel("Margin of error (± percentage points)")
+    ax.set_title(tr("Margin of error of a share at {level} confidence", level=level))
+    ax.set_xlabel(tr("Respondents (n)"))
+    ax.set_ylabel(tr("Margin of error (± percentage points)"))
     ax.legend(loc="upper right")
     return fig
 
@@ -530,7 +539,8 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
 
     def render(n: int, share: float, target: float) -> tuple:
         if population is not None and n > population:
-            return (f"The sample (n = {n:,}) cannot be larger than the population ({population:,}).",)
+            return (tr("The sample (n = {n:,}) cannot be larger than the population ({population:,}).",
+                       n=n, population=population),)
         yes = int(round(share * n))
         observed = yes / n
         ci = satisfaction.proportion_ci(yes, n, confidence)
@@ -539,23 +549,25 @@ def margin_of_error_explorer(*, n: int = 400, share: float = 0.45, target_margin
         need_safe = satisfaction.required_sample_size(target, p=0.5, confidence=confidence, population=population)
         top = population if population is not None else max_n
         fig = _margin_figure(n, observed, margin, target, need, top, level, margin_at)
-        head = (f"**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval "
-                f"{ci.lower:.1%} to {ci.upper:.1%}")
+        head = (tr("**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval {lower:.1%} "
+                   "to {upper:.1%}", n=n, yes=yes, observed=observed, level=level, lower=ci.lower, upper=ci.upper))
         if min(yes, n - yes) < 5:  # the normal (plus-or-minus) margin breaks down here
-            note = (f"{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down "
-                    f"(it would claim ±{100 * margin:.1f} points): trust the Wilson interval.  \n"
-                    f"For ±{100 * target:.1f} points, plan with 50%: **{need_safe:,} respondents**.")
+            note = (tr("{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down "
+                       "(it would claim ±{value:.1f} points): trust the Wilson interval.  \nFor ±{value2:.1f} "
+                       "points, plan with 50%: **{need_safe:,} respondents**.",
+                       head=head, value=100 * margin, value2=100 * target, need_safe=need_safe))
         else:
-            note = (f"{head}; margin of error ±{100 * margin:.1f} percentage points.  \n"
-                    f"For ±{100 * target:.1f} points you need **{need:,} respondents** at this share "
-                    f"({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.")
+            note = (tr("{head}; margin of error ±{value:.1f} percentage points.  \nFor ±{value2:.1f} "
+                       "points you need **{need:,} respondents** at this share ({need_safe:,} if you plan with "
+                       "50%). Four times the respondents halve the margin.",
+                       head=head, value=100 * margin, value2=100 * target, need=need, need_safe=need_safe))
         return note, fig
 
-    controls = {"n": _slider("int", int(n), 10, max_n, 10, "Respondents n"),
-                "share": _slider("float", float(share), 0.0, 1.0, 0.01, "Observed share", ".0%"),
-                "target": _slider("float", float(target_margin), 0.01, 0.10, 0.005, "Target margin ±", ".1%")}
-    return demo(controls, render, title="move the number of respondents and the observed share; watch the interval "
-                                        "and the sample size a target margin needs.")
+    controls = {"n": _slider("int", int(n), 10, max_n, 10, tr("Respondents n")),
+                "share": _slider("float", float(share), 0.0, 1.0, 0.01, tr("Observed share"), ".0%"),
+                "target": _slider("float", float(target_margin), 0.01, 0.10, 0.005, tr("Target margin ±"), ".1%")}
+    return demo(controls, render, title=tr("move the number of respondents and the observed share; watch "
+                                           "the interval and the sample size a target margin needs."))
 
 
 def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str) -> Any:
@@ -575,12 +587,12 @@ def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str)
     ax.set_xlim(-reach, reach)  # symmetric, so a loss and a gain of the same size look the same size
     ax.set_ylim(-0.5, 1.7)
     ax.axvline(0, color=REFERENCE, lw=1)
-    ax.set_yticks([0, 1], [f"fall by {step:.1f}", f"rise by {step:.1f}"])
-    ax.set_xlabel(f"Predicted change in {measure} (percentage points)")
-    ax.set_title(f"{label}: what a rise earns and a fall costs")
+    ax.set_yticks([0, 1], [tr("fall by {step:.1f}", step=step), tr("rise by {step:.1f}", step=step)])
+    ax.set_xlabel(tr("Predicted change in {measure} (percentage points)", measure=measure))
+    ax.set_title(tr("{label}: what a rise earns and a fall costs", label=label))
     handles, names = ax.get_legend_handles_labels()
     interval = plt.Line2D([], [], color=HIGHLIGHT, lw=1.5)
-    ax.legend([*handles, interval], [*names, "95% interval"], loc="upper center", bbox_to_anchor=(0.5, -0.34), ncol=3)
+    ax.legend([*handles, interval], [*names, tr("95% interval")], loc="upper center", bbox_to_anchor=(0.5, -0.34), ncol=3)
     return fig
 
 
@@ -667,20 +679,23 @@ def journey_simulator(surveys: Any, *, touch_point: str | None = None, change: f
         rise, fall = up.loc["change"], satisfaction.what_if(surveys, {touch_point: -change}, top_box=top_box).loc["change"]
         now, after, label = up.loc["as now", "estimate"], up.loc["what-if", "estimate"], _label(touch_point)
         gain, loss = rise["estimate"], -fall["estimate"]
-        verdict = ("a rise earns about what a fall costs" if abs(loss - gain) <= 0.1 * max(loss, gain) else
-                   "a fall costs more than a rise earns: keep it from failing first" if loss > gain else
-                   "a rise earns more than a fall costs: a chance to delight")
-        note = (f"**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** "
-                f"({gain:+.1f} points, 95% interval {rise['lower']:+.1f} to {rise['upper']:+.1f}). "
-                f"The same fall would cost {loss:.1f} points ({-fall['upper']:.1f} to "
-                f"{-fall['lower']:.1f}): here {verdict}. A survey shows association, not what a change would cause.")
+        verdict = (tr("a rise earns about what a fall costs") if abs(loss - gain) <= 0.1 * max(loss, gain) else
+                   tr("a fall costs more than a rise earns: keep it from failing first") if loss > gain else
+                   tr("a rise earns more than a fall costs: a chance to delight"))
+        note = (tr("**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → "
+                   "**{after:.1f}%** ({gain:+.1f} points, 95% interval {lower:+.1f} to {upper:+.1f}). The same "
+                   "fall would cost {loss:.1f} points ({value:.1f} to {value2:.1f}): here {verdict}. A survey "
+                   "shows association, not what a change would cause.",
+                   label=label, change=change, top_box=top_box, now=now, after=after, gain=gain,
+                   lower=rise['lower'], upper=rise['upper'], loss=loss, value=-fall['upper'],
+                   value2=-fall['lower'], verdict=verdict))
         return note, _journey_figure(label.capitalize(), change, rise, fall, f"top-{top_box}-box share")
 
     controls = {"touch_point": w.Dropdown(options=[(_label(n), n) for n in names], value=touch_point,
-                                          description="Touch point", style=_STYLE),
-                "change": _slider("float", change, 0.1, 1.0, 0.1, "Step (rating points)", ".1f")}
-    return demo(controls, render, title="pick a touch point and a step; see what a rise earns and a fall of the "
-                                        "same size costs.")
+                                          description=tr("Touch point"), style=_STYLE),
+                "change": _slider("float", change, 0.1, 1.0, 0.1, tr("Step (rating points)"), ".1f")}
+    return demo(controls, render, title=tr("pick a touch point and a step; see what a rise earns and a "
+                                           "fall of the same size costs."))
 
 
 def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: float = 0.12, *,
@@ -738,26 +753,31 @@ def clv_calculator(margin: float = 100.0, retention: float = 0.8, discount: floa
         fig, ax = plt.subplots(figsize=(8, 3.2))
         ax.bar(t, per_year, color=MAIN)
         ax.set_xticks(t)
-        ax.set_title(f"Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}")
-        ax.set_xlabel("Year after acquisition")
-        ax.set_ylabel(f"Expected margin today ({currency})")
+        ax.set_title(tr("Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}",
+                        currency=currency, clv_value=clv_value))
+        ax.set_xlabel(tr("Year after acquisition"))
+        ax.set_ylabel(tr("Expected margin today ({currency})", currency=currency))
         ax.set_ylim(0, max(margin, 1.0))
-        head = (f"**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) "
-                f"= {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** "
-                f"(the customer is worth {multiple:.2f} times one year's margin).  \n")
+        head = (tr("**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − "
+                   "{retention:.0%}) = {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** (the "
+                   "customer is worth {multiple:.2f} times one year's margin).  \n",
+                   currency=currency, margin=margin, retention=retention, discount=discount,
+                   clv_value=clv_value, multiple=multiple))
         if clv_value > 0:
-            note = head + (f"The first 5 years bring {first5 / clv_value:.0%} of it; the {years} years drawn bring "
-                           f"{currency} {shown:,.0f}, the years after them the rest.")
+            note = head + tr("The first 5 years bring {share:.0%} of it; the {years} years drawn bring {currency} "
+                             "{shown:,.0f}, the years after them the rest.", share=first5 / clv_value, years=years,
+                             currency=currency, shown=shown)
         else:
-            note = head + "With no margin or no retention a customer brings nothing after the first year."
+            note = head + tr("With no margin or no retention a customer brings nothing after the first year.")
         return note, fig
 
     controls = {"margin": _slider("float", float(margin), 0.0, max(500.0, float(margin)), 5.0,
-                                  f"Margin per year ({currency})", ".0f"),
-                "retention": _slider("float", float(retention), 0.0, 0.98, 0.01, "Retention rate", ".0%"),
-                "discount": _slider("float", float(discount), 0.0, 0.30, 0.01, "Discount rate", ".0%")}
+                                  tr("Margin per year ({currency})", currency=currency), ".0f"),
+                "retention": _slider("float", float(retention), 0.0, 0.98, 0.01, tr("Retention rate"), ".0%"),
+                "discount": _slider("float", float(discount), 0.0, 0.30, 0.01, tr("Discount rate"), ".0%")}
     return demo(controls, render,
-                title="move the margin, the retention rate and the discount rate; watch the lifetime value.")
+                title=tr("move the margin, the retention rate and the discount rate; watch the lifetime "
+                         "value."))
 
 
 def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: float = 0.9,
@@ -835,18 +855,21 @@ def duplicate_threshold_explorer(customers: Any, duplicates: Any, *, threshold: 
         table = pd.DataFrame(rows).set_index("rule")
         fig, ax = plt.subplots(figsize=(8, 3.6))
         name_similarity_chart(pairs, true_pair=is_true, threshold=threshold, ax=ax,
-                              title="Candidate pairs by name similarity (truth in colour)")
+                              title=tr("Candidate pairs by name similarity (truth in colour)"))
         ax.set_xlim(0.48, 1.02)
         by_name = rows[0]
-        note = (f"On names alone, a threshold of **{threshold:.2f}** finds **{by_name['pairs found']:,} pairs**: "
-                f"{by_name['true pairs']:,} true and **{by_name['false pairs']:,} false** (different people with "
-                f"similar names), and misses {by_name['true pairs missed']:,} of the {n_true:,} true pairs. "
-                f"Requiring also the same e-mail or phone: {rows[1]['true pairs']:,} true and "
-                f"**{rows[1]['false pairs']:,} false** pairs.")
+        note = (tr("On names alone, a threshold of **{threshold:.2f}** finds **{pairs_found:,} pairs**: "
+                   "{true_pairs:,} true and **{false_pairs:,} false** (different people with similar names), and "
+                   "misses {true_pairs_missed:,} of the {n_true:,} true pairs. Requiring also the same e-mail or "
+                   "phone: {true_pairs2:,} true and **{false_pairs2:,} false** pairs.",
+                   threshold=threshold, pairs_found=by_name['pairs found'], true_pairs=by_name['true pairs'],
+                   false_pairs=by_name['false pairs'], true_pairs_missed=by_name['true pairs missed'],
+                   n_true=n_true, true_pairs2=rows[1]['true pairs'], false_pairs2=rows[1]['false pairs']))
         return fig, note, table
 
-    controls = {"threshold": _slider("float", float(threshold), 0.5, 1.0, 0.01, "Name similarity ≥", ".2f")}
-    return demo(controls, render, title="move the name-similarity threshold; watch the pairs found, true and false.")
+    controls = {"threshold": _slider("float", float(threshold), 0.5, 1.0, 0.01, tr("Name similarity ≥"), ".2f")}
+    return demo(controls, render, title=tr("move the name-similarity threshold; watch the pairs found, "
+                                           "true and false."))
 
 
 def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *, window_days: int = 137,
@@ -925,28 +948,31 @@ def churn_window_explorer(customers: Any, orders: Any, truth: Any, as_of: Any, *
         fa = int((churned & alive).sum())
         miss = int((~churned & ~alive).sum())
         fig, ax = plt.subplots(figsize=(8, 3.8))
-        ax.plot(grid, false_alarms, color=MAIN, lw=2, label="Labelled churned, truly still active")
-        ax.plot(grid, missed, color=SECOND, lw=2, label="Truly gone, not labelled churned")
-        ax.axvline(window, color=HIGHLIGHT, ls="--", lw=1.2, label=f"window {window} days")
+        ax.plot(grid, false_alarms, color=MAIN, lw=2, label=tr("Labelled churned, truly still active"))
+        ax.plot(grid, missed, color=SECOND, lw=2, label=tr("Truly gone, not labelled churned"))
+        ax.axvline(window, color=HIGHLIGHT, ls="--", lw=1.2, label=tr("window {window} days", window=window))
         ax.plot([window, window], [fa, miss], "o", color=HIGHLIGHT, ms=5)
         ax.set_xlim(grid[0], grid[-1])
         ax.set_ylim(bottom=0)
-        ax.set_title(f"Churn window {window} days: {churned.mean():.0%} of buyers labelled churned")
-        ax.set_xlabel("Churn window: days without a purchase (days)")
-        ax.set_ylabel("Customers (count)")
+        ax.set_title(tr("Churn window {window} days: {mean:.0%} of buyers labelled churned",
+                        window=window, mean=churned.mean()))
+        ax.set_xlabel(tr("Churn window: days without a purchase (days)"))
+        ax.set_ylabel(tr("Customers (count)"))
         ax.legend(loc="upper right")
-        note = (f"**Window {window} days:** {int(churned.sum()):,} of {len(silent):,} buyers ({churned.mean():.0%}) "
-                f"are labelled churned. Of them, **{fa:,} are truly still active** (false alarms). "
-                f"**{miss:,} truly gone customers** bought within the window and are **missed**.")
+        note = (tr("**Window {window} days:** {n:,} of {n2:,} buyers ({mean:.0%}) are labelled churned. "
+                   "Of them, **{fa:,} are truly still active** (false alarms). **{miss:,} truly gone customers** "
+                   "bought within the window and are **missed**.",
+                   window=window, n=int(churned.sum()), n2=len(silent), mean=churned.mean(), fa=fa, miss=miss))
         counts = pd.DataFrame(
             {"truly still active": [int((~churned & alive).sum()), fa],
              "truly gone": [miss, int((churned & ~alive).sum())]},
             index=pd.Index(["labelled active", "labelled churned"], name="label"))
         return fig, note, counts
 
-    controls = {"window": _slider("int", int(window_days), 30, 540, 1, "Churn window (days)",
+    controls = {"window": _slider("int", int(window_days), 30, 540, 1, tr("Churn window (days)"),
                                   layout={"width": "480px"})}
-    return demo(controls, render, title="move the churn window; watch the churn rate, the false alarms and the misses.")
+    return demo(controls, render, title=tr("move the churn window; watch the churn rate, the false alarms "
+                                           "and the misses."))
 
 
 def _attainment_curves(tickets: Any, labels: list, by: str, resolved_col: str, hours_col: str,
@@ -969,17 +995,18 @@ def _attainment_figure(curves: dict, grid: Any, table: Any, by: str) -> Any:
 
     fig, ax = plt.subplots(figsize=(8, 4.2))
     for colour, (label, (share, resolved)) in zip(colours_for(list(curves)), curves.items()):
-        ax.plot(grid, share, color=colour, lw=2, label=f"{label}: limit {table.loc[label, 'limit_hours']:g} h")
+        ax.plot(grid, share, color=colour, lw=2, label=tr("{label}: limit {table:g} h",
+                                                          label=label, table=table.loc[label, 'limit_hours']))
         ax.axhline(resolved, color=colour, lw=1, ls=":")
         ax.plot([table.loc[label, "limit_hours"]], [table.loc[label, "in_time_share"]], "o", color=HIGHLIGHT, ms=7)
-    ax.plot([], [], "o", color=HIGHLIGHT, label="closed in time at the chosen limit")
-    ax.plot([], [], ls=":", color=REFERENCE, label="resolved at all: no limit gets above it")
+    ax.plot([], [], "o", color=HIGHLIGHT, label=tr("closed in time at the chosen limit"))
+    ax.plot([], [], ls=":", color=REFERENCE, label=tr("resolved at all: no limit gets above it"))
     ax.set_xlim(0, grid[-1])
     ax.set_ylim(0, 1)
     percent_axis(ax)
-    ax.set_xlabel("Time limit (hours from opening the ticket)")
-    ax.set_ylabel("Tickets closed within the limit")
-    ax.set_title(f"Tickets closed within the time limit, by {by}")
+    ax.set_xlabel(tr("Time limit (hours from opening the ticket)"))
+    ax.set_ylabel(tr("Tickets closed within the limit"))
+    ax.set_title(tr("Tickets closed within the time limit, by {by}", by=by))
     ax.legend(loc="lower right", fontsize=9)
     return fig
 
@@ -1065,22 +1092,26 @@ def time_limit_explorer(tickets: Any, *, limits: Mapping[Any, float] | None = No
         chosen = {label: float(values[str(label)]) for label in labels}
         table = service.time_limit_attainment(tickets, chosen, cost_per_late_ticket=values["cost"], **options)
         table = table.loc[labels]
-        parts = ", ".join(f"{label} {row.in_time_share:.0%} within {row.limit_hours:g} h" for label, row in
-                          table.iterrows())
+        parts = ", ".join(tr("{label} {share:.0%} within {hours:g} h", label=label, share=row.in_time_share,
+                             hours=row.limit_hours) for label, row in table.iterrows())
         late = int(table["late"].sum())
-        note = (f"**Closed in time: {int(table['in_time'].sum()):,} of {int(table['tickets'].sum()):,} tickets "
-                f"({table['in_time'].sum() / table['tickets'].sum():.0%}).** {parts}. **{late:,} late "
-                f"{'ticket costs' if late == 1 else 'tickets cost'} {currency} {table['late_cost'].sum():,.0f}.**")
+        counts = dict(n=int(table["in_time"].sum()), tickets=int(table["tickets"].sum()), parts=parts, late=late,
+                      share=table["in_time"].sum() / table["tickets"].sum(), currency=currency,
+                      cost=table["late_cost"].sum())
+        note = (tr("**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late ticket "
+                   "costs {currency} {cost:,.0f}.**", **counts) if late == 1 else
+                tr("**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late tickets "
+                   "cost {currency} {cost:,.0f}.**", **counts))
         shown = table[["tickets", "limit_hours", "in_time_share", "late", "late_cost"]].round(3)
         return _attainment_figure(curves, grid, table, by), note, shown
 
     top = max(int(max_hours), int(np.ceil(first["limit_hours"].max())))
     controls = {str(label): _slider("int", int(round(first.loc[label, "limit_hours"])), 1, top, 1,
-                                    f"{label} limit (hours)") for label in labels}
+                                    tr("{label} limit (hours)", label=label)) for label in labels}
     controls["cost"] = _slider("float", float(cost_per_late_ticket), 0.0, max(50.0, float(cost_per_late_ticket)),
-                               0.5, f"Cost per late ticket ({currency})", ".1f")
-    return demo(controls, render, title="move the time limit of each stage; watch the share of tickets closed in "
-                                        "time and the cost of the late ones.")
+                               0.5, tr("Cost per late ticket ({currency})", currency=currency), ".1f")
+    return demo(controls, render, title=tr("move the time limit of each stage; watch the share of tickets "
+                                           "closed in time and the cost of the late ones."))
 
 
 def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int = 4) -> Any:
@@ -1148,23 +1179,25 @@ def rfm_cutoff_explorer(scores: Any, *, min_recency: int = 4, min_frequency: int
                     color="white" if n > grid.to_numpy().max() * 0.6 else "black")
         corner = (r_min - 1.5, f_min - 1.5), bins - r_min + 1, bins - f_min + 1
         ax.add_patch(Rectangle(*corner, fill=False, edgecolor="white", linewidth=6))  # a halo on dark cells
-        ax.add_patch(Rectangle(*corner, fill=False, edgecolor=HIGHLIGHT, linewidth=3, label="selected group"))
+        ax.add_patch(Rectangle(*corner, fill=False, edgecolor=HIGHLIGHT, linewidth=3, label=tr("selected "
+                                                                                               "group")))
         ax.set_xticks(range(bins), [str(k) for k in range(1, bins + 1)])
         ax.set_yticks(range(bins), [str(k) for k in range(1, bins + 1)])
-        ax.set_xlabel("Recency score (5 = bought most recently)")
-        ax.set_ylabel("Frequency score (5 = most orders)")
-        ax.set_title("Customers by recency and frequency score (framed: selected)")
+        ax.set_xlabel(tr("Recency score (5 = bought most recently)"))
+        ax.set_ylabel(tr("Frequency score (5 = most orders)"))
+        ax.set_title(tr("Customers by recency and frequency score (framed: selected)"))
         ax.grid(False)
         share_rev = float(scores.loc[chosen, "monetary"].sum()) / total_revenue if total_revenue else float("nan")
-        note = (f"**Selected (R ≥ {r_min} and F ≥ {f_min}): {int(chosen.sum()):,} customers, "
-                f"{chosen.mean():.0%} of buyers, {share_rev:.0%} of revenue.** "
-                f"Loosen a cut-off and the group grows but its average value falls.")
+        note = (tr("**Selected (R ≥ {r_min} and F ≥ {f_min}): {n:,} customers, {mean:.0%} of buyers, "
+                   "{share_rev:.0%} of revenue.** Loosen a cut-off and the group grows but its average value "
+                   "falls.", r_min=r_min, f_min=f_min, n=int(chosen.sum()), mean=chosen.mean(), share_rev=share_rev))
         return note, fig
 
-    controls = {"r_min": _slider("int", min_recency, 1, bins, 1, "R score at least"),
-                "f_min": _slider("int", min_frequency, 1, bins, 1, "F score at least")}
+    controls = {"r_min": _slider("int", min_recency, 1, bins, 1, tr("R score at least")),
+                "f_min": _slider("int", min_frequency, 1, bins, 1, tr("F score at least"))}
     return demo(controls, render,
-                title="move the score cut-offs of the best-customer group; watch its size and its revenue.")
+                title=tr("move the score cut-offs of the best-customer group; watch its size and its "
+                         "revenue."))
 
 
 def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments: Any = None,
@@ -1253,19 +1286,20 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
 
     def render(k: int, columns: tuple, log_scale: bool) -> tuple:
         if not columns:
-            return "**Choose at least one feature** (hold Ctrl or Cmd and click to choose several)."
+            return tr("**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).")
         if (k, columns, log_scale) not in fitted:
             try:
                 fitted[k, columns, log_scale] = value.cluster_customers(
                     features, k=k, columns=list(columns), log=log_scale, scale=log_scale, stability_runs=0)
             except DataError as error:  # e.g. fewer distinct customers than clusters on one feature
-                return f"**This choice cannot be clustered:** {error}"
+                return tr("**This choice cannot be clustered:** {error}", error=error)
         found = fitted[k, columns, log_scale]
         scores = found.k_scores.loc[k]
-        note = (f"**k = {k} on {', '.join(columns)} ({'log and scaled' if log_scale else 'raw units'}): "
-                f"silhouette {scores['silhouette']:.3f}; smallest cluster {scores['smallest_cluster']:.1%} of the "
-                f"customers.** Compare silhouettes only for the same features and scaling; ask whether each "
-                f"cluster can be named and treated differently.")
+        note = (tr("**k = {k} on {columns} ({units}): silhouette {silhouette:.3f}; smallest cluster "
+                   "{smallest_cluster:.1%} of the customers.** Compare silhouettes only for the same features and "
+                   "scaling; ask whether each cluster can be named and treated differently.",
+                   k=k, columns=", ".join(columns), units=tr("log and scaled") if log_scale else tr("raw units"),
+                   silhouette=scores['silhouette'], smallest_cluster=scores['smallest_cluster']))
         shown = [note, found.profiles.round(2)]
         if labels is not None:
             shown.append(pd.crosstab(labels, found.labels.rename("cluster")))
@@ -1276,19 +1310,19 @@ def cluster_explorer(features: Any, *, k: int = 4, columns: Any = None, segments
                 mine = (found.labels == cluster).to_numpy()
                 ax.scatter(features[recency_col][mine], features[monetary_col][mine], s=6, alpha=0.6, color=colour,
                            label=f"{cluster}: {names_by_cluster[cluster]}")
-            ax.set(yscale="log", title=f"Customers by recency and spend: {k} clusters",
-                   xlabel=f"Days since the last order ({recency_col})",
-                   ylabel=f"Total spend ({monetary_col}, log scale)")
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title="cluster")
+            ax.set(yscale="log", title=tr("Customers by recency and spend: {k} clusters", k=k),
+                   xlabel=tr("Days since the last order ({recency_col})", recency_col=recency_col),
+                   ylabel=tr("Total spend ({monetary_col}, log scale)", monetary_col=monetary_col))
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=2, title=tr("cluster"))
             shown.append(fig)
         return tuple(shown)
 
-    controls = {"k": _slider("int", k, 2, 8, 1, "Number of clusters k"),
+    controls = {"k": _slider("int", k, 2, 8, 1, tr("Number of clusters k")),
                 "columns": w.SelectMultiple(options=names, value=tuple(names), rows=min(len(names), 5),
-                                            description="Features", style=_STYLE),
-                "log_scale": w.Checkbox(value=True, description="log and scale", style=_STYLE)}
-    return demo(controls, render, title="choose k and the features; watch the silhouette, the profiles and the "
-                                        "crosstab against the RFM segments.")
+                                            description=tr("Features"), style=_STYLE),
+                "log_scale": w.Checkbox(value=True, description=tr("log and scale"), style=_STYLE)}
+    return demo(controls, render, title=tr("choose k and the features; watch the silhouette, the profiles "
+                                           "and the crosstab against the RFM segments."))
 
 
 def _segment_labels(segments: Any, index: Any) -> Any:
@@ -1380,36 +1414,42 @@ def retention_budget_planner(candidates: Any, *, budget: float = 20_000.0, conta
         fig, ax = plt.subplots(figsize=(8, 3.8))
         k = np.arange(0, min(len(saved), max(2 * pays, n, 10)) + 1)
         ax.plot(k * cost, np.concatenate([[0.0], np.cumsum(saved)])[k], color=MAIN, lw=2.5,
-                label="expected value saved")
-        ax.plot(k * cost, k * cost, color=REFERENCE, ls="--", lw=1.2, label="money spent (break-even)")
+                label=tr("expected value saved"))
+        ax.plot(k * cost, k * cost, color=REFERENCE, ls="--", lw=1.2, label=tr("money spent (break-even)"))
         if n:
-            ax.plot([spent], [value_saved], "o", color=HIGHLIGHT, ms=7, label="the plan")
+            ax.plot([spent], [value_saved], "o", color=HIGHLIGHT, ms=7, label=tr("the plan"))
         if budget < k[-1] * cost:
-            ax.axvline(budget, color=HIGHLIGHT, ls=":", lw=1.2, label="budget")
-        ax.set_title(f"Plan: contact {n:,} customers for {currency} {spent:,.0f}")
-        ax.set_xlabel(f"Money spent on contacts, best customers first ({currency})")
-        ax.set_ylabel(f"Expected value saved ({currency})")
+            ax.axvline(budget, color=HIGHLIGHT, ls=":", lw=1.2, label=tr("budget"))
+        ax.set_title(tr("Plan: contact {n:,} customers for {currency} {spent:,.0f}",
+                        n=n, currency=currency, spent=spent))
+        ax.set_xlabel(tr("Money spent on contacts, best customers first ({currency})", currency=currency))
+        ax.set_ylabel(tr("Expected value saved ({currency})", currency=currency))
         ax.legend(loc="lower right")
         if n == 0:
-            note = (f"**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a "
-                    f"{save:.0%} save rate: the best one would save {currency} {saved[0] if len(saved) else 0:,.2f}.")
+            note = (tr("**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a "
+                       "{save:.0%} save rate: the best one would save {currency} {value:,.2f}.",
+                       currency=currency, cost=cost, save=save, value=saved[0] if len(saved) else 0))
             return note, fig
         roi = (value_saved - spent) / spent
-        why = ("the budget runs out first" if affordable < pays else
-               f"the next contact would save less than it costs; {currency} {budget - spent:,.0f} of the budget "
-               f"is better kept or spent elsewhere")
-        note = (f"**{n:,} customer{'' if n == 1 else 's'} contacted** for **{currency} {spent:,.0f}**; expected value saved "
-                f"**{currency} {value_saved:,.0f}**, net **{currency} {value_saved - spent:,.0f}**, "
-                f"**ROI {roi:.0%}**. The plan stops at {n:,} because {why}.")
+        why = (tr("the budget runs out first") if affordable < pays else
+               tr("the next contact would save less than it costs; {currency} {left:,.0f} of the budget is better "
+                  "kept or spent elsewhere", currency=currency, left=budget - spent))
+        plan = dict(n=n, currency=currency, spent=spent, saved=value_saved, net=value_saved - spent, roi=roi, why=why)
+        note = (tr("**{n:,} customer contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} "
+                   "{saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} "
+                   "because {why}.", **plan) if n == 1 else
+                tr("**{n:,} customers contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} "
+                   "{saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} "
+                   "because {why}.", **plan))
         return note, fig
 
     controls = {"budget": _slider("float", float(budget), 0.0, max(50_000.0, float(budget)), 500.0,
-                                  f"Budget ({currency})", ",.0f"),
+                                  tr("Budget ({currency})", currency=currency), ",.0f"),
                 "cost": _slider("float", float(contact_cost), 0.5, max(30.0, float(contact_cost)), 0.5,
-                                f"Cost per contact ({currency})", ".1f"),
-                "save": _slider("float", float(save_rate), 0.01, 0.60, 0.01, "Save rate", ".0%")}
-    return demo(controls, render, title="move the budget, the cost of a contact and the save rate; watch who is "
-                                        "contacted and what it returns.")
+                                tr("Cost per contact ({currency})", currency=currency), ".1f"),
+                "save": _slider("float", float(save_rate), 0.01, 0.60, 0.01, tr("Save rate"), ".0%")}
+    return demo(controls, render, title=tr("move the budget, the cost of a contact and the save rate; "
+                                           "watch who is contacted and what it returns."))
 
 
 _LEVERS = ("staff_attitude", "product_knowledge", "unresolved")
@@ -1474,15 +1514,15 @@ def _practice_figure(table: Any, closures: float, show_planted: bool) -> Any:
     h = 0.38 if show_planted else 0.6
     err = np.vstack([table["estimate"] - table["lower"], table["upper"] - table["estimate"]])
     ax.barh(y + (h / 2 if show_planted else 0), table["estimate"], height=h, color=MAIN,
-            xerr=err, capsize=4, label="Estimated from the data (95% interval)")
+            xerr=err, capsize=4, label=tr("Estimated from the data (95% interval)"))
     if show_planted:
-        ax.barh(y - h / 2, table["planted"], height=h, color=REFERENCE, label="Planted (true) effect")
+        ax.barh(y - h / 2, table["planted"], height=h, color=REFERENCE, label=tr("Planted (true) effect"))
     ax.set_yticks(y, list(table.index))
     top = float(np.nanmax(table[["upper", "planted"]].to_numpy())) if show_planted else float(table["upper"].max())
     ax.set_xlim(0, max(top * 1.1, 1.0))
-    ax.set_title(f"Account closures avoided per year (of about {closures:,.0f})")
-    ax.set_xlabel("Closures avoided per year (accounts)")
-    ax.set_ylabel("Practice")
+    ax.set_title(tr("Account closures avoided per year (of about {closures:,.0f})", closures=closures))
+    ax.set_xlabel(tr("Closures avoided per year (accounts)"))
+    ax.set_ylabel(tr("Practice"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)  # below the chart: the bars stay clear
     return fig
 
@@ -1492,18 +1532,21 @@ def _practice_note(table: Any, attitude: float, knowledge: float, cut: float, *,
     """The sentence under the bars: all three levers together, the largest single one, the margin kept."""
     total = table.loc["All three"]
     order = table.drop(index="All three")["estimate"].sort_values(ascending=False)
-    note = (f"**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
-            f"{cut:.0%} fewer unresolved complaints:** about **{total['estimate']:,.0f} closures avoided per "
-            f"year** (95% interval {total['lower']:,.0f} to {total['upper']:,.0f}). "
-            f"Largest single lever here: **{order.index[0].lower()}** ({order.iloc[0]:,.0f} a year).")
+    note = (tr("**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, "
+               "{cut:.0%} fewer unresolved complaints:** about **{estimate:,.0f} closures avoided per year** (95% "
+               "interval {lower:,.0f} to {upper:,.0f}). Largest single lever here: **{lower2}** ({order:,.0f} a "
+               "year).",
+               attitude=attitude, knowledge=knowledge, cut=cut, estimate=total['estimate'],
+               lower=total['lower'], upper=total['upper'], lower2=order.index[0].lower(), order=order.iloc[0]))
     if value_per_account is not None:
-        note += (f" At {currency} {value_per_account:,.0f} margin per account-year, that keeps about "
-                 f"{currency} {total['estimate'] * value_per_account:,.0f} of margin in the first year.")
+        note += tr(" At {currency} {value:,.0f} margin per account-year, that keeps about {currency} {kept:,.0f} of "
+                   "margin in the first year.", currency=currency, value=value_per_account,
+                   kept=total["estimate"] * value_per_account)
     if show_planted:
-        note += f"  \nWith the planted effects: **{total['planted']:,.0f} closures avoided per year**."
+        note += tr("  \nWith the planted effects: **{planted:,.0f} closures avoided per year**.", planted=total["planted"])
         if smaller_than_planted:
-            note += (" The data's estimates of the staff effects are smaller than the planted ones: survey "
-                     "scores measure the experience with noise, which shrinks the slopes.")
+            note += tr(" The data's estimates of the staff effects are smaller than the planted ones: survey "
+                       "scores measure the experience with noise, which shrinks the slopes.")
     return note
 
 
@@ -1573,12 +1616,16 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
 
     est = _effects(estimated, "estimated")
     true = _effects(planted, "planted") if planted else None
-    controls = {"attitude": _slider("float", float(attitude_points), 0.0, 2.0, 0.1, "Staff attitude + (points)", ".1f"),
-                "knowledge": _slider("float", float(knowledge_points), 0.0, 2.0, 0.1, "Product knowledge + (points)",
+    controls = {"attitude": _slider("float", float(attitude_points), 0.0, 2.0, 0.1, tr("Staff attitude + "
+                                                                                       "(points)"), ".1f"),
+                "knowledge": _slider("float", float(knowledge_points), 0.0, 2.0, 0.1, tr("Product "
+                                                                                         "knowledge + (points)"),
                                      ".1f"),
-                "cut": _slider("float", float(unresolved_cut), 0.0, 1.0, 0.05, "Unresolved complaints cut by", ".0%")}
+                "cut": _slider("float", float(unresolved_cut), 0.0, 1.0, 0.05, tr("Unresolved complaints "
+                                                                                  "cut by"), ".0%")}
     if true is not None:
-        controls["show_planted"] = w.Checkbox(value=False, description="Instructor: show the planted effects")
+        controls["show_planted"] = w.Checkbox(value=False, description=tr("Instructor: show the planted "
+                                                                          "effects"))
     smaller = true is not None and all(est[k][0] > true[k][0] for k in ("staff_attitude", "product_knowledge"))
 
     def render(attitude: float, knowledge: float, cut: float, show_planted: bool = False) -> tuple:
@@ -1589,8 +1636,8 @@ def bank_practice_simulator(closures_per_year: float, estimated: Any, *, planted
         return note, fig, (table if show_planted else table.drop(columns="planted")).round(1)
 
     return demo(controls, render,
-                title="raise staff attitude and product knowledge, cut unresolved complaints; watch the "
-                      "closures avoided per year.")
+                title=tr("raise staff attitude and product knowledge, cut unresolved complaints; watch "
+                         "the closures avoided per year."))
 
 
 def membership_effect_explorer(customers: Any, orders: Any, true_effect: float | None = None, *, as_of: Any = None,
@@ -1666,28 +1713,32 @@ def membership_effect_explorer(customers: Any, orders: Any, true_effect: float |
         lo, hi = est.loc[names, "lower"].to_numpy(), est.loc[names, "upper"].to_numpy()
         fig, ax = plt.subplots(figsize=(8, 3.6))
         ax.errorbar((eff - 1) * 100, y, xerr=[(eff - lo) * 100, (hi - eff) * 100], fmt="o", color=MAIN,
-                    capsize=5, lw=2, label="estimate (95% interval)")
+                    capsize=5, lw=2, label=tr("estimate (95% interval)"))
         if true_effect is not None:
             ax.axvline((true_effect - 1) * 100, color=REFERENCE, ls="--", lw=2,
-                       label=f"true effect {true_effect - 1:+.0%}")
-        ax.axvline(0, color=NEUTRAL, lw=1, label="no effect")
+                       label=tr("true effect {true_effect:+.0%}", true_effect=true_effect - 1))
+        ax.axvline(0, color=NEUTRAL, lw=1, label=tr("no effect"))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)  # below the chart: the estimates stay clear
         ax.set_yticks(y, names)
         ax.set_xlim(-40, 110)
-        ax.set_title(f"Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)")
-        ax.set_xlabel("Change in visits per week from joining (%, 95% interval)")
-        ax.set_ylabel("Estimate")
+        ax.set_title(tr("Effect of membership: after-window {weeks} weeks, match within {tolerance} "
+                        "visit(s)", weeks=weeks, tolerance=tolerance))
+        ax.set_xlabel(tr("Change in visits per week from joining (%, 95% interval)"))
+        ax.set_ylabel(tr("Estimate"))
         d = est.loc["difference-in-differences"]
-        truth = f" True effect: **{true_effect - 1:+.0%}**." if true_effect is not None else ""
-        note = (f"**{len(did):,} members matched.** Naive gap **{est.loc['naive', 'effect'] - 1:+.0%}**; "
-                f"matched after joining **{est.loc['matched', 'effect'] - 1:+.0%}**; difference-in-differences "
-                f"**{d['effect'] - 1:+.0%}** (95% interval {d['lower'] - 1:+.0%} to {d['upper'] - 1:+.0%}).{truth}")
+        truth = tr(" True effect: **{effect:+.0%}**.", effect=true_effect - 1) if true_effect is not None else ""
+        note = (tr("**{n:,} members matched.** Naive gap **{est:+.0%}**; matched after joining "
+                   "**{est2:+.0%}**; difference-in-differences **{effect:+.0%}** (95% interval {lower:+.0%} to "
+                   "{upper:+.0%}).{truth}",
+                   n=len(did), est=est.loc['naive', 'effect'] - 1, est2=est.loc['matched', 'effect'] - 1,
+                   effect=d['effect'] - 1, lower=d['lower'] - 1, upper=d['upper'] - 1, truth=truth))
         return note, fig
 
-    controls = {"weeks": _slider("int", int(post_weeks), 4, 26, 1, "After-window (weeks)"),
-                "tolerance": _slider("int", int(tolerance), 0, 8, 1, "Tolerance (visits before)")}
+    controls = {"weeks": _slider("int", int(post_weeks), 4, 26, 1, tr("After-window (weeks)")),
+                "tolerance": _slider("int", int(tolerance), 0, 8, 1, tr("Tolerance (visits before)"))}
     return demo(controls, render,
-                title="move the after-window and the matching tolerance; watch the estimates against the truth.")
+                title=tr("move the after-window and the matching tolerance; watch the estimates against "
+                         "the truth."))
 
 
 def footprint_planner(footprint: Any, *, orders_millions: float = 100, memory_gb: int = 8) -> Any:
@@ -1756,23 +1807,31 @@ def footprint_planner(footprint: Any, *, orders_millions: float = 100, memory_gb
         held = gb[in_memory]
         fits = held[held <= memory]
         if len(fits) == len(held):
-            note = (f"At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** (the most: "
-                    f"{held.max():,.1f} GB, {held.idxmax()}). Leave some room for the system and JupyterLab.")
+            note = (tr("At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** "
+                       "(the most: {max_held:,.1f} GB, {idxmax}). Leave some room for the system and JupyterLab.",
+                       orders=orders, memory=memory, max_held=held.max(), idxmax=held.idxmax()))
         else:
-            files = ", ".join(f"{what}: {gb[what]:,.1f} GB" for what in gb[~in_memory].index)
+            files = ", ".join(f"{what}: {gb[what]:,.1f} GB" for what in gb[~in_memory].index)  # names and sizes
             kept = ", ".join(f"{what} ({g:,.1f} GB)" for what, g in fits.items())
             too_big = len(held) - len(fits)
-            note = (f"At **{orders:,} million orders**, {too_big} of the {len(held)} ways of holding "
-                    f"them in memory {'needs' if too_big == 1 else 'need'} more than the laptop's **{memory} GB**. Keep the orders in files "
-                    f"({files} on disk) and let DuckDB read them" + (f"; in pandas, only: {kept}." if kept else "."))
+            held_by = dict(orders=orders, too_big=too_big, ways=len(held), memory=memory, files=files)
+            note = (tr("At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory needs "
+                       "more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let "
+                       "DuckDB read them", **held_by) if too_big == 1 else
+                    tr("At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory need "
+                       "more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let "
+                       "DuckDB read them", **held_by)) + (tr("; in pandas, only: {kept}.", kept=kept) if kept else ".")
         fig, ax = plt.subplots(figsize=(8, 4.5))
         footprint_chart(footprint, memory_gb=memory, orders=orders * 1e6, ax=ax)
         return note, table, fig
 
     style = {"description_width": "initial"}
     controls = {"orders": w.SelectionSlider(options=[(f"{s:,}", s) for s in sizes], value=orders_millions,
-                                            description="Orders (millions)", continuous_update=False, style=style),
+                                            description=tr("Orders (millions)"), continuous_update=False,
+                                            style=style),
                 "memory": w.SelectionSlider(options=[(str(m), m) for m in memories], value=memory_gb,
-                                            description="Laptop memory (GB)", continuous_update=False, style=style)}
+                                            description=tr("Laptop memory (GB)"), continuous_update=False,
+                                            style=style)}
     return demo(controls, render,
-                title="grow the company and change the laptop; see which ways of holding the orders still fit.")
+                title=tr("grow the company and change the laptop; see which ways of holding the orders "
+                         "still fit."))
