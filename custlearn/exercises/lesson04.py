@@ -194,10 +194,10 @@ def _curves(how: str = "pooled") -> dict[str, pd.Series]:
     if how == "all":
         return {"all customers": _pooled_curve(customers)}
     if how == "quarters":
-        return {"discount": _pooled_curve(customers[discount], "Q", 5),
-                "no discount": _pooled_curve(customers[~discount], "Q", 5)}
+        return {N_("discount"): _pooled_curve(customers[discount], "Q", 5),
+                N_("no discount"): _pooled_curve(customers[~discount], "Q", 5)}
     curve = _mean_curve if how == "mean" else _pooled_curve
-    return {"discount": curve(customers[discount]), "no discount": curve(customers[~discount])}
+    return {N_("discount"): curve(customers[discount]), N_("no discount"): curve(customers[~discount])}
 
 
 EXERCISES = {

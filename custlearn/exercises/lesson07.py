@@ -228,7 +228,7 @@ def _km_curves(how: str = "km") -> dict[str, pd.Series]:
     if how == "everyone":
         return {"all customers": _km_curve(np.ones(len(discount), dtype=bool))}
     naive = how == "naive"
-    return {"welcome discount": _km_curve(discount, naive), "no discount": _km_curve(~discount, naive)}
+    return {N_("welcome discount"): _km_curve(discount, naive), N_("no discount"): _km_curve(~discount, naive)}
 
 
 EXERCISES = {

@@ -57,9 +57,11 @@ def _effects(confidence: float = 0.95, post_weeks: int = 13) -> dict:
     from custlearn import datasets
 
     rows = _estimates(post_weeks, confidence=confidence).loc[["naive", "matched", "difference-in-differences"]]
-    return {"three estimates": rows["effect"].to_numpy(),
-            f"{confidence:.0%} intervals": (np.r_[rows["lower"], rows["upper"]], 0.015),
-            "true effect": [datasets.parameters("cafe")["membership"]["true_effect"]]}
+    # The names are shown in feedback (translated); only the 95% intervals are asked for.
+    intervals = N_("95% intervals") if confidence == 0.95 else f"{confidence:.0%} intervals"
+    return {N_("three estimates"): rows["effect"].to_numpy(),
+            intervals: (np.r_[rows["lower"], rows["upper"]], 0.015),
+            N_("true effect"): [datasets.parameters("cafe")["membership"]["true_effect"]]}
 
 
 def _naive_effect() -> float:

@@ -23,7 +23,7 @@ __all__ = ["EXERCISES"]
 CUTOFF = "2024-12-31"
 WINDOW = 365
 BANDS = [0, 3, 4, 7]
-BAND_LABELS = ["low (1-3)", "middle (4)", "high (5-7)"]
+BAND_LABELS = [N_("low (1-3)"), N_("middle (4)"), N_("high (5-7)")]  # shown in feedback, translated
 DRIVERS = ["staff_attitude", "product_knowledge", "tangibles", "reliability", "responsiveness", "assurance", "empathy"]
 STEP = 0.5
 
