@@ -307,4 +307,388 @@ FEEDBACK: dict[str, str] = {
         '请告诉老师：这是 custlearn 的错误，不是你答案的问题。',
     ' (If this is your answer to the churn lesson\'s exercise {old}.{number}: that lesson is lesson {new} now, write check("{new}.{number}", answer).)':
         '（如果这是你对流失课练习 {old}.{number} 的回答：那一课现在是第 {new} 课，请写 check("{new}.{number}", answer)。）',
+    # custlearn/plots/churn.py
+    'shaded: 95% interval':
+        '阴影：95% 置信区间',
+    'censored: not churned by the end':
+        '删失：到观察结束时仍未流失',
+    'Time since the start ({time_unit})':
+        '自开始以来的时间（{time_unit}）',
+    'Still a customer':
+        '仍是客户',
+    'Survival curve: share of customers not yet churned':
+        '生存曲线：尚未流失的客户占比',
+    'Lift of the decile (right axis)':
+        '该十分位的提升度（右轴）',
+    'Lift 1 = the average churn rate':
+        '提升度 1 = 平均客户流失率',
+    'Lift (x the average churn rate)':
+        '提升度（平均客户流失率的倍数）',
+    'Churn score':
+        '流失风险评分',
+    'Random contact':
+        '随机联系',
+    'Customers contacted, highest risk first':
+        '已联系的客户（按流失风险从高到低）',
+    'Share of all churners reached':
+        '已覆盖的流失客户占全部流失客户的比例',
+    'Gains chart: top-decile lift {lift:.1f}':
+        '累积增益图：最高十分位的提升度为 {lift:.1f}',
+    # custlearn/plots/customer_data.py
+    'Missing values (% of rows)':
+        '缺失值（占行数的 %）',
+    'Column':
+        '列',
+    'Missing values per column':
+        '各列的缺失值',
+    'planted (truth)':
+        '植入的问题（真实情况）',
+    'found by the lesson':
+        '本课找到的问题',
+    '  {found:,} of {planted:,}':
+        '  {planted:,} 行中找到 {found:,} 行',
+    'Rows with the problem':
+        '有该问题的行数',
+    'Planted problem':
+        '植入的问题',
+    'Problems found by the cleaning vs planted in the data':
+        '清洗找到的问题与数据中植入的问题对比',
+    'candidate pairs':
+        '候选记录对',
+    'same person (truth)':
+        '同一个人（真实情况）',
+    'different people (truth)':
+        '不同的人（真实情况）',
+    'threshold {threshold:.2f}':
+        '阈值 {threshold:.2f}',
+    'Name similarity (0 = nothing shared, 1 = same name)':
+        '姓名相似度（0 = 毫无共同之处，1 = 姓名相同）',
+    'Candidate pairs':
+        '候选记录对',
+    'Name similarity of candidate duplicate pairs':
+        '候选重复记录对的姓名相似度',
+    # custlearn/plots/lifecycle.py
+    'Customers':
+        '客户数',
+    'Stage':
+        '阶段',
+    'Customers at each lifecycle stage':
+        '客户生命周期各阶段的客户数',
+    'End of year':
+        '年末',
+    'End of quarter':
+        '季末',
+    'End of month':
+        '月末',
+    'Date':
+        '日期',
+    'Share of customers':
+        '客户占比',
+    'The customer lifecycle through time':
+        '客户生命周期随时间的变化',
+    "% of the row's customers":
+        '占该行客户的 %',
+    'Stage at the end':
+        '期末阶段',
+    'Stage at the start':
+        '期初阶段',
+    'Where customers moved (row %)':
+        '客户的阶段转移（行 %）',
+    # custlearn/plots/loyalty.py
+    'Months':
+        '月',
+    'Weeks':
+        '周',
+    'Quarters':
+        '季度',
+    'Years':
+        '年',
+    'Days':
+        '天',
+    'Periods':
+        '期',
+    'Share of cohort still buying':
+        '同期群中仍在购买的比例',
+    '{unit} since first purchase':
+        '首次购买后的{unit}数',
+    'Cohort (period of first purchase)':
+        '同期群（首次购买的时期）',
+    'Cohort retention: share of each cohort buying again':
+        '同期群留存：每个同期群中再次购买的比例',
+    "Answer to 'How likely are you to recommend us?' (0-10)":
+        '对“您有多大可能向他人推荐我们？”的回答（0-10）',
+    'Share of answers':
+        '回答占比',
+    'NPS = {score:.0f} ({promoters:.0%} promoters - {detractors:.0%} detractors)':
+        '净推荐值 NPS = {score:.0f}（推荐者 {promoters:.0%} - 贬损者 {detractors:.0%}）',
+    'Bought again within the window':
+        '在窗口期内再次购买',
+    'Would recommend (9-10)':
+        '愿意推荐（9-10 分）',
+    'Overall satisfaction (1 = very dissatisfied, 5 = very satisfied)':
+        '总体满意度（1 = 非常不满意，5 = 非常满意）',
+    'Share of responses (95% interval)':
+        '回答占比（95% 置信区间）',
+    'Loyalty by satisfaction level':
+        '不同满意度水平下的顾客忠诚',
+    'Loyalty':
+        '忠诚',
+    'Latent loyalty':
+        '潜在忠诚',
+    'Spurious loyalty':
+        '虚假忠诚',
+    'No loyalty':
+        '无忠诚',
+    'High':
+        '高',
+    'Low':
+        '低',
+    'Repeat patronage (orders)':
+        '重复惠顾（订单）',
+    'Relative attitude (survey)':
+        '相对态度（问卷）',
+    'Dick & Basu loyalty matrix (customers)':
+        'Dick & Basu 忠诚矩阵（客户数）',
+    # custlearn/plots/satisfaction.py
+    'Overall satisfaction':
+        '总体满意度',
+    'top-{top_box} box ({threshold}-{scale})':
+        '最高 {top_box} 档（{threshold}-{scale}）',
+    'top box ({scale})':
+        '最高档（{scale}）',
+    'other answers':
+        '其他回答',
+    '{question} (1 = lowest, {scale} = highest)':
+        '{question}（1 = 最低，{scale} = 最高）',
+    'Share of respondents (%)':
+        '受访者占比（%）',
+    '{question}: top-{top_box}-box {top:.1f}%, mean {mean:.2f}':
+        '{question}：最高 {top_box} 档占比 {top:.1f}%，均值 {mean:.2f}',
+    'Expectation':
+        '期望',
+    'Perception < expectation':
+        '感知 < 期望',
+    'Perception ≥ expectation':
+        '感知 ≥ 期望',
+    'gap {gap:+.2f}':
+        '差距 {gap:+.2f}',
+    'Mean score (1-{scale} scale)':
+        '平均得分（1-{scale} 分制）',
+    'SERVQUAL dimension':
+        '服务质量量表（SERVQUAL）维度',
+    'SERVQUAL gaps: perception - expectation':
+        'SERVQUAL 差距：感知 - 期望',
+    'Performance (mean score)':
+        '绩效（平均得分）',
+    'Importance (standardised weight)':
+        '重要性（标准化权重）',
+    'Concentrate here':
+        '重点改进区',
+    'Keep up the good work':
+        '继续保持区',
+    'Low priority':
+        '低优先区',
+    'Possible overkill':
+        '可能过度投入区',
+    'Importance-performance grid: where to act':
+        '重要性-绩效分析：在哪里采取行动',
+    'estimate, 95% interval':
+        '估计值，95% 置信区间',
+    'planted':
+        '植入值',
+    'Weight: overall satisfaction points per rating point (with interval)':
+        '权重：评分每高 1 分，总体满意度提高的分数（含置信区间）',
+    'Touch point':
+        '接触点',
+    'Touch-point importance by segment':
+        '各细分群体的接触点重要性',
+    'Touch-point importance':
+        '接触点重要性',
+    'penalty: a low rating instead of a middle one':
+        '惩罚：打低分而不是中间分',
+    'reward: a high rating instead of a middle one':
+        '奖励：打高分而不是中间分',
+    'Change in overall satisfaction (points): penalty to the left, reward to the right':
+        '总体满意度的变化（分）：左边为惩罚，右边为奖励',
+    'Penalty and reward of each touch point':
+        '各接触点的惩罚与奖励',
+    'expected little (1-2)':
+        '期望较低（1-2）',
+    'expected 3':
+        '期望为 3',
+    'expected much (4-5)':
+        '期望较高（4-5）',
+    'Perceived performance: mean touch-point rating (1-5, half-point bands)':
+        '感知绩效：接触点平均评分（1-5，每半分一档）',
+    'Mean {target}':
+        '平均 {target}',
+    'Do higher expectations give lower satisfaction at the same performance?':
+        '在相同绩效下，更高的期望是否带来更低的满意度？',
+    'Before the first order, the customer':
+        '首次下单前，顾客',
+    # custlearn/plots/service.py
+    'Share of all services':
+        '占全部服务的比例',
+    'Share within the group':
+        '组内占比',
+    'Service mix by {names}':
+        '服务组合（按 {names}）',
+    'Closed within the limit (95% interval)':
+        '在服务时限内关闭（95% 置信区间）',
+    'Target {target:.0%}':
+        '目标 {target:.0%}',
+    'Tickets resolved within their time limit':
+        '在服务时限内解决的工单',
+    'Closed in time, worst first':
+        '按时关闭率，从差到好',
+    "Outcome of the customer's first complaint":
+        '客户首次投诉的结果',
+    'Churn by complaint outcome (95% interval)':
+        '按投诉结果划分的客户流失率（95% 置信区间）',
+    'Churned in the window':
+        '在窗口期内流失',
+    'Key accounts: churn after they were chosen':
+        '大客户：被选定之后的客户流失',
+    'naive line ({slope:+.3f} per point)':
+        '简单拟合线（每分 {slope:+.3f}）',
+    'adjusted, one line per location ({adjusted:+.3f} per point)':
+        '调整后，每个地点一条线（每分 {adjusted:+.3f}）',
+    'Staff satisfaction (office mean, 1-5)':
+        '员工满意度（网点均值，1-5）',
+    'Accounts closed':
+        '销户率',
+    'The service-profit chain, office by office':
+        '服务利润链：逐个网点',
+    "dot size: the office's customers":
+        '点的大小：该网点的客户数',
+    'no effect':
+        '无效应',
+    'planted {planted:+.3f}':
+        '植入值 {planted:+.3f}',
+    'naive':
+        '简单对比',
+    'adjusted for {what}':
+        '已调整 {what}',
+    'the share of accounts closed':
+        '销户的账户占比',
+    'staff satisfaction':
+        '员工满意度',
+    'Change in {outcome} per point of {driver}':
+        '{driver}每提高 1 分，{outcome}的变化',
+    'The staff effect, naive and adjusted':
+        '员工效应：简单对比与调整后',
+    # custlearn/plots/value.py
+    'revenue':
+        '收入',
+    'cumulative share of {label}':
+        '{label}的累计占比',
+    'equal value per customer':
+        '每位客户价值相等',
+    'top {top:.0%} of customers':
+        '前 {top:.0%} 的客户',
+    'top {top:.0%}: {top_share:.0%} of {label}':
+        '前 {top:.0%}：占{label}的 {top_share:.0%}',
+    'Pareto curve: how concentrated is {label}?':
+        '帕累托曲线：{label}有多集中？',
+    'Share of customers, largest first':
+        '客户占比（从大到小）',
+    'Cumulative share of {label}':
+        '{label}的累计占比',
+    'cumulative profit':
+        '累计利润',
+    'total profit (100%)':
+        '总利润（100%）',
+    'peak {peak:.0%} at {share:.0%} of customers':
+        '峰值 {peak:.0%}，出现在 {share:.0%} 的客户处',
+    'top {top:.0%}: {top_share:.0%}':
+        '前 {top:.0%}：{top_share:.0%}',
+    'bottom {bottom:.0%}: {bottom_share:+.0%}':
+        '后 {bottom:.0%}：{bottom_share:+.0%}',
+    'Whale curve: cumulative profit, most profitable customers first':
+        '鲸鱼曲线：累计利润，最赚钱的客户在前',
+    'Share of customers, most profitable first':
+        '客户占比（最赚钱的在前）',
+    'Cumulative share of total profit':
+        '占总利润的累计比例',
+    'RFM segments':
+        'RFM 细分',
+    'Share of the total (each colour adds up to 100%)':
+        '占总量的比例（每种颜色合计 100%）',
+    'Share of all customers':
+        '占全部客户的比例',
+    'Who is still alive? (BG/NBD)':
+        '谁还“存活”？（BG/NBD）',
+    'P(alive): probability the customer is still active':
+        '存活概率 P(alive)：客户仍然活跃的概率',
+    'Number of customers':
+        '客户数',
+    'USD':
+        '美元',
+    'mean {mean:,.0f}':
+        '均值 {mean:,.0f}',
+    'median {median:,.0f}':
+        '中位数 {median:,.0f}',
+    'Customer lifetime value: a few customers are worth most':
+        '客户终身价值：少数客户贡献了大部分价值',
+    'Customer lifetime value ({currency})':
+        '客户终身价值（{currency}）',
+    '{lower} to {upper}':
+        '{lower} 至 {upper}',
+    'clearly better than all customers':
+        '明显好于全部客户',
+    'clearly worse':
+        '明显较差',
+    'not clearly different':
+        '无明显差异',
+    'Evaluation indicator system: segments side by side':
+        '评估指标体系：各细分群体并排比较',
+    'actual':
+        '实际值',
+    'predicted (BG/NBD)':
+        '预测值（BG/NBD）',
+    'end of calibration':
+        '校准期结束',
+    'holdout':
+        '验证期',
+    'Repeat purchases, cumulative':
+        '重复购买次数（累计）',
+    'Repeat purchases per week':
+        '每周重复购买次数',
+    'Tracking: repeat purchases, actual vs predicted':
+        '跟踪图：重复购买的实际值与预测值',
+    'Week ending':
+        '周末日期',
+    'actual (mean)':
+        '实际值（均值）',
+    'interval of the actual mean':
+        '实际均值的置信区间',
+    'Holdout check: purchases by past repeat purchases':
+        '验证期检验：按过去重复购买次数分组的购买次数',
+    'Repeat purchases in the calibration period':
+        '校准期内的重复购买次数',
+    'Mean purchases in the holdout':
+        '验证期内的平均购买次数',
+    'chosen: k = {best}':
+        '选定：k = {best}',
+    'Silhouette':
+        '轮廓系数',
+    'Number of clusters k':
+        '聚类数 k',
+    'Silhouette (higher = better separated)':
+        '轮廓系数（越高 = 分得越开）',
+    'Elbow':
+        '肘部法则',
+    'Inertia (within-cluster sum of squares)':
+        '惯性（簇内平方和）',
+    # custlearn/plots/warehouse.py
+    'laptop memory: {memory_gb:g} GB':
+        '笔记本电脑内存：{memory_gb:g} GB',
+    '{orders} orders':
+        '{orders} 笔订单',
+    'How much room the orders take as the company grows':
+        '公司成长时订单占用的空间',
+    'Orders in the company (log scale)':
+        '公司的订单数（对数刻度）',
+    'Size (GB, log scale)':
+        '大小（GB，对数刻度）',
 }
