@@ -691,4 +691,416 @@ FEEDBACK: dict[str, str] = {
         '公司的订单数（对数刻度）',
     'Size (GB, log scale)':
         '大小（GB，对数刻度）',
+    # custlearn/exercises/lesson00.py
+    'How many customers does the shop have?':
+        '这家网店有多少客户？',
+    'That counts only customers who placed an order. Prospects signed up without buying are customers too: count the rows of shop.customers.':
+        '这只数了下过订单的客户。注册了但还没购买的潜在客户也是客户：请数 shop.customers 的行数。',
+    'That is the number of orders (rows of the orders table). Customers are the rows of the customers table.':
+        '这是订单数（orders 表的行数）。客户是 customers 表的行。',
+    'Every row of the customers table is one customer: count its rows (len of the table).':
+        'customers 表的每一行就是一位客户：数它的行数（表的 len）。',
+    'Every row of the customers table is a customer, whether or not they have bought yet.':
+        'customers 表的每一行都是一位客户，无论他们是否已经购买过。',
+    "What share of the shop's customers were acquired with a discount? (a fraction)":
+        '这家网店的客户中，有多大比例是通过折扣获取的？（比例）',
+    'That is the number of customers; the question asks for their share. Divide by the number of customers, or take the mean of the True/False column.':
+        '这是客户人数；题目问的是他们的占比。请除以客户总数，或者取这个 True/False 列的均值。',
+    'That is the share acquired WITHOUT a discount. Count the True values of acquired_with_discount, not the False ones.':
+        '这是没有用折扣获取的客户占比。请数 acquired_with_discount 中 True 的值，而不是 False 的值。',
+    "You kept only the customers who ordered. The question asks about all the shop's customers, prospects included.":
+        '你只保留了下过订单的客户。题目问的是这家网店的全部客户，包括潜在客户。',
+    'The column acquired_with_discount is True/False; the mean of a True/False column is the share of True.':
+        'acquired_with_discount 列是 True/False；True/False 列的均值就是 True 的占比。',
+    'Total order amount per product category, largest first.':
+        '每个产品品类的订单总金额，从大到小排列。',
+    'category':
+        '品类',
+    'You counted orders; the question asks for the total amount: add up the amount column (.sum()).':
+        '你数的是订单数；题目问的是总金额：把 amount 列加总（.sum()）。',
+    'That is the average order amount; the question asks for the total: .sum().':
+        '这是平均订单金额；题目问的是总额：.sum()。',
+    'You added up the margin column. The order amount is the column amount.':
+        '你加总的是 margin 列。订单金额是 amount 列。',
+    'Group the orders by category, add up the amount in each group, and sort from largest to smallest (sort_values with ascending=False).':
+        '按 category 给订单分组，把每组的 amount 加总，再从大到小排序（sort_values 加 ascending=False）。',
+    'On average, how many orders has a customer who ordered placed?':
+        '平均而言，一位下过订单的客户下了多少个订单？',
+    'You divided by every signed-up customer, including prospects who never ordered. The question asks per customer *who ordered*.':
+        '你除以的是全部注册客户，包括从未下单的潜在客户。题目问的是每位*下过订单的*客户。',
+    'You divided the other way round: that is customers per order. Put the number of orders on top.':
+        '你除反了：这是每个订单对应的客户数。把订单数放在分子上。',
+    'That is the median number of orders. The average is the number of orders divided by the number of customers who ordered.':
+        '这是订单数的中位数。平均数是订单数除以下过订单的客户数。',
+    'Number of orders divided by the number of different customers in the orders table (.nunique()).':
+        '订单数除以 orders 表中不同客户的个数（.nunique()）。',
+    'A line chart of the number of orders per month.':
+        '一张每月订单数的折线图。',
+    'Your line shows the revenue (the sum of amount) per month. The question asks for the number of orders: count the rows in each month (.size()).':
+        '你的线画的是每月收入（amount 之和）。题目要的是订单数：数每个月的行数（.size()）。',
+    'Your line shows the number of different customers per month. A customer can order twice in a month: count orders, not customers (.size()).':
+        '你的线画的是每月不同客户的人数。一位客户一个月可能下两次单：请数订单，而不是客户（.size()）。',
+    "Your line adds the months up (a running total, .cumsum()). Draw each month's own number of orders.":
+        '你的线把各月累加起来了（累计值，.cumsum()）。请画出每个月自己的订单数。',
+    "Count the orders in each month: take the month of order_date (.dt.to_period('M')), group the orders by it and count them (.size()); then draw the counts against the months with ax.plot.":
+        "数每个月的订单：取 order_date 的月份（.dt.to_period('M')），按它给订单分组并计数（.size()）；然后用 ax.plot 把计数画在各月份上。",
+    'Which table would you use to measure customer satisfaction?':
+        '要衡量顾客满意度，你会用哪张表？',
+    'orders shows what customers did, not how they felt about it.':
+        'orders 表显示的是客户做了什么，而不是他们对此的感受。',
+    'Yes: the surveys table holds the satisfaction answers (overall_satisfaction, likely_to_recommend).':
+        '对：surveys 表保存了满意度问卷的回答（overall_satisfaction、likely_to_recommend）。',
+    'tickets records service contacts: a biased sample of customers who had a problem.':
+        'tickets 表记录的是服务联系：这是遇到过问题的客户，一个有偏差的样本。',
+    'Why is it harder to say that a shop customer has left than that a bank customer has?':
+        '为什么判断一位网店客户已经流失，比判断一位银行客户已经流失更难？',
+    'contract':
+        '合同',
+    'closure':
+        '销户',
+    'purchase':
+        '购买',
+    # custlearn/exercises/lesson01.py
+    'How many raw customer records have a phone that is present but written differently from its standard form (customer_data.standardize_phone)?':
+        '原始客户记录中，有多少条记录的电话存在、但写法与标准形式（customer_data.standardize_phone）不同？',
+    'records':
+        '条记录',
+    "You also counted the records without a phone: a missing value compared with anything counts as 'different'. Keep only phones that are present (.notna()).":
+        '你把没有电话的记录也算进去了：缺失值与任何值比较都算“不同”。只保留有电话的记录（.notna()）。',
+    'That is every record with a phone. Count only the phones whose standard form differs from the way they are written.':
+        '这是所有有电话的记录。只数那些标准形式与原写法不同的电话。',
+    'Standardise the phone column with customer_data.standardize_phone, compare the result with the raw column where a phone is present (.notna()), and count the differences (.sum() of True/False).':
+        '用 customer_data.standardize_phone 把电话列标准化，在有电话（.notna()）的地方与原始列比较，再数出不同的个数（对 True/False 求 .sum()）。',
+    'What share of the raw customer records have no e-mail? (a fraction)':
+        '原始客户记录中，有多大比例没有电子邮箱？（比例）',
+    'That is the number of records; the question asks for a share: divide by the number of records (or take the mean of .isna()).':
+        '这是记录条数；题目问的是占比：除以记录总数（或取 .isna() 的均值）。',
+    'You divided by the 5,000 customers of the clean table; the raw extract has more records (duplicates included). Divide by len(raw.customers).':
+        '你除以的是干净表中的 5,000 位客户；原始导出的记录更多（包含重复记录）。请除以 len(raw.customers)。',
+    'That is the share of records WITH an e-mail. Count the missing ones (.isna()), not the present ones.':
+        '这是有电子邮箱的记录占比。请数缺失的（.isna()），而不是存在的。',
+    'Take the email column of the raw customers, mark the missing values with .isna(), and average them: the mean of a True/False column is the share of True.':
+        '取原始 customers 表的 email 列，用 .isna() 标出缺失值，再求平均：True/False 列的均值就是 True 的占比。',
+    'How many raw customer records are there per city, after standardising the city names? Give a Series indexed by city.':
+        '把城市名标准化之后，每个城市有多少条原始客户记录？请给出一个以城市为索引的 Series。',
+    'city':
+        '城市',
+    "You counted the raw spellings: 'Greenport', 'GREENPORT' and 'Greenport ' are counted apart. Standardise first with customer_data.standardize_city.":
+        "你数的是原始写法：'Greenport'、'GREENPORT' 和 'Greenport ' 被分开计数了。请先用 customer_data.standardize_city 标准化。",
+    'Lower case alone is not enough: trailing spaces still split a city. Use customer_data.standardize_city, which also removes spaces and keeps the usual spelling.':
+        '只转成小写还不够：末尾的空格仍会把一个城市拆开。请用 customer_data.standardize_city，它还会去掉空格并保留通常的写法。',
+    "You counted the clean table (datasets.load('shop')). The question is about the raw extract: datasets.load('shop', raw=True), duplicates included.":
+        "你数的是干净的表（datasets.load('shop')）。题目问的是原始导出：datasets.load('shop', raw=True)，包含重复记录。",
+    'Those are shares of the records; the question asks for numbers of records (value_counts without normalize=True).':
+        '这些是记录的占比；题目问的是记录条数（value_counts 不加 normalize=True）。',
+    'Standardise the raw city names first (customer_data.standardize_city on the raw city column), then count the records per standard name (.value_counts()).':
+        '先把原始城市名标准化（对原始 city 列用 customer_data.standardize_city），再按标准名称数记录条数（.value_counts()）。',
+    'With the default settings, how many pairs of raw customer records does find_duplicates decide to merge?':
+        '在默认设置下，find_duplicates 决定合并多少对原始客户记录？',
+    'pairs':
+        '对',
+    "That is every pair listed, the 'review' pairs included. Count only decision == 'merge'.":
+        "这是列出的所有记录对，包括待复核（'review'）的。只数 decision == 'merge' 的。",
+    'Those are the pairs to review (similar names only); the question asks for the pairs to merge.':
+        '这些是待复核的记录对（只是姓名相似）；题目问的是要合并的记录对。',
+    "Run customer_data.find_duplicates on the raw customers with its default settings, then count the pairs whose decision column says 'merge'.":
+        "用默认设置对原始客户运行 customer_data.find_duplicates，然后数 decision 列为 'merge' 的记录对。",
+    'How many raw orders are booked on a customer record that the merge removes (and so must move to the surviving record)?':
+        '有多少原始订单挂在一条会被合并删除的客户记录上（因此必须转到保留下来的记录）？',
+    'orders':
+        '笔订单',
+    "That is the number of records merged away. The question asks for their orders: map raw.orders['customer_id'] with survivor_map and count the orders whose id changes.":
+        "这是被合并掉的记录数。题目问的是它们的订单：用 survivor_map 映射 raw.orders['customer_id']，数出 id 改变的订单。",
+    'You counted the orders of both records of each pair. The surviving record keeps its orders; only the orders of the record that is removed move.':
+        '你把每对记录中两条记录的订单都算进去了。保留下来的记录保留自己的订单；只有被删除那条记录的订单需要转移。',
+    "customer_data.survivor_map gives each raw record the id of the record it merges into (for the pairs decided 'merge'); map the orders' customer_id through it and count the orders whose id changes.":
+        "customer_data.survivor_map 给每条原始记录指定它要合并进去的那条记录的 id（针对判定为 'merge' 的记录对）；用它映射订单的 customer_id，数出 id 改变的订单。",
+    "From the single customer view of the clean data (single_customer_view(datasets.load('shop'))), what is the mean revenue per customer by acquisition channel? Count every customer, buyers or not. Give a Series indexed by channel.":
+        "根据干净数据的单一客户视图（single_customer_view(datasets.load('shop'))），按获客渠道计算每位客户的平均收入是多少？每位客户都要算，无论是否购买过。请给出一个以渠道为索引的 Series。",
+    'acquisition channel':
+        '获客渠道',
+    'You kept only customers who bought. The question asks per customer, so customers without orders count with revenue 0.':
+        '你只保留了购买过的客户。题目问的是每位客户，所以没有订单的客户按收入 0 计算。',
+    'That is the total revenue per channel; the question asks for the mean per customer.':
+        '这是每个渠道的总收入；题目问的是每位客户的平均值。',
+    'That is the median revenue per customer; the question asks for the mean.':
+        '这是每位客户收入的中位数；题目问的是平均值。',
+    'Build the single customer view of the clean data (customer_data.single_customer_view), group it by acquisition_channel and average the revenue column: customers without orders count with revenue 0.':
+        '建立干净数据的单一客户视图（customer_data.single_customer_view），按 acquisition_channel 分组，求 revenue 列的平均值：没有订单的客户按收入 0 计算。',
+    'A bar chart of the share of missing values per column of the raw customer table, with a title and labelled axes.':
+        '一张柱状图：原始客户表每一列的缺失值占比，带标题和坐标轴标签。',
+    'column':
+        '列',
+    "Your bars count the missing values. The question asks for their share: divide by the number of rows (the profile's missing_share column).":
+        '你的柱子数的是缺失值的个数。题目问的是占比：除以行数（数据剖析结果中的 missing_share 列）。',
+    'Your bars show the share of values that are present. Draw the share that is missing.':
+        '你的柱子显示的是有值的占比。请画出缺失的占比。',
+    "You profiled the clean table. The question is about the raw extract (datasets.load('shop', raw=True)), where most gaps are.":
+        "你剖析的是干净的表。题目问的是原始导出（datasets.load('shop', raw=True)），大部分缺口都在那里。",
+    "customer_data.profile(raw.customers) gives the share of missing values of every column (missing_share); draw those of the columns with missing values as bars, one bar per column (ax.barh or the lesson's plots.missing_values_chart).":
+        'customer_data.profile(raw.customers) 给出每一列缺失值的占比（missing_share）；把有缺失值的那些列画成柱子，每列一根（ax.barh 或本课的 plots.missing_values_chart）。',
+    'In the clean customer table, what share of customers (with no missing value in these columns) are the only one with their combination of city, age and signup_date? (a fraction)':
+        '在干净的客户表中（这几列没有缺失值的客户），有多大比例的客户是唯一拥有其城市、年龄和 signup_date 组合的人？（比例）',
+    'You left out the sign-up day: the question combines city, age and signup_date.':
+        '你漏掉了注册日期：题目组合的是 city、age 和 signup_date。',
+    'That is the number of unique customers; divide by the number of customers for the share.':
+        '这是唯一客户的人数；除以客户总数才是占比。',
+    'That is the share of customers who share their combination with someone. The question asks for the share who are the only one.':
+        '这是与别人共享同一组合的客户占比。题目问的是唯一拥有该组合的客户占比。',
+    'Keep the three columns and drop the rows with a missing value; count how many rows have each combination (.value_counts()); the combinations seen exactly once are unique customers: divide their number by the number of rows.':
+        '保留这三列并删除有缺失值的行；数出每种组合有多少行（.value_counts()）；只出现一次的组合就是唯一的客户：用它们的个数除以行数。',
+    'Customer e-mails were replaced by HMAC-SHA-256 tokens made with a secret key. Which is true? a: the table is now anonymous, no longer personal data; b: it is still personal data; c: a plain SHA-256 of the e-mails would protect as well; d: anyone can turn the tokens back into e-mails.':
+        '客户的电子邮箱被替换成了用密钥生成的 HMAC-SHA-256 令牌。哪一项是对的？a：这张表现在是匿名的，不再是个人信息；b：它仍然是个人信息；c：对电子邮箱直接做 SHA-256 也能起到同样的保护作用；d：任何人都能把令牌还原成电子邮箱。',
+    'Pseudonymised is not anonymised: whoever holds the key can re-identify, so GDPR and PIPL still treat the table as personal data.':
+        '假名化不等于匿名化：持有密钥的人可以重新识别出个人，所以 GDPR 和《个人信息保护法》（PIPL）仍然把这张表视为个人信息。',
+    'Yes: the key holder can re-identify people, and age, city and dates can single them out, so the table is still personal data.':
+        '对：持有密钥的人可以重新识别出个人，而且年龄、城市和日期也可能把人单独识别出来，所以这张表仍然是个人信息。',
+    'A plain SHA-256 can be reversed by hashing a list of known e-mails (a dictionary attack); the secret key is what prevents this.':
+        '直接做 SHA-256 可以被逆推：把一批已知的电子邮箱做哈希后比对即可（字典攻击）；防止这一点的正是密钥。',
+    'Without the key nobody can compute or reverse the tokens: HMAC is one-way.':
+        '没有密钥，谁都无法计算或逆推这些令牌：HMAC 是单向的。',
+    "A colleague says: 'The file is pseudonymised, so we can send it to the marketing agency as it is.' What do you answer, and what would you do before sending anything?":
+        '一位同事说：“这个文件已经假名化了，所以我们可以原样发给营销代理公司。”你怎么回答？在发送任何东西之前你会做什么？',
+    'key':
+        '密钥',
+    'personal data':
+        '个人信息',
+    'minimis':
+        '最小化',
+    # custlearn/exercises/lesson02.py
+    "After how many days without a purchase is a shop customer 'at risk' by the default rule?":
+        "按默认规则，一位网店客户多少天没有购买就算“有流失风险”（'at risk'）？",
+    'days':
+        '天',
+    'That is the median gap (half of the gaps are shorter). The rule uses the gap that 90% of repeat purchases beat: the 0.9 quantile.':
+        '这是间隔的中位数（一半的间隔比它短）。规则用的是 90% 的重复购买都短于它的那个间隔：0.9 分位数。',
+    'That is the mean gap. The rule uses a quantile: the gap that 90% of repeat purchases beat.':
+        '这是间隔的均值。规则用的是一个分位数：90% 的重复购买都短于它的那个间隔。',
+    "That is the threshold for 'lost'. 'At risk' starts earlier: the gap that 90% of repeat purchases beat.":
+        "这是判定“已流失”（'lost'）的阈值。'at risk' 开始得更早：90% 的重复购买都短于它的那个间隔。",
+    "Take each customer's purchase days in order and the gaps between consecutive ones in days; the threshold is the gap that 90% of them are shorter than (the 0.9 quantile). lifecycle.default_thresholds computes it.":
+        '按顺序取每位客户的购买日，以及相邻两个购买日之间相隔的天数；阈值就是 90% 的间隔都比它短的那个值（0.9 分位数）。lifecycle.default_thresholds 会算出它。',
+    "What share of all the shop's customers are 'at risk' on the last day of the data? (a fraction)":
+        "在数据的最后一天，这家网店的全部客户中有多大比例处于 'at risk'（有流失风险）阶段？（比例）",
+    'You divided by the customers who bought. The question asks for the share of all customers, prospects included.':
+        '你除以的是购买过的客户。题目问的是占全部客户的比例，包括潜在客户。',
+    'That is the number of customers; divide by the number of customers to get the share.':
+        '这是客户人数；除以客户总数才得到占比。',
+    "You counted the lost customers too. 'At risk' is one stage: silent longer than usual, but not yet lost.":
+        "你把已流失客户也算进去了。'at risk' 是一个单独的阶段：沉默得比平时久，但还没有流失。",
+    "Give every customer a stage on the last day of the data (lifecycle.assign_stages, with the surveys), then take the share of all customers whose stage is 'at risk'.":
+        "在数据的最后一天给每位客户确定一个阶段（lifecycle.assign_stages，并传入问卷数据），然后取阶段为 'at risk' 的客户占全部客户的比例。",
+    'Number of customers at each stage on 2025-06-30 (at risk after 90 days, lost after 180, surveys used).':
+        '2025-06-30 这一天各阶段的客户数（90 天后为 at risk，180 天后为 lost，使用问卷数据）。',
+    'stage':
+        '阶段',
+    "Those are the counts on the last day of the data. The question asks for 30 June 2025: pass as_of='2025-06-30'.":
+        "这是数据最后一天的计数。题目问的是 2025 年 6 月 30 日：传入 as_of='2025-06-30'。",
+    'Without the surveys no promoter can be found, so advocates are counted as repeat customers. Pass surveys=shop.surveys.':
+        '没有问卷数据就找不到推荐者，品牌拥护者就被算成了重复购买客户。请传入 surveys=shop.surveys。',
+    'You used the default thresholds. The question fixes them: at_risk_days=90, lost_days=180.':
+        '你用的是默认阈值。题目给定了阈值：at_risk_days=90，lost_days=180。',
+    'Give every customer a stage as of 30 June 2025 (lifecycle.assign_stages with at_risk_days=90, lost_days=180 and the surveys), then count the customers in each stage (value_counts).':
+        '给每位客户确定截至 2025 年 6 月 30 日的阶段（lifecycle.assign_stages，参数 at_risk_days=90、lost_days=180，并传入问卷数据），再数出每个阶段的客户数（value_counts）。',
+    "Of the customers who were 'repeat' at the end of 2024, what share were 'lost' at the end of 2025? (a fraction; default thresholds, surveys used)":
+        "在 2024 年底处于 'repeat' 阶段的客户中，有多大比例在 2025 年底变成了 'lost'？（比例；默认阈值，使用问卷数据）",
+    "You read the matrix down a column: that is the share of the lost who had been repeat customers. Read along the row 'repeat' instead.":
+        "你是沿着矩阵的列读的：那是已流失客户中此前为重复购买客户的比例。请改为沿着 'repeat' 那一行读。",
+    'That is the number of customers who moved from repeat to lost; divide by the number of repeat customers (normalize=True does it).':
+        '这是从重复购买转为已流失的客户人数；除以重复购买客户的人数（normalize=True 会做这一步）。',
+    'Without the surveys the advocates count as repeat customers. Pass surveys=shop.surveys.':
+        '没有问卷数据，品牌拥护者就被算成重复购买客户。请传入 surveys=shop.surveys。',
+    "Build the transition matrix from 31 Dec 2024 to the end of the data (lifecycle.transition_matrix, with the surveys) and read along the row of the 'repeat' customers, in the column 'lost'.":
+        "建立从 2024 年 12 月 31 日到数据结束的转移矩阵（lifecycle.transition_matrix，并传入问卷数据），沿着 'repeat' 客户那一行，读 'lost' 那一列。",
+    'A bar chart of the number of customers at each stage on the last day of the data.':
+        '一张柱状图：数据最后一天每个阶段的客户数。',
+    'Your bars show shares of the customers. The question asks for the number of customers at each stage.':
+        '你的柱子显示的是客户占比。题目要的是每个阶段的客户数。',
+    'Without the surveys no promoter can be found, so the advocates are drawn as repeat customers. Pass surveys=shop.surveys to assign_stages.':
+        '没有问卷数据就找不到推荐者，品牌拥护者就被画成了重复购买客户。请给 assign_stages 传入 surveys=shop.surveys。',
+    'Those are the stages of 30 June 2025 (exercise 02.3). This chart is about the last day of the data.':
+        '这是 2025 年 6 月 30 日的阶段（练习 02.3）。这张图要的是数据最后一天。',
+    'Give every customer a stage on the last day of the data (lifecycle.assign_stages with the surveys), count the customers per stage and draw one bar per stage (plots.lifecycle_funnel draws it, or .plot.bar on the counts).':
+        '在数据的最后一天给每位客户确定阶段（lifecycle.assign_stages，并传入问卷数据），数出每个阶段的客户数，每个阶段画一根柱子（plots.lifecycle_funnel 可以画，或对计数用 .plot.bar）。',
+    'For each outcome of the first complaint, the share of customers still buying at the end (first-time, repeat, advocate or won back).':
+        '按首次投诉的每种结果，计算到最后仍在购买的客户占比（首次购买、重复购买、品牌拥护者或赢回客户）。',
+    'complaint outcome':
+        '投诉结果',
+    'Those are numbers of customers; the question asks for shares: take the mean of the True/False column per outcome.':
+        '这些是客户人数；题目问的是占比：按每种结果取 True/False 列的均值。',
+    'Those are the shares NOT buying any more (at risk or lost). The question asks for the share still buying.':
+        '这些是不再购买的占比（at risk 或 lost）。题目问的是仍在购买的占比。',
+    "Take each customer's first complaint outcome (lifecycle.complaint_outcomes), join the stage on the last day, mark the stages first-time, repeat, advocate and won back as still buying, and average that True/False column per outcome.":
+        '取每位客户首次投诉的结果（lifecycle.complaint_outcomes），连接上最后一天的阶段，把 first-time、repeat、advocate 和 won back 这几个阶段标记为仍在购买，再按结果求这个 True/False 列的均值。',
+    'A customer bought twice, 200 days apart, the second time last week (at risk after 137 days, lost after 295). Which stage?':
+        '一位客户购买过两次，相隔 200 天，第二次是在上周（137 天后为 at risk，295 天后为 lost）。他处于哪个阶段？',
+    'Repeat customers buy again within the usual gap; this customer was silent for 200 days first.':
+        '重复购买客户会在通常的间隔内再次购买；这位客户先沉默了 200 天。',
+    'Yes: active again after a silence longer than the at-risk threshold — won back.':
+        '对：在沉默时间超过 at risk 阈值之后又重新活跃——赢回客户。',
+    'At risk looks at the silence *since the last purchase*, which is one week.':
+        'at risk 看的是*自最近一次购买以来*的沉默时间，这里只有一周。',
+    'First-time means exactly one purchase; this customer has two.':
+        '首次购买客户指恰好购买过一次；这位客户购买过两次。',
+    'What would you do for at-risk customers, and for lost ones? Why rank the at-risk list by spend?':
+        '对有流失风险的客户你会做什么？对已流失客户呢？为什么要按消费额给有流失风险的客户名单排序？',
+    'value':
+        '价值',
+    'contact':
+        '联系',
+    'cost':
+        '成本',
+    # custlearn/exercises/lesson03.py
+    "The shop's CSAT as a top-2-box percentage: the share of overall_satisfaction answers of 4 or 5, in percent (0-100).":
+        '这家网店以最高两档占比表示的顾客满意度得分（CSAT）：overall_satisfaction 中回答 4 或 5 的比例，用百分数表示（0-100）。',
+    'That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of answers of 4 or 5.':
+        '这是 1-5 分制的平均分。最高两档占比的 CSAT 是回答 4 或 5 的百分比。',
+    'That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s.':
+        '这是最高一档的占比（只有 5 分）。最高两档要同时数 4 分和 5 分。',
+    'You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5.':
+        '你数了 3、4 和 5（最高三档）。3 分是中立：只数 4 和 5。',
+    'That is the number of satisfied respondents; divide by all respondents and multiply by 100.':
+        '这是满意的受访者人数；除以全部受访者再乘以 100。',
+    'Mark the answers of 4 or 5 (overall_satisfaction >= 4), take the mean of that True/False column (the share) and multiply by 100; satisfaction.csat does it.':
+        '标出回答为 4 或 5 的（overall_satisfaction >= 4），取这个 True/False 列的均值（占比）再乘以 100；satisfaction.csat 会做这些。',
+    'For each survey year, the share (a fraction) of overall_satisfaction answers of 4 or 5. A Series indexed by year.':
+        '每个调查年份中，overall_satisfaction 回答为 4 或 5 的占比（比例）。一个以年份为索引的 Series。',
+    'Those are percentages; the question asks for fractions between 0 and 1. Divide by 100.':
+        '这些是百分数；题目要的是 0 到 1 之间的比例。请除以 100。',
+    'Those are mean scores. Take the mean of the True/False column (score >= 4) instead: that is the share.':
+        '这些是平均分。请改为取 True/False 列（score >= 4）的均值：那才是占比。',
+    'Those are numbers of satisfied respondents; the question asks for shares: use .mean() of (score >= 4), not .sum().':
+        '这些是满意的受访者人数；题目问的是占比：用 (score >= 4) 的 .mean()，而不是 .sum()。',
+    'Mark the answers of 4 or 5 (overall_satisfaction >= 4), group that True/False column by the year of survey_date (.dt.year) and take the mean in each year: the share of satisfied answers.':
+        '标出回答为 4 或 5 的（overall_satisfaction >= 4），按 survey_date 的年份（.dt.year）对这个 True/False 列分组，并在每年内取均值：即满意回答的占比。',
+    'The upper end of the 95% Wilson interval for the top-2-box share of the 2025 survey answers (a fraction).':
+        '2025 年问卷回答中最高两档占比的 95% Wilson 置信区间的上限（比例）。',
+    'You used the answers of both years. Keep only the surveys of 2025 (survey_date.dt.year == 2025).':
+        '你用了两年的回答。只保留 2025 年的问卷（survey_date.dt.year == 2025）。',
+    'That is the 90% interval; use confidence=0.95.':
+        '这是 90% 置信区间；请用 confidence=0.95。',
+    'That is the lower end of the interval; the question asks for the upper end.':
+        '这是置信区间的下限；题目问的是上限。',
+    "That is the upper end of the normal (Wald) interval, p + 1.96 x standard error. The question asks for Wilson's interval, which stays honest near 0 and 1: satisfaction.proportion_ci.":
+        '这是正态（Wald）区间的上限，即 p + 1.96 x 标准误。题目问的是 Wilson 区间，它在接近 0 和 1 时仍然可靠：satisfaction.proportion_ci。',
+    'Keep the 2025 answers; count them (n) and how many are 4 or 5 (the successes); the Wilson interval of that share is satisfaction.proportion_ci(successes, n): take its upper end.':
+        '保留 2025 年的回答；数出回答数（n）以及其中 4 或 5 分的个数（成功数）；这个占比的 Wilson 区间就是 satisfaction.proportion_ci(successes, n)：取它的上限。',
+    "The shop wants each quarter's top-2-box share known to within ±5 percentage points at 95% confidence. Planning with a share of 50%, how many completed answers does a quarter need?":
+        '这家网店希望在 95% 置信水平下，把每个季度的最高两档占比的误差范围控制在 ±5 个百分点以内。按占比 50% 来规划，一个季度需要多少份完整回答？',
+    'respondents':
+        '位受访者',
+    'Round UP to a whole respondent: with fewer, the margin would be slightly wider than 5 points.':
+        '向上取整到整数个受访者：少一个，误差范围就会比 5 个百分点略宽。',
+    'That is the number for 90% confidence; the question asks for 95%.':
+        '这是 90% 置信水平下的数量；题目要的是 95%。',
+    'That is the number for ±3 points; the question asks for ±5 points (margin=0.05).':
+        '这是 ±3 个百分点的数量；题目要的是 ±5 个百分点（margin=0.05）。',
+    'The margin of a share is z x sqrt(p(1 - p) / n); solve it for n with z = 1.96 (95%), p = 0.5 and a margin of 0.05, and round up to a whole respondent (satisfaction.required_sample_size).':
+        '占比的误差范围是 z x sqrt(p(1 - p) / n)；取 z = 1.96（95%）、p = 0.5、误差范围 0.05，解出 n，再向上取整到整数个受访者（satisfaction.required_sample_size）。',
+    'The SERVQUAL gap (mean perception minus mean expectation) of each of the five dimensions. A Series indexed by dimension.':
+        '五个维度各自的 SERVQUAL 差距（感知均值减去期望均值）。一个以维度为索引的 Series。',
+    'dimension':
+        '维度',
+    "The signs are reversed: you computed expectation minus perception. SERVQUAL's gap is perception minus expectation, so a shortfall is negative.":
+        '符号反了：你算的是期望减去感知。SERVQUAL 的差距是感知减去期望，所以不足时为负数。',
+    'Those are the mean perceptions; subtract the mean expectations to get the gaps.':
+        '这些是感知均值；减去期望均值才得到差距。',
+    'Those are the mean expectations; the gap is the mean perception minus the mean expectation.':
+        '这些是期望均值；差距是感知均值减去期望均值。',
+    'For each dimension, average its perception items and its expectation items over the answers, then subtract: perception minus expectation (satisfaction.servqual_gaps lays it out).':
+        '对每个维度，把它的感知题项和期望题项分别在所有回答上求平均，再相减：感知减去期望（satisfaction.servqual_gaps 会把它列出来）。',
+    "Cronbach's alpha of the three reliability perception items (per_reliability_1 to _3).":
+        "三个可靠性感知题项（per_reliability_1 至 _3）的克朗巴哈系数（Cronbach's alpha）。",
+    'That is the alpha of the expectation items. Use the perception items, whose names start with per_reliability_.':
+        '这是期望题项的系数。请用感知题项，它们的名称以 per_reliability_ 开头。',
+    "You used all fifteen perception items. Select only the three reliability items: surveys.filter(regex='^per_reliability_').":
+        "你用了全部十五个感知题项。只选三个可靠性题项：surveys.filter(regex='^per_reliability_')。",
+    "Select the three items whose names start with per_reliability_ and compute Cronbach's alpha of those three columns together (satisfaction.cronbach_alpha).":
+        '选出名称以 per_reliability_ 开头的三个题项，把这三列放在一起计算克朗巴哈系数（satisfaction.cronbach_alpha）。',
+    "The standardised regression weight of each dimension's perception score on overall_satisfaction (driver analysis). A Series indexed by dimension.":
+        '每个维度的感知得分对 overall_satisfaction 的标准化回归权重（驱动因素分析）。一个以维度为索引的 Series。',
+    'driver':
+        '驱动因素',
+    'Those are the correlations. The question asks for the standardised weights, which separate the effect of each dimension from the others.':
+        '这些是相关系数。题目问的是标准化权重，它能把每个维度的作用与其他维度分开。',
+    "You used the gap scores as drivers. Use the perception scores: satisfaction.servqual_scores(surveys) (kind='perception', the default).":
+        "你用差距得分作为驱动因素。请用感知得分：satisfaction.servqual_scores(surveys)（kind='perception'，默认值）。",
+    'Score each dimension from its perception items (satisfaction.servqual_scores), then regress overall_satisfaction on the five scores with standardised variables (satisfaction.driver_analysis) and take the standardised weights.':
+        '用每个维度的感知题项给它打分（satisfaction.servqual_scores），再用标准化变量把 overall_satisfaction 对这五个得分做回归（satisfaction.driver_analysis），取标准化权重。',
+    "The importance-performance grid: each dimension's importance (standardised weight) against its performance (mean perception score), with a title and labelled axes.":
+        '重要性-绩效分析图：每个维度的重要性（标准化权重）对其绩效（感知平均分），带标题和坐标轴标签。',
+    'Your points have importance across (x) and performance up (y). The grid puts performance on the x axis and importance on the y axis, so that the quadrants read as Martilla and James named them.':
+        '你的点把重要性放在横轴（x）、绩效放在纵轴（y）。这张图要把绩效放在 x 轴、重要性放在 y 轴，这样四个象限才与 Martilla 和 James 的命名一致。',
+    "Your importance is the correlation with overall satisfaction. Use the standardised weights of the driver analysis, which separate each dimension's effect.":
+        '你的重要性是与总体满意度的相关系数。请用驱动因素分析的标准化权重，它能把每个维度的作用分开。',
+    "Your performance is the SERVQUAL gap. The grid uses the mean perception score (servqual_scores with kind='perception', the default).":
+        "你的绩效是 SERVQUAL 差距。这张图用的是感知平均分（servqual_scores 加 kind='perception'，默认值）。",
+    'Your performance is the mean expectation. Use the mean perception: how the service was experienced, not what was expected.':
+        '你的绩效是期望均值。请用感知均值：服务实际给人的感受，而不是事先的期望。',
+    'Put each dimension at x = its mean perception score and y = its standardised weight from the driver analysis (satisfaction.importance_performance builds the table; plots.importance_performance_chart draws it), with ax.scatter.':
+        '把每个维度画在 x = 感知平均分、y = 驱动因素分析的标准化权重的位置上（satisfaction.importance_performance 生成这张表；plots.importance_performance_chart 画出它），用 ax.scatter。',
+    'The shop can improve one dimension this year. Which should it choose?':
+        '这家网店今年可以改进一个维度。它应该选哪一个？',
+    'Yes: reliability matters most and performs below average (Concentrate here), and it has the largest SERVQUAL shortfall.':
+        '对：可靠性最重要，而表现低于平均（重点改进区），它的 SERVQUAL 不足也最大。',
+    'Tangibles already exceed expectations and move satisfaction least: more spending there is possible overkill.':
+        '有形性已经超出期望，对满意度的影响也最小：在那里再投入可能是过度投入。',
+    'Empathy performs a little below average but matters less than reliability or responsiveness: low priority.':
+        '移情性的表现略低于平均，但不如可靠性或响应性重要：低优先。',
+    'Assurance performs above average and matters less than the top two: keep it, do not prioritise it.':
+        '保证性的表现高于平均，重要性不及前两名：保持即可，不必优先。',
+    "Write a short note to the shop's manager: what the satisfaction survey says, how sure we are, and what to do first.":
+        '给网店经理写一段简短的说明：满意度问卷说明了什么，我们有多大把握，首先应该做什么。',
+    'reliability':
+        '可靠性',
+    'interval':
+        '区间',
+    'responsiveness':
+        '响应性',
+    'The weight of each touch point in overall satisfaction: the five touch-point ratings (the columns starting with rating_) in one regression of overall_satisfaction, in satisfaction points per rating point. A Series indexed by touch point.':
+        '每个接触点在总体满意度中的权重：把五个接触点评分（以 rating_ 开头的列）放进同一个 overall_satisfaction 回归，单位为每个评分点对应的满意度分数。一个以接触点为索引的 Series。',
+    'touch point':
+        '接触点',
+    'Those are the raw correlations with overall satisfaction. Customers who like one step of the journey like the others too (a halo), so every correlation looks strong. Put all five ratings in one regression: satisfaction.touch_point_importance.':
+        '这些是与总体满意度的原始相关系数。喜欢旅程中某一步的顾客通常也喜欢其他步骤（光环效应），所以每个相关系数看起来都很强。请把五个评分放进同一个回归：satisfaction.touch_point_importance。',
+    'You fitted each touch point on its own: its slope takes the credit of the other steps that move with it. Fit the five ratings together, so that each weight holds the others fixed.':
+        '你对每个接触点单独拟合：它的斜率把随它一起变化的其他步骤的功劳也算上了。请把五个评分放在一起拟合，这样每个权重都是在其他评分不变时的作用。',
+    'Those are standardised weights (in standard deviations). The question asks for the weights in rating points: the column weight of satisfaction.touch_point_importance.':
+        '这些是标准化权重（以标准差为单位）。题目要的是以评分点为单位的权重：satisfaction.touch_point_importance 的 weight 列。',
+    'Regress overall_satisfaction on the five rating_ columns together (review_rating_seen is not a touch point) and take one coefficient per touch point: satisfaction.touch_point_importance(surveys) does it; its column weight is the answer.':
+        '把 overall_satisfaction 对五个 rating_ 列一起做回归（review_rating_seen 不是接触点），每个接触点取一个系数：satisfaction.touch_point_importance(surveys) 会做这件事；它的 weight 列就是答案。',
+    "If every customer's delivery rating fell by half a point on average, by how many percentage points would the top-2-box share of overall satisfaction change, as the penalty-reward what-if predicts? (A fall is negative.)":
+        '如果每位顾客的配送评分平均下降半分，按惩罚-奖励假设分析的预测，总体满意度的最高两档占比会变化多少个百分点？（下降为负数。）',
+    "That is the straight-line model (model='linear'): it gives every step the same weight and misses the asymmetry. Use the penalty-reward model, the default of satisfaction.what_if.":
+        "这是直线模型（model='linear'）：它给每一步相同的权重，忽略了不对称性。请用惩罚-奖励模型，即 satisfaction.what_if 的默认模型。",
+    "That is the gain of a rise of half a point with a minus sign. A fall is not a rise in reverse: a low rating can cost more than a high one earns. Predict the fall itself: changes={'rating_delivery': -0.5}.":
+        "这是上升半分带来的增益加上负号。下降不是反过来的上升：一个低分造成的损失可能比一个高分带来的收益更大。请直接预测下降：changes={'rating_delivery': -0.5}。",
+    "That is the predicted top-2-box share after the fall; the question asks for the change: the row 'change' of satisfaction.what_if.":
+        "这是下降后预测的最高两档占比；题目问的是变化量：satisfaction.what_if 中 'change' 那一行。",
+    "That is the change of the mean score (statistic='mean'). The question asks for the top-2-box share, in percentage points.":
+        "这是平均分的变化（statistic='mean'）。题目问的是最高两档占比，以百分点表示。",
+    "Predict the top-2-box share with every delivery rating half a point lower: satisfaction.what_if(surveys, {'rating_delivery': -0.5}) fits the penalty-reward model; take the estimate in its row 'change' (negative for a loss).":
+        "预测每个配送评分都低半分时的最高两档占比：satisfaction.what_if(surveys, {'rating_delivery': -0.5}) 拟合惩罚-奖励模型；取它 'change' 那一行的估计值（损失为负数）。",
+    'At the same perceived performance (the mean of the five touch-point ratings), by how much does overall satisfaction change for one point more of prior expectation? Give the coefficient (satisfaction points per point of expectation).':
+        '在感知绩效相同（五个接触点评分的平均值）的情况下，事先期望每高 1 分，总体满意度变化多少？请给出系数（每 1 分期望对应的满意度分数）。',
+    'That is the slope of overall satisfaction on the prior expectation alone: it does not hold performance fixed. Regress on performance and expectation together (satisfaction.expectation_effect).':
+        '这是总体满意度只对事先期望回归的斜率：它没有固定绩效。请对绩效和期望一起回归（satisfaction.expectation_effect）。',
+    "That is the expectation's coefficient in the disconfirmation form (performance minus expectation, and expectation), where it means something else. Use the performance form, form='performance' (the default).":
+        "这是期望在“不一致”形式（绩效减期望，以及期望）中的系数，在那里它的含义不同。请用绩效形式，form='performance'（默认值）。",
+    'That is the weight of performance. The question asks for the coefficient of the prior expectation.':
+        '这是绩效的权重。题目问的是事先期望的系数。',
+    'That is the difference in mean satisfaction between the customers who expected much (4-5) and little (1-2): performance is not held fixed, and it is not per point of expectation. Use a regression on both.':
+        '这是期望较高（4-5）与期望较低（1-2）的顾客之间平均满意度的差：没有固定绩效，也不是按每 1 分期望计算的。请用同时包含两者的回归。',
+    "Compute each respondent's perceived performance as the mean of the five rating_ columns, then regress overall_satisfaction on performance and prior_expectation together and take the coefficient of the expectation (satisfaction.expectation_effect does it).":
+        '把每位受访者五个 rating_ 列的平均值算作其感知绩效，然后把 overall_satisfaction 对绩效和 prior_expectation 一起回归，取期望的系数（satisfaction.expectation_effect 会做这件事）。',
+    'The shop can fund one project on its customer journey this year. Which should come first?':
+        '这家网店今年可以在顾客旅程上资助一个项目。哪一个应该排在第一？',
+    'Yes: delivery weighs most, and a rise of its rating earns as much as any other (with service contact), while a fall of it costs the most. Invest there first.':
+        '对：配送的权重最大，它的评分上升带来的收益不亚于其他任何一项（与服务联系相当），而它的评分下降造成的损失最大。先在这里投入。',
+    'Returns is a basic factor: a low rating costs, but a high one earns almost nothing, so raising its rating gains hardly anything. Keep returns from failing; do not make it the first investment.':
+        '退货是一个基本因素：低分会造成损失，但高分几乎带不来收益，所以提高它的评分几乎得不到什么。不让退货出问题即可；不要把它作为第一项投资。',
+    'Service contact is a delighter that earns about as much as delivery when it rises, but delivery also costs the most when it falls and weighs most overall. A good second project.':
+        '服务联系是一个兴奋因素，评分上升时带来的收益与配送相当，但配送下降时的损失也最大，总体权重也最大。适合作为第二个项目。',
+    "Customers who want easy ordering weigh delivery at least as much as the website or app, and a rise of the website or app earns about half of delivery's. Not first.":
+        '想要便捷下单的顾客对配送的重视至少与网站或 App 相当，而网站或 App 评分上升带来的收益只有配送的一半左右。不是第一选择。',
 }
