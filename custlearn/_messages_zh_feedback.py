@@ -1103,4 +1103,286 @@ FEEDBACK: dict[str, str] = {
         '服务联系是一个兴奋因素，评分上升时带来的收益与配送相当，但配送下降时的损失也最大，总体权重也最大。适合作为第二个项目。',
     "Customers who want easy ordering weigh delivery at least as much as the website or app, and a rise of the website or app earns about half of delivery's. Not first.":
         '想要便捷下单的顾客对配送的重视至少与网站或 App 相当，而网站或 App 评分上升带来的收益只有配送的一半左右。不是第一选择。',
+    # custlearn/exercises/lesson04.py
+    'discount':
+        '有折扣',
+    'no discount':
+        '无折扣',
+    'What share of buyers made a second purchase within 180 days of their first one (customers who joined at least 180 days before the end of the data)? (a fraction)':
+        '在购买过的客户中（加入时间距数据结束至少 180 天），有多大比例在首次购买后 180 天内进行了第二次购买？（比例）',
+    'That is the repeat rate over the whole data, with no window: it flatters customers who joined early. Count only a second purchase within 180 days, among customers who joined at least 180 days before the end (within_days and as_of).':
+        '这是整个数据期间的重复购买率，没有时间窗口：它偏向于较早加入的客户。只数首次购买后 180 天内的第二次购买，且只算加入时间距数据结束至少 180 天的客户（within_days 和 as_of）。',
+    'You used a 90-day window. The question asks for a second purchase within 180 days of the first.':
+        '你用的是 90 天的窗口。题目问的是首次购买后 180 天内的第二次购买。',
+    'You used a 365-day window. The question asks for a second purchase within 180 days of the first.':
+        '你用的是 365 天的窗口。题目问的是首次购买后 180 天内的第二次购买。',
+    'That is the number of repeat buyers; divide by the number of eligible buyers to get the share.':
+        '这是重复购买的客户人数；除以符合条件的购买客户人数才得到占比。',
+    'Among the buyers whose first purchase was at least 180 days before the end of the data, count those with a second purchase within 180 days of the first and divide by them (loyalty.repeat_purchase_rate, with within_days and as_of).':
+        '在首次购买距数据结束至少 180 天的购买客户中，数出首次购买后 180 天内有第二次购买的人数，再除以这些客户的人数（loyalty.repeat_purchase_rate，参数 within_days 和 as_of）。',
+    'The monthly churn rate for each month of 2025: of the customers active in the previous month, the share who did not buy this month. A Series indexed by month.':
+        '2025 年每个月的月度客户流失率：在上个月活跃的客户中，本月没有购买的比例。一个以月份为索引的 Series。',
+    'Those are the retention rates; churn is 1 - retention (the share who did NOT buy again).':
+        '这些是客户保持率；客户流失率是 1 - 保持率（没有再次购买的比例）。',
+    'Those are numbers of customers; the question asks for the churn rate, a share.':
+        '这些是客户人数；题目问的是客户流失率，一个比例。',
+    'Those are the churn rates of every month of the data. Keep the twelve months of 2025.':
+        '这些是数据中每个月的客户流失率。只保留 2025 年的十二个月。',
+    "Those are quarterly churn rates. The question asks month by month: period 'M'.":
+        "这些是季度客户流失率。题目要的是逐月计算：期间 'M'。",
+    "For each month take the customers who bought in the previous month and the share of them who did not buy this month (loyalty.churn_rate with the period 'M' and as_of); keep the months of 2025.":
+        "对每个月，取上个月购买过的客户，算出其中本月没有购买的比例（loyalty.churn_rate，期间 'M'，并传入 as_of）；保留 2025 年的各月。",
+    "The Net Promoter Score of all the shop's survey answers, in points (-100 to 100).":
+        '这家网店全部问卷回答的净推荐值（NPS），以分数表示（-100 到 100）。',
+    'You counted passives (7-8) with the promoters. Promoters answer 9 or 10 only; passives count only in the denominator.':
+        '你把被动者（7-8 分）和推荐者算在一起了。推荐者只包括回答 9 或 10 的；被动者只计入分母。',
+    'You counted detractors as 0-5. Detractors answer 0 to 6 (Reichheld 2003): a 6 detracts.':
+        '你把贬损者算成了 0-5 分。贬损者是回答 0 到 6 的（Reichheld 2003）：6 分也是贬损者。',
+    'That is the share of promoters alone, in points. NPS subtracts the share of detractors (answers 0 to 6) from the share of promoters (9 and 10).':
+        '这只是推荐者的占比（以分数表示）。NPS 要从推荐者（9 和 10）的占比中减去贬损者（0 到 6）的占比。',
+    'That is the mean answer on the 0-10 scale. NPS counts promoters (9-10) and detractors (0-6): 100 x (share of promoters - share of detractors).':
+        '这是 0-10 分制的平均回答。NPS 数的是推荐者（9-10）和贬损者（0-6）：100 x（推荐者占比 - 贬损者占比）。',
+    'Classify every answer: promoters answer 9 or 10, detractors 0 to 6. The NPS is 100 x (share of promoters - share of detractors) over all answers (loyalty.nps).':
+        '给每个回答分类：推荐者回答 9 或 10，贬损者回答 0 到 6。NPS 等于在全部回答上的 100 x（推荐者占比 - 贬损者占比）（loyalty.nps）。',
+    'How many points either side of the NPS does the 95% interval reach, for the answers of the last quarter of 2025 only? (half the width of the interval)':
+        '只用 2025 年最后一个季度的回答，NPS 的 95% 置信区间向两侧各延伸多少分？（区间宽度的一半）',
+    'That is the standard error. The 95% interval reaches about 1.96 standard errors either side: (upper end - lower end) / 2.':
+        '这是标准误。95% 置信区间向两侧各延伸约 1.96 个标准误：(上限 - 下限) / 2。',
+    'That is the interval of all answers. Keep only the answers with survey_date in 2025 Q4: fewer answers, a wider interval.':
+        '这是全部回答的置信区间。只保留 survey_date 在 2025 年第四季度的回答：回答更少，区间更宽。',
+    'That is the whole width of the interval (upper end - lower end). The question asks how far it reaches either side: half of it.':
+        '这是区间的整个宽度（上限 - 下限）。题目问的是它向每一侧延伸多远：宽度的一半。',
+    'Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of those answers (loyalty.nps_interval), and take half the distance between its ends.':
+        '保留 survey_date 落在 2025 年第四季度的回答，计算这些回答的 NPS 置信区间（loyalty.nps_interval），取两个端点之间距离的一半。',
+    'The Dick & Basu 2x2 table: number of surveyed customers per attitude (rows high/low) x repeat patronage (columns high/low) cell, with the default thresholds (attitude 5+, 2+ orders).':
+        'Dick & Basu 2x2 表：按态度（行 high/low）x 重复惠顾（列 high/low）划分的每个单元格中被调查客户的人数，使用默认阈值（态度 5 分及以上，2 个及以上订单）。',
+    'attitude level':
+        '态度水平',
+    'Those are shares of customers; the question asks for numbers of customers.':
+        '这些是客户占比；题目问的是客户人数。',
+    "You used a lower attitude threshold. The default is 5 on the 1-7 scale ('somewhat agree').":
+        '你用了更低的态度阈值。默认值是 1-7 分制上的 5 分（“有点同意”）。',
+    'Place every surveyed customer in a cell by attitude (high from 5 on the 1-7 scale) and repeat patronage (high from 2 orders) with loyalty.loyalty_matrix, then count the customers per cell (loyalty.loyalty_matrix_counts).':
+        '用 loyalty.loyalty_matrix 按态度（1-7 分制中 5 分起为高）和重复惠顾（2 个订单起为高）把每位被调查客户放进一个单元格，再数出每个单元格的客户数（loyalty.loyalty_matrix_counts）。',
+    'A line chart of the share of customers buying in each month after their first purchase, one line for discount-acquired customers and one for the others.':
+        '一张折线图：首次购买后每个月仍在购买的客户占比，通过折扣获取的客户一条线，其他客户一条线。',
+    'month after the first purchase':
+        '首次购买后的月份',
+    'Your chart has one line for all customers. Draw two: one for the customers acquired with a discount and one for the others.':
+        '你的图只有一条全部客户的线。请画两条：一条是通过折扣获取的客户，一条是其他客户。',
+    "You averaged the cohorts' shares, so a small late cohort weighs as much as a big early one. Pool the cohorts: at each month, add up the buyers of all cohorts old enough and divide by their customers (cohort_retention with values='count').":
+        "你对各同期群的占比求了平均，这样一个较晚的小同期群和一个较早的大同期群权重相同。请把同期群合并：在每个月，把所有已足够久的同期群的购买客户加总，再除以它们的客户数（cohort_retention 加 values='count'）。",
+    "Your lines count quarters after the first purchase. The question asks month by month: period 'M'.":
+        "你的线数的是首次购买后的季度。题目要的是逐月计算：期间 'M'。",
+    "For each group (acquired_with_discount True, then False), count the customers buying k months after their first purchase over all cohorts old enough (loyalty.cohort_retention with 'M' and values='count') and divide by those cohorts' customers, for k = 1 to 12; draw both lines on one Axes with a legend.":
+        "对每一组（acquired_with_discount 为 True，然后为 False），在所有已足够久的同期群中数出首次购买后第 k 个月仍在购买的客户（loyalty.cohort_retention，参数 'M' 和 values='count'），再除以这些同期群的客户数，k = 1 到 12；把两条线画在同一个 Axes 上并加图例。",
+    'Of the customers acquired with a discount whose first purchase was in 2024 Q1, what share bought in the same quarter one year later (4 quarters after the first)? (a fraction)':
+        '在通过折扣获取、且首次购买在 2024 年第一季度的客户中，有多大比例在一年后的同一季度（首次购买后第 4 个季度）购买了？（比例）',
+    "That is the share for customers acquired WITHOUT a discount. Select customers[customers['acquired_with_discount']].":
+        "这是没有通过折扣获取的客户的占比。请选出 customers[customers['acquired_with_discount']]。",
+    'That is the share for all customers of the cohort; keep only the discount-acquired ones.':
+        '这是该同期群全部客户的占比；只保留通过折扣获取的客户。',
+    'That is 3 quarters after the first purchase: column 0 is the quarter of the first purchase, so a year later is column 4.':
+        '这是首次购买后第 3 个季度：第 0 列是首次购买的季度，所以一年后是第 4 列。',
+    "Keep the customers acquired with a discount, build their quarterly cohort table (loyalty.cohort_retention with 'Q') and read the 2024Q1 cohort in column 4: four quarters after the first purchase.":
+        "保留通过折扣获取的客户，建立他们的季度同期群表（loyalty.cohort_retention，参数 'Q'），读 2024Q1 同期群的第 4 列：首次购买后的第四个季度。",
+    'The NPS went from -16 to -13 between two quarters, with about 250 answers each. What do you tell the board?':
+        '两个季度之间 NPS 从 -16 变成了 -13，每个季度约 250 份回答。你会怎么向董事会汇报？',
+    'A 3-point rise from 250 answers a quarter is well within sampling noise: with about 250 answers each, two surveys of the same customers differ by 3 points or more most of the time.':
+        '每季度 250 份回答，上升 3 分完全在抽样噪声之内：每次约 250 份回答时，对同一批客户的两次调查在大多数情况下会相差 3 分或更多。',
+    'Right: the change is smaller than the noise between two samples of this size; report the intervals and watch the trend over more quarters (or collect more answers).':
+        '对：这个变化比两个同样大小的样本之间的噪声还小；请报告置信区间，并在更多季度上观察趋势（或收集更多回答）。',
+    'The score rose, not fell; and a 3-point move either way is within the noise.':
+        '分数是上升了，而不是下降了；而且无论朝哪个方向，3 分的变化都在噪声之内。',
+    'NPS is meaningful with 250 answers; the interval is wide (about ±10 points), not useless.':
+        '250 份回答的 NPS 是有意义的；置信区间很宽（约 ±10 分），但并非没有用处。',
+    'A competitor launches a 20% discount. In which Dick & Basu cell are customers most likely to switch, although their purchase history makes them look loyal?':
+        '一个竞争对手推出了 8 折优惠。在 Dick & Basu 的哪个单元格中，客户虽然从购买记录看很忠诚，却最可能转投对手？',
+    "True loyals buy often AND prefer us: attitude protects them against a competitor's offer.":
+        '真正忠诚的客户购买频繁并且偏爱我们：态度能保护他们不受竞争对手优惠的影响。',
+    'Latent loyals like us but buy little; their purchase history does not make them look loyal.':
+        '潜在忠诚的客户喜欢我们但买得少；他们的购买记录看起来并不忠诚。',
+    'Right: spurious loyals buy again from habit or price, without attachment; a better price elsewhere breaks the habit. Build attitude (service, personal contact) before it happens.':
+        '对：虚假忠诚的客户出于习惯或价格再次购买，并没有情感依附；别处更好的价格就会打破这种习惯。请在此之前建立态度（服务、个人联系）。',
+    'Customers with no loyalty may leave, but their history (few orders) does not make them look loyal.':
+        '无忠诚的客户可能会离开，但他们的记录（订单很少）看起来并不忠诚。',
+    "Marketing wants to repeat last year's welcome discount because 'discount customers come back just as often'. Using this lesson's results, what do you advise?":
+        '市场部想重复去年的迎新折扣，理由是“折扣客户回头的次数一样多”。根据本课的结果，你会给出什么建议？',
+    'cohort':
+        '同期群',
+    'retention':
+        '保持',
+    # custlearn/exercises/lesson05.py
+    "What share of the shop's revenue do the top 20% of the customers who bought bring? (a fraction)":
+        '在购买过的客户中，前 20% 的客户贡献了这家网店多大比例的收入？（比例）',
+    'You included the customers who never bought (revenue 0), so your top 20% holds more people. Use the revenue per customer from the orders table: only buyers.':
+        '你把从未购买的客户（收入为 0）也算进去了，所以你的前 20% 包含了更多的人。请用 orders 表中每位客户的收入：只算购买过的客户。',
+    'You ranked customers by their number of orders. Revenue is the sum of amount per customer.':
+        '你按订单数给客户排序了。收入是每位客户 amount 的总和。',
+    'That is the share of the other 80% of buyers (the bottom 80%). The question asks for the share the top 20% bring.':
+        '这是其余 80% 购买客户（后 80%）的占比。题目问的是前 20% 贡献的占比。',
+    "Add up each buyer's order amounts, sort the buyers from largest to smallest revenue, and take the share of all revenue that the first 20% of them bring (value.pareto_table gives it as top_share).":
+        '把每位购买客户的订单金额加总，按收入从大到小给购买客户排序，取前 20% 的客户贡献的收入占全部收入的比例（value.pareto_table 以 top_share 给出）。',
+    'What share of total profit (after cost to serve and acquisition) do the least profitable 30% of all customers bring? (a fraction; negative if they lose money)':
+        '全部客户中利润最低的 30% 贡献了总利润（扣除服务成本和获取成本后）的多大比例？（比例；如果他们亏钱，则为负数）',
+    'You left out the acquisition cost. Profit per customer subtracts it too: value.customer_profit(shop) does.':
+        '你漏掉了获取成本。每位客户的利润也要减去它：value.customer_profit(shop) 会这样做。',
+    'You kept the margin of returned orders. A returned order loses its margin (and costs return_cost): sum the margin of orders with returned == False only.':
+        '你保留了退货订单的毛利。退货的订单失去毛利（并产生 return_cost）：只加总 returned == False 的订单的 margin。',
+    'You kept only the customers who bought. Customers who never bought cost their acquisition and belong at the bottom of the whale curve: use every customer.':
+        '你只保留了购买过的客户。从未购买的客户产生了获取成本，应当位于鲸鱼曲线的末端：请用全部客户。',
+    "Compute each customer's profit after the cost to serve and the acquisition cost (value.customer_profit), rank customers from most to least profitable and take the share of total profit that the last 30% bring (value.whale_curve gives it as bottom_share).":
+        '计算每位客户扣除服务成本和获取成本后的利润（value.customer_profit），按利润从高到低给客户排序，取最后 30% 的客户贡献的利润占总利润的比例（value.whale_curve 以 bottom_share 给出）。',
+    "The number of customers in each RFM segment on shop.as_of: quintile scores (bins=5) and the R package's rules in their own order (value.RFM_SEGMENT_RULES). A Series indexed by segment.":
+        '在 shop.as_of 这一天，每个 RFM 细分群体中的客户数：按五分位打分（bins=5），并按 R 包规则自身的顺序（value.RFM_SEGMENT_RULES）。一个以细分群体为索引的 Series。',
+    'segment':
+        '细分群体',
+    'You scored in quartiles (bins=4). The rules are written for scores 1-5: use bins=5.':
+        '你按四分位打分（bins=4）。规则是为 1-5 分写的：请用 bins=5。',
+    "You reordered the rules (as in the lesson). The question asks for the R package's own order: rfm_segments(scores) with the default rules.":
+        '你调整了规则的顺序（像课上那样）。题目要的是 R 包自身的顺序：用默认规则的 rfm_segments(scores)。',
+    'Compute recency, frequency and monetary value on shop.as_of (value.rfm), score each in quintiles (value.rfm_scores with bins=5), give each customer the first segment whose rule fits (value.rfm_segments) and count the customers per segment.':
+        '在 shop.as_of 这一天计算最近一次购买时间、购买频率和购买金额（value.rfm），对每一项按五分位打分（value.rfm_scores 加 bins=5），给每位客户分配第一个符合其规则的细分群体（value.rfm_segments），再数出每个细分群体的客户数。',
+    "A customer has RFM scores R=5, F=1, M=1. Which segment do the R package's rules, in their order, give?":
+        '一位客户的 RFM 得分为 R=5、F=1、M=1。按 R 包的规则及其顺序，他属于哪个细分群体？',
+    'Yes: Potential Loyalist (R 3-5, F 1-3, M 1-3) comes before New Customers in the list, and the first matching rule wins.':
+        '对：Potential Loyalist（R 3-5、F 1-3、M 1-3）在列表中排在 New Customers 之前，而第一个符合的规则胜出。',
+    'The scores fit New Customers (R 4-5, F 1, M 1), but an earlier rule also fits: the first matching rule wins.':
+        '这些得分符合 New Customers（R 4-5、F 1、M 1），但更早的一条规则也符合：第一个符合的规则胜出。',
+    'Promising needs R 3-4; this customer has R 5.':
+        'Promising 要求 R 为 3-4；这位客户的 R 为 5。',
+    "'Others' is only for customers no rule fits; several rules fit this one.":
+        "'Others' 只用于没有任何规则符合的客户；这位客户符合好几条规则。",
+    'What share of the customers who bought in 2024 bought again in 2025? (a fraction)':
+        '在 2024 年购买过的客户中，有多大比例在 2025 年再次购买？（比例）',
+    "You divided by the 2025 buyers. Retention starts from last year's customers: divide by the number of 2024 buyers.":
+        '你除以的是 2025 年的购买客户。客户保持率从去年的客户出发：请除以 2024 年购买客户的人数。',
+    'That is the share of all customers who bought in 2025. Retention looks only at the 2024 buyers: how many of them bought again in 2025?':
+        '这是全部客户中在 2025 年购买过的比例。客户保持率只看 2024 年的购买客户：其中有多少人在 2025 年再次购买？',
+    'Make the set of customers who bought in 2024 and the set who bought in 2025; retention is the number in both sets divided by the number of 2024 buyers.':
+        '建立 2024 年购买过的客户集合和 2025 年购买过的客户集合；客户保持率是同时在两个集合中的人数除以 2024 年购买客户的人数。',
+    'The Gupta-Lehmann CLV m·r/(1+i−r) in USD with r from 05.5, i = 10% a year and m = the mean 2025 profit after cost to serve (no acquisition cost) per customer who bought in 2025.':
+        'Gupta-Lehmann 客户终身价值 m·r/(1+i−r)，单位美元，其中 r 取自 05.5，i = 每年 10%，m = 2025 年购买过的客户每人在 2025 年扣除服务成本后（不含获取成本）的平均利润。',
+    'Your m is the gross margin of all 2025 orders. After cost to serve, returned orders lose their margin and return and ticket costs are subtracted: value.customer_profit on the 2025 orders and tickets, with acquisition_cost set to 0.':
+        '你的 m 是 2025 年全部订单的毛利。扣除服务成本时，退货订单失去毛利，还要减去退货和工单成本：对 2025 年的订单和工单使用 value.customer_profit，并把 acquisition_cost 设为 0。',
+    'Your m leaves out the service tickets. The cost to serve includes the handling cost of the 2025 tickets: pass them to value.customer_profit too.':
+        '你的 m 漏掉了服务工单。服务成本包括 2025 年工单的处理成本：也把它们传给 value.customer_profit。',
+    'You used i = 10 (percent). Rates are shares: i = 0.10.':
+        '你用了 i = 10（百分数）。比率是比例：i = 0.10。',
+    "You computed m / (1 + i − r). Gupta and Lehmann's formula has r in the numerator: m · r / (1 + i − r) (the first margin comes after one retention).":
+        '你算的是 m / (1 + i − r)。Gupta 和 Lehmann 的公式分子上有 r：m · r / (1 + i − r)（第一笔毛利出现在一次保持之后）。',
+    'm is the mean 2025 profit of a 2025 buyer after returns and service tickets (value.customer_profit on the 2025 orders and tickets, with acquisition_cost set to 0), r the retention of 05.5 and i = 0.10; the CLV is m x r / (1 + i - r) (value.clv_simple).':
+        'm 是 2025 年购买客户在扣除退货和服务工单后的 2025 年平均利润（对 2025 年的订单和工单使用 value.customer_profit，acquisition_cost 设为 0），r 是 05.5 的客户保持率，i = 0.10；客户终身价值为 m x r / (1 + i - r)（value.clv_simple）。',
+    "Fit BG/NBD on the weekly summary (value.clv_summary(..., time_unit='weeks')). What is the mean purchase rate r/alpha of an alive customer, in purchases per week?":
+        "在按周汇总的数据上拟合 BG/NBD（value.clv_summary(..., time_unit='weeks')）。一位仍然活跃的客户的平均购买率 r/alpha 是多少（每周购买次数）？",
+    'purchases per week':
+        '次购买/周',
+    "That is a rate per day: your summary was in days. Use time_unit='weeks', or multiply a daily rate by 7.":
+        "这是每天的购买率：你的汇总是按天的。请用 time_unit='weeks'，或者把每天的购买率乘以 7。",
+    'That is a rate per year; the question asks per week.':
+        '这是每年的购买率；题目问的是每周。',
+    'That is a / (a + b), the mean chance of dropping out. The purchase rate is r / alpha.':
+        '这是 a / (a + b)，即平均流失概率。购买率是 r / alpha。',
+    "Summarise the orders per customer in weeks (value.clv_summary with time_unit='weeks'), fit BG/NBD to it (value.BetaGeo().fit) and divide the fitted parameter r by alpha.":
+        "按周汇总每位客户的订单（value.clv_summary 加 time_unit='weeks'），用它拟合 BG/NBD（value.BetaGeo().fit），再用拟合得到的参数 r 除以 alpha。",
+    "Spearman rank correlation between the predicted 12-month value (value.clv, months=12, discount_rate=0) of the buyers and their true future_value (datasets.truth('shop')).":
+        "购买客户预测的 12 个月价值（value.clv，months=12，discount_rate=0）与其真实的 future_value（datasets.truth('shop')）之间的 Spearman 秩相关系数。",
+    "That is the Pearson correlation of the values. Ranking is the question: use .corr(..., method='spearman').":
+        "这是数值的 Pearson 相关系数。题目问的是排名：用 .corr(..., method='spearman')。",
+    "You correlated past spend, not the model's prediction, with the truth. Use the clv column of value.clv(...).":
+        '你把过去的消费额（而不是模型的预测）与真实值做了相关。请用 value.clv(...) 的 clv 列。',
+    "Predict each buyer's value over 12 months without discounting (value.clv with BG/NBD and Gamma-Gamma fitted to the weekly summary), line it up with the truth's future_value of the same customers and take the rank (Spearman) correlation.":
+        '预测每位购买客户 12 个月不折现的价值（value.clv，BG/NBD 和 Gamma-Gamma 用按周汇总的数据拟合），与同一批客户真实的 future_value 对齐，计算秩（Spearman）相关系数。',
+    'Per acquisition channel: mean acquisition_cost and mean 3-year CLV (value.clv, months=36, 10% a year), over all acquired customers (non-buyers count with CLV 0). Columns acquisition_cost, clv.':
+        '按获客渠道：全部获取的客户（未购买的客户按客户终身价值 0 计）的平均 acquisition_cost 和平均 3 年客户终身价值（value.clv，months=36，每年 10%）。列为 acquisition_cost、clv。',
+    "You discounted at 10% per month (the default rate_per='month'): 214% a year. Pass rate_per='year'.":
+        "你按每月 10% 折现了（默认 rate_per='month'）：相当于每年 214%。请传入 rate_per='year'。",
+    "You did not discount the future value. Money next year is worth less than today: discount_rate=0.10 with rate_per='year'.":
+        "你没有对未来价值折现。明年的钱不如今天的钱值钱：discount_rate=0.10 加 rate_per='year'。",
+    'You averaged over the buyers only. The channel also paid for the customers who never bought: count them with CLV 0 (reindex(..., fill_value=0)).':
+        '你只对购买客户求了平均。渠道也为从未购买的客户付了费：把他们按客户终身价值 0 计入（reindex(..., fill_value=0)）。',
+    "Predict each customer's 3-year value discounted at 10% a year (value.clv with months=36, discount_rate=0.10 and rate_per='year'); give customers who never bought a value of 0; then average the acquisition cost and the value per acquisition channel.":
+        "预测每位客户按每年 10% 折现的 3 年价值（value.clv，months=36、discount_rate=0.10、rate_per='year'）；从未购买的客户价值记为 0；然后按获客渠道计算获取成本和价值的平均值。",
+    "The whale curve of 05.2's profit (after the cost to serve and the acquisition cost), with a title and labelled axes.":
+        '05.2 中利润（扣除服务成本和获取成本后）的鲸鱼曲线，带标题和坐标轴标签。',
+    'share of customers':
+        '客户占比',
+    'Your curve adds up revenue. The whale curve adds up profit (value.customer_profit: after the cost to serve and the acquisition cost): it climbs above 100% and then falls back.':
+        '你的曲线累加的是收入。鲸鱼曲线累加的是利润（value.customer_profit：扣除服务成本和获取成本后）：它会爬升到 100% 以上，然后回落。',
+    'Your curve starts with the least profitable customers. Rank them the other way: most profitable first, so the curve climbs, peaks and falls back.':
+        '你的曲线从利润最低的客户开始。请反过来排序：最赚钱的在前，这样曲线才会爬升、达到峰值、再回落。',
+    "Your profit leaves out the acquisition cost. The question's profit subtracts it too: value.customer_profit(shop) does.":
+        '你的利润漏掉了获取成本。题目中的利润也要减去它：value.customer_profit(shop) 会这样做。',
+    'You kept only the customers who bought. Those who never bought cost their acquisition and belong at the right end of the curve: use every customer.':
+        '你只保留了购买过的客户。从未购买的客户产生了获取成本，应当位于曲线的右端：请用全部客户。',
+    "Compute each customer's profit (value.customer_profit), rank customers from most to least profitable and draw the running total of profit, as a share of total profit, against the share of customers (value.whale_curve gives the table; plots.whale_chart draws it).":
+        '计算每位客户的利润（value.customer_profit），按利润从高到低给客户排序，把利润的累计值（占总利润的比例）画在客户占比上（value.whale_curve 给出这张表；plots.whale_chart 画出它）。',
+    "Where would you spend next year's acquisition budget, and what would you do about the least profitable 30% of customers? Use your answers above.":
+        '你会把明年的获客预算花在哪里？对利润最低的 30% 客户你会怎么做？请利用你上面的答案。',
+    'acquisition cost':
+        '获取成本',
+    'lifetime value':
+        '终身价值',
+    'cost to serve':
+        '服务成本',
+    "Cluster the buyers' RFM table (value.rfm on shop.as_of) with k-means, k = 4, after log(1 + x) and standardisation (value.cluster_customers does both). What is the silhouette of the clustering?":
+        '对购买客户的 RFM 表（在 shop.as_of 这一天的 value.rfm）做 K 均值聚类，k = 4，先做 log(1 + x) 再标准化（value.cluster_customers 会做这两步）。聚类的轮廓系数是多少？',
+    'You clustered the raw numbers (log=False, scale=False). In raw units spend, in dollars, decides alone and a few big spenders get clusters of their own; a silhouette in raw units cannot be compared with one in scaled units. Keep the defaults log=True, scale=True.':
+        '你对原始数值做了聚类（log=False，scale=False）。在原始单位下，以美元计的消费额单独决定了结果，少数大额消费者各自成了一个簇；原始单位下的轮廓系数也无法与标准化后的相比。请保留默认值 log=True、scale=True。',
+    'You took logs but did not standardise (scale=False): the measures keep different spreads, so one counts more than the others in the distance. Standardise after the log (scale=True).':
+        '你取了对数但没有标准化（scale=False）：各指标的离散程度不同，于是其中一个在距离中占的分量更大。请在取对数之后标准化（scale=True）。',
+    'You standardised the raw, skewed numbers without taking logs (log=False): the few customers who spend many times the median stay far out and k-means spends clusters on them. Take log(1 + x) first (log=True).':
+        '你对原始的偏态数值做了标准化，但没有取对数（log=False）：少数消费额是中位数许多倍的客户仍然离得很远，K 均值会把簇浪费在他们身上。请先取 log(1 + x)（log=True）。',
+    "That is the silhouette of k = 2, the k the silhouette prefers. The question asks for k = 4: pass k=4 (the silhouette of k = 4 is in k_scores.loc[4, 'silhouette']).":
+        "这是 k = 2 的轮廓系数，也就是轮廓系数偏好的 k。题目问的是 k = 4：传入 k=4（k = 4 的轮廓系数在 k_scores.loc[4, 'silhouette'] 中）。",
+    "Make the RFM table of the buyers (value.rfm(shop.orders, shop.as_of)), cluster it with value.cluster_customers(table, k=4) and read the silhouette from the result's k_scores.":
+        '建立购买客户的 RFM 表（value.rfm(shop.orders, shop.as_of)），用 value.cluster_customers(table, k=4) 聚类，从结果的 k_scores 中读出轮廓系数。',
+    'The silhouette is highest at k = 2, the elbow bends at k = 4, and bootstrap samples give other clusters for k = 3 and 5 but the same for k = 2 and 4. Which k do you choose for the shop?':
+        '轮廓系数在 k = 2 时最高，肘部在 k = 4 处弯折，自助法样本在 k = 3 和 5 时给出不同的簇，而在 k = 2 和 4 时给出相同的簇。你会为这家网店选哪个 k？',
+    'The silhouette is one test among several. Two clusters only split the good customers from the rest, which the RFM segments already do: they fail the business test (can each cluster be named and treated differently?).':
+        '轮廓系数只是几项检验之一。两个簇只是把好客户和其他客户分开，RFM 细分已经做到了这一点：它们通不过业务检验（每个簇能否被命名并区别对待？）。',
+    'k = 4 is right, but not because of the elbow: the bend is read by eye and is often unclear, so the elbow alone is no reason. Choose k by stability and the business test, with the silhouette and the elbow as hints.':
+        'k = 4 是对的，但理由不是肘部：弯折是靠肉眼读的，常常不清楚，所以单凭肘部不能作为理由。请根据稳定性和业务检验来选 k，轮廓系数和肘部只作参考。',
+    'Yes: k = 4 is stable (the same clusters from other starts and on bootstrap samples), second on the silhouette, and its four clusters can each be named and given their own treatment.':
+        '对：k = 4 是稳定的（从其他起点出发以及在自助法样本上得到相同的簇），轮廓系数排第二，而且它的四个簇都可以命名并给予各自的对待。',
+    'The inertia always falls as k grows (it is 0 with one customer per cluster), so the lowest inertia is no criterion.':
+        '惯性总是随着 k 的增大而下降（每个簇一位客户时为 0），所以最低的惯性不是标准。',
+    "With the four clusters of 05.12: which cluster (give its number) has the second-highest mean true future value (future_value in datasets.truth('shop'))?":
+        "用 05.12 的四个簇：哪个簇（给出它的编号）的真实未来价值均值（datasets.truth('shop') 中的 future_value）第二高？",
+    'Cluster numbers are not ranks of future value: cluster_customers numbers the clusters by their mean past spend (monetary), highest first. Compute the mean future_value per cluster and sort it.':
+        '簇的编号不是未来价值的排名：cluster_customers 按各簇过去消费额（monetary）的均值编号，最高的在前。请计算每个簇的 future_value 均值并排序。',
+    'That is the cluster with the highest mean future value; the question asks for the second-highest.':
+        '这是未来价值均值最高的簇；题目问的是第二高的。',
+    "Line up each buyer's cluster (clusters.labels) with the truth's future_value of the same customer, average it per cluster, sort from highest to lowest and give the number of the second cluster.":
+        '把每位购买客户所在的簇（clusters.labels）与同一位客户真实的 future_value 对齐，按簇求平均，从高到低排序，给出第二个簇的编号。',
+    'Split the orders into a calibration period (up to 2024-12-31) and a holdout period (2025, up to shop.as_of). How many purchases did the customers who bought in 2024 make in the holdout, counted as the BG/NBD model counts them (purchase days)?':
+        '把订单分成校准期（到 2024-12-31 为止）和验证期（2025 年，到 shop.as_of 为止）。2024 年购买过的客户在验证期内进行了多少次购买（按 BG/NBD 模型的计法，即购买日）？',
+    'purchase days':
+        '个购买日',
+    'You counted order rows. BG/NBD counts purchase days: several orders of one customer on one day are one purchase. Count distinct (customer, day) pairs, or sum frequency_holdout of value.calibration_holdout.':
+        '你数的是订单行数。BG/NBD 数的是购买日：同一位客户在同一天的多个订单算一次购买。请数不同的（客户，日期）对，或加总 value.calibration_holdout 的 frequency_holdout。',
+    'You counted every order row of 2025, those of customers who first bought in 2025 included. The check is about the 2024 cohort only, and in purchase days: value.calibration_holdout keeps exactly those.':
+        '你数了 2025 年的每一行订单，包括 2025 年才首次购买的客户。这个检验只针对 2024 年的同期群，并且按购买日计：value.calibration_holdout 正好只保留这些。',
+    'You counted the purchase days of every customer in 2025, new customers included. The model was fitted on the customers who bought in 2024: keep only them.':
+        '你数了 2025 年每位客户的购买日，包括新客户。模型是在 2024 年购买过的客户上拟合的：只保留他们。',
+    "value.calibration_holdout(shop.orders, '2024-12-31', shop.as_of) gives one row per customer of the 2024 cohort with frequency_holdout, their purchase days in the holdout: add them up.":
+        "value.calibration_holdout(shop.orders, '2024-12-31', shop.as_of) 为 2024 年同期群的每位客户给出一行，其中 frequency_holdout 是他们在验证期内的购买日数：把它们加总。",
+    "The renumbering experiment: score the buyers' RFM table with ties='id' (ties broken by customer id), then give the same customers new ids (np.random.default_rng(7).permutation(n) + 1, in the table's row order) and score again. What share of the customers change segment under the R package's rules in their own order? (a fraction)":
+        "重新编号实验：用 ties='id'（按客户 id 打破并列）给购买客户的 RFM 表打分，然后给同一批客户新的 id（np.random.default_rng(7).permutation(n) + 1，按表的行顺序），再打一次分。按 R 包规则自身的顺序，有多大比例的客户换了细分群体？（比例）",
+    "With ties='same' (the default) equal values get equal scores, so nobody moves: that is the point of the fair rule. The question asks about the old rule, ties='id'.":
+        "用 ties='same'（默认值）时，相等的值得到相等的分数，所以没有人变动：这正是公平规则的意义。题目问的是旧规则 ties='id'。",
+    'That is the share whose RFM score changes. Several scores lead to the same segment: compare the segments (value.rfm_segments).':
+        '这是 RFM 得分改变的比例。几种得分会对应同一个细分群体：请比较细分群体（value.rfm_segments）。',
+    "You used the lesson's reordered rules (narrow rules first). The question asks for the R package's own order: value.rfm_segments(scores).":
+        '你用的是课上调整过顺序的规则（窄规则在前）。题目要的是 R 包自身的顺序：value.rfm_segments(scores)。',
+    "Score the table twice with value.rfm_scores(..., ties='id'): once as it is, once after table.set_axis(new_ids); put the second result back on the old ids row by row (.set_axis(table.index)), name the segments of both (value.rfm_segments) and take the share of rows whose segment differs.":
+        "用 value.rfm_scores(..., ties='id') 给表打两次分：一次按原样，一次在 table.set_axis(new_ids) 之后；把第二次的结果逐行放回原来的 id 上（.set_axis(table.index)），给两次结果都分配细分群体（value.rfm_segments），取细分群体不同的行所占的比例。",
+    "Clusters or RFM segments: which would you use to plan next quarter's campaigns, and how would you check that the groups are real and worth treating differently?":
+        '聚类还是 RFM 细分：你会用哪一个来规划下个季度的营销活动？你会如何检验这些群体是真实存在的、值得区别对待？',
+    'stability':
+        '稳定性',
+    'business test':
+        '业务检验',
+    'scorecard':
+        '指标卡',
 }
