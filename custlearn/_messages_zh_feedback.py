@@ -1385,4 +1385,208 @@ FEEDBACK: dict[str, str] = {
         '业务检验',
     'scorecard':
         '指标卡',
+    # custlearn/exercises/lesson06.py
+    "What share of the shop's service tickets are after-sale (stage 'after-sale')? (a fraction)":
+        "这家网店的服务工单中，有多大比例是售后服务（stage 为 'after-sale'）？（比例）",
+    "That is the number of after-sale tickets; the question asks for their share of all tickets (divide by the number of tickets, or take the mean of stage == 'after-sale').":
+        "这是售后工单的数量；题目问的是它们占全部工单的比例（除以工单总数，或取 stage == 'after-sale' 的均值）。",
+    'That is the share of tickets before or during the sale. The question asks for the after-sale share.':
+        '这是售前或售中工单的占比。题目问的是售后的占比。',
+    'You kept only the complaints. The question is about all service tickets, product questions included.':
+        '你只保留了投诉。题目问的是全部服务工单，包括产品咨询。',
+    "Classify every ticket by its stage (service.classify_services gives the timing, or read the stage column) and take the share of all tickets that are after-sale (service.service_mix(kinds, 'timing')).":
+        "按阶段给每个工单分类（service.classify_services 给出时点，或直接读 stage 列），取售后工单占全部工单的比例（service.service_mix(kinds, 'timing')）。",
+    "The share of each stage's tickets resolved within the time limit of the stage (the shop's own limits, in time_limit_hours). A Series indexed by stage.":
+        '每个阶段的工单中，在该阶段的服务时限内解决的比例（网店自己的时限，在 time_limit_hours 中）。一个以阶段为索引的 Series。',
+    "Those are the shares resolved at all. A ticket counts as in time only if it was resolved within its stage's time limit (hours_to_resolve <= time_limit_hours).":
+        '这些是最终得到解决的比例。只有在所属阶段的服务时限内解决的工单才算按时（hours_to_resolve <= time_limit_hours）。',
+    "You divided by the resolved tickets only. An unresolved ticket broke the promise too: divide by all the stage's tickets.":
+        '你只除以了已解决的工单。未解决的工单也违背了承诺：请除以该阶段的全部工单。',
+    'You judged every stage against 24 hours. Each stage has its own limit (pre-sale 24, in-sale 8, after-sale 72 hours): use time_limit_hours.':
+        '你对每个阶段都用 24 小时来判断。每个阶段有自己的时限（售前 24 小时，售中 8 小时，售后 72 小时）：请用 time_limit_hours。',
+    "For each ticket, check whether it was resolved and within the time limit of its stage; then take the share of such tickets per stage, over all of the stage's tickets (service.time_limit_attainment, column in_time_share).":
+        '对每个工单，检查它是否已解决、且在所属阶段的时限内；然后按阶段计算这类工单占该阶段全部工单的比例（service.time_limit_attainment，列 in_time_share）。',
+    "What share of the shop's complaints were resolved well: resolved within 48 hours and rated 4 or 5 by the customer? (a fraction of all complaints)":
+        '这家网店的投诉中，有多大比例得到了妥善解决：在 48 小时内解决并且客户打了 4 或 5 分？（占全部投诉的比例）',
+    "That is the share resolved within 48 hours. Resolved well also needs the customer's rating of 4 or 5.":
+        '这是 48 小时内解决的比例。妥善解决还要求客户打 4 或 5 分。',
+    'You divided by the rated complaints only. The recovery rate is a share of all complaints: an unrated complaint cannot count as recovered.':
+        '你只除以了有评分的投诉。挽回率是占全部投诉的比例：没有评分的投诉不能算作已挽回。',
+    'You divided by the resolved complaints only. Divide by all complaints: an unresolved one was not recovered.':
+        '你只除以了已解决的投诉。请除以全部投诉：未解决的投诉没有被挽回。',
+    'You included the product questions. The question is about complaints only (is_complaint True).':
+        '你把产品咨询也算进去了。题目只问投诉（is_complaint 为 True）。',
+    'Keep the complaints, mark those resolved within 48 hours and rated 4 or 5 by the customer, and take their share of all complaints (service.complaint_metrics, column recovery_rate).':
+        '保留投诉，标出在 48 小时内解决且客户打 4 或 5 分的投诉，取它们占全部投诉的比例（service.complaint_metrics，列 recovery_rate）。',
+    "A bar chart of the share of each owner team's tickets closed within the time limit of their stage, one bar per owner team, with a title and labelled axes.":
+        '一张柱状图：每个责任团队的工单中，在所属阶段的服务时限内关闭的比例，每个责任团队一根柱子，带标题和坐标轴标签。',
+    'owner team':
+        '责任团队',
+    'Your bars show the share resolved at all (handled). The question asks for the share closed within the time limit (closed_in_time).':
+        '你的柱子显示的是最终得到处理的比例。题目问的是在服务时限内关闭的比例（closed_in_time）。',
+    "Your bars count the tickets closed in time. Draw their share of the team's tickets, so that large and small teams can be compared.":
+        '你的柱子数的是按时关闭的工单数。请画出它们占该团队工单的比例，这样大团队和小团队才能比较。',
+    'Your bars show the share that got feedback (a call or a rating). The question asks for the share closed within the time limit.':
+        '你的柱子显示的是得到反馈（回访或评分）的比例。题目问的是在服务时限内关闭的比例。',
+    "Group the tickets by owner team, take the share of each team's tickets resolved within the time limit of their stage (service.closed_loop with by='owner_team', column closed_in_time) and draw one bar per team.":
+        "按责任团队给工单分组，取每个团队在所属阶段时限内解决的工单占比（service.closed_loop 加 by='owner_team'，列 closed_in_time），每个团队画一根柱子。",
+    'Harbor Bank names its key accounts on 31 Dec 2024: the top 10% by the margin brought so far, among the accounts open that day. What share of the key accounts with a relationship manager closed within the next 365 days? (a fraction)':
+        'Harbor Bank 在 2024 年 12 月 31 日指定大客户：在当天仍开户的账户中，按至今贡献的毛利排在前 10% 的账户。有客户经理的大客户中，有多大比例在随后 365 天内销户？（比例）',
+    'That is the share of all key accounts. Split them by whether they have a relationship manager (pass customers=bank.customers).':
+        '这是全部大客户的比例。请按是否有客户经理把他们分开（传入 customers=bank.customers）。',
+    'That is the share of the key accounts without a relationship manager (standard service). The question asks about those with one.':
+        '这是没有客户经理（标准服务）的大客户的比例。题目问的是有客户经理的大客户。',
+    'You used a 182-day window. The question looks at the 365 days after 31 Dec 2024.':
+        '你用的是 182 天的窗口。题目看的是 2024 年 12 月 31 日之后的 365 天。',
+    'You ranked all customers, also accounts already closed. Rank only the accounts open on 31 Dec 2024 (among=labels.index).':
+        '你对全部客户排序了，包括已经销户的账户。只对 2024 年 12 月 31 日仍开户的账户排序（among=labels.index）。',
+    'That is the share of the other accounts (not key accounts). The question asks about the key accounts with a relationship manager.':
+        '这是其他账户（非大客户）的比例。题目问的是有客户经理的大客户。',
+    'Label the accounts open on 31 Dec 2024 as closed or not within 365 days (churn.label_churn, contractual), rank them by the margin brought so far and keep the top 10% (service.key_accounts with among=...), split them by relationship manager and take the closed share of those with one (service.key_account_service).':
+        '给 2024 年 12 月 31 日仍开户的账户标记 365 天内是否销户（churn.label_churn，契约型），按至今贡献的毛利排序并保留前 10%（service.key_accounts 加 among=...），按是否有客户经理分开，取有客户经理者中已销户的比例（service.key_account_service）。',
+    "Over Harbor Bank's 36 offices: the change in the share of accounts closed per point of staff satisfaction, adjusted for the city centre (a fraction per point, negative if closures fall).":
+        '在 Harbor Bank 的 36 个网点上：员工满意度每提高 1 分，销户账户占比的变化，已调整市中心因素（每分的比例变化，如果销户减少则为负数）。',
+    'That is the naive slope (closures on staff satisfaction alone). Adjust for the city centre: city-centre offices differ in more than their staff.':
+        '这是简单斜率（只对员工满意度回归销户）。请调整市中心因素：市中心的网点与其他网点的差别不只在员工。',
+    'That is the correlation, a number without units. The question asks for the slope: the change in the closed share per point of satisfaction.':
+        '这是相关系数，一个没有单位的数。题目问的是斜率：满意度每提高 1 分，销户占比的变化。',
+    'That is the slope in percentage points. Give it as a fraction (-0.04 for 4 points fewer).':
+        '这是以百分点表示的斜率。请用比例表示（少 4 个百分点写 -0.04）。',
+    "That is the slope of the customers' rating of the staff. The question's outcome is the share of accounts closed (closure_rate).":
+        '这是客户对员工评分的斜率。题目的结果变量是销户账户的占比（closure_rate）。',
+    "Give every office its staff's mean satisfaction, its closed share and whether it is in the city centre (service.office_table with offices=...), then fit closures on satisfaction and the city centre together and read the slope of satisfaction (service.service_profit_chain, the adjusted row).":
+        '给每个网点算出员工的平均满意度、销户占比以及是否位于市中心（service.office_table 加 offices=...），然后把销户对满意度和市中心一起拟合，读出满意度的斜率（service.service_profit_chain，adjusted 那一行）。',
+    "The planted staff effect is datasets.parameters('bank')['service_profit_chain']['closure_per_point']. How many times the planted effect is the naive estimate?":
+        "植入的员工效应是 datasets.parameters('bank')['service_profit_chain']['closure_per_point']。简单估计是植入效应的多少倍？",
+    'That is the adjusted estimate over the planted effect. The question asks about the naive estimate.':
+        '这是调整后的估计除以植入效应。题目问的是简单估计。',
+    'You divided the naive estimate by the adjusted one. Divide it by the planted effect, the truth.':
+        '你用简单估计除以了调整后的估计。请除以植入效应，即真实值。',
+    "Take the naive slope of closures on staff satisfaction over the offices (service.service_profit_chain) and divide it by the planted effect; the chain's against(planted) gives it as times_planted.":
+        '取各网点上销户对员工满意度的简单斜率（service.service_profit_chain），除以植入效应；该链的 against(planted) 以 times_planted 给出。',
+    'Key accounts with a relationship manager closed 14% in 2025, key accounts on standard service 43%. What do you conclude?':
+        '2025 年有客户经理的大客户销户了 14%，标准服务的大客户销户了 43%。你能得出什么结论？',
+    "Not from these data: the bank chose who got a manager. If it chose the accounts it expected to stay, the gap shows that choice, not the managers' work.":
+        '从这些数据中得不出：谁有客户经理是银行选的。如果银行选的是它预计会留下来的账户，这个差距反映的就是这种选择，而不是客户经理的工作。',
+    'The gap is no accident: the two intervals (about 8-24% and 29-58%) do not overlap. The question is what causes it.':
+        '这个差距不是偶然：两个置信区间（约 8-24% 和 29-58%）没有重叠。问题在于是什么造成了它。',
+    'Right: the data show that key accounts with a manager stayed, not why. Managers were not given at random; giving them to a random half of the standard-service key accounts and comparing the halves a year later would tell.':
+        '对：数据显示有客户经理的大客户留下来了，但没有说明原因。客户经理不是随机分配的；把客户经理随机分给一半标准服务的大客户，一年后比较两半，才能说明问题。',
+    'Key accounts bring almost half of the margin; the riskiest are those without a manager, exactly the ones to test a manager on.':
+        '大客户贡献了将近一半的毛利；风险最高的是没有客户经理的，恰恰是最应该测试客户经理作用的那些。',
+    'Harbor Bank has 12 branches. What is the smallest correlation a test over the 12 branches finds 4 times in 5 (80% power, 5% two-sided)?':
+        'Harbor Bank 有 12 家分行。在这 12 家分行上做检验，五次中能发现四次（80% 统计功效，5% 双侧）的最小相关系数是多少？',
+    'That is for the 36 offices. The question asks about the 12 branches.':
+        '这是针对 36 个网点的。题目问的是 12 家分行。',
+    'You used 90% power. Four times in five is 80% power.':
+        '你用了 90% 的统计功效。五次中四次是 80% 的统计功效。',
+    'You used a 10% level (or a one-sided 5% test). The question asks for a 5% two-sided test: confidence=0.95.':
+        '你用了 10% 的显著性水平（或单侧 5% 的检验）。题目要的是 5% 的双侧检验：confidence=0.95。',
+    "The smallest correlation found 4 times in 5 on n units is tanh((z for 5% two-sided + z for 80% power) / sqrt(n - 3)) by Fisher's z (service.detectable_correlation with units=12).":
+        '在 n 个单位上五次中能发现四次的最小相关系数，按 Fisher z 变换为 tanh((5% 双侧的 z + 80% 统计功效的 z) / sqrt(n - 3))（service.detectable_correlation 加 units=12）。',
+    "Write a short brief for the shop's service director and the bank's retail director: which loop to fix first and how, what to promise per stage, what to do about complaints and key accounts, and what the office comparison can and cannot say.":
+        '给网店的服务总监和银行的零售业务总监写一份简短的管理简报：先修复哪个闭环、怎么修，每个阶段承诺什么，对投诉和大客户怎么做，以及网点比较能说明什么、不能说明什么。',
+    'time limit':
+        '服务时限',
+    'owner':
+        '责任人',
+    'complaint':
+        '投诉',
+    'key account':
+        '大客户',
+    # custlearn/exercises/lesson07.py
+    'welcome discount':
+        '迎新折扣',
+    "Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the next 180 days? (a fraction)":
+        '这家网店在 2024 年 12 月 31 日前购买过的客户中，有多大比例在随后 180 天内没有购买？（比例）',
+    "You used the default window (the data's 'at risk' gap). The question fixes it: window_days=180.":
+        "你用的是默认窗口（数据中 'at risk' 的间隔）。题目给定了窗口：window_days=180。",
+    "That is the number of churners; the question asks for the share: take the mean of 'churned'.":
+        "这是流失客户的人数；题目问的是占比：取 'churned' 的均值。",
+    'That is the share who bought again (retention). Churn is the share who did NOT buy.':
+        '这是再次购买的比例（客户保持率）。客户流失率是没有购买的比例。',
+    'You used a 90-day window. The question gives the customers 180 days to buy again.':
+        '你用的是 90 天的窗口。题目给客户 180 天的时间再次购买。',
+    'You used a 365-day window. The question gives the customers 180 days to buy again.':
+        '你用的是 365 天的窗口。题目给客户 180 天的时间再次购买。',
+    'You used the cut-off 30 June 2025. The question looks at the customers who had bought by 31 Dec 2024 and the 180 days after that date.':
+        '你用的截止日期是 2025 年 6 月 30 日。题目看的是 2024 年 12 月 31 日前购买过的客户，以及该日期之后的 180 天。',
+    'You used the cut-off 30 June 2024. The question looks at the customers who had bought by 31 Dec 2024 and the 180 days after that date.':
+        '你用的截止日期是 2024 年 6 月 30 日。题目看的是 2024 年 12 月 31 日前购买过的客户，以及该日期之后的 180 天。',
+    'Take the customers who had bought by 31 Dec 2024, mark as churned those with no purchase in the 180 days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned (the mean of the True/False column).':
+        '取 2024 年 12 月 31 日前购买过的客户，把在此后 180 天内没有购买的标为已流失（churn.label_churn，传入截止日期和 window_days=180），取已流失的比例（True/False 列的均值）。',
+    'Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)':
+        '在 2024 年 12 月 31 日仍开户的银行账户中，有多大比例在 182 天内销户？（比例）',
+    'That is the share of all customers whose account ever closed by the end of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window.':
+        '这是全部客户中账户在数据结束前曾经销户的比例。契约型流失看的是截止日期仍开户的账户和 182 天的窗口。',
+    'You divided by all bank customers. Divide by the accounts open on the cut-off (the rows of label_churn).':
+        '你除以的是全部银行客户。请除以截止日期仍开户的账户数（label_churn 的行）。',
+    'That is the number of closed accounts; the question asks for the share.':
+        '这是销户账户的数量；题目问的是占比。',
+    "Take the bank accounts still open on 31 Dec 2024 and mark those closed within the next 182 days (churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share marked.":
+        "取 2024 年 12 月 31 日仍开户的银行账户，标出在随后 182 天内销户的（churn.label_churn 加 kind='contractual'、window_days=182 和 as_of）；客户流失率就是被标记的比例。",
+    'Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount (churn_durations at shop.as_of, default window).':
+        '通过迎新折扣获得的网店客户，按卡普兰–迈耶估计的中位流失时间（天）是多少？（在 shop.as_of 使用 churn_durations，默认窗口）',
+    'That is the plain median of the durations: it treats customers who have not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival.':
+        '这是持续时间的简单中位数：它把尚未流失（删失）的客户当成已经流失。请用 kaplan_meier 和 median_survival。',
+    'That is the median of the churned customers only. Leaving out the customers still there makes churn look faster: use kaplan_meier with both groups.':
+        '这只是已流失客户的中位数。把仍在的客户排除在外，会让流失看起来更快：请用包含两类客户的 kaplan_meier。',
+    'That is the median of all buyers. Keep only those with acquired_with_discount True.':
+        '这是全部购买客户的中位数。只保留 acquired_with_discount 为 True 的客户。',
+    "Take each buyer's time to churn or to the end of the data (churn.churn_durations), keep the customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival).":
+        '取每位购买客户到流失或到数据结束的时间（churn.churn_durations），保留通过折扣获取的客户，拟合一条把仍在的客户计为删失的卡普兰–迈耶曲线（churn.kaplan_meier），读出它降到 50% 的那一天（churn.median_survival）。',
+    "The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint (with 'no complaint'). A Series indexed by outcome.":
+        "按客户首次投诉的结果（包括 'no complaint'），2024 年 12 月 31 日之后 180 天内的客户流失率。一个以结果为索引的 Series。",
+    'Those are numbers of churners; the question asks for rates (the churn_rate column).':
+        '这些是流失客户的人数；题目问的是比率（churn_rate 列）。',
+    'You labelled churn with the default window. Use window_days=180 (the labels of 07.1).':
+        '你用默认窗口标记了流失。请用 window_days=180（07.1 的标签）。',
+    "Label churn as in 07.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first complaint ('no complaint' for the others) and take the churn rate per outcome (service.churn_by_complaint_outcome).":
+        "按 07.1 的方式标记流失（截止日期 2024 年 12 月 31 日，180 天），给每位客户分配首次投诉的结果（其他客户为 'no complaint'），再按结果计算客户流失率（service.churn_by_complaint_outcome）。",
+    "Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).":
+        "churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180) 在留出数据上的 AUC。",
+    'That is the AUC on the training period (model.train_auc). The honest number is on the later period the model never saw: model.auc.':
+        '这是训练期上的 AUC（model.train_auc）。可信的数字是在模型从未见过的后一个时期上：model.auc。',
+    "That is 1 - AUC: the score ranked the other way round (staying instead of churning). Score churn with the model's risk, high for likely churners.":
+        '这是 1 - AUC：评分的排序反了（留下而不是流失）。请用模型的风险给流失打分，可能流失的客户分数高。',
+    'Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc.':
+        '在第一个截止日期的客户上拟合风险模型，再给模型从未见过的后一个截止日期的客户打分（churn.churn_risk_model，传入两个截止日期和 window_days=180）；留出数据上的 AUC 就是它的 auc。',
+    'Top-decile lift of that score on the held-out period: how many times the average churn rate do the 10% with the highest risk have?':
+        '该评分在留出期上的最高十分位提升度：风险最高的 10% 客户的流失率是平均客户流失率的多少倍？',
+    'That is the churn rate of the top decile. Lift divides it by the overall churn rate.':
+        '这是最高十分位的客户流失率。提升度要把它除以总体客户流失率。',
+    "That is the share of all churners found in the top decile (the gain). Lift is the decile's churn rate / the overall churn rate.":
+        '这是在最高十分位中找到的流失客户占全部流失客户的比例（增益）。提升度是该十分位的客户流失率 / 总体客户流失率。',
+    "Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate by the churn rate of all held-out customers (the first row of the model's gains table, column lift).":
+        '按风险给留出的客户排序，取风险最高的 10%，用他们的客户流失率除以全部留出客户的客户流失率（模型增益表的第一行，列 lift）。',
+    'Kaplan-Meier survival curves of shop customers won with and without a welcome discount, with a title and labelled axes.':
+        '通过迎新折扣获得和未通过迎新折扣获得的网店客户的卡普兰–迈耶生存曲线，带标题和坐标轴标签。',
+    'Your chart has one curve for all buyers. Draw one per group: customers won with a welcome discount and the others (kaplan_meier with groups=...).':
+        '你的图只有一条全部购买客户的曲线。请每组画一条：通过迎新折扣获得的客户和其他客户（kaplan_meier 加 groups=...）。',
+    'Your curves treat every customer as churned at the end of their time, also those still buying (censored). Pass the churned column as the event, so customers still there leave the risk set without counting as churn.':
+        '你的曲线把每位客户都当作在其时间终点流失，包括仍在购买的客户（删失）。请把 churned 列作为事件传入，这样仍在的客户会离开风险集，而不被计为流失。',
+    "Take each buyer's time to churn (churn.churn_durations), split the buyers by acquired_with_discount, fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with a legend (plots.survival_chart does it).":
+        '取每位购买客户的流失时间（churn.churn_durations），按 acquired_with_discount 把购买客户分开，每组拟合一条卡普兰–迈耶曲线（churn.kaplan_meier 加 groups=...），画成阶梯线并加图例（plots.survival_chart 可以画）。',
+    'AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers truly dropped out at the end of the data (truth: alive_at_end False).':
+        '对数据结束时真正已流失的客户（真实情况：alive_at_end 为 False），1 - P(alive)（按周的 BG/NBD，基于截至 shop.as_of 的全部网店订单）的 AUC。',
+    'Your AUC is below 0.5: you scored with P(alive) itself. A high P(alive) means *staying*; score churn with 1 - P(alive).':
+        '你的 AUC 低于 0.5：你直接用 P(alive) 打分了。P(alive) 高表示*留下*；请用 1 - P(alive) 给流失打分。',
+    "You used 'no purchase in the next 52 weeks' as the target. The question asks about the truly dropped out: ~truth['alive_at_end'].":
+        "你用了“接下来 52 周内没有购买”作为目标。题目问的是真正已流失的客户：~truth['alive_at_end']。",
+    "Fit BG/NBD to the weekly summary of all orders, compute each buyer's P(alive), and measure how well 1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the others: the AUC (sklearn.metrics.roc_auc_score).":
+        '用全部订单按周汇总的数据拟合 BG/NBD，计算每位购买客户的 P(alive)，再衡量 1 - P(alive) 把真正已流失的客户（真实情况中不是 alive_at_end）排在其他客户之前的能力：即 AUC（sklearn.metrics.roc_auc_score）。',
+    "P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in the next 52 weeks' better. Why?":
+        'P(alive) 对真正已流失客户的排序更好（AUC 约 0.9）；风险评分对“接下来 52 周内没有购买”的排序更好。为什么？',
+    'The risk score is not broken: on its own target (not buying soon) it does better than P(alive).':
+        '风险评分并没有坏：在它自己的目标（近期不购买）上，它比 P(alive) 做得更好。',
+    'With thousands of customers a gap this size is not chance, and the AUC does depend on what you call churn: the two targets are different customers.':
+        '客户有几千位时，这么大的差距不是偶然，而且 AUC 确实取决于你把什么叫作流失：两个目标对应的是不同的客户。',
+    "Yes: BG/NBD reads each silence against the customer's own pace, so it spots who dropped out; 'not buying in a year' also includes slow buyers who are still alive, which the risk score, trained on 'no purchase in the window', picks up.":
+        '对：BG/NBD 根据每位客户自己的购买节奏来解读每一段沉默，所以能发现谁已经流失；“一年内不购买”还包括仍然存活的慢速购买者，而基于“窗口期内没有购买”训练的风险评分正好能捕捉到他们。',
+    'P(alive) is not fitted on the truth table: both scores see only the orders before the end.':
+        'P(alive) 不是在真实情况表上拟合的：两个评分都只看到结束之前的订单。',
+    'You have the win-back list ranked by expected value. Whom do you contact, with what, and how do you use P(alive) and the complaint history? What would make you distrust the list?':
+        '你有一份按预期价值排序的客户赢回名单。你会联系谁、提供什么？你会如何利用 P(alive) 和投诉历史？什么情况会让你不信任这份名单？',
+    'P(alive)':
+        '存活概率',
 }
