@@ -1589,4 +1589,196 @@ FEEDBACK: dict[str, str] = {
         '你有一份按预期价值排序的客户赢回名单。你会联系谁、提供什么？你会如何利用 P(alive) 和投诉历史？什么情况会让你不信任这份名单？',
     'P(alive)':
         '存活概率',
+    # custlearn/exercises/lesson08a.py
+    'What share of spend is margin after returns and service costs (acquisition cost not counted)? (a fraction)':
+        '扣除退货和服务成本后（不计获取成本），毛利占消费额的比例是多少？（比例）',
+    'That is the gross margin of the orders: returns and service tickets still have to be paid from it. Use value.customer_profit and add back only the acquisition cost.':
+        '这是订单的毛利：退货和服务工单的成本还要从中支付。请用 value.customer_profit，只把获取成本加回来。',
+    'You also took off the acquisition cost. It was paid when the customer was won and is not saved or lost by a retention contact: add it back.':
+        '你把获取成本也扣掉了。它在赢得客户时就已支付，不会因为一次挽留联系而省下或损失：把它加回来。',
+    'Add up the profit of all customers after returns and service costs but before the acquisition cost (value.customer_profit, then add the acquisition_cost back) and divide by the total amount of the orders.':
+        '把全部客户扣除退货和服务成本之后、扣除获取成本之前的利润加总（value.customer_profit，然后把 acquisition_cost 加回来），再除以订单总金额。',
+    "How many of the shop's buyers does the BG/NBD model expect to have already left? (the sum of 1 - P(alive); weeks as the time unit)":
+        'BG/NBD 模型预计这家网店的购买客户中有多少人已经流失？（1 - P(alive) 之和；以周为时间单位）',
+    'customers':
+        '位客户',
+    'That is the share of buyers (the mean). The question asks for the expected number: the sum of 1 - P(alive).':
+        '这是购买客户中的比例（均值）。题目问的是预期人数：1 - P(alive) 之和。',
+    'You counted the buyers with P(alive) below 50%. The expected number adds up the probabilities: a customer with P(alive) 30% counts as 0.7.':
+        '你数的是 P(alive) 低于 50% 的购买客户。预期人数是把概率加总：一位 P(alive) 为 30% 的客户算 0.7 人。',
+    "Fit BG/NBD to the weekly summary of the orders (value.clv_summary with time_unit='weeks', then value.BetaGeo().fit), compute each buyer's P(alive), and add up 1 - P(alive) over the buyers: the expected number who have left.":
+        "用按周汇总的订单拟合 BG/NBD（value.clv_summary 加 time_unit='weeks'，然后 value.BetaGeo().fit），计算每位购买客户的 P(alive)，再对购买客户加总 1 - P(alive)：即预期已流失的人数。",
+    'With USD 5 per contact, a 20% save rate and a USD 20,000 budget, how many customers does the plan contact? (contact only while the expected margin saved is at least the contact cost)':
+        '每次联系 5 美元、挽回率 20%、预算 20,000 美元，这个方案联系多少位客户？（只有当预期挽回的毛利至少等于联系成本时才联系）',
+    'That spends the whole budget. The plan stops as soon as the next contact would save less than the USD 5 it costs.':
+        '这是把全部预算花光。只要下一次联系挽回的金额低于它花费的 5 美元，方案就停止。',
+    'You valued customers by their spend. A contact saves margin, not revenue: multiply the spend if kept by the margin rate of 08a.1.':
+        '你按消费额给客户估值了。一次联系挽回的是毛利，而不是收入：把留住后的消费额乘以 08a.1 的毛利率。',
+    'You left out the save rate: a contact brings back only 20% of the customers who have left.':
+        '你漏掉了挽回率：一次联系只能挽回已流失客户中的 20%。',
+    'value if kept = clv (12 months, no discounting) / P(alive) x margin rate; expected saved = 0.2 x (1 - P(alive)) x value if kept; count the customers with expected saved >= 5 (at most 4,000).':
+        '留住后的12个月价值 = clv（12 个月，不折现）/ P(alive) x 毛利率；预期挽回价值 = 0.2 x (1 - P(alive)) x 留住后的12个月价值；数出预期挽回价值 >= 5 的客户（最多 4,000 位）。',
+    "What is the plan's expected margin saved in the next 12 months? (USD, before the cost of the contacts)":
+        '这个方案在未来 12 个月预期挽回的毛利是多少？（美元，未扣除联系成本）',
+    'That is net of the cost of the contacts. The question asks for the margin saved before the cost.':
+        '这是扣除联系成本后的净额。题目问的是扣除成本之前挽回的毛利。',
+    'You left out the save rate: only 20% of the customers who have left come back after a contact.':
+        '你漏掉了挽回率：已流失客户中只有 20% 会在联系后回来。',
+    'Add up the expected margin saved of the customers the plan contacts (those of 08a.3), before subtracting what the contacts cost.':
+        '把方案所联系客户（08a.3 中的客户）的预期挽回毛利加总，不减去联系的成本。',
+    "How many of the plan's customers are at each lifecycle stage on the last day of the data? (default thresholds, surveys used; leave out stages with none)":
+        '在数据的最后一天，方案中的客户在客户生命周期各阶段各有多少人？（默认阈值，使用问卷数据；省略人数为零的阶段）',
+    'Those are all buyers per stage. Keep only the customers in the plan.':
+        '这些是每个阶段的全部购买客户。只保留方案中的客户。',
+    'Those are shares; the question asks for numbers of customers.':
+        '这些是占比；题目问的是客户人数。',
+    'Give every customer a stage on the last day (lifecycle.assign_stages with the surveys), keep the customers in the plan of 08a.3, count them per stage and leave out the stages with none.':
+        '在最后一天给每位客户确定阶段（lifecycle.assign_stages，并传入问卷数据），保留 08a.3 方案中的客户，按阶段计数，并省略人数为零的阶段。',
+    'A line chart of the expected margin saved (y) against the money spent on contacts (x), best customers first, with a title and labelled axes.':
+        '一张折线图：预期挽回的毛利（y）对花在联系上的金额（x），最好的客户在前，带标题和坐标轴标签。',
+    'USD spent':
+        '已花费的美元',
+    'Your x axis counts contacts. The question asks for the money spent: multiply the number of contacts by the USD 5 each costs.':
+        '你的 x 轴数的是联系次数。题目问的是花费的金额：把联系次数乘以每次 5 美元。',
+    'Your curve adds up spend if kept. A contact saves margin: multiply the value if kept by the margin rate of 08a.1.':
+        '你的曲线累加的是留住后的消费额。一次联系挽回的是毛利：把留住后的价值乘以 08a.1 的毛利率。',
+    'Your customers are not sorted. Contact the best first: sort by expected margin saved, largest first, before taking the running total.':
+        '你的客户没有排序。先联系最好的客户：在求累计值之前，按预期挽回毛利从大到小排序。',
+    'Sort the buyers by expected margin saved, largest first, take the running total of the expected margin saved (.cumsum()) and draw it against the money spent so far (USD 5 x the number of contacts), at least as far as the plan of 08a.3 goes.':
+        '按预期挽回毛利从大到小给购买客户排序，求预期挽回毛利的累计值（.cumsum()），把它画在到目前为止花费的金额（5 美元 x 联系次数）上，至少画到 08a.3 方案的范围。',
+    "Truth check: how much margin would the plan's contacts really have saved? (USD; 20% of the true value at stake of the plan's customers, with the formula of the case)":
+        '真实情况检验：方案的联系实际上能挽回多少毛利？（美元；方案中客户真实风险价值的 20%，用本案例的公式）',
+    'That is the whole true value at stake. A contact brings back only 20% of the departed customers: multiply by the save rate.':
+        '这是全部的真实风险价值。一次联系只能挽回已流失客户中的 20%：乘以挽回率。',
+    'That is spend, not margin: multiply by the margin rate of 08a.1.':
+        '这是消费额，不是毛利：乘以 08a.1 的毛利率。',
+    'You used future_value: what the customers spent anyway, most of them because they never left. The value a contact saves comes only from customers who had truly left.':
+        '你用了 future_value：这是客户无论如何都会花的钱，其中大多数是因为他们从未离开。一次联系挽回的价值只来自真正已流失的客户。',
+    "From the truth, the value at stake of a customer who had truly left (not alive_at_end) is the margin they would have spent over the next 52 weeks had they stayed: (1 - exp(-purchase_rate x dropout_prob x 52)) / dropout_prob x spend_mean x the margin rate; customers still alive have none. Add it up over the plan's customers and multiply by the 20% save rate.":
+        '根据真实情况，一位真正已流失的客户（不是 alive_at_end）的风险价值，是他如果留下来在未来 52 周内会花费的毛利：(1 - exp(-purchase_rate x dropout_prob x 52)) / dropout_prob x spend_mean x 毛利率；仍然存活的客户为零。把方案中客户的这个值加总，再乘以 20% 的挽回率。',
+    "The 'top spenders' plan picked customers who spent the most in the following year, yet it would have saved much less than the plan. Why?":
+        '“最高消费者”方案选出的是第二年消费最多的客户，但它挽回的毛利远少于本方案。为什么？',
+    'The truth table is what really happened: they did spend the most. But spending is not what a contact saves.':
+        '真实情况表记录的是实际发生的事：他们确实花得最多。但消费额并不是一次联系所挽回的东西。',
+    'Every customer gets the same margin rate in this comparison; the difference lies elsewhere.':
+        '在这个比较中，每位客户的毛利率都相同；差别在别处。',
+    'Yes: most top spenders were still active and bought anyway; a contact only saves customers who had left.':
+        '对：大多数最高消费者仍然活跃，无论如何都会购买；一次联系只能挽回已经离开的客户。',
+    'The comparison uses the same save rate for every plan; the difference lies elsewhere.':
+        '这个比较对每个方案使用相同的挽回率；差别在别处。',
+    "With the money for the plan's number of contacts, which list would really have saved the most margin? a: the highest 1 - P(alive); b: the highest value if kept; c: the highest (1 - P(alive)) x value if kept.":
+        '用本方案联系人数所需的资金，哪一份名单实际上能挽回最多的毛利？a：1 - P(alive) 最高的；b：留住后的12个月价值最高的；c：(1 - P(alive)) x 留住后的12个月价值最高的。',
+    'Risk alone finds customers who have left, but many of them were worth little: in truth this list saves less than c.':
+        '单看风险能找到已经离开的客户，但其中很多价值不高：实际上这份名单挽回的比 c 少。',
+    'Value alone picks valuable customers, most of whom were still active and needed no rescue: in truth this list saves the least.':
+        '单看价值选出的是有价值的客户，其中大多数仍然活跃，不需要挽回：实际上这份名单挽回的最少。',
+    'Yes: risk times value finds valuable customers who have probably left; in truth it saves the most.':
+        '对：风险乘以价值能找到很可能已经离开的高价值客户；实际上它挽回的最多。',
+    'Write the recommendation of your one-page brief: whom to contact, with what, what it returns (with its uncertainty and assumptions), and what to do with the rest of the budget.':
+        '写出你一页管理简报中的建议：联系谁、提供什么、回报是多少（连同其不确定性和假设），以及剩下的预算怎么用。',
+    'save rate':
+        '挽回率',
+    # custlearn/exercises/lesson08b.py
+    '95% intervals':
+        '95% 置信区间',
+    'three estimates':
+        '三个估计值',
+    'true effect':
+        '真实效应',
+    "Members' mean visits per week divided by non-members' (each guest counted from the first visit to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more).":
+        '会员每周平均到店次数除以非会员的（每位顾客从首次到店算到 cafe.as_of）。请给出比值（例如多 25% 写 1.25）。',
+    "That is the difference in visits per week. The effect is a multiplier: divide the members' mean by the non-members' mean.":
+        '这是每周到店次数的差。效应是一个倍数：用会员的平均值除以非会员的平均值。',
+    'You counted from sign-up over all customers, so guests who never came (prospects) pull the non-members down. Count each guest from the first visit: cases.visit_rates(...).':
+        '你对全部顾客从注册开始计算，于是从未来过的顾客（潜在客户）拉低了非会员。请从每位顾客首次到店开始计算：cases.visit_rates(...)。',
+    'That is the ratio of medians; the question asks for the ratio of means.':
+        '这是中位数之比；题目问的是均值之比。',
+    "You divided the non-members' mean by the members': the ratio is upside down. Put the members on top: members' mean / non-members' mean.":
+        '你用非会员的均值除以了会员的：比值倒过来了。把会员放在分子上：会员均值 / 非会员均值。',
+    'That is the percentage difference, (ratio - 1) x 100. Give the ratio itself: 1.25 for members coming 25% more often.':
+        '这是百分比差异，即 (比值 - 1) x 100。请给出比值本身：会员到店次数多 25% 写 1.25。',
+    'Give the ratio itself (e.g. 1.25 for 25% more), not a percentage.':
+        '请给出比值本身（例如多 25% 写 1.25），而不是百分数。',
+    "Count each guest's visits per week from the first visit to the end of the data (cases.visit_rates), average it over the members and over the non-members, and divide the members' average by the non-members'.":
+        '从首次到店到数据结束，计算每位顾客每周的到店次数（cases.visit_rates），分别在会员和非会员中求平均，再用会员的平均值除以非会员的。',
+    'Why is the naive gap not the effect of the membership?':
+        '为什么简单对比得到的差距不是会员制的效应？',
+    'The gap is large and its interval excludes 1, so it is not noise; noise is not the problem.':
+        '这个差距很大，置信区间也不包含 1，所以它不是噪声；问题不在噪声。',
+    'Points discounts lower the amount per visit, but the question is about visits per week.':
+        '积分折扣降低了每次到店的金额，但题目问的是每周到店次数。',
+    'Yes: guests choose to join, and frequent guests join far more often, so members came more often before they joined (self-selection).':
+        '对：顾客是自己选择加入的，而常客加入的可能性高得多，所以会员在加入之前就来得更勤（自我选择）。',
+    'Members and non-members are counted over the same weeks since their first visit; time is not the problem.':
+        '会员和非会员都是从首次到店起按相同的周数计算的；问题不在时间。',
+    'A member joined in week 20. Which non-members make a fair comparison group?':
+        '一位会员在第 20 周加入。哪些非会员能构成公平的对照组？',
+    'All non-members mixes regulars with guests who came once: the members were the regulars, so the gap would again show who joins.':
+        '全部非会员把常客和只来过一次的顾客混在一起：会员本来就是常客，所以差距又会反映出谁更愿意加入。',
+    'Yes: guests who first came in about the same weeks, visited about as often before week 20 and were still coming from week 20 on look like the member did before joining.':
+        '对：在差不多同样的几周首次到店、在第 20 周之前到店频率差不多、并且从第 20 周起仍在到店的顾客，看起来就像这位会员加入之前的样子。',
+    'Visits after week 20 are the outcome; matching on them would match away the very effect you want to measure.':
+        '第 20 周之后的到店次数是结果变量；按它匹配会把你想测量的效应本身匹配掉。',
+    'Matching on age and city ignores what matters most here: how often the guest came before.':
+        '按年龄和城市匹配，忽略了这里最重要的因素：顾客以前来得有多勤。',
+    'The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio.':
+        '用 cases.membership_did(post_weeks=13, tolerance=1, cohort_weeks=4) 得到的双重差分效应：加入后的匹配比值除以加入前的匹配比值。请给出比值。',
+    "That is the matched ratio after joining only. Divide it by the ratio before joining (members' pre_visits over the comparison guests' control_pre_visits).":
+        '这只是加入后的匹配比值。把它除以加入前的比值（会员的 pre_visits 比对照顾客的 control_pre_visits）。',
+    "That is the members' own before/after change without a comparison group: it mixes the membership with what changed for everybody (guests drifting away).":
+        '这是会员自身加入前后的变化，没有对照组：它把会员制和所有人都经历的变化（顾客逐渐流失）混在了一起。',
+    'You subtracted the before ratio from the after ratio. Difference-in-differences on a ratio scale divides them: after / before.':
+        '你用加入后的比值减去了加入前的比值。在比值尺度上的双重差分是相除：加入后 / 加入前。',
+    "Match each member with comparison guests (cases.membership_did with post_weeks=13, tolerance=1, cohort_weeks=4); the matched ratio after joining is the members' visits over the comparison guests' visits in the same weeks; divide it by the same ratio before joining.":
+        '为每位会员匹配对照顾客（cases.membership_did，参数 post_weeks=13、tolerance=1、cohort_weeks=4）；加入后的匹配比值是同几周内会员的到店次数比对照顾客的到店次数；再除以加入前的同一比值。',
+    'The lower end of the 95% bootstrap interval of the difference-in-differences effect (cases.effect_estimates with n_boot=1000, seed=7).':
+        '双重差分效应的 95% 自助法置信区间的下限（cases.effect_estimates，n_boot=1000，seed=7）。',
+    'That is the upper end of the interval; the question asks for the lower one.':
+        '这是置信区间的上限；题目问的是下限。',
+    'That is the lower end of the 90% interval. The question asks for 95% (confidence=0.95, the default).':
+        '这是 90% 置信区间的下限。题目要的是 95%（confidence=0.95，默认值）。',
+    "That is the lower end for the matched ratio after joining; take the row 'difference-in-differences'.":
+        "这是加入后匹配比值的下限；请取 'difference-in-differences' 那一行。",
+    'Bootstrap the three estimates 1,000 times with the seed 7 (cases.effect_estimates with the rates of 08b.1 and the matched table of 08b.4) and read the lower end of the difference-in-differences row.':
+        '用种子 7 对三个估计值做 1,000 次自助法（cases.effect_estimates，传入 08b.1 的比率和 08b.4 的匹配表），读出 difference-in-differences 那一行的下限。',
+    'A chart of the naive, matched and difference-in-differences effects with their intervals, and the true effect as a line.':
+        '一张图：简单对比、匹配和双重差分三个效应及其置信区间，并把真实效应画成一条线。',
+    'Your intervals are 90% intervals. Draw the 95% intervals of cases.effect_estimates (confidence=0.95, the default).':
+        '你的区间是 90% 置信区间。请画出 cases.effect_estimates 的 95% 置信区间（confidence=0.95，默认值）。',
+    'Your matched and difference-in-differences estimates use a 26-week window. This chart uses the estimates of 08b.4 and 08b.5 (post_weeks=13).':
+        '你的匹配估计和双重差分估计用的是 26 周的窗口。这张图用的是 08b.4 和 08b.5 的估计值（post_weeks=13）。',
+    'Draw the three estimates of 08b.5 as points with their 95% intervals as error bars (ax.errorbar with xerr from the lower and upper ends) and the true effect as a line (ax.axvline), all as ratios or all as percentage changes.':
+        '把 08b.5 的三个估计值画成点，95% 置信区间画成误差线（ax.errorbar，xerr 取自下限和上限），把真实效应画成一条线（ax.axvline），全部用比值或全部用百分比变化表示。',
+    'Net return of the membership per member per year, in USD, at the difference-in-differences effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per member visit.':
+        '按双重差分效应计算，会员制每位会员每年的净回报（美元）：(到店次数 - 到店次数/效应) x 每次会员到店的毛利 - 到店次数/效应 x 每次会员到店的积分成本。',
+    'You left out the points: they cost money on every member visit, also the visits the member would have made anyway.':
+        '你漏掉了积分：每次会员到店都要花积分的钱，包括会员本来就会来的那些次。',
+    'You used the naive effect. Budget on the better (difference-in-differences) estimate.':
+        '你用了简单对比的效应。请以更好的（双重差分）估计来做预算。',
+    "Member visits per year = the members' visits after joining divided by their weeks of membership, times 52; the visits the membership added are those minus what they would have been without it (divided by the effect); multiply them by the mean margin of a member visit, and subtract the points cost (share of member visits with a USD 3 discount x 3) of the visits they would have made anyway.":
+        '会员每年到店次数 = 会员加入后的到店次数除以入会周数，再乘以 52；会员制增加的到店次数 = 这个数减去没有会员制时的次数（除以效应）；把它乘以会员每次到店的平均毛利，再减去会员本来就会来的那些次的积分成本（享受 3 美元折扣的会员到店占比 x 3）。',
+    "Of the decks' restaurant practices, which can these data test?":
+        '在这些演示文稿介绍的餐厅做法中，哪些可以用这些数据检验？',
+    'Yes: only the points membership left a trace (join dates and visits); calls, customised service and training are not recorded.':
+        '对：只有积分会员制留下了痕迹（入会日期和到店记录）；回访电话、定制化服务和培训都没有记录。',
+    'Follow-up calls are not recorded anywhere in the cafe data.':
+        '咖啡馆的数据中任何地方都没有记录回访电话。',
+    'Nothing in the data says which guests got customised service.':
+        '数据中没有任何信息表明哪些顾客得到了定制化服务。',
+    'The surveys measure perceived service, not whether staff were trained.':
+        '问卷测量的是感知到的服务，而不是员工是否接受过培训。',
+    'Re-run the estimate with an after-window and a tolerance of your choice. Which did you choose, why, and does the conclusion change?':
+        '用你自己选择的加入后窗口和容差重新估计。你选了什么，为什么，结论有变化吗？',
+    'tolerance':
+        '容差',
+    'window':
+        '窗口',
+    'members':
+        '会员',
+    'Write the recommendation of your brief for the owner: the result with its uncertainty, a caveat, what to do and the expected return.':
+        '写出你给店主的管理简报中的建议：结果及其不确定性、一个注意事项、该做什么以及预期回报。',
+    'self-selection':
+        '自我选择',
+    'experiment':
+        '实验',
 }
