@@ -1781,4 +1781,186 @@ FEEDBACK: dict[str, str] = {
         '自我选择',
     'experiment':
         '实验',
+    # custlearn/exercises/lesson08c.py
+    'low (1-3)':
+        '低（1-3）',
+    'middle (4)':
+        '中（4）',
+    'high (5-7)':
+        '高（5-7）',
+    'Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)':
+        '在 2024 年 12 月 31 日仍开户的银行账户中，有多大比例在 365 天内销户？（比例）',
+    'You used a 182-day window (the default of contractual churn). The question asks for 365 days: window_days=365.':
+        '你用的是 182 天的窗口（契约型流失的默认值）。题目要的是 365 天：window_days=365。',
+    'That is the share of all customers whose account closed by the end of the data. Take the accounts open on 31 Dec 2024 and a 365-day window (label_churn).':
+        '这是全部客户中账户在数据结束前销户的比例。请取 2024 年 12 月 31 日仍开户的账户和 365 天的窗口（label_churn）。',
+    "That is the number of closed accounts; the question asks for the share (the mean of 'churned').":
+        "这是销户账户的数量；题目问的是占比（'churned' 的均值）。",
+    "Take the accounts still open on 31 Dec 2024 and mark those closed within the next 365 days (churn.label_churn with kind='contractual', window_days=365 and as_of); the closure rate is the share marked.":
+        "取 2024 年 12 月 31 日仍开户的账户，标出在随后 365 天内销户的（churn.label_churn 加 kind='contractual'、window_days=365 和 as_of）；销户率就是被标记的比例。",
+    'Log-rank chi-square comparing account survival (from opening) of survey answerers in three staff-attitude bands: low (1-3), middle (4), high (5-7).':
+        '比较三个服务态度分段——低（1-3）、中（4）、高（5-7）——的问卷回答者账户存续情况（从开户算起）的对数秩检验卡方值。',
+    'You banded product_knowledge. The question is about staff_attitude.':
+        '你对 product_knowledge 做了分段。题目问的是 staff_attitude。',
+    'You used two bands. Use three: pd.cut(..., [0, 3, 4, 7]).':
+        '你用了两个分段。请用三个：pd.cut(..., [0, 3, 4, 7])。',
+    "Take each account's time from opening to closure or to the end of the data (churn.churn_durations with kind='contractual'), keep the survey answerers, cut their staff_attitude into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), and compare the bands' survival with churn.logrank_test: its chi_square.":
+        "取每个账户从开户到销户或到数据结束的时间（churn.churn_durations 加 kind='contractual'），保留问卷回答者，把他们的 staff_attitude 切成 1-3、4 和 5-7 三段（pd.cut，边界为 0, 3, 4, 7），用 churn.logrank_test 比较各段的存续情况：取它的 chi_square。",
+    "The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint (with 'no complaint'). A Series indexed by outcome.":
+        "按客户首次投诉的结果（包括 'no complaint'），2024 年 12 月 31 日之后 365 天内的销户率。一个以结果为索引的 Series。",
+    'Those are numbers of closed accounts; the question asks for rates (the churn_rate column).':
+        '这些是销户账户的数量；题目问的是比率（churn_rate 列）。',
+    'You labelled closures with a 182-day window. Use the labels of 08c.1 (365 days).':
+        '你用 182 天的窗口标记了销户。请用 08c.1 的标签（365 天）。',
+    "Label the closures as in 08c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of the first complaint ('no complaint' for the others) and take the closure rate per outcome (service.churn_by_complaint_outcome).":
+        "按 08c.1 的方式标记销户（截止日期 2024 年 12 月 31 日，365 天），给每位客户分配首次投诉的结果（其他客户为 'no complaint'），再按结果计算销户率（service.churn_by_complaint_outcome）。",
+    'Counted from account opening, 11% of customers whose first complaint was resolved well closed by the end, against 18% of customers who never complained. What do you conclude?':
+        '从开户算起，首次投诉得到妥善解决的客户中有 11% 在结束前销户，而从未投诉的客户中是 18%。你能得出什么结论？',
+    'Not so fast: complainers had to stay a customer long enough to complain, so their survival from opening is flattered whatever happened to the complaint.':
+        '别急：投诉者必须当客户足够久才能投诉，所以无论投诉结果如何，他们从开户算起的存续情况都被美化了。',
+    "Right: the comparison is biased (complainers must stay long enough to complain). Compare the outcomes with each other, or count closures per customer-year from the complaint on: then 'resolved well' is no better than 'no complaint'.":
+        '对：这个比较有偏差（投诉者必须留得足够久才能投诉）。请在各种投诉结果之间比较，或者从投诉之日起按每客户年计算销户：这样“妥善解决”并不比“没有投诉”更好。',
+    'Sample size is not the issue: the bias comes from who can be in the group at all (survivorship).':
+        '问题不在样本量：偏差来自谁能进入这个组（幸存者偏差）。',
+    'A good resolution does matter compared with a poor one; the problem is only the comparison with customers who never complained.':
+        '与处理得差相比，妥善解决确实有作用；问题只在于与从未投诉的客户比较。',
+    'Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, product_knowledge and the five SERVQUAL perception scores: the standardised weight of staff_attitude.':
+        '以销户（账户在结束前销户则 closed = 1）为目标，对 staff_attitude、product_knowledge 和五个 SERVQUAL 感知得分做驱动因素分析：staff_attitude 的标准化权重。',
+    'That is the correlation. The question asks for the standardised weight (all drivers together).':
+        '这是相关系数。题目问的是标准化权重（所有驱动因素一起）。',
+    "That is the weight in the driver analysis of overall satisfaction. Use 'closed' as the target.":
+        "这是总体满意度的驱动因素分析中的权重。请用 'closed' 作为目标。",
+    'You left out the SERVQUAL dimensions. Use all seven drivers: they share the credit.':
+        '你漏掉了 SERVQUAL 维度。请用全部七个驱动因素：它们共同分担作用。',
+    "Score the five SERVQUAL perception dimensions of each answerer (satisfaction.servqual_scores), add staff_attitude, product_knowledge and a 0/1 column for an account closed by the end, and run the driver analysis of that column on the seven drivers (satisfaction.driver_analysis): read staff_attitude's standardised weight.":
+        '给每位回答者的五个 SERVQUAL 感知维度打分（satisfaction.servqual_scores），加上 staff_attitude、product_knowledge 以及一个表示账户在结束前销户的 0/1 列，用这七个驱动因素对该列做驱动因素分析（satisfaction.driver_analysis）：读出 staff_attitude 的标准化权重。',
+    'With the closure-rate model (rate_model) on the survey answerers with staff_attitude, product_knowledge and discount, what is the closure rate ratio per survey point of staff attitude?':
+        '在问卷回答者上用销户率模型（rate_model），加入 staff_attitude、product_knowledge 和 discount，服务态度每高 1 个问卷分数点，销户的率比是多少？',
+    "That is the coefficient b, a change in the log rate. The rate ratio is exp(b): the 'rate_ratio' column.":
+        "这是系数 b，即对数比率的变化。率比是 exp(b)：'rate_ratio' 列。",
+    'That ratio is upside down: it is how much the closure rate changes per point LESS of staff attitude. Give the rate ratio per point more: below 1 when better attitude means fewer closures.':
+        '这个比值倒过来了：它是服务态度每低 1 分时销户率的变化。请给出每高 1 分的率比：态度更好意味着销户更少时，它小于 1。',
+    'That is the reduction in percent (27.5 for 27.5% fewer closures). Give the rate ratio itself, a multiplier such as 0.8.':
+        '这是以百分数表示的降幅（销户减少 27.5% 写 27.5）。请给出率比本身，一个像 0.8 这样的倍数。',
+    'That is 1 - rate ratio (the share of closures fewer). Give the ratio itself.':
+        '这是 1 - 率比（销户减少的比例）。请给出比值本身。',
+    'You fitted staff_attitude alone. Keep product_knowledge and discount in the model, so attitude does not take their credit.':
+        '你只用 staff_attitude 做了拟合。把 product_knowledge 和 discount 留在模型中，这样态度才不会占了它们的功劳。',
+    'You ignored how long each account was open. A closure rate needs the exposure: years open (rate_model does it with duration_days).':
+        '你忽略了每个账户开户的时长。销户率需要暴露时间：开户的年数（rate_model 通过 duration_days 处理）。',
+    "Fit the closure-rate model of the case to the survey answerers, with staff_attitude, product_knowledge and discount as the explanatory columns and the years each account was open as exposure (rate_model), and read staff_attitude's rate_ratio: how the closure rate is multiplied per survey point.":
+        '在问卷回答者上拟合本案例的销户率模型，以 staff_attitude、product_knowledge 和 discount 为解释变量，以每个账户开户的年数为暴露时间（rate_model），读出 staff_attitude 的 rate_ratio：每高 1 个问卷分数点，销户率乘以多少。',
+    'Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, high 5-7), with a title and labelled axes.':
+        '问卷回答者按产品知识分段（低 1-3、中 4、高 5-7）的卡普兰–迈耶曲线，带标题和坐标轴标签。',
+    'Your curves split the answerers by staff_attitude. This chart is about product_knowledge.':
+        '你的曲线按 staff_attitude 划分回答者。这张图要的是 product_knowledge。',
+    'Your chart has two bands. Use three: low (1-3), middle (4), high (5-7): pd.cut with the edges 0, 3, 4, 7.':
+        '你的图有两个分段。请用三个：低（1-3）、中（4）、高（5-7）：pd.cut，边界为 0, 3, 4, 7。',
+    'Your chart has one curve for all answerers. Draw one per product-knowledge band (kaplan_meier with groups=band).':
+        '你的图只有一条全部回答者的曲线。请为每个产品知识分段画一条（kaplan_meier 加 groups=band）。',
+    "Cut the answerers' product_knowledge into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), fit one Kaplan-Meier curve per band on the time from opening (churn.kaplan_meier with groups=band) and draw them as steps with a legend (plots.survival_chart does it).":
+        '把回答者的 product_knowledge 切成 1-3、4 和 5-7 三段（pd.cut，边界为 0, 3, 4, 7），以开户以来的时间为准，每段拟合一条卡普兰–迈耶曲线（churn.kaplan_meier 加 groups=band），画成阶梯线并加图例（plots.survival_chart 可以画）。',
+    'If training raised the average staff-attitude score by 0.5 point, how many closures a year would it avoid? Use the 2025 closures as the baseline and the rate ratio of 08c.6.':
+        '如果培训使服务态度平均得分提高 0.5 分，每年能避免多少次销户？以 2025 年的销户为基准，用 08c.6 的率比。',
+    'closures':
+        '次销户',
+    'That is for a whole point. For half a point the rate is multiplied by rate_ratio ** 0.5.':
+        '这是提高整整 1 分的结果。提高半分时，销户率乘以 rate_ratio ** 0.5。',
+    'You used all closures of both years. The baseline for a year is the closures of 2025.':
+        '你用了两年的全部销户。一年的基准是 2025 年的销户。',
+    'You used the product-knowledge rate ratio. The question is about staff attitude.':
+        '你用了产品知识的率比。题目问的是服务态度。',
+    'Half a point multiplies the closure rate by the rate ratio of 08c.6 to the power 0.5; the closures avoided are the 2025 closures times one minus that multiplier.':
+        '提高半分使销户率乘以 08c.6 的率比的 0.5 次方；避免的销户数是 2025 年的销户数乘以（1 减去这个倍数）。',
+    'Which practice should Harbor Bank change first?':
+        'Harbor Bank 应该先改变哪一项做法？',
+    "An unresolved complaint multiplies a customer's closure rate most, but few customers are in that state: fixing half of them avoids only a handful of closures a year.":
+        '未解决的投诉使客户的销户率增加得最多，但处于这种状态的客户很少：解决其中一半，每年也只能避免少数几次销户。',
+    'Yes: staff attitude reaches every customer, its effect is clearly away from zero, and half a point avoids the most closures per year; complaint handling (on quality) and knowledge follow.':
+        '对：服务态度影响到每一位客户，它的效应明显不为零，提高半分每年避免的销户最多；其次是投诉处理（在质量上）和产品知识。',
+    'Product knowledge points the same way, but its effect is about half as large in these data and its interval nearly reaches zero.':
+        '产品知识的方向相同，但在这些数据中它的效应只有大约一半，置信区间也几乎碰到零。',
+    'Observational data call for caution and a pilot, not for doing nothing: the effects are large and consistent, and a pilot with a comparison group will measure them.':
+        '观察数据需要谨慎和试点，而不是什么都不做：这些效应大而一致，有对照组的试点可以测量它们。',
+    'Write the recommendation of your brief for the retail director: which practice first and why, the expected effect with its uncertainty, two caveats, a next step and the expected return.':
+        '写出你给零售业务总监的管理简报中的建议：先改哪项做法及其原因、预期效应及其不确定性、两个注意事项、下一步以及预期回报。',
+    'staff attitude':
+        '服务态度',
+    'survey':
+        '问卷',
+    'pilot':
+        '试点',
+    # custlearn/exercises/lesson09.py
+    "With one SQL query (DuckDB) over the shop's orders as Parquet: how many customers ordered at least once in 2025?":
+        '用一条 SQL 查询（DuckDB）查询 Parquet 格式的网店订单：2025 年至少下过一次订单的客户有多少位？',
+    'You counted the orders of 2025 (rows). A customer with five orders is one customer: COUNT(DISTINCT customer_id).':
+        '你数的是 2025 年的订单（行数）。有五个订单的客户也只是一位客户：COUNT(DISTINCT customer_id)。',
+    "You counted the customers of 2024. Keep the orders of 2025: WHERE order_month >= '2025-01' (or order_date >= DATE '2025-01-01').":
+        "你数的是 2024 年的客户。请保留 2025 年的订单：WHERE order_month >= '2025-01'（或 order_date >= DATE '2025-01-01'）。",
+    'You counted every customer who ever ordered. Keep only the orders of 2025 with a WHERE before you count.':
+        '你数了所有下过订单的客户。在计数之前，用 WHERE 只保留 2025 年的订单。',
+    'Keep the orders placed in 2025 (a WHERE on order_month or order_date) and count the distinct customer ids among them: SELECT COUNT(DISTINCT customer_id) FROM ... WHERE ...':
+        '保留 2025 年下的订单（对 order_month 或 order_date 加 WHERE），数出其中不同客户 id 的个数：SELECT COUNT(DISTINCT customer_id) FROM ... WHERE ...',
+    'Revenue (the sum of amount) per month of 2025, from the Parquet files partitioned by month: a Series (or one-column table) indexed by month.':
+        '基于按月分区的 Parquet 文件，2025 年每个月的收入（amount 之和）：一个以月份为索引的 Series（或只有一列的表）。',
+    'You counted the orders per month (COUNT(*)). Revenue adds up the amounts: SUM(amount).':
+        '你数的是每月的订单数（COUNT(*)）。收入是把金额加总：SUM(amount)。',
+    'You averaged the amounts (AVG): that is the mean order value. Revenue is their sum: SUM(amount).':
+        '你对金额求了平均（AVG）：这是平均订单金额。收入是它们的总和：SUM(amount)。',
+    "Those are the months of 2024. Keep the months of 2025: WHERE order_month >= '2025-01'.":
+        "这些是 2024 年的月份。请保留 2025 年的月份：WHERE order_month >= '2025-01'。",
+    'Read the Parquet files with DuckDB, keep the months of 2025, group by order_month and add up the amounts (SUM(amount)); turn the result into a pandas Series indexed by the month.':
+        '用 DuckDB 读取 Parquet 文件，保留 2025 年的月份，按 order_month 分组并加总金额（SUM(amount)）；把结果转换成以月份为索引的 pandas Series。',
+    'Compute the BTYD summary of the shop in SQL (sql.clv_summary over the Parquet folder, as of shop.as_of). What is the mean frequency (repeat purchase days) per buyer?':
+        '用 SQL 计算网店的 BTYD 汇总（对 Parquet 文件夹使用 sql.clv_summary，截至 shop.as_of）。每位购买客户的平均 frequency（重复购买日数）是多少？',
+    'You counted order rows minus one (COUNT(*) - 1). Two orders on one day are one purchase in the BTYD summary: use sql.clv_summary, which counts purchase days.':
+        '你数的是订单行数减一（COUNT(*) - 1）。在 BTYD 汇总中，同一天的两个订单算一次购买：请用按购买日计数的 sql.clv_summary。',
+    'That is the mean number of orders per customer. frequency counts repeat purchase days: the first purchase day does not count.':
+        '这是每位客户的平均订单数。frequency 数的是重复购买日：第一个购买日不算。',
+    'That is the mean number of purchase days, the first one included. frequency counts the repeat ones: one less per customer.':
+        '这是平均购买日数，包括第一个。frequency 数的是重复的购买日：每位客户少一个。',
+    "Call sql.clv_summary on the Parquet folder with as_of=shop.as_of: it counts each customer's purchase days after the first (several orders on one day are one purchase); take the mean of its frequency column.":
+        '对 Parquet 文件夹调用 sql.clv_summary，传入 as_of=shop.as_of：它数出每位客户第一个购买日之后的购买日（同一天的多个订单算一次购买）；取它 frequency 列的均值。',
+    "Fit BG/NBD (value.BetaGeo) on the weekly summary computed in SQL (time_unit='weeks'). How many purchases do all the shop's buyers make in the next 52 weeks, expected in total?":
+        "在用 SQL 计算的按周汇总（time_unit='weeks'）上拟合 BG/NBD（value.BetaGeo）。预计这家网店的全部购买客户在未来 52 周内总共会购买多少次？",
+    'purchases':
+        '次购买',
+    "Your summary is in days, so t=52 is 52 days. Use time_unit='weeks' (t=52 is then a year).":
+        "你的汇总是按天的，所以 t=52 是 52 天。请用 time_unit='weeks'（这样 t=52 才是一年）。",
+    "t=12 is 12 weeks, not a year. The horizon is in the summary's unit: 52 weeks.":
+        't=12 是 12 周，不是一年。时间范围以汇总的单位计：52 周。',
+    "You fitted the model on the summary in days. Close, but a model fitted in days is not the one asked for: use time_unit='weeks' and t=52.":
+        "你在按天的汇总上拟合了模型。结果接近，但按天拟合的模型不是题目要的那一个：请用 time_unit='weeks' 和 t=52。",
+    "You used expected_purchases_population: that is for a new customer with no history. Use expected_purchases(summary, 52), which reads each buyer's frequency, recency and T.":
+        '你用了 expected_purchases_population：它是针对一位没有历史记录的新客户的。请用 expected_purchases(summary, 52)，它会读取每位购买客户的 frequency、recency 和 T。',
+    "Compute the summary in weeks with sql.clv_summary(..., time_unit='weeks'), fit value.BetaGeo() on it, then add up bgnbd.expected_purchases(summary, 52) over all buyers.":
+        "用 sql.clv_summary(..., time_unit='weeks') 计算按周的汇总，在它上面拟合 value.BetaGeo()，再对全部购买客户加总 bgnbd.expected_purchases(summary, 52)。",
+    "In the company's Databricks notebook you run sql.rfm(orders_table, as_of, engine='spark', spark=spark) on 200 million orders. Where is RFM computed, and what comes back?":
+        "在公司的 Databricks 笔记本中，你对 2 亿个订单运行 sql.rfm(orders_table, as_of, engine='spark', spark=spark)。RFM 是在哪里计算的？返回的是什么？",
+    'No: pandas does not compute it. The SQL text runs in Spark SQL; pandas only receives the answer.':
+        '不对：不是 pandas 在计算。SQL 文本在 Spark SQL 中运行；pandas 只接收答案。',
+    "Yes: the executors run the SQL next to the data (the GROUP BY brings each customer's rows together), and only the answer, one row per customer, comes back as a pandas frame.":
+        '对：执行器在数据旁边运行 SQL（GROUP BY 把每位客户的行聚到一起），只有答案——每位客户一行——以 pandas 数据框的形式返回。',
+    "No: DuckDB runs only with engine='duckdb'. With engine='spark' the same text runs in Spark SQL.":
+        "不对：只有 engine='duckdb' 时才运行 DuckDB。用 engine='spark' 时，同样的文本在 Spark SQL 中运行。",
+    'No: only the answer travels to the notebook, one row per customer, never the orders.':
+        '不对：传到笔记本的只有答案，每位客户一行，而绝不是订单。',
+    'Your company has 40 million orders and your laptop 16 GB of memory. With the bytes per order measured in the lesson (sql.footprint), can you compute RFM in pandas?':
+        '你的公司有 4,000 万个订单，你的笔记本电脑有 16 GB 内存。按本课测得的每个订单的字节数（sql.footprint），你能用 pandas 计算 RFM 吗？',
+    "Yes: 40 million times the bytes per order of the whole table and RFM's working memory is well below 16 GB. Move when the need nears the memory, not before.":
+        '能：4,000 万乘以整张表每个订单的字节数，再加上 RFM 的工作内存，远低于 16 GB。等需求接近内存时再迁移，不要提前。',
+    'No: Spark is for orders that live in a cluster. Multiply the orders by the bytes per order first: here they fit in memory.':
+        '不对：Spark 是为存放在集群中的订单准备的。先把订单数乘以每个订单的字节数：这里它们放得进内存。',
+    'No: pandas has no limit on rows; memory is the limit, and 40 million orders fit in 16 GB.':
+        '不对：pandas 对行数没有限制；限制在于内存，而 4,000 万个订单放得进 16 GB。',
+    "No: a sample of orders changes every customer's recency, frequency and spend; here all orders fit.":
+        '不对：对订单抽样会改变每位客户的最近一次购买时间、购买频率和消费额；这里全部订单都放得下。',
+    "A colleague computed the shop's BTYD summary in the warehouse. How would you prove to your manager that it equals lesson 05's, and what would you do if 147 customers differed?":
+        '一位同事在数据仓库中计算了网店的 BTYD 汇总。你会如何向经理证明它与第 05 课的结果相同？如果有 147 位客户不同，你会怎么做？',
+    'reconcile':
+        '对账',
+    'sample of customers':
+        '客户样本',
+    'assert':
+        '断言',
 }
