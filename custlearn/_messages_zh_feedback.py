@@ -199,7 +199,7 @@ FEEDBACK: dict[str, str] = {
     'line':
         '折线',
     'bar':
-        '柱',
+        '柱子',
     'points':
         '点',
     'rule':

@@ -90,6 +90,7 @@ class Feedback:
         }[self.status]
         head = translated(head) if head else ""
         text = f"{_ICON[self.status]} {self.exercise_id} {head} {self.message}".replace("  ", " ").strip()
+        text = text.replace("。 ", "。")  # Chinese sentences follow each other without a space
         if self.hint:
             text += "\n" + tr("💡 Hint: {hint}", hint=self.hint)
         return text
