@@ -307,6 +307,9 @@ FEEDBACK: dict[str, str] = {
         '请告诉老师：这是 custlearn 的错误，不是你答案的问题。',
     ' (If this is your answer to the churn lesson\'s exercise {old}.{number}: that lesson is lesson {new} now, write check("{new}.{number}", answer).)':
         '（如果这是你对流失课练习 {old}.{number} 的回答：那一课现在是第 {new} 课，请写 check("{new}.{number}", answer)。）',
+    # custlearn/plots/_base.py
+    'colours_for needs a list of group labels, not one text {labels}. Write colours_for([{labels}]).':
+        'colours_for 需要一个分组标签的列表，而不是单独一段文本 {labels}。请写 colours_for([{labels}])。',
     # custlearn/plots/churn.py
     'shaded: 95% interval':
         '阴影：95% 置信区间',
@@ -368,6 +371,8 @@ FEEDBACK: dict[str, str] = {
     'Name similarity of candidate duplicate pairs':
         '候选重复记录对的姓名相似度',
     # custlearn/plots/lifecycle.py
+    'The column "stage" is not in the stages table. The table has these columns: {columns}. Pass the result of lifecycle.assign_stages(...), or its "stage" column.':
+        '列 "stage" 不在阶段表中。这张表的列是：{columns}。请传入 lifecycle.assign_stages(...) 的结果，或它的 "stage" 列。',
     'Customers':
         '客户数',
     'Stage':
@@ -382,6 +387,8 @@ FEEDBACK: dict[str, str] = {
         '月末',
     'Date':
         '日期',
+    'counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), but its index holds {labels}. Set the dates as the index: counts.set_axis(pd.to_datetime(...)).':
+        'counts 必须以日期为索引（每个日期一行，就像 lifecycle.stage_counts 给出的那样），但它的索引是 {labels}。请把日期设为索引：counts.set_axis(pd.to_datetime(...))。',
     'Share of customers':
         '客户占比',
     'The customer lifecycle through time':
@@ -395,6 +402,8 @@ FEEDBACK: dict[str, str] = {
     'Where customers moved (row %)':
         '客户的阶段转移（行 %）',
     # custlearn/plots/loyalty.py
+    'The cohort matrix must hold shares from 0 to 1, but larger values were found. Pass loyalty.cohort_retention(..., values="share"), not values="count".':
+        '同期群矩阵必须是 0 到 1 之间的比例，但发现了更大的值。请传入 loyalty.cohort_retention(..., values="share")，而不是 values="count"。',
     'Months':
         '月',
     'Weeks':
@@ -431,6 +440,8 @@ FEEDBACK: dict[str, str] = {
         '回答占比（95% 置信区间）',
     'Loyalty by satisfaction level':
         '不同满意度水平下的顾客忠诚',
+    'loyalty_matrix_chart needs the result of loyalty.loyalty_matrix(...) (columns high_attitude and high_patronage) or of loyalty.loyalty_matrix_counts(...); the table given has columns {columns}.':
+        'loyalty_matrix_chart 需要 loyalty.loyalty_matrix(...) 的结果（包含 high_attitude 和 high_patronage 列）或 loyalty.loyalty_matrix_counts(...) 的结果；传入的表的列是 {columns}。',
     'Loyalty':
         '忠诚',
     'Latent loyalty':
@@ -482,6 +493,8 @@ FEEDBACK: dict[str, str] = {
         '绩效（平均得分）',
     'Importance (standardised weight)':
         '重要性（标准化权重）',
+    'grid has unknown quadrant labels: {labels}. Pass the result of satisfaction.importance_performance(...) unchanged.':
+        'grid 中有未知的象限标签：{labels}。请原样传入 satisfaction.importance_performance(...) 的结果。',
     'Concentrate here':
         '重点改进区',
     'Keep up the good work':
@@ -492,6 +505,8 @@ FEEDBACK: dict[str, str] = {
         '可能过度投入区',
     'Importance-performance grid: where to act':
         '重要性-绩效分析：在哪里采取行动',
+    'truth has no value for {missing}. Pass the planted values of the same touch points, e.g. datasets.journey_truth(name)["touch_points"].':
+        'truth 中没有 {missing} 的值。请传入同一批接触点的植入值，例如 datasets.journey_truth(name)["touch_points"]。',
     'estimate, 95% interval':
         '估计值，95% 置信区间',
     'planted':
@@ -518,6 +533,8 @@ FEEDBACK: dict[str, str] = {
         '期望为 3',
     'expected much (4-5)':
         '期望较高（4-5）',
+    'No band of performance has {min_answers} answers in an expectation group. Use more responses, or pass a smaller min_answers=.':
+        '没有哪个绩效档在某个期望组中有 {min_answers} 个回答。请使用更多回答，或传入更小的 min_answers=。',
     'Perceived performance: mean touch-point rating (1-5, half-point bands)':
         '感知绩效：接触点平均评分（1-5，每半分一档）',
     'Mean {target}':
@@ -533,6 +550,8 @@ FEEDBACK: dict[str, str] = {
         '组内占比',
     'Service mix by {names}':
         '服务组合（按 {names}）',
+    'The table has no share to draw: it needs "closed_in_time" (from service.closed_loop) or "in_time_share" (from service.time_limit_attainment).':
+        '这张表没有可画的占比：它需要 "closed_in_time"（来自 service.closed_loop）或 "in_time_share"（来自 service.time_limit_attainment）。',
     'Closed within the limit (95% interval)':
         '在服务时限内关闭（95% 置信区间）',
     'Target {target:.0%}':
@@ -541,6 +560,8 @@ FEEDBACK: dict[str, str] = {
         '在服务时限内解决的工单',
     'Closed in time, worst first':
         '按时关闭率，从差到好',
+    'The table has no churn rates to draw: every churn_rate is missing. Pass the result of service.churn_by_complaint_outcome(...) on data with customers in the window.':
+        '这张表没有可画的客户流失率：每个 churn_rate 都是缺失值。请传入 service.churn_by_complaint_outcome(...) 在窗口内有客户的数据上的结果。',
     "Outcome of the customer's first complaint":
         '客户首次投诉的结果',
     'Churn by complaint outcome (95% interval)':
@@ -561,6 +582,8 @@ FEEDBACK: dict[str, str] = {
         '服务利润链：逐个网点',
     "dot size: the office's customers":
         '点的大小：该网点的客户数',
+    'chain must be the result of service.service_profit_chain(...), but a {kind} was given.':
+        'chain 必须是 service.service_profit_chain(...) 的结果，但传入的是一个 {kind}。',
     'no effect':
         '无效应',
     'planted {planted:+.3f}':
@@ -610,12 +633,16 @@ FEEDBACK: dict[str, str] = {
         '客户占比（最赚钱的在前）',
     'Cumulative share of total profit':
         '占总利润的累计比例',
+    'The column "{column}" adds up to 0; pass value_col=None to show customers only.':
+        '列 "{column}" 的总和为 0；传入 value_col=None，只显示客户数。',
     'RFM segments':
         'RFM 细分',
     'Share of the total (each colour adds up to 100%)':
         '占总量的比例（每种颜色合计 100%）',
     'Share of all customers':
         '占全部客户的比例',
+    'p_alive must hold probabilities from 0 to 1, but {n} value(s) are outside: {values}. Pass model.p_alive(summary).':
+        'p_alive 必须是 0 到 1 之间的概率，但有 {n} 个值超出范围：{values}。请传入 model.p_alive(summary)。',
     'Who is still alive? (BG/NBD)':
         '谁还“存活”？（BG/NBD）',
     'P(alive): probability the customer is still active':
@@ -634,6 +661,8 @@ FEEDBACK: dict[str, str] = {
         '客户终身价值（{currency}）',
     '{lower} to {upper}':
         '{lower} 至 {upper}',
+    'scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a {kind} was given. Pass the scorecard itself: card = value.indicator_scorecard(segments, orders, ...).':
+        'scorecard_chart 需要 value.indicator_scorecard(...) 的结果（一个 Scorecard），但传入的是一个 {kind}。请直接传入指标卡：card = value.indicator_scorecard(segments, orders, ...)。',
     'clearly better than all customers':
         '明显好于全部客户',
     'clearly worse':
@@ -642,6 +671,8 @@ FEEDBACK: dict[str, str] = {
         '无明显差异',
     'Evaluation indicator system: segments side by side':
         '评估指标体系：各细分群体并排比较',
+    'kind="{kind}" draws {panels} panel(s), but {axes} Axes were given. Pass ax=None (a new figure) or {panels} Axes.':
+        'kind="{kind}" 要画 {panels} 个面板，但传入了 {axes} 个 Axes。请传入 ax=None（新建一张图）或 {panels} 个 Axes。',
     'actual':
         '实际值',
     'predicted (BG/NBD)':
@@ -668,6 +699,8 @@ FEEDBACK: dict[str, str] = {
         '校准期内的重复购买次数',
     'Mean purchases in the holdout':
         '验证期内的平均购买次数',
+    'k_choice_chart needs the scores of at least two values of k, but {n} was given. Call value.cluster_customers(features) without k (it tries k_range), or with k_range=range(2, 9).':
+        'k_choice_chart 需要至少两个 k 值的得分，但只传入了 {n} 个。请调用 value.cluster_customers(features) 且不指定 k（它会尝试 k_range），或传入 k_range=range(2, 9)。',
     'chosen: k = {best}':
         '选定：k = {best}',
     'Silhouette':
@@ -681,6 +714,8 @@ FEEDBACK: dict[str, str] = {
     'Inertia (within-cluster sum of squares)':
         '惯性（簇内平方和）',
     # custlearn/plots/warehouse.py
+    'memory_gb must be a positive number of GB, but {given} was given. Pass e.g. 8.':
+        'memory_gb 必须是一个以 GB 计的正数，但传入的是 {given}。例如传入 8。',
     'laptop memory: {memory_gb:g} GB':
         '笔记本电脑内存：{memory_gb:g} GB',
     '{orders} orders':

@@ -26,7 +26,7 @@ stages, complaint outcomes, NPS groups) have a colour each in
 built from these meanings; :func:`colours_for` picks them for any list of
 labels.
 
-This module imports nothing from custlearn but the input checks, and
+This module imports nothing from custlearn but the input checks and tr(), and
 matplotlib and seaborn only inside the functions, so importing it is cheap.
 """
 
@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, require_choice
 
 __all__ = [
@@ -162,8 +163,8 @@ def colours_for(labels: Iterable[Any]) -> list[str]:
     custlearn.DataError: colours_for needs a list of group labels, not one text 'lost'. Write colours_for(['lost']).
     """
     if isinstance(labels, str):
-        raise DataError(f"colours_for needs a list of group labels, not one text {labels!r}. "
-                        f"Write colours_for([{labels!r}]).")
+        raise DataError(tr("colours_for needs a list of group labels, not one text {labels}. "
+                           "Write colours_for([{labels}]).", labels=repr(labels)))
     names = [str(label) for label in labels]
     known = {name: _KNOWN.get(name, _KNOWN.get(name.rstrip("s"))) for name in names}
     free = [c for c in SERIES if c not in set(known.values())]

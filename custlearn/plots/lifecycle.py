@@ -68,9 +68,9 @@ def lifecycle_funnel(stages: pd.Series | pd.DataFrame, *, ax: Any = None, title:
     """
     if isinstance(stages, pd.DataFrame):
         if "stage" not in stages.columns:
-            raise DataError(f'The column "stage" is not in the stages table. The table has these columns: '
-                            f'{", ".join(map(str, stages.columns))}. Pass the result of '
-                            f'lifecycle.assign_stages(...), or its "stage" column.')
+            raise DataError(tr('The column "stage" is not in the stages table. The table has these columns: '
+                               '{columns}. Pass the result of lifecycle.assign_stages(...), or its "stage" column.',
+                               columns=", ".join(map(str, stages.columns))))
         stages = stages["stage"]
     counts = stages if pd.api.types.is_numeric_dtype(stages) and not isinstance(stages.dtype, pd.CategoricalDtype) \
         else stages.value_counts(sort=False)
@@ -146,9 +146,9 @@ def stage_trend(counts: pd.DataFrame, *, ax: Any = None, share: bool = False, ti
     dates = counts.index.to_timestamp(how="end").normalize() if isinstance(counts.index, pd.PeriodIndex) \
         else counts.index
     if not isinstance(dates, pd.DatetimeIndex):
-        raise DataError(f"counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), "
-                        f"but its index holds {', '.join(map(str, counts.index[:3]))}. Set the dates as the "
-                        f"index: counts.set_axis(pd.to_datetime(...)).")
+        raise DataError(tr("counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), "
+                           "but its index holds {labels}. Set the dates as the index: "
+                           "counts.set_axis(pd.to_datetime(...)).", labels=", ".join(map(str, counts.index[:3]))))
     ax = _axes(ax, (9, 4.5))
     data = counts.div(counts.sum(axis=1), axis=0) if share else counts
     data = data[_stage_order(data.columns)]

@@ -74,10 +74,10 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
     matrix = require_frame(matrix, table="cohort matrix")
     values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
     if (values.max().max() > 1.0 + 1e-9) or (values.min().min() < 0):
-        raise DataError(
+        raise DataError(tr(
             "The cohort matrix must hold shares from 0 to 1, but larger values were found. "
             'Pass loyalty.cohort_retention(..., values="share"), not values="count".'
-        )
+        ))
     freq = getattr(matrix.index, "freqstr", None) or ""
     unit = {"M": N_("Months"), "W": N_("Weeks"), "Q": N_("Quarters"), "Y": N_("Years"), "D": N_("Days")}.get(
         freq[:1], N_("Periods")
@@ -291,11 +291,11 @@ def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
     elif list(matrix.index) == ["high", "low"] and list(matrix.columns) == ["high", "low"]:
         counts = matrix
     else:
-        raise DataError(
+        raise DataError(tr(
             "loyalty_matrix_chart needs the result of loyalty.loyalty_matrix(...) (columns "
             "high_attitude and high_patronage) or of loyalty.loyalty_matrix_counts(...); "
-            f"the table given has columns {', '.join(map(str, matrix.columns))}."
-        )
+            "the table given has columns {columns}.", columns=", ".join(map(str, matrix.columns))
+        ))
     total = float(counts.to_numpy().sum())
     names = [[tr("Loyalty"), tr("Latent loyalty")], [tr("Spurious loyalty"), tr("No loyalty")]]
     labels = [

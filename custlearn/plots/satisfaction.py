@@ -237,10 +237,10 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
     require_frame(grid, table="grid")
     unknown = sorted(set(grid["quadrant"]) - set(_QUADRANT_ORDER))
     if unknown:
-        raise DataError(
-            f"grid has unknown quadrant labels: {', '.join(map(str, unknown))}. Pass the result "
-            f"of satisfaction.importance_performance(...) unchanged."
-        )
+        raise DataError(tr(
+            "grid has unknown quadrant labels: {labels}. Pass the result "
+            "of satisfaction.importance_performance(...) unchanged.", labels=", ".join(map(str, unknown))
+        ))
     ax = _axes(ax, (7.5, 5.5))
     # neutral "low priority" in the darker grey, so its corner label stays readable
     colour = dict(zip(_QUADRANT_ORDER, [BAD, GOOD, GREY, CAUTION]))
@@ -291,8 +291,9 @@ def _planted(truth: Any, keys: list, column: str) -> list[float] | None:
     values = truth[column] if isinstance(truth, pd.DataFrame) else truth
     missing = [k for k in keys if k not in values.index]
     if missing:
-        raise DataError(f"truth has no value for {', '.join(map(str, missing))}. Pass the planted values of the same "
-                        f"touch points, e.g. datasets.journey_truth(name)[\"touch_points\"].")
+        raise DataError(tr("truth has no value for {missing}. Pass the planted values of the same "
+                           "touch points, e.g. datasets.journey_truth(name)[\"touch_points\"].",
+                           missing=", ".join(map(str, missing))))
     return [float(values.loc[k]) for k in keys]
 
 
@@ -532,8 +533,8 @@ def expectation_chart(surveys: Any, *, expectation: str = "prior_expectation", p
     min_answers = require_positive_int(min_answers, argument="min_answers")
     means = _expectation_means(surveys, expectation, performance, target, min_answers)
     if means.empty:
-        raise DataError(f"No band of performance has {min_answers} answers in an expectation group. Use more "
-                        f"responses, or pass a smaller min_answers=.")
+        raise DataError(tr("No band of performance has {min_answers} answers in an expectation group. Use more "
+                           "responses, or pass a smaller min_answers=.", min_answers=min_answers))
     ax = _axes(ax, (8.5, 5.0))
     groups = [g for g in _EXPECTATION_GROUPS if g in set(means["group"])]
     for group, colour in zip(groups, colours_for(groups)):

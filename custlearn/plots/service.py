@@ -160,8 +160,8 @@ def closed_loop_chart(loop: pd.DataFrame, *, target: float | None = None, ax: An
     require_frame(loop, table="loop")
     share = next((c for c in ("closed_in_time", "in_time_share") if c in loop.columns), None)
     if share is None:
-        raise DataError('The table has no share to draw: it needs "closed_in_time" (from service.closed_loop) or '
-                        '"in_time_share" (from service.time_limit_attainment).')
+        raise DataError(tr('The table has no share to draw: it needs "closed_in_time" (from service.closed_loop) or '
+                           '"in_time_share" (from service.time_limit_attainment).'))
     require_columns(loop, ["tickets", "lower", "upper"], table="closed loop")
     data = loop.sort_values(share, kind="stable")
     ax = _axes(ax, (8, max(2.5, 0.45 * len(data) + 1.2)))
@@ -228,8 +228,8 @@ def complaint_churn_chart(table: pd.DataFrame, *, ax: Any = None, title: str | N
     require_frame(table, table="table")
     require_columns(table, ["customers", "churn_rate", "lower", "upper"], table="churn by complaint outcome")
     if table["churn_rate"].isna().all():
-        raise DataError("The table has no churn rates to draw: every churn_rate is missing. Pass the result "
-                        "of service.churn_by_complaint_outcome(...) on data with customers in the window.")
+        raise DataError(tr("The table has no churn rates to draw: every churn_rate is missing. Pass the result "
+                           "of service.churn_by_complaint_outcome(...) on data with customers in the window."))
     ax = _rate_bars(_axes(ax, (8, 4.5)), table)
     ax.set_xlabel(tr("Outcome of the customer's first complaint"))
     ax.set_title(title or tr("Churn by complaint outcome (95% interval)"))
@@ -448,8 +448,8 @@ def chain_estimates_chart(chain: Any, *, planted: float | None = None, ax: Any =
     """
     estimates = getattr(chain, "estimates", None)
     if not isinstance(estimates, pd.DataFrame) or "adjusted_for" not in estimates.columns:
-        raise DataError(f"chain must be the result of service.service_profit_chain(...), but a "
-                        f"{type(chain).__name__} was given.")
+        raise DataError(tr("chain must be the result of service.service_profit_chain(...), but a {kind} was given.",
+                           kind=type(chain).__name__))
     ax = _axes(ax, (8, 2.8))
     for i, (name, row) in enumerate(estimates.iterrows()):
         colour = MAIN if name == "adjusted" else SECOND

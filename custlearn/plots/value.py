@@ -230,7 +230,8 @@ def rfm_segment_chart(segments: pd.DataFrame, *, value_col: str | None = "moneta
         require_columns(segments, value_col, table="segments", argument="value_col")
         total = segments[value_col].sum()
         if total == 0:
-            raise DataError(f'The column "{value_col}" adds up to 0; pass value_col=None to show customers only.')
+            raise DataError(tr('The column "{column}" adds up to 0; pass value_col=None to show customers only.',
+                               column=value_col))
         value = segments.groupby("segment")[value_col].sum() / total
         frame = pd.concat([frame, pd.DataFrame({"segment": value.index, "share": value.to_numpy(),
                                                 "measure": value_col})])
@@ -287,8 +288,9 @@ def p_alive_chart(p_alive: Any, *, ax: Any = None, bins: int = 20) -> Any:
     s = as_numeric_series(p_alive, name="p_alive")
     outside = s[(s < 0) | (s > 1)]
     if len(outside):
-        raise DataError(f"p_alive must hold probabilities from 0 to 1, but {len(outside)} value(s) are outside: "
-                        f"{', '.join(f'{v:g}' for v in outside[:3])}. Pass model.p_alive(summary).")
+        raise DataError(tr("p_alive must hold probabilities from 0 to 1, but {n} value(s) are outside: "
+                           "{values}. Pass model.p_alive(summary).", n=len(outside),
+                           values=", ".join(f"{v:g}" for v in outside[:3])))
     ax = _axes(ax)
     sns.histplot(x=s.to_numpy(), bins=bins, binrange=(0, 1), color=MAIN, ax=ax)
     ax.set(title=tr("Who is still alive? (BG/NBD)"), xlabel=tr("P(alive): probability the customer is still active"),
@@ -450,9 +452,9 @@ def scorecard_chart(card: Any, *, ax: Any = None, overall: str = "All customers"
     from custlearn.value import Scorecard
 
     if not isinstance(card, Scorecard):
-        raise DataError(f"scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a "
-                        f"{type(card).__name__} was given. Pass the scorecard itself: "
-                        f"card = value.indicator_scorecard(segments, orders, ...).")
+        raise DataError(tr("scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a "
+                           "{kind} was given. Pass the scorecard itself: "
+                           "card = value.indicator_scorecard(segments, orders, ...).", kind=type(card).__name__))
     rows, cols = card.wide.shape[1], card.wide.shape[0]
     ax = _axes(ax, figsize=(2.6 + 1.75 * cols, 1.2 + 0.72 * rows))
     rgb, text = _cell_colours(card, overall)
@@ -494,8 +496,8 @@ def _tracking_axes(ax: Any, kind: str) -> list[Any]:
         return list(made[:, 0])
     axes = list(np.ravel(ax)) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
     if len(axes) != len(panels):
-        raise DataError(f'kind="{kind}" draws {len(panels)} panel(s), but {len(axes)} Axes were given. Pass '
-                        f"ax=None (a new figure) or {len(panels)} Axes.")
+        raise DataError(tr('kind="{kind}" draws {panels} panel(s), but {axes} Axes were given. Pass '
+                           "ax=None (a new figure) or {panels} Axes.", kind=kind, panels=len(panels), axes=len(axes)))
     return axes
 
 
@@ -688,9 +690,9 @@ def k_choice_chart(clusters: Any, *, ax: Any = None) -> Any:
     require_frame(scores, table="k_scores", min_rows=0)
     require_columns(scores, ["silhouette", "inertia"], table="k_scores")
     if len(scores) < 2:
-        raise DataError(f"k_choice_chart needs the scores of at least two values of k, but {len(scores)} was given. "
-                        f"Call value.cluster_customers(features) without k (it tries k_range), or with "
-                        f"k_range=range(2, 9).")
+        raise DataError(tr("k_choice_chart needs the scores of at least two values of k, but {n} was given. "
+                           "Call value.cluster_customers(features) without k (it tries k_range), or with "
+                           "k_range=range(2, 9).", n=len(scores)))
     if ax is None:
         _, ax = plt.subplots(1, 2, figsize=(10, 3.8))
     left, right = list(np.ravel(ax))

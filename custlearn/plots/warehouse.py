@@ -77,7 +77,8 @@ def footprint_chart(footprint: Any, *, memory_gb: float = 8.0, orders: float | N
     require_frame(footprint, table="footprint")
     require_columns(footprint, ["where", "bytes_per_order"], table="footprint")
     if isinstance(memory_gb, bool) or not isinstance(memory_gb, (int, float)) or not memory_gb > 0:
-        raise DataError(f"memory_gb must be a positive number of GB, but {memory_gb!r} was given. Pass e.g. 8.")
+        raise DataError(tr("memory_gb must be a positive number of GB, but {given} was given. Pass e.g. 8.",
+                           given=repr(memory_gb)))
     from matplotlib.ticker import FuncFormatter
 
     ax = _axes(ax, figsize=(10, 4.5))
