@@ -270,26 +270,19 @@ def problems(english: Path) -> list[str]:
 
 # ------------------------------------------------------------------ building
 
-def glossary_cell(stem: str) -> str:
-    from tools import build_glossary as bg
-
-    glossary = bg.load()
-    lines = ["## 术语表", "", "| 中文 | English | 定义 |", "|---|---|---|"]
-    lines += [f"| {t.zh} | {t.term} | {t.zh_definition or t.definition} |" for t in glossary.for_lesson(stem)]
-    return "\n".join(lines)
-
-
 def build(english: Path) -> dict:
     """The Chinese notebook for an English one: its text translated, outputs cleared."""
     nb = copy.deepcopy(read(english))
+    from tools import build_glossary as bg
+
     by_id = {e["id"]: e for e in load(translation_path(english))}
     first_code = True
-    stem = english.stem
+    glossary = bg.load()
     for cell in nb["cells"]:
         entry = by_id.get(cell["id"], {})
         if cell["cell_type"] == "markdown":
             if is_glossary(cell):
-                text = glossary_cell(stem)
+                text = bg.lesson_cell_zh(glossary, english.stem)
             else:
                 text = str(entry.get("markdown", source(cell)))
             cell["source"] = text
