@@ -56,6 +56,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.instructor_cells import LABEL, LABEL_ZH  # noqa: E402
 from tools.nbtools import ROOT, read, source, write  # noqa: E402
 
 LANG = "zh"
@@ -260,6 +261,8 @@ def problems(english: Path) -> list[str]:
             continue
         if "markdown" in entry:
             zh = str(entry["markdown"])
+            if src.startswith(LABEL) and not zh.startswith(LABEL_ZH):
+                found.append(f"{where}: an instructor cell's Chinese starts with the label {LABEL_ZH}")
             if numbers(zh) != numbers(src):
                 diff = (numbers(src) - numbers(zh)) + (numbers(zh) - numbers(src))
                 found.append(f"{where}: the Chinese text has other numbers than the English ({sorted(diff)})")
