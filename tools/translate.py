@@ -271,6 +271,35 @@ def problems(english: Path) -> list[str]:
     return found
 
 
+# ------------------------------------------------------------------ whole documents
+
+#: Documents translated whole (Chinese file -> English source). The Chinese file's first line names its
+#: source and the hash of the English it translates (``document_header``); a test fails when it is stale.
+DOCUMENTS = {"README.zh.md": "README.md", "docs/zh/intro.md": "docs/intro.md",
+             "docs/zh/instructor_guide.md": "docs/instructor_guide.md"}
+DOC_HEADER = re.compile(r"^<!-- 译自 (\S+)（sha256 前 12 位：([0-9a-f]{12})）")
+
+
+def document_header(english: str) -> str:
+    """The first line of a document's Chinese translation: its source and that source's hash."""
+    text = (ROOT / english).read_text(encoding="utf-8")
+    return f"<!-- 译自 {english}（sha256 前 12 位：{sha(text)}）；英文原文改动后，请同步更新译文和这一行。 -->"
+
+
+def document_problems(chinese: str) -> list[str]:
+    path = ROOT / chinese
+    if not path.exists():
+        return [f"{chinese} is missing (the Chinese of {DOCUMENTS[chinese]})"]
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    m = DOC_HEADER.match(first)
+    if not m or m.group(1) != DOCUMENTS[chinese]:
+        return [f"{chinese}: the first line must be {document_header(DOCUMENTS[chinese])!r}"]
+    if m.group(2) != sha((ROOT / DOCUMENTS[chinese]).read_text(encoding="utf-8")):
+        return [f"{chinese} is stale: {DOCUMENTS[chinese]} changed since it was translated "
+                f"(update the translation, then its first line to {document_header(DOCUMENTS[chinese])!r})"]
+    return []
+
+
 # ------------------------------------------------------------------ building
 
 def build(english: Path) -> dict:
@@ -337,9 +366,13 @@ def skeleton(english: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["status", "skeleton", "check", "build"])
+    parser.add_argument("command", choices=["status", "skeleton", "check", "build", "docs"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "docs":  # the documents translated whole, and the header line each needs
+        found = [p for chinese in DOCUMENTS for p in document_problems(chinese)]
+        print("\n".join(found) or f"ok: {len(DOCUMENTS)} documents are current")
+        return 1 if found else 0
     chosen = [p.resolve() for p in args.notebooks] or english_notebooks()
     chosen = [p if p.parts[-2] != LANG else Path(read(p)["metadata"]["custlearn"]["source"]) for p in chosen]
     bad = 0
