@@ -66,6 +66,7 @@ HAS_LETTERS = re.compile(r"[A-Za-z]")
 LANGUAGE_LINES = ('import custlearn\n'
                   'custlearn.set_language("zh")  # 中文版：custlearn 的图表、反馈和错误信息都用中文\n\n')
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+DECK_QUOTE = re.compile(r"「[^」]*」")
 
 
 # ------------------------------------------------------------------ where things live
@@ -263,6 +264,9 @@ def problems(english: Path) -> list[str]:
             zh = str(entry["markdown"])
             if src.startswith(LABEL) and not zh.startswith(LABEL_ZH):
                 found.append(f"{where}: an instructor cell's Chinese starts with the label {LABEL_ZH}")
+            lost = [q for q in DECK_QUOTE.findall(src) if q not in zh]
+            if lost:
+                found.append(f"{where}: a deck quotation must stay exactly as it is: {lost[0]}")
             if numbers(zh) != numbers(src):
                 diff = (numbers(src) - numbers(zh)) + (numbers(zh) - numbers(src))
                 found.append(f"{where}: the Chinese text has other numbers than the English ({sorted(diff)})")
