@@ -186,7 +186,8 @@ class _Shape(ast.NodeTransformer):
         parts = [v for v in node.values if isinstance(v, ast.FormattedValue)]
         literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
         self.strings.append("f:" + literal)
-        exprs = sorted(ast.dump(self.visit(copy.deepcopy(p))) for p in parts)
+        # The fields, format specs included, as a sorted list: words may move them around.
+        exprs = sorted(ast.dump(p) for p in parts)
         return ast.copy_location(ast.Constant(value="f-string:" + "|".join(exprs)), node)
 
 
@@ -217,9 +218,33 @@ def code_problems(english: str, chinese: str) -> list[str]:
     return []
 
 
+MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"], 1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Ways of writing the same number in the two languages, rewritten to one form before counting:
+# 63 million = 6,300 万 = 63000000; 1 亿 = 100 million; "31 Dec 2024" = 2024 年 12 月 31 日.
+_SCALES = [(re.compile(r"(\d+(?:\.\d+)?)\s*(?:million\b|M\b)"), 10**6), (re.compile(r"(\d+(?:\.\d+)?)\s*billion\b"), 10**9),
+           (re.compile(r"(\d+(?:\.\d+)?)\s*万"), 10**4), (re.compile(r"(\d+(?:\.\d+)?)\s*亿"), 10**8)]
+_DATES = [(re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[2].lower()]} {m[1]}"),
+          (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[1].lower()]} {m[2]}"),
+          (re.compile(r"\b" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[2]} {MONTHS[m[1].lower()]}")]
+
+
+def _scaled(m: re.Match, factor: int) -> str:
+    value = float(m[1].replace(",", "")) * factor
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
 def numbers(text: str) -> Counter:
-    """The numbers written in a text (thousands separators dropped), counted."""
-    return Counter(n.replace(",", "") for n in NUMBER.findall(text))
+    """The numbers written in a text, counted: thousands separators and leading zeros dropped, and
+    "63 million" / "6300 万", "31 Dec 2024" / "2024 年 12 月 31 日" read as the same numbers."""
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    for pattern, factor in _SCALES:
+        text = pattern.sub(lambda m, f=factor: _scaled(m, f), text)
+    for pattern, repl in _DATES:
+        text = pattern.sub(repl, text)
+    found = NUMBER.findall(text)
+    return Counter(str(int(n)) if n.isdigit() else n for n in (x.replace(",", "") for x in found))
 
 
 # ------------------------------------------------------------------ the checks
@@ -306,6 +331,37 @@ def document_problems(chinese: str) -> list[str]:
 
 # ------------------------------------------------------------------ building
 
+_CJK_END = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]$")
+_CJK_START = re.compile(r"^[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]")
+
+
+def join_cjk_lines(markdown: str) -> str:
+    r"""Join a paragraph's lines where both sides of the break are Chinese.
+
+    Markdown turns a line break inside a paragraph into a space, which shows
+    between Chinese characters; a translator may still wrap lines. Code
+    blocks, and lines that start a list item, a heading, a quote or a table
+    row, are kept as they are.
+
+    >>> join_cjk_lines("第一行\n接着写。\n- 列表\n```\n代码\n注释\n```")
+    '第一行接着写。\n- 列表\n```\n代码\n注释\n```'
+    """
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            out.append(line)
+            continue
+        prev = out[-1] if out else ""
+        if (not fenced and out and _CJK_END.search(prev) and _CJK_START.search(line.lstrip())
+                and not prev.lstrip().startswith(("|", "#"))):
+            out[-1] = prev + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def build(english: Path) -> dict:
     """The Chinese notebook for an English one: its text translated, outputs cleared."""
     nb = copy.deepcopy(read(english))
@@ -320,7 +376,7 @@ def build(english: Path) -> dict:
             if is_glossary(cell):
                 text = bg.lesson_cell_zh(glossary, english.stem)
             else:
-                text = str(entry.get("markdown", source(cell)))
+                text = join_cjk_lines(str(entry.get("markdown", source(cell))))
             cell["source"] = text
             continue
         if cell["cell_type"] != "code":
