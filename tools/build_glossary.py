@@ -362,15 +362,15 @@ def render_zh(glossary: Glossary, titles: dict[str, str], link: bool = True) -> 
         "# 术语表 (Glossary)",
         "",
         f"{len(titles)} 课的 {len(glossary.terms)} 个术语，按英文术语排序。*中文* 是本课程为每个概念使用的唯一中文术语；"
-        "*讲义* 列出来源讲义与之不同的原文措辞（括号内为讲义编号）；*课* 说明在哪几课讲到。",
+        "*课件* 列出来源课件与之不同的原文措辞（括号内为课件编号）；*课* 说明在哪几课讲到。",
         "",
         "**顾客还是客户？** 企业经营关系及其价值时，本课程写 客户（" + "、".join(rules.get("客户", [])[:8])
         + " …）；指顾客自身的体验与态度，以及课程大纲的名称时，写 顾客（" + "、".join(rules.get("顾客", []))
-        + "）。讲义中两者混用；" + ("[讲师指南](instructor_guide.md)" if link else "讲师指南") + "说明了这条规则。",
+        + "）。课件中两者混用；" + ("[讲师指南](instructor_guide.md)" if link else "讲师指南") + "说明了这条规则。",
         "",
         "本页由 `tools/build_glossary.py` 根据 `docs/glossary.yml` 生成：请修改该文件，而不是本页。",
         "",
-        "| 中文 | English | 定义 | 讲义 | 课 |",
+        "| 中文 | English | 定义 | 课件 | 课 |",
         "|---|---|---|---|---|",
     ]
     zh_of = {t.term: t.zh for t in glossary.terms}
