@@ -56,6 +56,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.instructor_cells import LABEL, LABEL_ZH  # noqa: E402
 from tools.nbtools import ROOT, read, source, write  # noqa: E402
 
 LANG = "zh"
@@ -65,6 +66,7 @@ HAS_LETTERS = re.compile(r"[A-Za-z]")
 LANGUAGE_LINES = ('import custlearn\n'
                   'custlearn.set_language("zh")  # 中文版：custlearn 的图表、反馈和错误信息都用中文\n\n')
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+DECK_QUOTE = re.compile(r"「[^」]*」")
 
 
 # ------------------------------------------------------------------ where things live
@@ -260,6 +262,11 @@ def problems(english: Path) -> list[str]:
             continue
         if "markdown" in entry:
             zh = str(entry["markdown"])
+            if src.startswith(LABEL) and not zh.startswith(LABEL_ZH):
+                found.append(f"{where}: an instructor cell's Chinese starts with the label {LABEL_ZH}")
+            lost = [q for q in DECK_QUOTE.findall(src) if q not in zh]
+            if lost:
+                found.append(f"{where}: a deck quotation must stay exactly as it is: {lost[0]}")
             if numbers(zh) != numbers(src):
                 diff = (numbers(src) - numbers(zh)) + (numbers(zh) - numbers(src))
                 found.append(f"{where}: the Chinese text has other numbers than the English ({sorted(diff)})")
@@ -268,28 +275,50 @@ def problems(english: Path) -> list[str]:
     return found
 
 
+# ------------------------------------------------------------------ whole documents
+
+#: Documents translated whole (Chinese file -> English source). The Chinese file's first line names its
+#: source and the hash of the English it translates (``document_header``); a test fails when it is stale.
+DOCUMENTS = {"README.zh.md": "README.md", "docs/zh/intro.md": "docs/intro.md",
+             "docs/zh/instructor_guide.md": "docs/instructor_guide.md"}
+DOC_HEADER = re.compile(r"^<!-- 译自 (\S+)（sha256 前 12 位：([0-9a-f]{12})）")
+
+
+def document_header(english: str) -> str:
+    """The first line of a document's Chinese translation: its source and that source's hash."""
+    text = (ROOT / english).read_text(encoding="utf-8")
+    return f"<!-- 译自 {english}（sha256 前 12 位：{sha(text)}）；英文原文改动后，请同步更新译文和这一行。 -->"
+
+
+def document_problems(chinese: str) -> list[str]:
+    path = ROOT / chinese
+    if not path.exists():
+        return [f"{chinese} is missing (the Chinese of {DOCUMENTS[chinese]})"]
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    m = DOC_HEADER.match(first)
+    if not m or m.group(1) != DOCUMENTS[chinese]:
+        return [f"{chinese}: the first line must be {document_header(DOCUMENTS[chinese])!r}"]
+    if m.group(2) != sha((ROOT / DOCUMENTS[chinese]).read_text(encoding="utf-8")):
+        return [f"{chinese} is stale: {DOCUMENTS[chinese]} changed since it was translated "
+                f"(update the translation, then its first line to {document_header(DOCUMENTS[chinese])!r})"]
+    return []
+
+
 # ------------------------------------------------------------------ building
-
-def glossary_cell(stem: str) -> str:
-    from tools import build_glossary as bg
-
-    glossary = bg.load()
-    lines = ["## 术语表", "", "| 中文 | English | 定义 |", "|---|---|---|"]
-    lines += [f"| {t.zh} | {t.term} | {t.zh_definition or t.definition} |" for t in glossary.for_lesson(stem)]
-    return "\n".join(lines)
-
 
 def build(english: Path) -> dict:
     """The Chinese notebook for an English one: its text translated, outputs cleared."""
     nb = copy.deepcopy(read(english))
+    from tools import build_glossary as bg
+
     by_id = {e["id"]: e for e in load(translation_path(english))}
     first_code = True
-    stem = english.stem
+    glossary = bg.load()
     for cell in nb["cells"]:
         entry = by_id.get(cell["id"], {})
         if cell["cell_type"] == "markdown":
             if is_glossary(cell):
-                text = glossary_cell(stem)
+                text = bg.lesson_cell_zh(glossary, english.stem)
             else:
                 text = str(entry.get("markdown", source(cell)))
             cell["source"] = text
@@ -341,9 +370,13 @@ def skeleton(english: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["status", "skeleton", "check", "build"])
+    parser.add_argument("command", choices=["status", "skeleton", "check", "build", "docs"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "docs":  # the documents translated whole, and the header line each needs
+        found = [p for chinese in DOCUMENTS for p in document_problems(chinese)]
+        print("\n".join(found) or f"ok: {len(DOCUMENTS)} documents are current")
+        return 1 if found else 0
     chosen = [p.resolve() for p in args.notebooks] or english_notebooks()
     chosen = [p if p.parts[-2] != LANG else Path(read(p)["metadata"]["custlearn"]["source"]) for p in chosen]
     bad = 0
