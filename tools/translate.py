@@ -176,6 +176,7 @@ class _Shape(ast.NodeTransformer):
 
     def __init__(self) -> None:
         self.strings: list[str] = []
+        self.inner: list[str] = []
 
     def visit_Constant(self, node: ast.Constant) -> ast.AST:
         if isinstance(node.value, str):
@@ -187,22 +188,25 @@ class _Shape(ast.NodeTransformer):
         parts = [v for v in node.values if isinstance(v, ast.FormattedValue)]
         literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
         self.strings.append("f:" + literal)
-        # The fields, format specs included, as a sorted list: words may move them around.
-        exprs = sorted(ast.dump(p) for p in parts)
+        # The fields as a sorted list (words may move them around); strings inside a field (a
+        # separator, a key) are set aside too and kept apart, as a multiset.
+        inner = _Shape()
+        exprs = sorted(ast.dump(inner.visit(copy.deepcopy(p))) for p in parts)
+        self.inner += inner.strings + inner.inner
         return ast.copy_location(ast.Constant(value="f-string:" + "|".join(exprs)), node)
 
 
-def _shape(src: str) -> tuple[str, list[str]]:
+def _shape(src: str) -> tuple[str, list[str], list[str]]:
     shaper = _Shape()
     tree = shaper.visit(ast.parse(_python(src)))
-    return ast.dump(tree), shaper.strings
+    return ast.dump(tree), shaper.strings, shaper.inner
 
 
 def code_problems(english: str, chinese: str) -> list[str]:
     """Why ``chinese`` is not the English code with only its words translated (empty: it is)."""
     try:
-        en_shape, en_strings = _shape(english)
-        zh_shape, zh_strings = _shape(chinese)
+        en_shape, en_strings, en_inner = _shape(english)
+        zh_shape, zh_strings, zh_inner = _shape(chinese)
     except SyntaxError as exc:
         return [f"the Chinese code does not parse: {exc}"]
     if en_shape != zh_shape:
@@ -212,6 +216,8 @@ def code_problems(english: str, chinese: str) -> list[str]:
     if marker.findall(english) != marker.findall(chinese):
         return ["the '# solution' / '# end solution' marker lines must stay as they are (English, same places)"]
     changed = [(e, z) for e, z in zip(en_strings, zh_strings) if e != z and not CJK.search(z)]
+    changed += [("(a string inside an f-string field)", z) for z in (Counter(zh_inner) - Counter(en_inner))
+                if not CJK.search(z)]
     if changed:
         e, z = changed[0]
         return [f"a string changed without becoming Chinese: {e!r} -> {z!r} (data, column names and "
