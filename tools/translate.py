@@ -5,6 +5,7 @@ Usage (from the repository root; `make notebooks` runs ``build``)::
     .venv/bin/python tools/translate.py status                 # what is missing or stale, per notebook
     .venv/bin/python tools/translate.py skeleton notebooks/05_value.ipynb   # add entries to translate
     .venv/bin/python tools/translate.py check notebooks/05_value.ipynb      # one file's problems
+    .venv/bin/python tools/translate.py accept notebooks/05_value.ipynb c05-012   # revised: current again
     .venv/bin/python tools/translate.py build [NOTEBOOK ...]   # write notebooks/zh/, exercises/zh/solutions/
 
 **One source for code and numbers.** The English notebooks
@@ -455,11 +456,32 @@ def skeleton(english: Path) -> int:
     return added
 
 
+def accept(english: Path, cell_ids: list[str]) -> int:
+    """Mark entries current after their Chinese was revised to the changed English (their sha updated)."""
+    english = english.resolve()
+    sources = {c["id"]: source(c) for c in read(english)["cells"]}
+    entries = load(translation_path(english))
+    unknown = [i for i in cell_ids if i not in sources or i not in {e["id"] for e in entries}]
+    if unknown:
+        print(f"no such translated cell(s) in {english.relative_to(ROOT)}: {unknown}")
+        return 1
+    for entry in entries:
+        if entry["id"] in cell_ids:
+            entry["sha"] = sha(sources[entry["id"]])
+            entry.pop("todo", None)
+            entry.pop("was", None)
+    save(translation_path(english), english, entries)
+    print(f"accepted {len(cell_ids)} entr{'y' if len(cell_ids) == 1 else 'ies'} of {english.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["status", "skeleton", "check", "build", "docs"])
+    parser.add_argument("command", choices=["status", "skeleton", "check", "build", "docs", "accept"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "accept":  # a stale entry revised by hand: record the English it now translates
+        return accept(args.notebooks[0], [str(c) for c in args.notebooks[1:]])
     if args.command == "docs":  # the documents translated whole, and the header line each needs
         found = [p for chinese in DOCUMENTS for p in document_problems(chinese)]
         print("\n".join(found) or f"ok: {len(DOCUMENTS)} documents are current")
