@@ -21,8 +21,8 @@ FEEDBACK: dict[str, str] = {
         '还不对。',
     'Not the kind of answer asked for.':
         '答案的类型不是题目要求的。',
-    '💡 Hint: {hint}':
-        '💡 提示：{hint}',
+    'Hint: {hint}':
+        '提示：{hint}',
     '{n} row':
         '{n} 行',
     '{n} rows':

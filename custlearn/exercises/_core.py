@@ -92,7 +92,7 @@ class Feedback:
         text = f"{_ICON[self.status]} {self.exercise_id} {head} {self.message}".replace("  ", " ").strip()
         text = text.replace("。 ", "。")  # Chinese sentences follow each other without a space
         if self.hint:
-            text += "\n" + tr("💡 Hint: {hint}", hint=self.hint)
+            text += "\n💡 " + tr("Hint: {hint}", hint=self.hint)  # the emoji stays out of the catalogue (the font)
         return text
 
 
