@@ -332,7 +332,7 @@ FEEDBACK: dict[str, str] = {
     'Random contact':
         '随机联系',
     'Customers contacted, highest risk first':
-        '已联系的客户（按流失风险从高到低）',
+        '已联系的客户（按流失风险评分从高到低）',
     'Share of all churners reached':
         '已覆盖的流失客户占全部流失客户的比例',
     'Gains chart: top-decile lift {lift:.1f}':
@@ -904,7 +904,7 @@ FEEDBACK: dict[str, str] = {
         '最小化',
     # custlearn/exercises/lesson02.py
     "After how many days without a purchase is a shop customer 'at risk' by the default rule?":
-        "按默认规则，一位网店客户多少天没有购买就算“有流失风险”（'at risk'）？",
+        "按默认规则，一位网店客户多少天没有购买就算作有流失风险的客户（'at risk'）？",
     'days':
         '天',
     'That is the median gap (half of the gaps are shorter). The rule uses the gap that 90% of repeat purchases beat: the 0.9 quantile.':
@@ -916,7 +916,7 @@ FEEDBACK: dict[str, str] = {
     "Take each customer's purchase days in order and the gaps between consecutive ones in days; the threshold is the gap that 90% of them are shorter than (the 0.9 quantile). lifecycle.default_thresholds computes it.":
         '按顺序取每位客户的购买日，以及相邻两个购买日之间相隔的天数；阈值就是 90% 的间隔都比它短的那个值（0.9 分位数）。lifecycle.default_thresholds 会算出它。',
     "What share of all the shop's customers are 'at risk' on the last day of the data? (a fraction)":
-        "在数据的最后一天，这家网店的全部客户中有多大比例处于 'at risk'（有流失风险）阶段？（比例）",
+        "在数据的最后一天，这家网店的全部客户中有多大比例是有流失风险的客户（阶段为 'at risk'）？（比例）",
     'You divided by the customers who bought. The question asks for the share of all customers, prospects included.':
         '你除以的是购买过的客户。题目问的是占全部客户的比例，包括潜在客户。',
     'That is the number of customers; divide by the number of customers to get the share.':
