@@ -1854,7 +1854,7 @@ FEEDBACK: dict[str, str] = {
     'Not so fast: complainers had to stay a customer long enough to complain, so their survival from opening is flattered whatever happened to the complaint.':
         '别急：投诉者必须当客户足够久才能投诉，所以无论投诉结果如何，他们从开户算起的存续情况都被美化了。',
     "Right: the comparison is biased (complainers must stay long enough to complain). Compare the outcomes with each other, or count closures per customer-year from the complaint on: then 'resolved well' is no better than 'no complaint'.":
-        '对：这个比较有偏差（投诉者必须留得足够久才能投诉）。请在各种投诉结果之间比较，或者从投诉之日起按每客户年计算销户：这样“妥善解决”并不比“没有投诉”更好。',
+        "对：这个比较有偏差（投诉者必须留得足够久才能投诉）。请在各种投诉结果之间比较，或者从投诉之日起按每客户年计算销户：这样 'resolved well'（妥善解决）并不比 'no complaint'（没有投诉）更好。",
     'Sample size is not the issue: the bias comes from who can be in the group at all (survivorship).':
         '问题不在样本量：偏差来自谁能进入这个组（幸存者偏差）。',
     'A good resolution does matter compared with a poor one; the problem is only the comparison with customers who never complained.':
