@@ -383,10 +383,16 @@ FEEDBACK: dict[str, str] = {
         '年末',
     'End of quarter':
         '季末',
+    'Q{quarter} {date:%Y}':
+        '{date:%Y}年第{quarter}季度',
     'End of month':
         '月末',
+    '{date:%b %Y}':
+        '{date:%Y}年{date:%m}月',
     'Date':
         '日期',
+    '{date:%d %b %Y}':
+        '{date:%Y}年{date:%m}月{date:%d}日',
     'counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), but its index holds {labels}. Set the dates as the index: counts.set_axis(pd.to_datetime(...)).':
         'counts 必须以日期为索引（每个日期一行，就像 lifecycle.stage_counts 给出的那样），但它的索引是 {labels}。请把日期设为索引：counts.set_axis(pd.to_datetime(...))。',
     'Share of customers':

@@ -175,3 +175,36 @@ def test_a_charts_default_text_follows_the_language_of_the_moment(chinese):
     assert ax.get_xlabel() == "总体满意度（1 = 最低，5 = 最高）"
     assert ax.get_title().startswith("总体满意度：最高 2 档占比 57.1%")
 
+
+
+def test_a_chinese_legend_that_names_the_wrong_lines_is_caught(chinese):
+    """04.6's legend check reads Chinese labels too (有折扣 / 无折扣), and says so in Chinese."""
+    chart = _exercise("04.6")
+    expected = chart.expected()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for labels in [("有折扣", "无折扣"), ("无折扣", "有折扣")]:
+            fig, ax = plt.subplots()
+            for (name, curve), label in zip(expected.items(), labels):
+                ax.plot(curve.index, curve.to_numpy(), label=label)
+            ax.legend()
+            ax.set(title="首次购买后仍在购买的客户占比", xlabel="首次购买后的月份", ylabel="客户占比")
+            verdict = safe_evaluate(chart, "04.6", ax)
+            if labels[0] == "有折扣":
+                assert verdict.status == "correct", verdict
+            else:
+                assert verdict.message == ("你的图差不多对了：标为 '无折扣' 的线显示的是“有折扣”的数据，"
+                                           "而不是“无折扣”的数据：请交换标签。")
+
+
+def test_period_tick_labels_follow_the_language():
+    from custlearn.plots.lifecycle import _period_ticks
+
+    months = pd.DatetimeIndex(["2025-01-31", "2025-02-28"])
+    assert _period_ticks(months) == ("End of month", ["Jan 2025", "Feb 2025"])
+    custlearn.set_language("zh")
+    try:
+        assert _period_ticks(months) == ("月末", ["2025年01月", "2025年02月"])
+        assert _period_ticks(pd.DatetimeIndex(["2025-03-31", "2025-06-30"]))[1] == ["2025年第1季度", "2025年第2季度"]
+    finally:
+        custlearn.set_language("en")

@@ -42,7 +42,8 @@ SHARE_SCALES = (1.0, 100.0)
 DAY_SCALES = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25}
 # A ratio may be drawn as it is, as a change (r - 1), as a percentage change or in percent: (slope, offset).
 RATIO_FORMS = {"ratio": (1.0, 0.0), "change": (1.0, -1.0), "percent change": (100.0, -100.0), "percent": (100.0, 0.0)}
-NEGATION = r"\b(without|no|non|not|other|others|false)\b"
+# The words that name "the others" in a legend, in English and in Chinese (无折扣, 没有折扣, 其他客户).
+NEGATION = r"(\b(without|no|non|not|other|others|false)\b|无|没有|未|非|不|其他|其余)"
 
 
 def two_groups(group: str, others: str, words: str) -> dict[str, str]:
@@ -51,6 +52,8 @@ def two_groups(group: str, others: str, words: str) -> dict[str, str]:
     >>> import re
     >>> patterns = two_groups("discount", "no discount", "discount")
     >>> [n for n, p in patterns.items() if re.search(p, "acquired without a discount", re.I)]
+    ['no discount']
+    >>> [n for n, p in two_groups("discount", "no discount", "discount|折扣").items() if re.search(p, "无折扣")]
     ['no discount']
     """
     return {group: rf"^(?!.*{NEGATION}).*({words}|true)", others: NEGATION}

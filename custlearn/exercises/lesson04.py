@@ -293,7 +293,7 @@ EXERCISES = {
         kind="line",
         index_name=N_("month after the first purchase"),
         unit="share",
-        legend=two_groups("discount", "no discount", "discount"),
+        legend=two_groups("discount", "no discount", "discount|折扣"),
         mistakes=[
             Mistake(lambda: _curves("all"), N_("Your chart has one line for all customers. Draw two: one for the "
                     "customers acquired with a discount and one for the others.")),

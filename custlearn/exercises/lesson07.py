@@ -340,7 +340,7 @@ EXERCISES = {
         unit="share",
         x_unit="days",
         index_name=N_("day"),
-        legend=two_groups("welcome discount", "no discount", "discount|welcome"),
+        legend=two_groups("welcome discount", "no discount", "discount|welcome|折扣|迎新"),
         mistakes=[
             Mistake(lambda: _km_curves("everyone"), N_("Your chart has one curve for all buyers. Draw one per group: "
                     "customers won with a welcome discount and the others (kaplan_meier with groups=...).")),

@@ -336,7 +336,7 @@ EXERCISES = {
         unit="share",
         x_unit="days",
         index_name=N_("day"),
-        legend={"low (1-3)": r"\blow", "middle (4)": r"\bmid", "high (5-7)": r"\bhigh"},
+        legend={"low (1-3)": r"\blow|低", "middle (4)": r"\bmid|中", "high (5-7)": r"\bhigh|高"},
         mistakes=[
             Mistake(lambda: _band_curves("staff_attitude"), N_("Your curves split the answerers by staff_attitude. "
                     "This chart is about product_knowledge.")),

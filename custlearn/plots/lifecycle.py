@@ -93,10 +93,10 @@ def _period_ticks(dates: pd.DatetimeIndex) -> tuple[str, list[str]]:
     if len(dates) and dates.is_year_end.all():
         return tr("End of year"), [f"{d:%Y}" for d in dates]
     if len(dates) and dates.is_quarter_end.all():
-        return tr("End of quarter"), [f"Q{d.quarter} {d:%Y}" for d in dates]
+        return tr("End of quarter"), [tr("Q{quarter} {date:%Y}", quarter=d.quarter, date=d) for d in dates]
     if len(dates) and dates.is_month_end.all():
-        return tr("End of month"), [f"{d:%b %Y}" for d in dates]
-    return tr("Date"), [f"{d:%d %b %Y}" for d in dates]
+        return tr("End of month"), [tr("{date:%b %Y}", date=d) for d in dates]
+    return tr("Date"), [tr("{date:%d %b %Y}", date=d) for d in dates]
 
 
 def stage_trend(counts: pd.DataFrame, *, ax: Any = None, share: bool = False, title: str | None = None) -> Any:
