@@ -15,6 +15,18 @@ SPEC_COURSE  := -e ".[$(EXTRAS)]"
 SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
 SPEC_WAREHOUSE := -e ".[$(EXTRAS),warehouse]"
 
+# The course's language for lab, slides and book: `make lab LANG=zh` opens the Chinese edition
+# (notebooks/zh/, custlearn speaking Chinese). LANG given on the command line is the course's
+# language, not the shell's locale: the recipes get a UTF-8 locale instead of "zh".
+COURSE_LANG := en
+ifeq ($(origin LANG),command line)
+COURSE_LANG := $(LANG)
+override LANG := C.UTF-8
+endif
+ifeq ($(filter $(COURSE_LANG),en zh),)
+$(error LANG=$(COURSE_LANG) is not a language of the course: use LANG=zh (简体中文) or LANG=en (the default))
+endif
+
 # make lab PORT=8899; a --port in LAB_ARGS wins (tools/lab.py passes JupyterLab one port).
 LAB_PORT ?= 8888
 PORT     ?= $(LAB_PORT)
@@ -42,6 +54,7 @@ help:
 	@echo "custlearn — customer management analytics course"
 	@echo ""
 	@echo "  make lab         set up .venv (first time) and open JupyterLab at the start notebook (PORT=8899 for another port)"
+	@echo "                   make lab LANG=zh: the Chinese edition (中文版)"
 	@echo "  make test        set up .venv (first time) and run every test, notebooks included"
 	@echo ""
 	@echo "  make notebooks   re-execute lessons and solutions in place, then regenerate exercises"
@@ -50,7 +63,7 @@ help:
 	@echo "  make bench       run the benchmarks in bench/ (ratios against in-run baselines)"
 	@echo "  make warehouse   write a large company as Parquet by month into $(WAREHOUSE_DIR)/ (WAREHOUSE_ORDERS=$(WAREHOUSE_ORDERS))"
 	@echo "  make test-spark  the lesson-09 SQL equalities on Spark local[2] (installs the warehouse extra; Java 17)"
-	@echo "  make slides      export every lesson to an offline reveal.js deck in _build/slides/"
+	@echo "  make slides      export every lesson to an offline reveal.js deck in _build/slides/ (LANG=zh: _build/slides/zh/)"
 	@echo "  make book        build the offline course site in _build/book/_build/html/ (own venv _build/venv-docs)"
 	@echo "  make test-browser  real-browser test: JupyterLab, the site and a deck in Chromium (sudo apt-get install chromium)"
 	@echo "  make clean       remove caches; 'make distclean' also removes .venv and _build"
@@ -83,7 +96,7 @@ $(LAB_OVERRIDES): tools/jupyterlab/overrides.json $(STAMP)
 	@cp tools/jupyterlab/overrides.json $@
 
 lab: $(STAMP) $(LAB_OVERRIDES)
-	@$(BIN)/python tools/lab.py --port $(PORT) -- $(LAB_ARGS)
+	@$(BIN)/python tools/lab.py --port $(PORT) --lang $(COURSE_LANG) -- $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST_ARGS) $(NBVAL_ARGS) $(TEST_PATHS) $(PYTEST_ARGS)
@@ -143,7 +156,7 @@ test-spark: $(WAREHOUSE_STAMP)
 # Instructor kit: decks and course site (README "For instructors: decks and site").
 # Decks: nbconvert from .venv, reveal.js/require.js fetched once from npm into _build/npm.
 slides: $(STAMP)
-	$(BIN)/python tools/build_slides.py $(NB)
+	$(BIN)/python tools/build_slides.py --lang $(COURSE_LANG) $(NB)
 
 # Site: Jupyter Book 1 lives in its own venv so it never changes .venv.
 DOCS_VENV  := _build/venv-docs
@@ -178,10 +191,12 @@ $(BROWSER_STAMP): $(STAMP) $(LAB_OVERRIDES) pyproject.toml
 .PHONY: test-browser
 test-browser: $(BROWSER_STAMP) $(LAB_OVERRIDES)
 	@# Locally a failed site or deck build only skips those tests; in CI (CI=true) it fails the run.
-	@test -f _build/book/_build/html/index.html || $(MAKE) --no-print-directory book \
+	@test -f _build/book/_build/html/zh/index.html || $(MAKE) --no-print-directory book \
 		|| { [ -z "$$CI" ] && echo "test-browser: 'make book' failed: the site tests will be skipped"; }
 	@test -f _build/slides/00_start_here.slides.html || $(MAKE) --no-print-directory slides \
 		|| { [ -z "$$CI" ] && echo "test-browser: 'make slides' failed: the deck test will be skipped"; }
+	@test -f _build/slides/zh/00_start_here.slides.html || $(MAKE) --no-print-directory slides LANG=zh \
+		|| { [ -z "$$CI" ] && echo "test-browser: 'make slides LANG=zh' failed: the Chinese deck tests will be skipped"; }
 	$(BIN)/python -m pytest tests_browser -p no:cacheprovider $(BROWSER_PYTEST_ARGS) $(PYTEST_ARGS)
 
 clean:

@@ -106,6 +106,17 @@ def set_language(language: str) -> None:
     """
     global _current
     _current = _normalise(language, "language")
+    _east_asian_width(_current == "zh")
+
+
+def _east_asian_width(on: bool) -> None:
+    """Chinese labels are two columns wide: pandas aligns its tables by that in Chinese (not in English)."""
+    import sys
+
+    if "pandas" in sys.modules or on:
+        import pandas as pd
+
+        pd.set_option("display.unicode.east_asian_width", on)
 
 
 def get_language() -> str:

@@ -105,8 +105,6 @@ MESSAGES: dict[str, str] = {
     '{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
         '{argument}="{value}" 不是日期。请按 "YYYY-MM-DD" 格式给出，例如 {argument}="2025-12-31"。',
     # custlearn/_tables.py
-    'a {kind}':
-        '一个 {kind}',
     'nothing (None)':
         '空值（None）',
     " A Series is one column; pass the whole table (e.g. shop.orders, not shop.orders['amount']).":
@@ -398,12 +396,8 @@ MESSAGES: dict[str, str] = {
         '{argument} 中有一列出现了两次：{drivers}。每列只给一次。',
     'The target "{target}" is also in {argument}. A measure cannot drive itself: remove it from {argument}.':
         '目标 "{target}" 也出现在 {argument} 中。一个指标不能驱动它自己：请把它从 {argument} 中去掉。',
-    'driver':
-        '驱动因素',
     'drivers':
         '驱动因素',
-    'touch point':
-        '接触点',
     'touch points':
         '接触点',
     'predictor':
@@ -862,7 +856,7 @@ MESSAGES: dict[str, str] = {
     '**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} days).':
         '**已流失阈值**（{lost} 天）必须长于**有流失风险阈值**（{at_risk} 天）。',
     'Stages on {as_of:%d %b %Y}: at risk after {at_risk} days, lost after {lost}':
-        '{as_of:%d %b %Y} 的阶段：{at_risk} 天后为有流失风险的客户，{lost} 天后为已流失客户',
+        '{as_of:%Y}年{as_of:%m}月{as_of:%d}日的阶段：{at_risk} 天后为有流失风险的客户，{lost} 天后为已流失客户',
     '**{n_risky:,} customer at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
         '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
     '**{n_risky:,} customers at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
@@ -937,8 +931,6 @@ MESSAGES: dict[str, str] = {
         '上升带来的多于下降损失的：这是让顾客惊喜的机会',
     '**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** ({gain:+.1f} points, 95% interval {lower:+.1f} to {upper:+.1f}). The same fall would cost {loss:.1f} points ({value:.1f} to {value2:.1f}): here {verdict}. A survey shows association, not what a change would cause.':
         '**{label} +{change:.1f} 个评分点**：预测的最高 {top_box} 档占比 {now:.1f}% → **{after:.1f}%**（{gain:+.1f} 个百分点，95% 区间 {lower:+.1f} 到 {upper:+.1f}）。同样幅度的下降会损失 {loss:.1f} 个百分点（{value:.1f} 到 {value2:.1f}）：这里{verdict}。调查显示的是关联，而不是某个改变会带来的结果。',
-    'Touch point':
-        '接触点',
     'Step (rating points)':
         '步长（评分点）',
     'pick a touch point and a step; see what a rise earns and a fall of the same size costs.':
@@ -1047,8 +1039,6 @@ MESSAGES: dict[str, str] = {
         '总消费（{monetary_col}，对数刻度）',
     'cluster':
         '聚类',
-    'Number of clusters k':
-        '聚类数 k',
     'Features':
         '特征',
     'log and scale':
@@ -1119,8 +1109,6 @@ MESSAGES: dict[str, str] = {
         '估计值（95% 区间）',
     'true effect {true_effect:+.0%}':
         '真实效应 {true_effect:+.0%}',
-    'no effect':
-        '无效应',
     'Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)':
         '会员的效应：入会后窗口 {weeks} 周，匹配容差 {tolerance} 次到店',
     'Change in visits per week from joining (%, 95% interval)':
@@ -1151,4 +1139,10 @@ MESSAGES: dict[str, str] = {
         '笔记本电脑内存（GB）',
     'grow the company and change the laptop; see which ways of holding the orders still fit.':
         '扩大公司规模、更换笔记本电脑，看看哪些存放订单的方式仍然放得下。',
+    'rise by {step:.1f}: predicted gain':
+        '上升 {step:.1f}：预测的增益',
+    'fall by {step:.1f}: predicted loss':
+        '下降 {step:.1f}：预测的损失',
+    'top-{top_box}-box share':
+        '最高 {top_box} 档占比',
 }

@@ -577,7 +577,8 @@ def _journey_figure(label: str, step: float, rise: Any, fall: Any, measure: str)
     from custlearn.plots import BAD, GOOD, HIGHLIGHT, REFERENCE
 
     fig, ax = plt.subplots(figsize=(8, 3.0))
-    rows = ((1, rise, GOOD, f"rise by {step:.1f}: predicted gain"), (0, fall, BAD, f"fall by {step:.1f}: predicted loss"))
+    rows = ((1, rise, GOOD, tr("rise by {step:.1f}: predicted gain", step=step)),
+            (0, fall, BAD, tr("fall by {step:.1f}: predicted loss", step=step)))
     for y, row, colour, name in rows:
         ax.barh([y], [row["estimate"]], color=colour, height=0.5, label=name)
         ax.text(row["estimate"], y + 0.33, f"{row['estimate']:+.1f}", ha="center", fontweight="bold")
@@ -689,7 +690,8 @@ def journey_simulator(surveys: Any, *, touch_point: str | None = None, change: f
                    label=label, change=change, top_box=top_box, now=now, after=after, gain=gain,
                    lower=rise['lower'], upper=rise['upper'], loss=loss, value=-fall['upper'],
                    value2=-fall['lower'], verdict=verdict))
-        return note, _journey_figure(label.capitalize(), change, rise, fall, f"top-{top_box}-box share")
+        return note, _journey_figure(label.capitalize(), change, rise, fall,
+                                     tr("top-{top_box}-box share", top_box=top_box))
 
     controls = {"touch_point": w.Dropdown(options=[(_label(n), n) for n in names], value=touch_point,
                                           description=tr("Touch point"), style=_STYLE),

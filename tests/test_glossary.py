@@ -22,7 +22,7 @@ from tools import build_glossary as bg
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 STEMS = [p.stem for p in LESSONS]
-PAGES = sorted((ROOT / "docs").glob("*.md"))
+PAGES = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "docs" / "zh").glob("*.md"))
 GLOSSARY = bg.load()
 CJK = re.compile(r"[\u3400-\u9fff]")
 

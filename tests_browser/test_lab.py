@@ -263,3 +263,34 @@ def test_trainee_view_of_a_lesson_shows_no_speaker_notes_and_no_news(page, lab, 
     page.wait_for_timeout(3000)  # the news question used to pop up a moment after start
     assert not page.get_by_text(NEWS).count(), "JupyterLab asks about Jupyter news over the notebook"
     screenshot(page, "lab_04_loyalty_trainee_view")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_chinese_edition_runs_and_speaks_chinese(page, lab, screenshot):
+    """The Chinese edition (make lab LANG=zh opens it): lesson 00 runs top to bottom with no error, its
+    text, its Try it and its figures speak Chinese; an exercise's feedback is Chinese too."""
+    name = "00_start_here.ipynb"
+    panel = open_notebook(page, lab, name, folder="notebooks/zh")
+    seconds = run_all_cells(page, lab, panel, name, folder="notebooks/zh")
+    print(f"zh/{name}: Run All in {seconds:.1f} s")
+    text = panel.locator(".jp-Notebook").inner_text()
+    assert "在本课中，你将" in text and "你学会了" in text, "the lesson's text is not the Chinese edition"
+    cell = demo_cell(panel, ".widget-dropdown select")
+    cell.scroll_into_view_if_needed()
+    shown = cell.locator(".widget-output").first.inner_text() + " " + " ".join(
+        cell.locator(".widget-label").all_inner_texts())
+    assert CJK.search(shown), f"the Try it does not speak Chinese: {shown[:200]!r}"
+    assert panel.locator(".jp-OutputArea img").count() >= 1, "no figure"
+    screenshot(page, "lab_zh_00_start_here")
+
+    panel = open_notebook(page, lab, name, folder="exercises/zh")
+    run_all_cells(page, lab, panel, name, folder="exercises/zh")
+    answer = code_cell(panel, "# 在这里写你的代码。")
+    check = code_cell(panel, 'check("00.1", answer)')
+    replace_source(page, answer, 'answer = shop.orders["customer_id"].nunique()')
+    wrong = run_and_read(page, panel, answer, check)
+    assert "❌ 00.1" in wrong and "💡" in wrong and CJK.search(wrong), wrong
+    check.scroll_into_view_if_needed()
+    screenshot(page, "lab_zh_exercise_00_1_wrong")

@@ -83,6 +83,31 @@ def test_site_lesson_page_renders(page, context, site, screenshot):
     screenshot(page, "site_lesson_02_lifecycle")
 
 
+def test_chinese_site_front_and_lesson_pages_render(page, context, site, screenshot):
+    """The Chinese site (html/zh/, built by `make book` with the English one): the two intros link each
+    other, and a Chinese lesson page shows Chinese text, its figures and the Chinese glossary."""
+    zh_intro, zh_lesson = HTML / "zh" / "intro.html", HTML / "zh" / f"{LESSON}.html"
+    _require(zh_lesson, "book")
+    page.goto(_url(site, HTML / "intro.html"))
+    page.locator('a[href="zh/intro.html"]').first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("zh/intro.html"), page.url
+    assert "课程地图" in page.locator("article, main").first.inner_text()
+    assert page.locator('a[href="../intro.html"]').count() == 1, "the Chinese intro does not link the English one"
+    screenshot(page, "site_zh_front_page")
+    page.goto(_url(site, zh_lesson))
+    heading = page.locator("article h1:visible, main h1:visible").first
+    heading.wait_for(state="visible")
+    body = page.locator("article, main").first.inner_text()
+    assert "你学会了" in body and "术语表" in body and "Traceback" not in body
+    first_img = page.locator("article img, main img").first
+    first_img.scroll_into_view_if_needed()
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", first_img.element_handle())
+    _report_blocked(context, "Chinese site lesson page")
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "site_zh_lesson_02_lifecycle")
+
+
 def test_deck_renders_offline(page, context, site, screenshot):
     _require(DECK, "slides")
     page.goto(_url(site, DECK))
@@ -183,7 +208,8 @@ def _slides(page):
     return [(h, v) for h, n in enumerate(counts) for v in range(n)]
 
 
-@pytest.mark.parametrize("deck", sorted(p.name for p in SLIDES.glob("*.slides.html")) or ["(no decks)"])
+@pytest.mark.parametrize("deck", sorted(str(p.relative_to(SLIDES)) for p in [*SLIDES.glob("*.slides.html"),
+                                          *SLIDES.glob("zh/*.slides.html")]) or ["(no decks)"])
 def test_every_slide_of_every_deck_fits_a_1280x800_window(page, site, deck, screenshot):
     path = SLIDES / deck
     _require(path, "slides")

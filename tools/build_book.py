@@ -18,7 +18,13 @@ Steps:
    warnings shown and any Sphinx warning or error failing the build;
 3. check that the HTML loads nothing from the network that it needs.
 
-The site lands in ``_build/book/_build/html/`` (open ``index.html``).
+The same is done for the Chinese edition (issue 21) from ``docs/zh/`` (its
+``_config.yml``, ``_toc.yml``, ``intro.md``, ``instructor_guide.md``) and
+``notebooks/zh/``, assembled in ``_build/book-zh/``; its site is copied into
+the English one's ``zh/`` folder, and each intro links to the other.
+
+The site lands in ``_build/book/_build/html/`` (open ``index.html``; the
+Chinese site is ``zh/index.html``).
 """
 
 from __future__ import annotations
@@ -41,11 +47,22 @@ DOCS = ROOT / "docs"
 BOOK = ROOT / "_build" / "book"
 HTML = BOOK / "_build" / "html"
 GUIDE = DOCS / "instructor_guide.md"
-# Files and folders copied from docs/ as they are.
+# Files and folders copied from docs/ (docs/zh/ for the Chinese edition) as they are.
 DOCS_FILES = ["_config.yml", "_toc.yml", "intro.md"]
 DOCS_DIRS = ["_ext"]
+LANGS = ("en", "zh")
 TRY_IT_NOTE = ("*This is the first state of the Try it above: it is interactive in JupyterLab. Open the lesson "
                "there (`make lab`) and run the notebook to move its controls.*")
+TRY_IT_NOTE_ZH = ("*这是上方“动手试一试”的初始状态：它在 JupyterLab 中可以交互。请在 JupyterLab 中打开本课"
+                  "（`make lab LANG=zh`）并运行笔记本，再拖动它的控件。*")
+DATA_NOTE_ZH = ("*数据字典沿用英文原文：三家公司的数据（表名、列名和取值）在中文版中保持不变。*\n\n")
+
+
+def paths(lang: str) -> tuple[Path, Path, Path, Path]:
+    """(docs folder, book folder, lessons folder, instructor guide) of an edition."""
+    if lang == "en":
+        return DOCS, BOOK, ROOT / "notebooks", GUIDE
+    return DOCS / lang, ROOT / "_build" / f"book-{lang}", ROOT / "notebooks" / lang, DOCS / lang / "instructor_guide.md"
 # Script or style sheet fetched from another host.
 REMOTE = re.compile(r"""<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']((?:https?:)?//[^"']+)""", re.I)
 
@@ -67,36 +84,48 @@ def requirements() -> list[str]:
     return list(data["project"]["optional-dependencies"]["docs"])
 
 
-def assemble() -> None:
-    """Write the book's sources into _build/book/ (a fresh copy each time)."""
-    if not GUIDE.is_file():
+def assemble(lang: str = "en") -> Path:
+    """Write an edition's book sources into its folder (a fresh copy each time); return the folder."""
+    docs, book, lessons, guide = paths(lang)
+    if not guide.is_file():
         die(
-            f"{_rel(GUIDE)} is missing: the site's instructor guide page is that file "
+            f"{_rel(guide)} is missing: the site's instructor guide page is that file "
             "(written by hand, not generated). Add it, then run make book again."
         )
-    BOOK.mkdir(parents=True, exist_ok=True)
-    # Remove the previous sources but keep _build/book/_build (Sphinx's cache makes warm builds fast).
-    for old in BOOK.iterdir():
+    book.mkdir(parents=True, exist_ok=True)
+    # Remove the previous sources but keep <book>/_build (Sphinx's cache makes warm builds fast).
+    for old in book.iterdir():
         if old.name != "_build":
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     for name in DOCS_FILES:
-        shutil.copy2(DOCS / name, BOOK / name)
+        shutil.copy2(docs / name, book / name)
     for name in DOCS_DIRS:
-        shutil.copytree(DOCS / name, BOOK / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(GUIDE, BOOK / "instructor_guide.md")
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+        shutil.copytree(DOCS / name, book / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(guide, book / "instructor_guide.md")
+    notebooks = sorted(lessons.glob("*.ipynb"))
     for nb in notebooks:
-        write(trainee_page(read(nb), try_it(nb)), BOOK / nb.name)
-    (BOOK / "instructor_notes.md").write_text(instructor_notes(notebooks), encoding="utf-8")
-    if build_glossary.main(["page", "-o", str(BOOK / "glossary.md")]) != 0:
+        write(trainee_page(read(nb), try_it(nb), lang), book / nb.name)
+    (book / "instructor_notes.md").write_text(instructor_notes(notebooks, lang), encoding="utf-8")
+    if build_glossary.main(["page", "--lang", lang, "-o", str(book / "glossary.md")]) != 0:
         die("could not build the glossary (see above)")
-    shutil.copy2(ROOT / "datasets" / "README.md", BOOK / "data_dictionary.md")
+    data = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
+    (book / "data_dictionary.md").write_text(data if lang == "en" else _zh_data_page(data), encoding="utf-8")
     # Every page in the TOC must exist (Jupyter Book only warns).
-    toc = (BOOK / "_toc.yml").read_text(encoding="utf-8")
+    toc = (book / "_toc.yml").read_text(encoding="utf-8")
     pages = re.findall(r"^\s*(?:root|-\s*file):\s*(\S+)", toc, re.M)
-    missing = [p for p in pages if not any((BOOK / f"{p}{ext}").is_file() for ext in (".md", ".ipynb"))]
+    missing = [p for p in pages if not any((book / f"{p}{ext}").is_file() for ext in (".md", ".ipynb"))]
     if missing:
-        die(f"pages named in docs/_toc.yml but not assembled: {missing}")
+        die(f"pages named in {_rel(docs / '_toc.yml')} but not assembled: {missing}")
+    return book
+
+
+def _zh_data_page(readme: str) -> str:
+    """The data dictionary on the Chinese site: a Chinese title and note above the English tables."""
+    lines = readme.splitlines()
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    head = "# 数据字典 (Data dictionary)\n\n" + DATA_NOTE_ZH
+    body = lines[title + 1:] if title is not None else lines
+    return head + "\n".join(body) + "\n"
 
 
 def try_it(path: Path) -> dict[str, list[dict]]:
@@ -108,7 +137,7 @@ def try_it(path: Path) -> dict[str, list[dict]]:
     return data["demos"]
 
 
-def trainee_page(nb: dict, demos: dict[str, list[dict]]) -> dict:
+def trainee_page(nb: dict, demos: dict[str, list[dict]], lang: str = "en") -> dict:
     """A lesson as the site shows it to trainees: instructor cells removed, each demo's first state shown."""
     cells = []
     for cell in nb["cells"]:
@@ -120,12 +149,12 @@ def trainee_page(nb: dict, demos: dict[str, list[dict]]) -> dict:
             cell["outputs"] = [o for o in cell["outputs"] if try_it_pictures.WIDGET_VIEW not in o.get("data", {})]
             cell["outputs"] += shown
             cells.append({"cell_type": "markdown", "id": f"{cell['id']}-static", "metadata": {},
-                          "source": TRY_IT_NOTE})
+                          "source": TRY_IT_NOTE if lang == "en" else TRY_IT_NOTE_ZH})
     nb["cells"] = cells
     return nb
 
 
-def instructor_notes(notebooks: list[Path]) -> str:
+def instructor_notes(notebooks: list[Path], lang: str = "en") -> str:
     """The instructor page: every lesson's speaker notes (timing, prompts with model answers, rubrics)."""
     out = ["# Speaker notes of the lessons (教师备注)", "",
            "The instructor cells of every lesson, in one place: timing for a class, discussion prompts with "
@@ -133,26 +162,36 @@ def instructor_notes(notebooks: list[Path]) -> str:
            "them), on the lesson pages of this site they are left out, and in a deck they are the speaker "
            "notes (press `s` in a deck of `make slides`). The [instructor guide](instructor_guide.md) has "
            "the full plan of each lesson.", ""]
+    if lang == "zh":
+        out = ["# 各课教师备注 (Speaker notes)", "",
+               "每一课的讲师单元集中在这里：课堂时间安排、附参考答案的讨论题、评分标准。在课程笔记本中它们默认折叠"
+               "（点击折叠条即可阅读），本站的课程页面不显示它们，在幻灯片中它们是演讲者备注（在 `make slides LANG=zh` "
+               "生成的幻灯片中按 `s` 键）。[讲师指南](instructor_guide.md)给出了每一课的完整教学计划。", ""]
     for path in notebooks:
         nb = read(path)
         notes = [instructor_cells.strip_label(source(c)).strip() for c in nb["cells"] if instructor_cells.is_instructor(c)]
         if notes:
             title = build_glossary.lesson_title(nb, path.stem)
-            out += [f"## {title}", "", f"Lesson notebook: [{path.stem}]({path.name}).", ""]
+            link = f"Lesson notebook: [{path.stem}]({path.name})." if lang == "en" else f"课程笔记本：[{path.stem}]({path.name})。"
+            out += [f"## {title}", "", link, ""]
             out += [part for note in notes for part in (note, "")]
     return "\n".join(out) + "\n"
 
 
-def build() -> None:
+def build(book: Path = BOOK) -> None:
     jb = Path(sys.executable).with_name("jupyter-book")
     if not jb.is_file():
         die(f"jupyter-book is not installed in {Path(sys.executable).parent.parent}: run `make book` "
             "(it creates _build/venv-docs with the docs extra)")
     # -W: a warning fails the build; -n: nitpicky (broken references); --keep-going: list them all.
-    cmd = [str(jb), "build", str(BOOK), "--builder", "html", "-W", "-n", "--keep-going"]
+    cmd = [str(jb), "build", str(book), "--builder", "html", "-W", "-n", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT)
     if proc.returncode != 0:
-        die("jupyter-book build failed (see the warnings above)")
+        die(f"jupyter-book build of {_rel(book)} failed (see the warnings above)")
+    if book != BOOK:  # the Chinese site goes into the English one's zh/ folder
+        target = HTML / book.name.removeprefix("book-")
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(book / "_build" / "html", target)
 
 
 def check_offline() -> None:
@@ -177,10 +216,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(requirements()))
         return 0
     start = time.perf_counter()
-    assemble()
+    books = [assemble(lang) for lang in LANGS]
     if args.assemble_only:
         return 0
-    build()
+    for book in books:  # English first: the Chinese site is copied into its html/zh/
+        build(book)
     check_offline()
     print(f"build_book: site in {_rel(HTML)}/index.html ({time.perf_counter() - start:.0f} s)")
     return 0

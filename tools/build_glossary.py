@@ -345,6 +345,45 @@ def render(glossary: Glossary, titles: dict[str, str], link: bool = True) -> str
     return "\n".join(out) + "\n"
 
 
+def lesson_cell_zh(glossary: Glossary, stem: str) -> str:
+    """The glossary cell of a lesson's Chinese edition: 中文 | English | 定义 (``zh_definition``)."""
+    lines = ["## 术语表", "", "| 中文 | English | 定义 |", "|---|---|---|"]
+    lines += [f"| {t.zh} | {t.term} | {t.zh_definition or t.definition} |" for t in glossary.for_lesson(stem)]
+    return "\n".join(lines)
+
+
+def render_zh(glossary: Glossary, titles: dict[str, str], link: bool = True) -> str:
+    """The glossary page of the Chinese site: every entry with its Chinese definition, deck wording and lessons."""
+    def lesson_ref(stem: str, text: str) -> str:
+        return f"[{text}]({stem}.ipynb)" if link else text
+
+    rules = glossary.rules
+    out = [
+        "# 术语表 (Glossary)",
+        "",
+        f"{len(titles)} 课的 {len(glossary.terms)} 个术语，按英文术语排序。*中文* 是本课程为每个概念使用的唯一中文术语；"
+        "*课件* 列出来源课件与之不同的原文措辞（括号内为课件编号）；*课* 说明在哪几课讲到。",
+        "",
+        "**顾客还是客户？** 企业经营关系及其价值时，本课程写 客户（" + "、".join(rules.get("客户", [])[:8])
+        + " …）；指顾客自身的体验与态度，以及课程大纲的名称时，写 顾客（" + "、".join(rules.get("顾客", []))
+        + "）。课件中两者混用；" + ("[讲师指南](instructor_guide.md)" if link else "讲师指南") + "说明了这条规则。",
+        "",
+        "本页由 `tools/build_glossary.py` 根据 `docs/glossary.yml` 生成：请修改该文件，而不是本页。",
+        "",
+        "| 中文 | English | 定义 | 课件 | 课 |",
+        "|---|---|---|---|---|",
+    ]
+    zh_of = {t.term: t.zh for t in glossary.terms}
+    for t in glossary.terms:
+        see = f" 参见：{'、'.join(zh_of.get(s, s) for s in t.see)}。" if t.see else ""
+        where = ", ".join(lesson_ref(s, s.split("_", 1)[0]) for s in t.lessons)
+        deck = "; ".join(f"{quote} ({n})" for n, quote in t.deck)
+        out.append(f"| {t.zh} | {t.term} | {t.zh_definition or t.definition}{see} | {deck} | {where} |")
+    out += ["", "## 各课", ""]
+    out += [f"- {stem.split('_', 1)[0]} · {lesson_ref(stem, title)}" for stem, title in sorted(titles.items())]
+    return "\n".join(out) + "\n"
+
+
 def titles_of(paths: list[Path]) -> dict[str, str]:
     return {p.stem: lesson_title(json.loads(p.read_text(encoding="utf-8")), p.stem) for p in paths}
 
@@ -360,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     page = sub.add_parser("page", help="the site's glossary page")
     page.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     page.add_argument("--no-links", action="store_true", help="lesson column as plain text")
+    page.add_argument("--lang", choices=["en", "zh"], default="en", help="zh: the Chinese site's page")
     terms = sub.add_parser("terms", help="list prose that writes a term the course does not use")
     terms.add_argument("files", nargs="*", help="default: notebooks/*.ipynb docs/*.md")
     decks = sub.add_parser("decks", help="check the deck quotes against the decks' text")
@@ -376,7 +416,10 @@ def main(argv: list[str] | None = None) -> int:
               f"build_glossary: the glossary cells of {len(paths)} notebooks are up to date")
         return 1 if differ and args.check else 0
     if args.command == "page":
-        text = render(glossary, titles_of(lessons), link=not args.no_links)
+        if args.lang == "zh":
+            text = render_zh(glossary, titles_of(sorted((LESSONS / "zh").glob("*.ipynb"))), link=not args.no_links)
+        else:
+            text = render(glossary, titles_of(lessons), link=not args.no_links)
         if args.output == "-":
             sys.stdout.write(text)
         else:

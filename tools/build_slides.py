@@ -69,6 +69,10 @@ REMOTE_IMPORT = re.compile(r"""\bimport\b[^;'"]*["']((?:https?:)?//[^"']+)""")
 CSS_IMPORT = re.compile(r"""@import\s+url\(\s*["']?((?:https?:)?//[^)"']+)""")
 
 
+def _rel(path: Path) -> str:
+    return os.path.relpath(path, ROOT)
+
+
 def die(msg: str) -> None:
     print(f"build_slides: {msg}", file=sys.stderr)
     sys.exit(1)
@@ -194,18 +198,23 @@ def deck_sources(notebooks: list[Path], folder: Path) -> list[Path]:
     return written
 
 
-def export(notebooks: list[Path]) -> None:
-    """One nbconvert run for all notebooks (starting Python once is the slow part)."""
+def export(notebooks: list[Path], out: Path | None = None) -> None:
+    """One nbconvert run for all notebooks (starting Python once is the slow part).
+
+    ``out`` is a sub-folder of OUT (the Chinese decks: OUT/zh); its decks load the shared assets from OUT.
+    """
+    out = out or OUT
+    up = "../" * len(out.relative_to(OUT).parts)
     cmd = [
         sys.executable, "-m", "nbconvert", "--to", "slides",
-        "--output-dir", str(OUT),
+        "--output-dir", str(out),
         f"--TemplateExporter.extra_template_basedirs={TEMPLATE_DIR}",
         "--template", "custlearn_reveal",
         f"--SlidesExporter.reveal_theme={THEME}",
         "--SlidesExporter.reveal_transition=none",
         "--log-level=WARN",
     ]
-    cmd += [f"--SlidesExporter.{k}={v}" for k, v in ASSETS.items()]
+    cmd += [f"--SlidesExporter.{k}={up}{v}" for k, v in ASSETS.items()]
     cmd += [str(nb) for nb in notebooks]
     subprocess.run(cmd, check=True, cwd=ROOT)
 
@@ -227,21 +236,29 @@ def check_offline(decks: list[Path]) -> None:
 
 def main(argv: list[str]) -> int:
     start = time.perf_counter()
-    notebooks = [Path(a).resolve() for a in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    lang = "en"
+    if argv[:1] == ["--lang"]:
+        lang, argv = argv[1], argv[2:]
+    # The Chinese decks (make slides LANG=zh) are made from notebooks/zh/ into OUT/zh/.
+    source_dir = ROOT / "notebooks" / ("" if lang == "en" else lang)
+    out = OUT if lang == "en" else OUT / lang
+    notebooks = [Path(a).resolve() for a in argv] or sorted(source_dir.glob("*.ipynb"))
+    if lang != "en":  # NB=notebooks/05_value.ipynb names the English source: take its Chinese edition
+        notebooks = [p if p.parent.name == lang else p.parent / lang / p.name for p in notebooks]
     if not notebooks:
-        die("no notebooks found in notebooks/")
-    OUT.mkdir(parents=True, exist_ok=True)
+        die(f"no notebooks found in {_rel(source_dir)}/")
+    out.mkdir(parents=True, exist_ok=True)
     npm_assets()
     copy_assets()
     with tempfile.TemporaryDirectory() as tmp:
-        export(deck_sources(notebooks, Path(tmp)))
-    decks = [OUT / f"{nb.stem}.slides.html" for nb in notebooks]
+        export(deck_sources(notebooks, Path(tmp)), out)
+    decks = [out / f"{nb.stem}.slides.html" for nb in notebooks]
     missing = [d.name for d in decks if not d.is_file()]
     if missing:
         die(f"nbconvert did not write: {missing}")
     check_offline(decks)
     took = time.perf_counter() - start
-    print(f"build_slides: {len(decks)} decks in {os.path.relpath(OUT, Path.cwd())}/ ({took:.0f} s); "
+    print(f"build_slides: {len(decks)} decks in {os.path.relpath(out, Path.cwd())}/ ({took:.0f} s); "
           f"open one in a browser, press s for the speaker notes")
     return 0
 

@@ -36,6 +36,8 @@ from tools.nbtools import ROOT, read, source, write  # noqa: E402
 TAG = "instructor"
 # The first line of a collapsed cell is all JupyterLab shows of it: a label, not the notes' first sentence.
 LABEL = "*Instructor material: collapsed for trainees, shown in the deck's speaker view.*"
+# The same label in the Chinese edition (translations/zh/ keep it exactly: tools/translate.py checks).
+LABEL_ZH = "*讲师材料：对学员折叠显示，在幻灯片的演讲者视图中显示。*"
 # Words that say "for the instructor" in the first line of a cell a trainee must not meet in plain sight.
 INSTRUCTOR_WORDS = ("speaker notes", "instructor notes", "rubric for", "timing (", "timing:")
 
@@ -49,12 +51,15 @@ def is_instructor(cell: dict) -> bool:
 def is_marked(cell: dict) -> bool:
     meta = cell.get("metadata", {})
     return (TAG in meta.get("tags", []) and meta.get("jupyter", {}).get("source_hidden") is True
-            and source(cell).split("\n", 1)[0] == LABEL)
+            and source(cell).split("\n", 1)[0] in (LABEL, LABEL_ZH))
 
 
 def strip_label(text: str) -> str:
     """An instructor cell's text without the label line (for the decks and the site's instructor page)."""
-    return text[len(LABEL):].lstrip("\n") if text.startswith(LABEL) else text
+    for label in (LABEL, LABEL_ZH):
+        if text.startswith(label):
+            return text[len(label):].lstrip("\n")
+    return text
 
 
 def mark(nb: dict) -> int:

@@ -22,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 START = "notebooks/00_start_here.ipynb"
+# The start notebook of each edition; `make lab LANG=zh` opens the Chinese one, and custlearn speaks
+# Chinese in every kernel the server starts (CUSTLEARN_LANG, inherited by the kernels).
+STARTS = {"en": START, "zh": "notebooks/zh/00_start_here.ipynb"}
 DEFAULT_PORT = 8888
 PORT_FLAGS = ("--port", "--ServerApp.port", "--NotebookApp.port")
 
@@ -73,10 +76,10 @@ def port_free(port: int, ip: str) -> bool:
     return True
 
 
-def command(port: int, args: list[str], *, root: Path = ROOT) -> list[str]:
+def command(port: int, args: list[str], *, root: Path = ROOT, start: str = START) -> list[str]:
     """The jupyter lab command line (one --port, the start notebook as the default URL)."""
     cmd = [str(Path(sys.executable).with_name("jupyter")), "lab", f"--port={port}", "--ServerApp.port_retries=0",
-           f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{START}"]
+           f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{start}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args:
         cmd.append("--allow-root")  # containers and CI often run as root; Jupyter refuses unless told
     return cmd + args
@@ -85,6 +88,7 @@ def command(port: int, args: list[str], *, root: Path = ROOT) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or DEFAULT_PORT))
+    parser.add_argument("--lang", choices=sorted(STARTS), default="en", help="the edition to open (make lab LANG=zh)")
     parser.add_argument("lab_args", nargs=argparse.REMAINDER, help="arguments for jupyter lab (LAB_ARGS)")
     args = parser.parse_args(argv)
     extra = args.lab_args[1:] if args.lab_args[:1] == ["--"] else args.lab_args
@@ -98,12 +102,15 @@ def main(argv: list[str] | None = None) -> int:
               f"`.venv/bin/jupyter server stop {port}`).", file=sys.stderr)
         return 1
     where = "127.0.0.1" if ip in ("127.0.0.1", "localhost") else "<this machine's address>"
-    print(f"\nStarting JupyterLab on {START}, port {port}.\n"
-          f"Open the address it prints below: http://{where}:{port}/lab/tree/{START}?token=...\n"
+    start = STARTS[args.lang]
+    if args.lang != "en":
+        os.environ["CUSTLEARN_LANG"] = args.lang
+    print(f"\nStarting JupyterLab on {start}, port {port}.\n"
+          f"Open the address it prints below: http://{where}:{port}/lab/tree/{start}?token=...\n"
           f"(with --no-browser too; the token logs you in). Another port: make lab PORT={port + 1}.\n"
           f"On a remote or headless machine: make lab LAB_ARGS='--no-browser --ip=0.0.0.0'.\n"
           f"Stop it with Ctrl-C.\n", flush=True)
-    cmd = command(port, extra)
+    cmd = command(port, extra, start=start)
     os.execv(cmd[0], cmd)
     return 0  # pragma: no cover - execv does not return
 

@@ -5,6 +5,7 @@ Usage (from the repository root; `make notebooks` runs ``build``)::
     .venv/bin/python tools/translate.py status                 # what is missing or stale, per notebook
     .venv/bin/python tools/translate.py skeleton notebooks/05_value.ipynb   # add entries to translate
     .venv/bin/python tools/translate.py check notebooks/05_value.ipynb      # one file's problems
+    .venv/bin/python tools/translate.py accept notebooks/05_value.ipynb c05-012   # revised: current again
     .venv/bin/python tools/translate.py build [NOTEBOOK ...]   # write notebooks/zh/, exercises/zh/solutions/
 
 **One source for code and numbers.** The English notebooks
@@ -48,6 +49,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import functools
 import hashlib
 import re
 import sys
@@ -56,6 +58,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.instructor_cells import LABEL, LABEL_ZH  # noqa: E402
 from tools.nbtools import ROOT, read, source, write  # noqa: E402
 
 LANG = "zh"
@@ -65,6 +68,7 @@ HAS_LETTERS = re.compile(r"[A-Za-z]")
 LANGUAGE_LINES = ('import custlearn\n'
                   'custlearn.set_language("zh")  # 中文版：custlearn 的图表、反馈和错误信息都用中文\n\n')
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+DECK_QUOTE = re.compile(r"「[^」]*」")
 
 
 # ------------------------------------------------------------------ where things live
@@ -173,6 +177,7 @@ class _Shape(ast.NodeTransformer):
 
     def __init__(self) -> None:
         self.strings: list[str] = []
+        self.inner: list[str] = []
 
     def visit_Constant(self, node: ast.Constant) -> ast.AST:
         if isinstance(node.value, str):
@@ -184,21 +189,25 @@ class _Shape(ast.NodeTransformer):
         parts = [v for v in node.values if isinstance(v, ast.FormattedValue)]
         literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
         self.strings.append("f:" + literal)
-        exprs = sorted(ast.dump(self.visit(copy.deepcopy(p))) for p in parts)
+        # The fields as a sorted list (words may move them around); strings inside a field (a
+        # separator, a key) are set aside too and kept apart, as a multiset.
+        inner = _Shape()
+        exprs = sorted(ast.dump(inner.visit(copy.deepcopy(p))) for p in parts)
+        self.inner += inner.strings + inner.inner
         return ast.copy_location(ast.Constant(value="f-string:" + "|".join(exprs)), node)
 
 
-def _shape(src: str) -> tuple[str, list[str]]:
+def _shape(src: str) -> tuple[str, list[str], list[str]]:
     shaper = _Shape()
     tree = shaper.visit(ast.parse(_python(src)))
-    return ast.dump(tree), shaper.strings
+    return ast.dump(tree), shaper.strings, shaper.inner
 
 
 def code_problems(english: str, chinese: str) -> list[str]:
     """Why ``chinese`` is not the English code with only its words translated (empty: it is)."""
     try:
-        en_shape, en_strings = _shape(english)
-        zh_shape, zh_strings = _shape(chinese)
+        en_shape, en_strings, en_inner = _shape(english)
+        zh_shape, zh_strings, zh_inner = _shape(chinese)
     except SyntaxError as exc:
         return [f"the Chinese code does not parse: {exc}"]
     if en_shape != zh_shape:
@@ -208,6 +217,8 @@ def code_problems(english: str, chinese: str) -> list[str]:
     if marker.findall(english) != marker.findall(chinese):
         return ["the '# solution' / '# end solution' marker lines must stay as they are (English, same places)"]
     changed = [(e, z) for e, z in zip(en_strings, zh_strings) if e != z and not CJK.search(z)]
+    changed += [("(a string inside an f-string field)", z) for z in (Counter(zh_inner) - Counter(en_inner))
+                if not CJK.search(z)]
     if changed:
         e, z = changed[0]
         return [f"a string changed without becoming Chinese: {e!r} -> {z!r} (data, column names and "
@@ -215,9 +226,57 @@ def code_problems(english: str, chinese: str) -> list[str]:
     return []
 
 
+MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"], 1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Ways of writing the same number in the two languages, rewritten to one form before counting:
+# 63 million = 6,300 万 = 63000000; 1 亿 = 100 million; "31 Dec 2024" = 2024 年 12 月 31 日.
+_SCALES = [(re.compile(r"(\d+(?:\.\d+)?)\s*(?:million\b|M\b)"), 10**6), (re.compile(r"(\d+(?:\.\d+)?)\s*billion\b"), 10**9),
+           (re.compile(r"(\d+(?:\.\d+)?)\s*百万"), 10**6), (re.compile(r"(\d+(?:\.\d+)?)\s*万"), 10**4), (re.compile(r"(\d+(?:\.\d+)?)\s*亿"), 10**8)]
+_DATES = [(re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[2].lower()]} {m[1]}"),
+          (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[1].lower()]} {m[2]}"),
+          (re.compile(r"\b" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[2]} {MONTHS[m[1].lower()]}")]
+
+
+def _scaled(m: re.Match, factor: int) -> str:
+    value = float(m[1].replace(",", "")) * factor
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+@functools.cache
+def _digit_terms() -> list[str]:
+    from tools import build_glossary as bg
+
+    return sorted({w for t in bg.load().terms for w in (t.term, t.zh) if re.search(r"\d", w)}, key=len, reverse=True)
+
+
+def _without_terms(text: str) -> str:
+    """The text without the glossary terms that hold digits (留住后的12个月价值, 20/80/30 rule): a term is
+    written as the glossary has it, whatever the other language's sentence says."""
+    for term in _digit_terms():
+        text = text.replace(term, " ")
+    return text
+
+
+def same_numbers(english: str, chinese: str) -> bool:
+    """Do the two texts hold the same numbers? Each side's numbers outside a glossary term must all be in
+    the other side (the English "value if kept over 12 months" is the term 留住后的12个月价值)."""
+    en, zh = numbers(english), numbers(chinese)
+    if en == zh:
+        return True
+    return not (numbers(_without_terms(english)) - zh) and not (numbers(_without_terms(chinese)) - en)
+
+
 def numbers(text: str) -> Counter:
-    """The numbers written in a text (thousands separators dropped), counted."""
-    return Counter(n.replace(",", "") for n in NUMBER.findall(text))
+    """The numbers written in a text, counted: thousands separators and leading zeros dropped, and
+    "63 million" / "6300 万", "31 Dec 2024" / "2024 年 12 月 31 日" read as the same numbers."""
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    for pattern, factor in _SCALES:
+        text = pattern.sub(lambda m, f=factor: _scaled(m, f), text)
+    for pattern, repl in _DATES:
+        text = pattern.sub(repl, text)
+    found = NUMBER.findall(text)
+    return Counter(str(int(n)) if n.isdigit() else n for n in (x.replace(",", "") for x in found))
 
 
 # ------------------------------------------------------------------ the checks
@@ -260,7 +319,12 @@ def problems(english: Path) -> list[str]:
             continue
         if "markdown" in entry:
             zh = str(entry["markdown"])
-            if numbers(zh) != numbers(src):
+            if src.startswith(LABEL) and not zh.startswith(LABEL_ZH):
+                found.append(f"{where}: an instructor cell's Chinese starts with the label {LABEL_ZH}")
+            lost = [q for q in DECK_QUOTE.findall(src) if q not in zh]
+            if lost:
+                found.append(f"{where}: a deck quotation must stay exactly as it is: {lost[0]}")
+            if not same_numbers(src, zh):
                 diff = (numbers(src) - numbers(zh)) + (numbers(zh) - numbers(src))
                 found.append(f"{where}: the Chinese text has other numbers than the English ({sorted(diff)})")
         elif "code" in entry and not entry.get("todo"):
@@ -268,30 +332,83 @@ def problems(english: Path) -> list[str]:
     return found
 
 
+# ------------------------------------------------------------------ whole documents
+
+#: Documents translated whole (Chinese file -> English source). The Chinese file's first line names its
+#: source and the hash of the English it translates (``document_header``); a test fails when it is stale.
+DOCUMENTS = {"README.zh.md": "README.md", "docs/zh/intro.md": "docs/intro.md",
+             "docs/zh/instructor_guide.md": "docs/instructor_guide.md"}
+DOC_HEADER = re.compile(r"^<!-- 译自 (\S+)（sha256 前 12 位：([0-9a-f]{12})）")
+
+
+def document_header(english: str) -> str:
+    """The first line of a document's Chinese translation: its source and that source's hash."""
+    text = (ROOT / english).read_text(encoding="utf-8")
+    return f"<!-- 译自 {english}（sha256 前 12 位：{sha(text)}）；英文原文改动后，请同步更新译文和这一行。 -->"
+
+
+def document_problems(chinese: str) -> list[str]:
+    path = ROOT / chinese
+    if not path.exists():
+        return [f"{chinese} is missing (the Chinese of {DOCUMENTS[chinese]})"]
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    m = DOC_HEADER.match(first)
+    if not m or m.group(1) != DOCUMENTS[chinese]:
+        return [f"{chinese}: the first line must be {document_header(DOCUMENTS[chinese])!r}"]
+    if m.group(2) != sha((ROOT / DOCUMENTS[chinese]).read_text(encoding="utf-8")):
+        return [f"{chinese} is stale: {DOCUMENTS[chinese]} changed since it was translated "
+                f"(update the translation, then its first line to {document_header(DOCUMENTS[chinese])!r})"]
+    return []
+
+
 # ------------------------------------------------------------------ building
 
-def glossary_cell(stem: str) -> str:
-    from tools import build_glossary as bg
+_CJK_END = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]$")
+_CJK_START = re.compile(r"^[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]")
 
-    glossary = bg.load()
-    lines = ["## 术语表", "", "| 中文 | English | 定义 |", "|---|---|---|"]
-    lines += [f"| {t.zh} | {t.term} | {t.zh_definition or t.definition} |" for t in glossary.for_lesson(stem)]
-    return "\n".join(lines)
+
+def join_cjk_lines(markdown: str) -> str:
+    r"""Join a paragraph's lines where both sides of the break are Chinese.
+
+    Markdown turns a line break inside a paragraph into a space, which shows
+    between Chinese characters; a translator may still wrap lines. Code
+    blocks, and lines that start a list item, a heading, a quote or a table
+    row, are kept as they are.
+
+    >>> join_cjk_lines("第一行\n接着写。\n- 列表\n```\n代码\n注释\n```")
+    '第一行接着写。\n- 列表\n```\n代码\n注释\n```'
+    """
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            out.append(line)
+            continue
+        prev = out[-1] if out else ""
+        if (not fenced and out and _CJK_END.search(prev) and _CJK_START.search(line.lstrip())
+                and not prev.lstrip().startswith(("|", "#"))):
+            out[-1] = prev + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def build(english: Path) -> dict:
     """The Chinese notebook for an English one: its text translated, outputs cleared."""
     nb = copy.deepcopy(read(english))
+    from tools import build_glossary as bg
+
     by_id = {e["id"]: e for e in load(translation_path(english))}
     first_code = True
-    stem = english.stem
+    glossary = bg.load()
     for cell in nb["cells"]:
         entry = by_id.get(cell["id"], {})
         if cell["cell_type"] == "markdown":
             if is_glossary(cell):
-                text = glossary_cell(stem)
+                text = bg.lesson_cell_zh(glossary, english.stem)
             else:
-                text = str(entry.get("markdown", source(cell)))
+                text = join_cjk_lines(str(entry.get("markdown", source(cell))))
             cell["source"] = text
             continue
         if cell["cell_type"] != "code":
@@ -339,11 +456,36 @@ def skeleton(english: Path) -> int:
     return added
 
 
+def accept(english: Path, cell_ids: list[str]) -> int:
+    """Mark entries current after their Chinese was revised to the changed English (their sha updated)."""
+    english = english.resolve()
+    sources = {c["id"]: source(c) for c in read(english)["cells"]}
+    entries = load(translation_path(english))
+    unknown = [i for i in cell_ids if i not in sources or i not in {e["id"] for e in entries}]
+    if unknown:
+        print(f"no such translated cell(s) in {english.relative_to(ROOT)}: {unknown}")
+        return 1
+    for entry in entries:
+        if entry["id"] in cell_ids:
+            entry["sha"] = sha(sources[entry["id"]])
+            entry.pop("todo", None)
+            entry.pop("was", None)
+    save(translation_path(english), english, entries)
+    print(f"accepted {len(cell_ids)} entr{'y' if len(cell_ids) == 1 else 'ies'} of {english.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["status", "skeleton", "check", "build"])
+    parser.add_argument("command", choices=["status", "skeleton", "check", "build", "docs", "accept"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "accept":  # a stale entry revised by hand: record the English it now translates
+        return accept(args.notebooks[0], [str(c) for c in args.notebooks[1:]])
+    if args.command == "docs":  # the documents translated whole, and the header line each needs
+        found = [p for chinese in DOCUMENTS for p in document_problems(chinese)]
+        print("\n".join(found) or f"ok: {len(DOCUMENTS)} documents are current")
+        return 1 if found else 0
     chosen = [p.resolve() for p in args.notebooks] or english_notebooks()
     chosen = [p if p.parts[-2] != LANG else Path(read(p)["metadata"]["custlearn"]["source"]) for p in chosen]
     bad = 0

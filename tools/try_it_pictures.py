@@ -38,9 +38,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def cache_file(path: Path) -> Path:
+    """Where a lesson's demos are kept: _build/try_it/<lesson>.json, the Chinese edition's in _build/try_it/zh/."""
+    return CACHE / ("zh" if path.parent.name == "zh" else "") / f"{path.stem}.json"
+
+
 def cached(path: Path) -> dict | None:
     """The captured demos of a lesson, if the cache is there and made from this version of it."""
-    file = CACHE / f"{path.stem}.json"
+    file = cache_file(path)
     if not file.is_file():
         return None
     data = json.loads(file.read_text(encoding="utf-8"))
@@ -97,16 +102,17 @@ def capture(path: Path, timeout: int = 300) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb and notebooks/zh/*.ipynb")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    CACHE.mkdir(parents=True, exist_ok=True)
-    for path in args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")):
+    default = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
+    for path in args.notebooks or default:
         if cached(path) is not None:
             continue
         start = time.perf_counter()
         data = capture(path)
-        (CACHE / f"{path.stem}.json").write_text(json.dumps(data), encoding="utf-8")
+        cache_file(path).parent.mkdir(parents=True, exist_ok=True)
+        cache_file(path).write_text(json.dumps(data), encoding="utf-8")
         shown = sum(1 for outs in data["demos"].values() if outs)
         print(f"try_it_pictures: {path.name}: {shown} demo(s) captured ({time.perf_counter() - start:.0f} s)")
     return 0

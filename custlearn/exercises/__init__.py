@@ -23,6 +23,7 @@ import pkgutil
 from functools import cache
 from typing import Any
 
+from custlearn._i18n import tr
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import (
     ERROR,
@@ -73,15 +74,18 @@ def exercise_ids(lesson: str | None = None) -> list[str]:
 def _unknown(exercise_id: Any) -> Feedback:
     if not isinstance(exercise_id, str):
         return Feedback(str(exercise_id), UNKNOWN,
-                        f'The exercise id must be text such as "00.1", but {exercise_id!r} was given.')
+                        tr('The exercise id must be text such as "00.1", but {given} was given.',
+                           given=repr(exercise_id)))
     lesson = exercise_id.split(".")[0]
     if lesson in lessons():
         valid = ", ".join(exercise_ids(lesson))
         return Feedback(exercise_id, UNKNOWN,
-                        f'There is no exercise "{exercise_id}". Lesson {lesson} has: {valid}.')
+                        tr('There is no exercise "{exercise_id}". Lesson {lesson} has: {valid}.',
+                           exercise_id=exercise_id, lesson=lesson, valid=valid))
     return Feedback(exercise_id, UNKNOWN,
-                    f'There is no exercise "{exercise_id}". Lessons with exercises: '
-                    f'{", ".join(lessons())}; ids look like "{lessons()[0] if lessons() else "00"}.1".')
+                    tr('There is no exercise "{exercise_id}". Lessons with exercises: {lessons}; '
+                       'ids look like "{first}.1".', exercise_id=exercise_id, lessons=", ".join(lessons()),
+                       first=lessons()[0] if lessons() else "00"))
 
 
 # Issue 19 renumbered the lessons: customer service became lesson 06, churn early warning lesson 07 (its
@@ -108,15 +112,17 @@ def evaluate(exercise_id: str, answer: Any) -> Feedback:
     if lesson in RENUMBERED and lesson not in lessons():
         new_id = RENUMBERED[lesson] + exercise_id[len(lesson):]
         verdict = evaluate(new_id, answer)
-        return Feedback(exercise_id, verdict.status, f'Exercise "{exercise_id}" is now "{new_id}" (the lessons were '
-                        f'renumbered): write check("{new_id}", answer). {verdict.message}', verdict.hint)
+        return Feedback(exercise_id, verdict.status, tr('Exercise "{exercise_id}" is now "{new_id}" (the lessons were '
+                        'renumbered): write check("{new_id}", answer). {message}', exercise_id=exercise_id,
+                        new_id=new_id, message=verdict.message), verdict.hint)
     try:
         if lesson not in lessons() or exercise_id not in _registry(lesson):
             return _unknown(exercise_id)
         exercise = _registry(lesson)[exercise_id]
     except Exception as exc:  # a broken lesson module must not break the learner's cell
-        return Feedback(str(exercise_id), ERROR, f"The exercises could not be loaded ({type(exc).__name__}: {exc}).",
-                        "Tell your instructor: this is a bug in custlearn, not in your answer.")
+        return Feedback(str(exercise_id), ERROR, tr("The exercises could not be loaded ({error}: {exc}).",
+                                                    error=type(exc).__name__, exc=exc),
+                        tr("Tell your instructor: this is a bug in custlearn, not in your answer."))
     return _former_churn_note(safe_evaluate(exercise, exercise_id, answer))
 
 
@@ -126,8 +132,8 @@ def _former_churn_note(verdict: Feedback) -> Feedback:
     lesson, _, number = verdict.exercise_id.partition(".")
     if lesson != old or verdict.status not in (INCORRECT, INVALID) or f"{new}.{number}" not in exercise_ids(new):
         return verdict
-    note = (f' (If this is your answer to the churn lesson\'s exercise {old}.{number}: that lesson is lesson {new} now, '
-            f'write check("{new}.{number}", answer).)')
+    note = tr(' (If this is your answer to the churn lesson\'s exercise {old}.{number}: that lesson is lesson {new} '
+              'now, write check("{new}.{number}", answer).)', old=old, number=number, new=new)
     return Feedback(verdict.exercise_id, verdict.status, verdict.message + note, verdict.hint)
 
 

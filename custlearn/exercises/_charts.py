@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_, tr, translated
 from custlearn.exercises._core import (
     CORRECT, INCORRECT, INVALID, Exercise, Mistake, _kind, agreement, canonical_labels, fmt, plural, value_of,
 )
@@ -41,7 +42,8 @@ SHARE_SCALES = (1.0, 100.0)
 DAY_SCALES = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25}
 # A ratio may be drawn as it is, as a change (r - 1), as a percentage change or in percent: (slope, offset).
 RATIO_FORMS = {"ratio": (1.0, 0.0), "change": (1.0, -1.0), "percent change": (100.0, -100.0), "percent": (100.0, 0.0)}
-NEGATION = r"\b(without|no|non|not|other|others|false)\b"
+# The words that name "the others" in a legend, in English and in Chinese (无折扣, 没有折扣, 其他客户).
+NEGATION = r"(\b(without|no|non|not|other|others|false)\b|无|没有|未|非|不|其他|其余)"
 
 
 def two_groups(group: str, others: str, words: str) -> dict[str, str]:
@@ -51,11 +53,16 @@ def two_groups(group: str, others: str, words: str) -> dict[str, str]:
     >>> patterns = two_groups("discount", "no discount", "discount")
     >>> [n for n, p in patterns.items() if re.search(p, "acquired without a discount", re.I)]
     ['no discount']
+    >>> [n for n, p in two_groups("discount", "no discount", "discount|折扣").items() if re.search(p, "无折扣")]
+    ['no discount']
     """
     return {group: rf"^(?!.*{NEGATION}).*({words}|true)", others: NEGATION}
 
 
-_PERIOD_NAMES = [(1.5, "day"), (10, "week"), (45, "month"), (140, "quarter"), (500, "year")]
+# The marks a chart draws, named in feedback ("drawn as bars").
+_MARK_NAMES = {"line": N_("line"), "bar": N_("bar"), "points": N_("points"), "rule": N_("rule"),
+               "segments": N_("segments")}
+_PERIOD_NAMES = [(1.5, N_("day")), (10, N_("week")), (45, N_("month")), (140, N_("quarter")), (500, N_("year"))]
 
 
 @dataclass
@@ -277,8 +284,8 @@ def _keyed_fit(marks: Marks, expected: pd.Series, scales: Sequence[float], index
 def _other_labels(marks: Marks, like: pd.Index, index_name: str) -> str:
     shown = [str(k) for k in (marks.keys if marks.keys is not None else [fmt(v) for v in marks.x[:3]])][:3]
     wanted = canonical_labels(list(like), like)
-    return (f"its x labels ({', '.join(shown)}, ...) are not the {index_name}s asked for "
-            f"({wanted[0]} to {wanted[-1]})")
+    return tr("its x labels ({shown}, ...) are not the {index_name}s asked for ({first} to {last})",
+              shown=", ".join(shown), index_name=translated(index_name), first=wanted[0], last=wanted[-1])
 
 
 def _spacing_name(keys: list) -> str | None:
@@ -289,38 +296,43 @@ def _spacing_name(keys: list) -> str | None:
     if len(stamps) < 2:
         return None
     days = float(pd.Series(stamps.sort_values()).diff().dt.total_seconds().median() / 86_400)
-    return next((name for limit, name in _PERIOD_NAMES if days < limit), "year")
+    return next((name for limit, name in _PERIOD_NAMES if days < limit), N_("year"))
 
 
 def _finer(marks: Marks, like: pd.Index, index_name: str) -> str:
-    per = _spacing_name(marks.keys or []) or "finer step"
-    return f"it has one point per {per}, several in each {index_name}: the question asks for one per {index_name}"
+    per = _spacing_name(marks.keys or []) or N_("finer step")
+    return tr("it has one point per {per}, several in each {index_name}: the question asks for one per {index_name}",
+              per=translated(per), index_name=translated(index_name))
 
 
 def _coverage(common: list, wanted: list, marks: Marks, index_name: str) -> str:
     per = _spacing_name(marks.keys or [])
     wanted_per = _spacing_name(list(pd.Index(wanted))) if per else None
     if per and wanted_per and per != wanted_per:
-        return f"it has one point per {per}; the question asks for one per {wanted_per}"
-    return (f"it covers {len(common)} of the {len(wanted)} {index_name}s ({common[0]} to {common[-1]}); "
-            f"the answer runs from {wanted[0]} to {wanted[-1]}")
+        return tr("it has one point per {per}; the question asks for one per {wanted_per}", per=translated(per),
+                  wanted_per=translated(wanted_per))
+    return tr("it covers {n} of the {total} {index_name}s ({first} to {last}); the answer runs from {start} to {end}",
+              n=len(common), total=len(wanted), index_name=translated(index_name), first=common[0], last=common[-1],
+              start=wanted[0], end=wanted[-1])
 
 
 def _values_differ(mine: np.ndarray, theirs: np.ndarray, common: list, scales: Sequence[float]) -> str:
     if len(mine) > 2 and np.allclose(mine, np.cumsum(theirs) * scales[0], rtol=1e-3):
-        return "its values add up from one point to the next (a running total); draw each point's own value"
+        return tr("its values add up from one point to the next (a running total); draw each point's own value")
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = mine / theirs
     if np.isfinite(ratio).all() and len(ratio) and np.allclose(ratio, ratio[0], rtol=1e-3) and ratio[0] != 0:
         times = float(ratio[0])
         if np.isclose(times, 100) or np.isclose(times, 0.01):
-            which = "percentages where shares (0-1)" if times > 1 else "shares (0-1) where percentages"
-            return f"it draws {which} are asked for"
-        return (f"every value is {fmt(times)} times the right one: a different measure, or a different "
-                "unit, is drawn")
+            if times > 1:
+                return tr("it draws percentages where shares (0-1) are asked for")
+            return tr("it draws shares (0-1) where percentages are asked for")
+        return tr("every value is {times} times the right one: a different measure, or a different unit, is drawn",
+                  times=fmt(times))
     bad = [k for k, a, e in zip(common, mine, theirs)
            if not any(agreement(a, e * s, REL) in ("exact", "rounded") for s in scales)]
-    return f"its values differ at {len(bad)} of {len(common)} points (first at {bad[0]})"
+    return tr("its values differ at {bad} of {n} points (first at {first})", bad=len(bad), n=len(common),
+              first=bad[0])
 
 
 def _curve_fit(marks: Marks, expected: pd.Series, x_scales: Sequence[float], y_scales: Sequence[float],
@@ -351,14 +363,14 @@ def _curve_fit(marks: Marks, expected: pd.Series, x_scales: Sequence[float], y_s
             if float(gap.max()) <= CURVE_TOL:
                 return _Fit(True, 2)
             worst = int(np.argmax(gap))
-            best = _Fit(False, 2, f"it strays from the right curve by up to {gap[worst]:.0%} of the curve's height "
-                                  f"(at x = {fmt(ex[inside][worst] / sx)})")
+            best = _Fit(False, 2, tr("it strays from the right curve by up to {gap:.0%} of the curve's height "
+                                     "(at x = {x})", gap=gap[worst], x=fmt(ex[inside][worst] / sx)))
     return best
 
 
 def _curve_reach(x: np.ndarray, ex: np.ndarray, reach: float, sx: float) -> str:
-    return (f"it runs from x = {fmt(x.min() / sx)} to {fmt(x.max() / sx)}; the curve asked for runs from "
-            f"{fmt(ex.min() / sx)} to at least {fmt(reach / sx)}")
+    return tr("it runs from x = {start} to {end}; the curve asked for runs from {wanted_start} to at least {reach}",
+              start=fmt(x.min() / sx), end=fmt(x.max() / sx), wanted_start=fmt(ex.min() / sx), reach=fmt(reach / sx))
 
 
 def _points_fit(marks: Marks, expected: pd.DataFrame) -> _Fit:
@@ -371,8 +383,8 @@ def _points_fit(marks: Marks, expected: pd.DataFrame) -> _Fit:
         found += any(hit)
     if found == len(expected):
         return _Fit(True, found)
-    return _Fit(False, found, f"{found} of its {plural(len(marks.x), 'point')} are at a right position "
-                              f"(of {len(expected)} asked for)")
+    return _Fit(False, found, tr("{found} of its {points} are at a right position (of {n} asked for)", found=found,
+                                 points=plural(len(marks.x), "point"), n=len(expected)))
 
 
 # --------------------------------------------------------------------------
@@ -422,11 +434,13 @@ def _values_problem(marks: list[Marks], groups: dict[str, Any], unit: str) -> st
              for form in forms.values() if shows(numbers, head, form)]
     if not found:
         values = head[0] if isinstance(head, tuple) else head
-        return f"it does not show the {first} ({', '.join(fmt(v) for v in np.atleast_1d(values))})"
+        return tr("it does not show the {first} ({values})", first=translated(first),
+                  values=", ".join(fmt(v) for v in np.atleast_1d(values)))
     numbers, form = found[0]
     for name, group in rest:
         if not shows(numbers, group, form):
-            return f"it does not show the {name}, in the same units as the {first}"
+            return tr("it does not show the {name}, in the same units as the {first}", name=translated(name),
+                      first=translated(first))
     return None
 
 
@@ -454,7 +468,7 @@ class Chart(Exercise):
     expected: Any
     question: str = ""
     kind: str = "line"
-    index_name: str = "point"
+    index_name: str = N_("point")
     unit: str = ""
     x_unit: str = ""
     normalise: bool = False
@@ -469,22 +483,23 @@ class Chart(Exercise):
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:
         marks = read_chart(answer)
         if marks is None:
-            return (INVALID, f"A chart is asked for, but your answer is {_kind(answer)}.",
-                    "Keep the Axes the plot was drawn on: fig, ax = plt.subplots(); ...; answer = ax "
-                    "(pandas and seaborn plotting functions return it too).")
+            return (INVALID, tr("A chart is asked for, but your answer is {kind}.", kind=_kind(answer)),
+                    tr("Keep the Axes the plot was drawn on: fig, ax = plt.subplots(); ...; answer = ax "
+                       "(pandas and seaborn plotting functions return it too)."))
         marks = [m for m in marks if len(m.y)]
         if not marks:
-            return INCORRECT, "Your chart is empty: nothing is drawn on it.", "Plot the data onto this Axes."
+            return INCORRECT, tr("Your chart is empty: nothing is drawn on it."), tr("Plot the data onto this Axes.")
         problem, shown = self._compare(marks, value_of(self.expected))
         if problem is None:
             problem = self._mark_kind(shown) or self._legend(shown)
             if problem is None:
                 return self._look(answer)
-            return INCORRECT, f"Your chart is nearly right: {problem}.", ""
+            return INCORRECT, tr("Your chart is nearly right: {problem}.", problem=problem), ""
         for mistake in self.mistakes:
             if self._compare(marks, value_of(mistake.value))[0] is None:
-                return INCORRECT, "Your chart draws other data than the question asks for.", mistake.hint
-        return INCORRECT, f"Your chart does not show the data asked for: {problem}.", self.hint
+                return INCORRECT, tr("Your chart draws other data than the question asks for."), translated(mistake.hint)
+        return (INCORRECT, tr("Your chart does not show the data asked for: {problem}.", problem=problem),
+                translated(self.hint))
 
     # -- the data
 
@@ -517,28 +532,31 @@ class Chart(Exercise):
         return _points_fit(marks, wanted)
 
     def _missing(self, name: str, shown: list, fits: list[_Fit]) -> str:
-        what = f"the {name} data" if name else "the data asked for"
+        what = tr("the {name} data", name=translated(name)) if name else tr("the data asked for")
         if shown:
-            done = " and ".join(f"the {n} data" for n, _ in shown)
-            return f"it shows {done} but not {what}"
+            done = tr(" and ").join(tr("the {name} data", name=translated(n)) for n, _ in shown)
+            return tr("it shows {done} but not {what}", done=done, what=what)
         best = max(fits, key=lambda f: f.common, default=_Fit(False))
         if best.note:
-            return f"for {what}, {best.note}" if name else best.note
-        return f"none of its lines, bars or points carries {what}"
+            return tr("for {what}, {note}", what=what, note=best.note) if name else best.note
+        return tr("none of its lines, bars or points carries {what}", what=what)
 
     def _mark_kind(self, shown: list[tuple[str, Marks]]) -> str | None:
         allowed = {"bar": {"bar"}, "line": {"line", "points"}}.get(self.kind)
         wrong = [m.mark for _, m in shown if allowed is not None and m.mark not in allowed]
         if wrong:
-            return (f"the numbers are right, but drawn as {wrong[0]}s; the question asks for a "
-                    f"{'bar' if self.kind == 'bar' else 'line'} chart")
+            if self.kind == "bar":
+                return tr("the numbers are right, but drawn as {mark}s; the question asks for a bar chart",
+                          mark=translated(_MARK_NAMES[wrong[0]]))
+            return tr("the numbers are right, but drawn as {mark}s; the question asks for a line chart",
+                      mark=translated(_MARK_NAMES[wrong[0]]))
         return None
 
     def _legend(self, shown: list[tuple[str, Marks]]) -> str | None:
         if len(shown) < 2:
             return None
         if not any(m.label for _, m in shown):
-            return "the lines are right, but nothing says which is which: add a legend (label=... and ax.legend())"
+            return tr("the lines are right, but nothing says which is which: add a legend (label=... and ax.legend())")
         for name, m in shown:
             own = self.legend.get(name)
             if own is None or not m.label or re.search(own, m.label, re.I):
@@ -546,7 +564,8 @@ class Chart(Exercise):
             other = next((n for n, pattern in self.legend.items() if n != name and re.search(pattern, m.label, re.I)),
                          None)
             if other is not None:
-                return f"the line labelled {m.label!r} shows the {name} data, not the {other} data: swap the labels"
+                return tr("the line labelled {label} shows the {name} data, not the {other} data: swap the labels",
+                          label=repr(m.label), name=translated(name), other=translated(other))
         return None
 
     # -- the look
@@ -558,10 +577,10 @@ class Chart(Exercise):
         suptitle = getattr(ax.figure, "_suptitle", None)
         title = next((t for t in titles if t.strip()), suptitle.get_text() if suptitle is not None else "")
         if self.require_title and not title.strip():
-            return (INCORRECT, "Your chart shows the right data but has no title.",
-                    "A reader should know what the chart shows without you: ax.set_title('...').")
+            return (INCORRECT, tr("Your chart shows the right data but has no title."),
+                    tr("A reader should know what the chart shows without you: ax.set_title('...')."))
         for which in ("x", "y"):
             if self.require_labels and not any(getattr(a, f"get_{which}label")().strip() for a in axes or [ax]):
-                return (INCORRECT, f"Your chart shows the right data, but the {which} axis has no label.",
-                        f"Say what the axis measures and its unit: ax.set_{which}label('... (unit)').")
-        return CORRECT, f"Your chart shows the right data ({title.strip()!r}).", ""
+                return (INCORRECT, tr("Your chart shows the right data, but the {which} axis has no label.", which=which),
+                        tr("Say what the axis measures and its unit: ax.set_{which}label('... (unit)').", which=which))
+        return CORRECT, tr("Your chart shows the right data ({title}).", title=repr(title.strip())), ""

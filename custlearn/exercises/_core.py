@@ -31,6 +31,7 @@ all mean January 2025.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,11 +39,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_, tr, translated
+
 __all__ = [
     "CORRECT", "INCORRECT", "UNANSWERED", "INVALID", "ERROR", "UNKNOWN",
     "EXACT", "ROUNDED", "COARSE",
     "Feedback", "Exercise", "Mistake", "Number", "Table", "Text", "Choice",
-    "agreement", "canonical_labels", "fmt", "plural", "safe_evaluate", "value_of",
+    "agreement", "canonical_labels", "fmt", "plural", "safe_evaluate", "text_length", "value_of",
 ]
 
 CORRECT, INCORRECT, UNANSWERED, INVALID, ERROR, UNKNOWN = (
@@ -50,12 +53,12 @@ CORRECT, INCORRECT, UNANSWERED, INVALID, ERROR, UNKNOWN = (
 )
 _ICON = {CORRECT: "✅", INCORRECT: "❌", UNANSWERED: "⏳", INVALID: "⚠️", ERROR: "⚠️", UNKNOWN: "❓"}
 
-NOT_ANSWERED = (
+NOT_ANSWERED = N_(
     "Not answered yet. Replace the ... after `answer =` with your code, "
     "run that cell, then run this check again."
 )
-TOO_COARSE = ("Keep at least two significant digits (0.0098, not 0.01; 0.68, not 0.7): round at the end, "
-              "if at all, e.g. round(answer, 4).")
+TOO_COARSE = N_("Keep at least two significant digits (0.0098, not 0.01; 0.68, not 0.7): round at the end, "
+                "if at all, e.g. round(answer, 4).")
 
 
 @dataclass(frozen=True)
@@ -78,16 +81,18 @@ class Feedback:
 
     def __str__(self) -> str:
         head = {
-            CORRECT: "Correct.",
-            INCORRECT: "Not yet.",
+            CORRECT: N_("Correct."),
+            INCORRECT: N_("Not yet."),
             UNANSWERED: "",
-            INVALID: "Not the kind of answer asked for.",
+            INVALID: N_("Not the kind of answer asked for."),
             ERROR: "",
             UNKNOWN: "",
         }[self.status]
+        head = translated(head) if head else ""
         text = f"{_ICON[self.status]} {self.exercise_id} {head} {self.message}".replace("  ", " ").strip()
+        text = text.replace("。 ", "。")  # Chinese sentences follow each other without a space
         if self.hint:
-            text += f"\n💡 Hint: {self.hint}"
+            text += "\n💡 " + tr("Hint: {hint}", hint=self.hint)  # the emoji stays out of the catalogue (the font)
         return text
 
 
@@ -118,12 +123,25 @@ def fmt(x: Any) -> str:
     return f"{x:.4g}"
 
 
+# The units feedback counts in, in the current language (another word is counted in English).
+_UNITS = {
+    "row": (N_("{n} row"), N_("{n} rows")),
+    "column": (N_("{n} column"), N_("{n} columns")),
+    "value": (N_("{n} value"), N_("{n} values")),
+    "point": (N_("{n} point"), N_("{n} points")),
+    "word": (N_("{n} word"), N_("{n} words")),
+    "character": (N_("{n} character"), N_("{n} characters")),
+}
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """``plural(1, "word")`` -> '1 word'; ``plural(3, "word")`` -> '3 words'.
+    """``plural(1, "word")`` -> '1 word'; ``plural(3, "word")`` -> '3 words' (in the current language).
 
     >>> plural(1, "row"), plural(2, "row"), plural(2, "category", "categories")
     ('1 row', '2 rows', '2 categories')
     """
+    if word in _UNITS and many is None:
+        return translated(_UNITS[word][n != 1]).format(n=f"{n:,}")
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
@@ -146,14 +164,15 @@ def value_of(spec: Any) -> Any:
 
 def _kind(answer: Any) -> str:
     if isinstance(answer, pd.DataFrame):
-        return f"a DataFrame with {plural(len(answer), 'row')} and {plural(answer.shape[1], 'column')}"
+        return tr("a DataFrame with {rows} and {columns}", rows=plural(len(answer), "row"),
+                  columns=plural(answer.shape[1], "column"))
     if isinstance(answer, pd.Series):
-        return f"a Series of {plural(len(answer), 'value')}"
+        return tr("a Series of {values}", values=plural(len(answer), "value"))
     if isinstance(answer, np.ndarray):
-        return f"an array of shape {answer.shape}"
+        return tr("an array of shape {shape}", shape=answer.shape)
     if isinstance(answer, str):
-        return f"the text {answer[:40]!r}"
-    return f"a {type(answer).__name__}"
+        return tr("the text {text}", text=repr(answer[:40]))
+    return tr("a {kind}", kind=type(answer).__name__)
 
 
 # --------------------------------------------------------------------------
@@ -318,18 +337,18 @@ class Exercise:
 
     def evaluate(self, exercise_id: str, answer: Any) -> Feedback:
         if answer is Ellipsis:
-            return Feedback(exercise_id, UNANSWERED, NOT_ANSWERED)
+            return Feedback(exercise_id, UNANSWERED, translated(NOT_ANSWERED))
         if answer is None:
             return Feedback(
                 exercise_id,
                 INVALID,
-                "Your answer is None.",
-                "A cell that ends with print(...) or a function without `return` gives None. "
-                "Assign the value itself: answer = <your expression>.",
+                tr("Your answer is None."),
+                tr("A cell that ends with print(...) or a function without `return` gives None. "
+                   "Assign the value itself: answer = <your expression>."),
             )
         status, message, hint = self._evaluate(answer)
         if status == CORRECT and self.explain:
-            message = f"{message} {self.explain}".strip()
+            message = f"{message} {translated(self.explain)}".strip()
         return Feedback(exercise_id, status, message, hint)
 
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:  # pragma: no cover - abstract
@@ -342,27 +361,28 @@ class Exercise:
 # Units whose answers are often given on another scale, with what that looks like.
 # Each entry: (transform of the expected value, what the answer looks like, hint).
 _Variant = tuple[Callable[[float], float], str, str]
-_TO_FRACTION = "This question asks for a fraction between 0 and 1: write 0.25 for 25%. Divide your answer by 100."
+_TO_FRACTION = N_("This question asks for a fraction between 0 and 1: write 0.25 for 25%. Divide your answer by 100.")
 _UNIT_VARIANTS: dict[str, list[_Variant]] = {
-    "fraction": [(lambda e: e * 100, "looks like a percentage", _TO_FRACTION)],
-    "percent": [(lambda e: e / 100, "looks like a fraction",
-                 "This question asks for a percentage: write 25 for 25%. Multiply your answer by 100.")],
-    "points": [(lambda e: e / 100, "looks like a fraction",
-                "This question asks for points: 100 × the difference of the two shares. Multiply by 100.")],
+    "fraction": [(lambda e: e * 100, N_("looks like a percentage"), _TO_FRACTION)],
+    "percent": [(lambda e: e / 100, N_("looks like a fraction"),
+                 N_("This question asks for a percentage: write 25 for 25%. Multiply your answer by 100."))],
+    "points": [(lambda e: e / 100, N_("looks like a fraction"),
+                N_("This question asks for points: 100 × the difference of the two shares. Multiply by 100."))],
     "ratio": [
-        (lambda e: 1 / e, "is the ratio turned upside down",
-         "You divided the other way round: put the group the question names first on top of the fraction "
-         "(a ratio above 1 means more, below 1 means less)."),
-        (lambda e: e * 100, "looks like a percentage",
-         "Give the ratio itself, not a percentage: write 1.25 for '25% more', 0.8 for '20% less'."),
-        (lambda e: (e - 1) * 100, "is the percentage change",
-         "That is (ratio - 1) x 100, the change in percent. Give the ratio itself: 1.25 for 25% more."),
-        (lambda e: e - 1, "is the change (ratio minus 1)",
-         "Give the ratio itself, not the change: 1.25 for 25% more, 0.8 for 20% less."),
+        (lambda e: 1 / e, N_("is the ratio turned upside down"),
+         N_("You divided the other way round: put the group the question names first on top of the fraction "
+            "(a ratio above 1 means more, below 1 means less).")),
+        (lambda e: e * 100, N_("looks like a percentage"),
+         N_("Give the ratio itself, not a percentage: write 1.25 for '25% more', 0.8 for '20% less'.")),
+        (lambda e: (e - 1) * 100, N_("is the percentage change"),
+         N_("That is (ratio - 1) x 100, the change in percent. Give the ratio itself: 1.25 for 25% more.")),
+        (lambda e: e - 1, N_("is the change (ratio minus 1)"),
+         N_("Give the ratio itself, not the change: 1.25 for 25% more, 0.8 for 20% less.")),
     ],
     "days": [
-        (lambda e: e / 7, "looks like weeks", "The question asks for days: multiply weeks by 7 (or work in days)."),
-        (lambda e: e / 30.4375, "looks like months", "The question asks for days: work with day counts."),
+        (lambda e: e / 7, N_("looks like weeks"),
+         N_("The question asks for days: multiply weeks by 7 (or work in days).")),
+        (lambda e: e / 30.4375, N_("looks like months"), N_("The question asks for days: work with day counts.")),
     ],
 }
 
@@ -372,31 +392,34 @@ def _one_number(answer: Any) -> tuple[Any, str, tuple[str, str, str] | None]:
     if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
         size = np.size(answer) if not isinstance(answer, (list, tuple)) else len(answer)
         if size != 1:
-            return answer, "", (INVALID, f"This question asks for one number, but your answer is {_kind(answer)}.",
-                                "Pick the single value asked for, e.g. with .loc[...], .sum(), .mean() or .iloc[0].")
+            return answer, "", (INVALID, tr("This question asks for one number, but your answer is {kind}.",
+                                            kind=_kind(answer)),
+                                tr("Pick the single value asked for, e.g. with .loc[...], .sum(), .mean() or .iloc[0]."))
         answer = np.asarray(answer).ravel()[0] if not isinstance(answer, (list, tuple)) else answer[0]
-        return answer, "(You gave a one-value container; next time take the number out with .item().) ", None
+        return answer, tr("(You gave a one-value container; next time take the number out with .item().) "), None
     return answer, "", None
 
 
 def _as_float(answer: Any, hint: str) -> tuple[float | None, tuple[str, str, str] | None]:
     if isinstance(answer, (bool, np.bool_)):
-        return None, (INVALID, f"Your answer is {answer}, a yes/no value; a number is asked for.", hint)
+        return None, (INVALID, tr("Your answer is {answer}, a yes/no value; a number is asked for.",
+                                  answer=answer), hint)
     if isinstance(answer, str):
         try:
             float(answer.replace(",", "").replace("%", ""))
         except ValueError:
-            return None, (INVALID, f"Your answer is the text {answer!r}; a number is asked for.", hint)
-        return None, (INVALID, f"Your answer is the text {answer!r}, not a number.",
-                      "Remove the quotes so Python stores a number: answer = 0.25, not answer = '0.25'.")
+            return None, (INVALID, tr("Your answer is the text {text}; a number is asked for.", text=repr(answer)),
+                          hint)
+        return None, (INVALID, tr("Your answer is the text {text}, not a number.", text=repr(answer)),
+                      tr("Remove the quotes so Python stores a number: answer = 0.25, not answer = '0.25'."))
     try:
         value = float(answer)
     except (TypeError, ValueError):
-        return None, (INVALID, f"A number is asked for, but your answer is {_kind(answer)}.", hint)
+        return None, (INVALID, tr("A number is asked for, but your answer is {kind}.", kind=_kind(answer)), hint)
     if math.isnan(value):
-        return None, (INVALID, "Your answer is NaN (not a number).",
-                      "Missing values crept into the calculation: look for NaN in the column you used "
-                      "and decide whether to drop them (.dropna()) first.")
+        return None, (INVALID, tr("Your answer is NaN (not a number)."),
+                      tr("Missing values crept into the calculation: look for NaN in the column you used "
+                         "and decide whether to drop them (.dropna()) first."))
     return value, None
 
 
@@ -425,7 +448,8 @@ class Number(Exercise):
         answer, note, invalid = _one_number(answer)
         if invalid:
             return invalid
-        value, invalid = _as_float(answer, self.hint)
+        hint = translated(self.hint)
+        value, invalid = _as_float(answer, hint)
         if invalid:
             return invalid
         expected = float(value_of(self.expected))
@@ -435,32 +459,37 @@ class Number(Exercise):
         for mistake in self.mistakes:
             if _agrees(value, float(value_of(mistake.value)), self.rel, self.abs):
                 if fits == COARSE:
-                    return (INCORRECT, f"{note}Your answer, {fmt(value)}, is rounded too far to tell.",
-                            f"{TOO_COARSE} If you did not round: {mistake.hint}")
-                return INCORRECT, f"{note}Your answer is {fmt(value)}.", mistake.hint
-        for transform, looks, hint in _UNIT_VARIANTS.get(self.unit, []):
+                    return (INCORRECT, note + tr("Your answer, {value}, is rounded too far to tell.", value=fmt(value)),
+                            tr("{coarse} If you did not round: {hint}", coarse=translated(TOO_COARSE),
+                               hint=translated(mistake.hint)))
+                return INCORRECT, note + tr("Your answer is {value}.", value=fmt(value)), translated(mistake.hint)
+        for transform, looks, unit_hint in _UNIT_VARIANTS.get(self.unit, []):
             if expected != 0 and _agrees(value, transform(expected), self.rel, self.abs):
-                return INCORRECT, f"{note}Your answer, {fmt(value)}, {looks}.", hint
-        return self._other(value, expected, fits, note)
+                return (INCORRECT, note + tr("Your answer, {value}, {looks}.", value=fmt(value), looks=translated(looks)),
+                        translated(unit_hint))
+        return self._other(value, expected, fits, note, hint)
 
     def _right(self, value: float, expected: float, fits: str) -> str:
-        unit = f" {self.unit}" if self.unit and self.unit not in ("fraction", "percent", "ratio") else ""
+        unit = f" {translated(self.unit)}" if self.unit and self.unit not in ("fraction", "percent", "ratio") else ""
         if fits == ROUNDED:
-            return f"{fmt(value)}{unit} is right (rounded: the exact value is {expected:.6g})."
-        return f"{fmt(value)}{unit} is right."
+            return tr("{value}{unit} is right (rounded: the exact value is {expected:.6g}).", value=fmt(value),
+                      unit=unit, expected=expected)
+        return tr("{value}{unit} is right.", value=fmt(value), unit=unit)
 
-    def _other(self, value: float, expected: float, fits: str | None, note: str) -> tuple[str, str, str]:
+    def _other(self, value: float, expected: float, fits: str | None, note: str, hint: str) -> tuple[str, str, str]:
         if fits == COARSE:
-            return INCORRECT, f"{note}Your answer, {fmt(value)}, is rounded too far.", TOO_COARSE
+            return INCORRECT, note + tr("Your answer, {value}, is rounded too far.", value=fmt(value)), translated(
+                TOO_COARSE)
         if expected != 0 and _agrees(value, -expected, self.rel, self.abs):
-            return (INCORRECT, f"{note}Your answer, {fmt(value)}, has the right size but the wrong sign.",
-                    self.hint or "Check the order of the subtraction.")
+            return (INCORRECT, note + tr("Your answer, {value}, has the right size but the wrong sign.", value=fmt(value)),
+                    hint or tr("Check the order of the subtraction."))
         if expected != 0 and math.isclose(value, expected, rel_tol=0.02):
-            return (INCORRECT, f"{note}Your answer, {fmt(value)}, is close but not the same.",
-                    "Did you round in the middle of the calculation, or use a slightly different filter or date? "
-                    "Keep full precision until the end. " + self.hint)
-        direction = "higher" if value > expected else "lower"
-        return INCORRECT, f"{note}Your answer, {fmt(value)}, is {direction} than the right one.", self.hint
+            return (INCORRECT, note + tr("Your answer, {value}, is close but not the same.", value=fmt(value)),
+                    tr("Did you round in the middle of the calculation, or use a slightly different filter or date? "
+                       "Keep full precision until the end. ") + hint)
+        if value > expected:
+            return INCORRECT, note + tr("Your answer, {value}, is higher than the right one.", value=fmt(value)), hint
+        return INCORRECT, note + tr("Your answer, {value}, is lower than the right one.", value=fmt(value)), hint
 
 
 # --------------------------------------------------------------------------
@@ -495,29 +524,30 @@ def _relabel(frame: pd.DataFrame, like: pd.Index) -> pd.DataFrame:
 def _compare_tables(answer: pd.DataFrame, expected: pd.DataFrame, *, rel: float, check_order: bool,
                     index_name: str) -> tuple[str, str] | None:
     """None if equal, ("", "rounded") if equal once rounded, otherwise (message, hint)."""
+    index_name = translated(index_name)
     if len(answer) != len(expected):
-        return (f"Your table has {plural(len(answer), 'row')}; the answer has {len(expected)} "
-                f"(one per {index_name}).",
-                "Check what each row should be: did you group by the right column and keep only "
-                "the rows the question asks about?")
+        return (tr("Your table has {rows}; the answer has {n} (one per {index_name}).",
+                   rows=plural(len(answer), "row"), n=len(expected), index_name=index_name),
+                tr("Check what each row should be: did you group by the right column and keep only "
+                   "the rows the question asks about?"))
     missing_cols = [c for c in expected.columns if c not in answer.columns]
     if missing_cols:
-        return (f"Your table lacks the column(s) {', '.join(map(repr, missing_cols))}. "
-                f"It has: {', '.join(map(repr, answer.columns))}.",
-                "Name the columns as the question asks (rename with .rename(columns={...})).")
+        return (tr("Your table lacks the column(s) {missing}. It has: {present}.",
+                   missing=", ".join(map(repr, missing_cols)), present=", ".join(map(repr, answer.columns))),
+                tr("Name the columns as the question asks (rename with .rename(columns={{...}}))."))
     answer, expected = _relabel(answer, expected.index), _relabel(expected, expected.index)
     exp_idx, ans_idx = list(expected.index), list(answer.index)
     if set(exp_idx) != set(ans_idx) or len(set(ans_idx)) != len(ans_idx):
         extra = [i for i in ans_idx if i not in set(exp_idx)][:3]
         lacking = [i for i in exp_idx if i not in set(ans_idx)][:3]
-        return (f"The rows are labelled differently: expected labels such as {', '.join(lacking)}, "
-                f"found {', '.join(extra) or 'repeated labels'}.",
-                f"Put the {index_name} in the index (e.g. .set_index(...) or group by it).")
+        return (tr("The rows are labelled differently: expected labels such as {lacking}, found {extra}.",
+                   lacking=", ".join(lacking), extra=", ".join(extra) or tr("repeated labels")),
+                tr("Put the {index_name} in the index (e.g. .set_index(...) or group by it).", index_name=index_name))
     if check_order and ans_idx != exp_idx:
         if _compare_tables(answer.loc[exp_idx], expected, rel=rel, check_order=False,
                            index_name=index_name) in (None, ("", ROUNDED)):
-            return ("The values are right but the rows are in a different order.",
-                    "Sort the table as the question asks (sort_values / sort_index).")
+            return (tr("The values are right but the rows are in a different order."),
+                    tr("Sort the table as the question asks (sort_values / sort_index)."))
     answer = answer.loc[exp_idx]
     rounded = False
     for col in expected.columns:
@@ -525,8 +555,9 @@ def _compare_tables(answer: pd.DataFrame, expected: pd.DataFrame, *, rel: float,
         rounded |= was_rounded
         if not same.all():
             bad = np.flatnonzero(~same)
-            return (f"The column {col!r} differs in {bad.size} of {plural(len(same), 'row')} "
-                    f"(first at {exp_idx[bad[0]]}: yours {fmt(answer[col].iloc[bad[0]])}, expected another value).",
+            return (tr("The column {column} differs in {bad} of {rows} (first at {label}: yours {yours}, "
+                       "expected another value).", column=repr(col), bad=bad.size, rows=plural(len(same), "row"),
+                       label=exp_idx[bad[0]], yours=fmt(answer[col].iloc[bad[0]])),
                     "")
     return ("", ROUNDED) if rounded else None
 
@@ -553,38 +584,62 @@ class Table(Exercise):
     question: str = ""
     rel: float = 1e-6
     check_order: bool = False
-    index_name: str = "row"
+    index_name: str = N_("row")
     mistakes: Sequence[Mistake] = field(default_factory=tuple)
     hint: str = ""
     explain: str = ""
 
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:
         if not isinstance(answer, (pd.DataFrame, pd.Series)):
-            return (INVALID, f"A table is asked for, but your answer is {_kind(answer)}.",
-                    "Assign the DataFrame or Series itself, e.g. answer = df.groupby(...)[...].sum().")
+            return (INVALID, tr("A table is asked for, but your answer is {kind}.", kind=_kind(answer)),
+                    tr("Assign the DataFrame or Series itself, e.g. answer = df.groupby(...)[...].sum()."))
         expected = value_of(self.expected)
         diff = _compare_tables(_match_shape(answer, expected), _as_frame(expected), rel=self.rel,
                                check_order=self.check_order, index_name=self.index_name)
         if diff is None:
-            return CORRECT, "Your table matches.", ""
+            return CORRECT, tr("Your table matches."), ""
         if diff == ("", ROUNDED):
-            return CORRECT, "Your table matches (its rounded values agree with the exact ones).", ""
+            return CORRECT, tr("Your table matches (its rounded values agree with the exact ones)."), ""
         for mistake in self.mistakes:
             wrong = value_of(mistake.value)
             if _compare_tables(_match_shape(answer, wrong), _as_frame(wrong), rel=self.rel, check_order=False,
                                index_name=self.index_name) in (None, ("", ROUNDED)):
-                return INCORRECT, "Your table is not the one asked for.", mistake.hint
+                return INCORRECT, tr("Your table is not the one asked for."), translated(mistake.hint)
         message, hint = diff
-        return INCORRECT, message, hint or self.hint
+        return INCORRECT, message, hint or translated(self.hint)
 
 
 # --------------------------------------------------------------------------
 # Text and Choice
 
 
+# Chinese is written without spaces between words: a Chinese answer is measured in characters (Han
+# characters, plus any Latin word or number among them), and asked for 1.5 characters per English word.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CHARACTERS_PER_WORD = 1.5
+
+
+def text_length(text: str) -> tuple[int, str]:
+    """The length of a written answer and its unit: words, or characters for a text in Chinese.
+
+    >>> text_length("Customers leave quietly."), text_length("客户悄悄流失了，没有合同 (contract)。")
+    ((3, 'word'), (12, 'character'))
+    """
+    han = len(_HAN.findall(text))
+    if not han:
+        return len(text.split()), "word"
+    others = [w for w in _HAN.sub(" ", text).split() if any(c.isalnum() for c in w)]
+    return han + len(others), "character"
+
+
 @dataclass
 class Text(Exercise):
-    """A written interpretation: checked for presence and length only."""
+    """A written interpretation: checked for presence and length only.
+
+    The length is counted in words (``min_words``), or, for an answer in
+    Chinese, in characters (``CHARACTERS_PER_WORD`` per word asked for). A
+    keyword counts as mentioned in English or in its Chinese translation.
+    """
 
     question: str = ""
     min_words: int = 15
@@ -593,18 +648,23 @@ class Text(Exercise):
 
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:
         if not isinstance(answer, str):
-            return (INVALID, f"A written answer (text in quotes) is asked for, but yours is {_kind(answer)}.",
-                    'Write it between triple quotes: answer = """...""".')
-        words = len(answer.split())
-        if words < self.min_words:
-            return (INCORRECT, f"Your answer has {plural(words, 'word')}; write at least {self.min_words}.",
-                    "Say what the result means for a manager and what you would do about it.")
-        missing = [k for k in self.keywords if k.lower() not in answer.lower()]
+            return (INVALID, tr("A written answer (text in quotes) is asked for, but yours is {kind}.",
+                                kind=_kind(answer)),
+                    tr('Write it between triple quotes: answer = """...""".'))
+        length, unit = text_length(answer)
+        need = self.min_words if unit == "word" else math.ceil(self.min_words * CHARACTERS_PER_WORD)
+        if length < need:
+            template = (N_("Your answer has {length}; write at least {need}.") if unit == "word" else
+                        N_("Your answer has {length}; write at least {need} characters."))
+            return (INCORRECT, translated(template).format(length=plural(length, unit), need=need),
+                    tr("Say what the result means for a manager and what you would do about it."))
+        text = answer.lower()
+        missing = [translated(k) for k in self.keywords if k.lower() not in text and translated(k).lower() not in text]
         suggestion = ""
         if missing:
-            suggestion = "A strong answer usually also mentions: " + ", ".join(missing) + "."
-        return (CORRECT, "Thank you: written answers are not graded automatically. Compare yours with the "
-                "model answer in exercises/solutions/ or discuss it in class.", suggestion)
+            suggestion = tr("A strong answer usually also mentions: {keywords}.", keywords=", ".join(missing))
+        return (CORRECT, tr("Thank you: written answers are not graded automatically. Compare yours with the "
+                            "model answer in exercises/solutions/ or discuss it in class."), suggestion)
 
 
 @dataclass
@@ -619,13 +679,14 @@ class Choice(Exercise):
     def _evaluate(self, answer: Any) -> tuple[str, str, str]:
         valid = ", ".join(repr(k) for k in self.options)
         if not isinstance(answer, str):
-            return INVALID, f"Answer with one of the option letters: {valid}.", ""
+            return INVALID, tr("Answer with one of the option letters: {valid}.", valid=valid), ""
         key = answer.strip().lower().rstrip(")").strip()
         if key not in self.options:
-            return INVALID, f"{answer!r} is not one of the options {valid}.", ""
+            return INVALID, tr("{answer} is not one of the options {valid}.", answer=repr(answer), valid=valid), ""
+        reason = translated(self.options[key]) if self.options[key] else ""
         if key == self.expected:
-            return CORRECT, self.options.get(key, ""), ""
-        return INCORRECT, f"Option {key!r} is not the best answer.", self.options.get(key, "")
+            return CORRECT, reason, ""
+        return INCORRECT, tr("Option {key} is not the best answer.", key=repr(key)), reason
 
 
 def safe_evaluate(exercise: Exercise, exercise_id: str, answer: Any) -> Feedback:
@@ -636,7 +697,7 @@ def safe_evaluate(exercise: Exercise, exercise_id: str, answer: Any) -> Feedback
         return Feedback(
             exercise_id,
             ERROR,
-            f"The checker could not evaluate this answer ({type(exc).__name__}: {exc}).",
-            "Your answer may still be right. Check its type (number, table, chart or text) against "
-            "the question; if it looks right, tell your instructor: it is a bug in the checker.",
+            tr("The checker could not evaluate this answer ({error}: {exc}).", error=type(exc).__name__, exc=exc),
+            tr("Your answer may still be right. Check its type (number, table, chart or text) against "
+               "the question; if it looks right, tell your instructor: it is a bug in the checker."),
         )

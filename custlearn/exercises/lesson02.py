@@ -11,6 +11,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
@@ -104,115 +105,115 @@ def _by_outcome(how: str = "mean") -> pd.Series:
 EXERCISES = {
     "02.1": Number(
         lambda: _thresholds()["at_risk_days"],
-        question="After how many days without a purchase is a shop customer 'at risk' by the default rule?",
+        question=N_("After how many days without a purchase is a shop customer 'at risk' by the default rule?"),
         abs=1.0,  # quantile conventions (interpolation, whole days) differ by up to a day
-        unit="days",
+        unit=N_("days"),
         mistakes=[
-            Mistake(lambda: float(np.median(_gaps())), "That is the median gap (half of the gaps are shorter). "
-                    "The rule uses the gap that 90% of repeat purchases beat: the 0.9 quantile."),
-            Mistake(lambda: float(_gaps().mean()), "That is the mean gap. The rule uses a quantile: the gap that "
-                    "90% of repeat purchases beat."),
-            Mistake(lambda: _thresholds()["lost_days"], "That is the threshold for 'lost'. 'At risk' starts "
-                    "earlier: the gap that 90% of repeat purchases beat."),
+            Mistake(lambda: float(np.median(_gaps())), N_("That is the median gap (half of the gaps are shorter). "
+                    "The rule uses the gap that 90% of repeat purchases beat: the 0.9 quantile.")),
+            Mistake(lambda: float(_gaps().mean()), N_("That is the mean gap. The rule uses a quantile: the gap that "
+                    "90% of repeat purchases beat.")),
+            Mistake(lambda: _thresholds()["lost_days"], N_("That is the threshold for 'lost'. 'At risk' starts "
+                    "earlier: the gap that 90% of repeat purchases beat.")),
         ],
-        hint="Take each customer's purchase days in order and the gaps between consecutive ones in days; the "
-             "threshold is the gap that 90% of them are shorter than (the 0.9 quantile). "
-             "lifecycle.default_thresholds computes it.",
+        hint=N_("Take each customer's purchase days in order and the gaps between consecutive ones in days; the "
+                "threshold is the gap that 90% of them are shorter than (the 0.9 quantile). "
+                "lifecycle.default_thresholds computes it."),
     ),
     "02.2": Number(
         _stage_share,
-        question="What share of all the shop's customers are 'at risk' on the last day of the data? (a fraction)",
+        question=N_("What share of all the shop's customers are 'at risk' on the last day of the data? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(lambda: _stage_share(buyers_only=True), "You divided by the customers who bought. The question "
-                    "asks for the share of all customers, prospects included."),
-            Mistake(lambda: _stage_share(how="sum"), "That is the number of customers; divide by the number of "
-                    "customers to get the share."),
-            Mistake(lambda: _stage_share(("at risk", "lost")), "You counted the lost customers too. 'At risk' is "
-                    "one stage: silent longer than usual, but not yet lost."),
+            Mistake(lambda: _stage_share(buyers_only=True), N_("You divided by the customers who bought. The question "
+                    "asks for the share of all customers, prospects included.")),
+            Mistake(lambda: _stage_share(how="sum"), N_("That is the number of customers; divide by the number of "
+                    "customers to get the share.")),
+            Mistake(lambda: _stage_share(("at risk", "lost")), N_("You counted the lost customers too. 'At risk' is "
+                    "one stage: silent longer than usual, but not yet lost.")),
         ],
-        hint="Give every customer a stage on the last day of the data (lifecycle.assign_stages, with the surveys), "
-             "then take the share of all customers whose stage is 'at risk'.",
+        hint=N_("Give every customer a stage on the last day of the data (lifecycle.assign_stages, with the surveys), "
+                "then take the share of all customers whose stage is 'at risk'."),
     ),
     "02.3": Table(
         _mid_2025_counts,
-        question="Number of customers at each stage on 2025-06-30 (at risk after 90 days, lost after 180, surveys used).",
-        index_name="stage",
+        question=N_("Number of customers at each stage on 2025-06-30 (at risk after 90 days, lost after 180, surveys used)."),
+        index_name=N_("stage"),
         mistakes=[
             Mistake(lambda: _counts(_stages(None, True, 90, 180)),
-                    "Those are the counts on the last day of the data. The question asks for 30 June 2025: pass "
-                    "as_of='2025-06-30'."),
+                    N_("Those are the counts on the last day of the data. The question asks for 30 June 2025: pass "
+                       "as_of='2025-06-30'.")),
             Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), False, 90, 180)),
-                    "Without the surveys no promoter can be found, so advocates are counted as repeat customers. "
-                    "Pass surveys=shop.surveys."),
+                    N_("Without the surveys no promoter can be found, so advocates are counted as repeat customers. "
+                       "Pass surveys=shop.surveys.")),
             Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), True, None, None)),
-                    "You used the default thresholds. The question fixes them: at_risk_days=90, lost_days=180."),
+                    N_("You used the default thresholds. The question fixes them: at_risk_days=90, lost_days=180.")),
         ],
-        hint="Give every customer a stage as of 30 June 2025 (lifecycle.assign_stages with at_risk_days=90, "
-             "lost_days=180 and the surveys), then count the customers in each stage (value_counts).",
+        hint=N_("Give every customer a stage as of 30 June 2025 (lifecycle.assign_stages with at_risk_days=90, "
+                "lost_days=180 and the surveys), then count the customers in each stage (value_counts)."),
     ),
     "02.4": Number(
         _repeat_to_lost,
-        question="Of the customers who were 'repeat' at the end of 2024, what share were 'lost' at the end of 2025? "
-                 "(a fraction; default thresholds, surveys used)",
+        question=N_("Of the customers who were 'repeat' at the end of 2024, what share were 'lost' at the end of 2025? "
+                    "(a fraction; default thresholds, surveys used)"),
         unit="fraction",
         mistakes=[
-            Mistake(_lost_from_repeat, "You read the matrix down a column: that is the share of the lost who "
-                    "had been repeat customers. Read along the row 'repeat' instead."),
-            Mistake(lambda: float(_moves(False).loc["repeat", "lost"]), "That is the number of customers who moved "
-                    "from repeat to lost; divide by the number of repeat customers (normalize=True does it)."),
-            Mistake(lambda: float(_moves(True, False).loc["repeat", "lost"]), "Without the surveys the advocates "
-                    "count as repeat customers. Pass surveys=shop.surveys."),
+            Mistake(_lost_from_repeat, N_("You read the matrix down a column: that is the share of the lost who "
+                    "had been repeat customers. Read along the row 'repeat' instead.")),
+            Mistake(lambda: float(_moves(False).loc["repeat", "lost"]), N_("That is the number of customers who moved "
+                    "from repeat to lost; divide by the number of repeat customers (normalize=True does it).")),
+            Mistake(lambda: float(_moves(True, False).loc["repeat", "lost"]), N_("Without the surveys the advocates "
+                    "count as repeat customers. Pass surveys=shop.surveys.")),
         ],
-        hint="Build the transition matrix from 31 Dec 2024 to the end of the data (lifecycle.transition_matrix, "
-             "with the surveys) and read along the row of the 'repeat' customers, in the column 'lost'.",
+        hint=N_("Build the transition matrix from 31 Dec 2024 to the end of the data (lifecycle.transition_matrix, "
+                "with the surveys) and read along the row of the 'repeat' customers, in the column 'lost'."),
     ),
     "02.5": Chart(
         _end_counts,
-        question="A bar chart of the number of customers at each stage on the last day of the data.",
+        question=N_("A bar chart of the number of customers at each stage on the last day of the data."),
         kind="bar",
-        index_name="stage",
+        index_name=N_("stage"),
         mistakes=[
-            Mistake(lambda: _end_counts(share=True), "Your bars show shares of the customers. The question asks "
-                    "for the number of customers at each stage."),
-            Mistake(lambda: _end_counts(surveys=False), "Without the surveys no promoter can be found, so the "
-                    "advocates are drawn as repeat customers. Pass surveys=shop.surveys to assign_stages."),
-            Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), True, 90, 180)), "Those are the stages of "
-                    "30 June 2025 (exercise 02.3). This chart is about the last day of the data."),
+            Mistake(lambda: _end_counts(share=True), N_("Your bars show shares of the customers. The question asks "
+                    "for the number of customers at each stage.")),
+            Mistake(lambda: _end_counts(surveys=False), N_("Without the surveys no promoter can be found, so the "
+                    "advocates are drawn as repeat customers. Pass surveys=shop.surveys to assign_stages.")),
+            Mistake(lambda: _counts(_stages(pd.Timestamp(MID_2025), True, 90, 180)), N_("Those are the stages of "
+                    "30 June 2025 (exercise 02.3). This chart is about the last day of the data.")),
         ],
-        hint="Give every customer a stage on the last day of the data (lifecycle.assign_stages with the "
-             "surveys), count the customers per stage and draw one bar per stage (plots.lifecycle_funnel "
-             "draws it, or .plot.bar on the counts).",
+        hint=N_("Give every customer a stage on the last day of the data (lifecycle.assign_stages with the "
+                "surveys), count the customers per stage and draw one bar per stage (plots.lifecycle_funnel "
+                "draws it, or .plot.bar on the counts)."),
     ),
     "02.6": Table(
         _by_outcome,
-        question="For each outcome of the first complaint, the share of customers still buying at the end "
-                 "(first-time, repeat, advocate or won back).",
-        index_name="complaint outcome",
+        question=N_("For each outcome of the first complaint, the share of customers still buying at the end "
+                    "(first-time, repeat, advocate or won back)."),
+        index_name=N_("complaint outcome"),
         mistakes=[
-            Mistake(lambda: _by_outcome("sum"), "Those are numbers of customers; the question asks for "
-                    "shares: take the mean of the True/False column per outcome."),
-            Mistake(lambda: _by_outcome("gone"), "Those are the shares NOT buying any more (at risk or lost). "
-                    "The question asks for the share still buying."),
+            Mistake(lambda: _by_outcome("sum"), N_("Those are numbers of customers; the question asks for "
+                    "shares: take the mean of the True/False column per outcome.")),
+            Mistake(lambda: _by_outcome("gone"), N_("Those are the shares NOT buying any more (at risk or lost). "
+                    "The question asks for the share still buying.")),
         ],
-        hint="Take each customer's first complaint outcome (lifecycle.complaint_outcomes), join the stage on the "
-             "last day, mark the stages first-time, repeat, advocate and won back as still buying, and average "
-             "that True/False column per outcome.",
+        hint=N_("Take each customer's first complaint outcome (lifecycle.complaint_outcomes), join the stage on the "
+                "last day, mark the stages first-time, repeat, advocate and won back as still buying, and average "
+                "that True/False column per outcome."),
     ),
     "02.7": Choice(
         expected="b",
-        question="A customer bought twice, 200 days apart, the second time last week (at risk after 137 days, "
-                 "lost after 295). Which stage?",
+        question=N_("A customer bought twice, 200 days apart, the second time last week (at risk after 137 days, "
+                    "lost after 295). Which stage?"),
         options={
-            "a": "Repeat customers buy again within the usual gap; this customer was silent for 200 days first.",
-            "b": "Yes: active again after a silence longer than the at-risk threshold — won back.",
-            "c": "At risk looks at the silence *since the last purchase*, which is one week.",
-            "d": "First-time means exactly one purchase; this customer has two.",
+            "a": N_("Repeat customers buy again within the usual gap; this customer was silent for 200 days first."),
+            "b": N_("Yes: active again after a silence longer than the at-risk threshold — won back."),
+            "c": N_("At risk looks at the silence *since the last purchase*, which is one week."),
+            "d": N_("First-time means exactly one purchase; this customer has two."),
         },
     ),
     "02.8": Text(
-        question="What would you do for at-risk customers, and for lost ones? Why rank the at-risk list by spend?",
+        question=N_("What would you do for at-risk customers, and for lost ones? Why rank the at-risk list by spend?"),
         min_words=30,
-        keywords=["value", "contact", "cost"],
+        keywords=[N_("value"), N_("contact"), N_("cost")],
     ),
 }

@@ -10,6 +10,7 @@ from functools import cache
 
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
@@ -232,228 +233,228 @@ def _expectation_high_minus_low() -> float:
 EXERCISES = {
     "03.1": Number(
         _csat_top2,
-        question="The shop's CSAT as a top-2-box percentage: the share of overall_satisfaction answers of 4 or 5, "
-                 "in percent (0-100).",
+        question=N_("The shop's CSAT as a top-2-box percentage: the share of overall_satisfaction answers of 4 or 5, "
+                    "in percent (0-100)."),
         unit="percent",
         mistakes=[
-            Mistake(_csat_mean, "That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of "
-                    "answers of 4 or 5."),
-            Mistake(_csat_top1, "That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s."),
-            Mistake(_csat_top3, "You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5."),
-            Mistake(_top2_count, "That is the number of satisfied respondents; divide by all respondents and "
-                    "multiply by 100."),
+            Mistake(_csat_mean, N_("That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of "
+                    "answers of 4 or 5.")),
+            Mistake(_csat_top1, N_("That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s.")),
+            Mistake(_csat_top3, N_("You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5.")),
+            Mistake(_top2_count, N_("That is the number of satisfied respondents; divide by all respondents and "
+                    "multiply by 100.")),
         ],
-        hint="Mark the answers of 4 or 5 (overall_satisfaction >= 4), take the mean of that True/False column "
-             "(the share) and multiply by 100; satisfaction.csat does it.",
+        hint=N_("Mark the answers of 4 or 5 (overall_satisfaction >= 4), take the mean of that True/False column "
+                "(the share) and multiply by 100; satisfaction.csat does it."),
     ),
     "03.2": Table(
         _top2_share_by_year,
-        question="For each survey year, the share (a fraction) of overall_satisfaction answers of 4 or 5. "
-                 "A Series indexed by year.",
-        index_name="year",
+        question=N_("For each survey year, the share (a fraction) of overall_satisfaction answers of 4 or 5. "
+                    "A Series indexed by year."),
+        index_name=N_("year"),
         mistakes=[
-            Mistake(_top2_percent_by_year, "Those are percentages; the question asks for fractions between 0 and 1. "
-                    "Divide by 100."),
-            Mistake(_mean_by_year, "Those are mean scores. Take the mean of the True/False column (score >= 4) "
-                    "instead: that is the share."),
-            Mistake(_top2_count_by_year, "Those are numbers of satisfied respondents; the question asks for shares: "
-                    "use .mean() of (score >= 4), not .sum()."),
+            Mistake(_top2_percent_by_year, N_("Those are percentages; the question asks for fractions between 0 and 1. "
+                    "Divide by 100.")),
+            Mistake(_mean_by_year, N_("Those are mean scores. Take the mean of the True/False column (score >= 4) "
+                    "instead: that is the share.")),
+            Mistake(_top2_count_by_year, N_("Those are numbers of satisfied respondents; the question asks for shares: "
+                    "use .mean() of (score >= 4), not .sum().")),
         ],
-        hint="Mark the answers of 4 or 5 (overall_satisfaction >= 4), group that True/False column by the year of "
-             "survey_date (.dt.year) and take the mean in each year: the share of satisfied answers.",
+        hint=N_("Mark the answers of 4 or 5 (overall_satisfaction >= 4), group that True/False column by the year of "
+                "survey_date (.dt.year) and take the mean in each year: the share of satisfied answers."),
     ),
     "03.3": Number(
         _wilson_upper,
-        question="The upper end of the 95% Wilson interval for the top-2-box share of the 2025 survey answers "
-                 "(a fraction).",
+        question=N_("The upper end of the 95% Wilson interval for the top-2-box share of the 2025 survey answers "
+                    "(a fraction)."),
         unit="fraction",
         mistakes=[
-            Mistake(lambda: _wilson_upper(None), "You used the answers of both years. Keep only the surveys "
-                    "of 2025 (survey_date.dt.year == 2025)."),
-            Mistake(lambda: _wilson_upper(YEAR, 0.90), "That is the 90% interval; use confidence=0.95."),
-            Mistake(_wilson_lower, "That is the lower end of the interval; the question asks for the upper end."),
-            Mistake(_wald_upper, "That is the upper end of the normal (Wald) interval, p + 1.96 x standard error. "
+            Mistake(lambda: _wilson_upper(None), N_("You used the answers of both years. Keep only the surveys "
+                    "of 2025 (survey_date.dt.year == 2025).")),
+            Mistake(lambda: _wilson_upper(YEAR, 0.90), N_("That is the 90% interval; use confidence=0.95.")),
+            Mistake(_wilson_lower, N_("That is the lower end of the interval; the question asks for the upper end.")),
+            Mistake(_wald_upper, N_("That is the upper end of the normal (Wald) interval, p + 1.96 x standard error. "
                     "The question asks for Wilson's interval, which stays honest near 0 and 1: "
-                    "satisfaction.proportion_ci."),
+                    "satisfaction.proportion_ci.")),
         ],
-        hint="Keep the 2025 answers; count them (n) and how many are 4 or 5 (the successes); the Wilson "
-             "interval of that share is satisfaction.proportion_ci(successes, n): take its upper end.",
+        hint=N_("Keep the 2025 answers; count them (n) and how many are 4 or 5 (the successes); the Wilson "
+                "interval of that share is satisfaction.proportion_ci(successes, n): take its upper end."),
     ),
     "03.4": Number(
         _needed_per_quarter,
-        question="The shop wants each quarter's top-2-box share known to within ±5 percentage points at 95% "
-                 "confidence. Planning with a share of 50%, how many completed answers does a quarter need?",
-        unit="respondents",
+        question=N_("The shop wants each quarter's top-2-box share known to within ±5 percentage points at 95% "
+                    "confidence. Planning with a share of 50%, how many completed answers does a quarter need?"),
+        unit=N_("respondents"),
         mistakes=[
-            Mistake(_needed_unrounded, "Round UP to a whole respondent: with fewer, the margin would be slightly "
-                    "wider than 5 points."),
+            Mistake(_needed_unrounded, N_("Round UP to a whole respondent: with fewer, the margin would be slightly "
+                    "wider than 5 points.")),
             Mistake(lambda: float(_sat().required_sample_size(0.05, confidence=0.90)),
-                    "That is the number for 90% confidence; the question asks for 95%."),
+                    N_("That is the number for 90% confidence; the question asks for 95%.")),
             Mistake(lambda: float(_sat().required_sample_size(0.03)),
-                    "That is the number for ±3 points; the question asks for ±5 points (margin=0.05)."),
+                    N_("That is the number for ±3 points; the question asks for ±5 points (margin=0.05).")),
         ],
-        hint="The margin of a share is z x sqrt(p(1 - p) / n); solve it for n with z = 1.96 (95%), p = 0.5 and a "
-             "margin of 0.05, and round up to a whole respondent (satisfaction.required_sample_size).",
+        hint=N_("The margin of a share is z x sqrt(p(1 - p) / n); solve it for n with z = 1.96 (95%), p = 0.5 and a "
+                "margin of 0.05, and round up to a whole respondent (satisfaction.required_sample_size)."),
     ),
     "03.5": Table(
         _servqual_gap,
-        question="The SERVQUAL gap (mean perception minus mean expectation) of each of the five dimensions. "
-                 "A Series indexed by dimension.",
-        index_name="dimension",
+        question=N_("The SERVQUAL gap (mean perception minus mean expectation) of each of the five dimensions. "
+                    "A Series indexed by dimension."),
+        index_name=N_("dimension"),
         mistakes=[
-            Mistake(_servqual_gap_reversed, "The signs are reversed: you computed expectation minus perception. "
-                    "SERVQUAL's gap is perception minus expectation, so a shortfall is negative."),
-            Mistake(_servqual_perception, "Those are the mean perceptions; subtract the mean expectations to get "
-                    "the gaps."),
-            Mistake(_servqual_expectation, "Those are the mean expectations; the gap is the mean perception minus "
-                    "the mean expectation."),
+            Mistake(_servqual_gap_reversed, N_("The signs are reversed: you computed expectation minus perception. "
+                    "SERVQUAL's gap is perception minus expectation, so a shortfall is negative.")),
+            Mistake(_servqual_perception, N_("Those are the mean perceptions; subtract the mean expectations to get "
+                    "the gaps.")),
+            Mistake(_servqual_expectation, N_("Those are the mean expectations; the gap is the mean perception minus "
+                    "the mean expectation.")),
         ],
-        hint="For each dimension, average its perception items and its expectation items over the answers, then "
-             "subtract: perception minus expectation (satisfaction.servqual_gaps lays it out).",
+        hint=N_("For each dimension, average its perception items and its expectation items over the answers, then "
+                "subtract: perception minus expectation (satisfaction.servqual_gaps lays it out)."),
     ),
     "03.6": Number(
         _alpha_reliability,
-        question="Cronbach's alpha of the three reliability perception items (per_reliability_1 to _3).",
+        question=N_("Cronbach's alpha of the three reliability perception items (per_reliability_1 to _3)."),
         mistakes=[
-            Mistake(lambda: _alpha_reliability("exp_reliability_"), "That is the alpha of the expectation items. "
-                    "Use the perception items, whose names start with per_reliability_."),
-            Mistake(lambda: _alpha_reliability("per_"), "You used all fifteen perception items. Select only the "
-                    "three reliability items: surveys.filter(regex='^per_reliability_')."),
+            Mistake(lambda: _alpha_reliability("exp_reliability_"), N_("That is the alpha of the expectation items. "
+                    "Use the perception items, whose names start with per_reliability_.")),
+            Mistake(lambda: _alpha_reliability("per_"), N_("You used all fifteen perception items. Select only the "
+                    "three reliability items: surveys.filter(regex='^per_reliability_').")),
         ],
-        hint="Select the three items whose names start with per_reliability_ and compute Cronbach's alpha of those "
-             "three columns together (satisfaction.cronbach_alpha).",
+        hint=N_("Select the three items whose names start with per_reliability_ and compute Cronbach's alpha of those "
+                "three columns together (satisfaction.cronbach_alpha)."),
     ),
     "03.7": Table(
         _driver_weights,
-        question="The standardised regression weight of each dimension's perception score on overall_satisfaction "
-                 "(driver analysis). A Series indexed by dimension.",
-        index_name="driver",
+        question=N_("The standardised regression weight of each dimension's perception score on overall_satisfaction "
+                    "(driver analysis). A Series indexed by dimension."),
+        index_name=N_("driver"),
         mistakes=[
-            Mistake(_driver_correlations, "Those are the correlations. The question asks for the standardised "
-                    "weights, which separate the effect of each dimension from the others."),
-            Mistake(_gap_driver_weights, "You used the gap scores as drivers. Use the perception scores: "
-                    "satisfaction.servqual_scores(surveys) (kind='perception', the default)."),
+            Mistake(_driver_correlations, N_("Those are the correlations. The question asks for the standardised "
+                    "weights, which separate the effect of each dimension from the others.")),
+            Mistake(_gap_driver_weights, N_("You used the gap scores as drivers. Use the perception scores: "
+                    "satisfaction.servqual_scores(surveys) (kind='perception', the default).")),
         ],
-        hint="Score each dimension from its perception items (satisfaction.servqual_scores), then regress "
-             "overall_satisfaction on the five scores with standardised variables (satisfaction.driver_analysis) "
-             "and take the standardised weights.",
+        hint=N_("Score each dimension from its perception items (satisfaction.servqual_scores), then regress "
+                "overall_satisfaction on the five scores with standardised variables (satisfaction.driver_analysis) "
+                "and take the standardised weights."),
     ),
     "03.8": Chart(
         _grid,
-        question="The importance-performance grid: each dimension's importance (standardised weight) against its "
-                 "performance (mean perception score), with a title and labelled axes.",
+        question=N_("The importance-performance grid: each dimension's importance (standardised weight) against its "
+                    "performance (mean perception score), with a title and labelled axes."),
         kind="points",
-        index_name="dimension",
+        index_name=N_("dimension"),
         mistakes=[
-            Mistake(lambda: _grid(swap=True), "Your points have importance across (x) and performance up (y). The "
+            Mistake(lambda: _grid(swap=True), N_("Your points have importance across (x) and performance up (y). The "
                     "grid puts performance on the x axis and importance on the y axis, so that the quadrants read "
-                    "as Martilla and James named them."),
-            Mistake(lambda: _grid("correlation"), "Your importance is the correlation with overall satisfaction. "
-                    "Use the standardised weights of the driver analysis, which separate each dimension's effect."),
-            Mistake(lambda: _grid(performance="gap"), "Your performance is the SERVQUAL gap. The grid uses the mean "
-                    "perception score (servqual_scores with kind='perception', the default)."),
-            Mistake(lambda: _grid(performance="expectation"), "Your performance is the mean expectation. Use the "
-                    "mean perception: how the service was experienced, not what was expected."),
+                    "as Martilla and James named them.")),
+            Mistake(lambda: _grid("correlation"), N_("Your importance is the correlation with overall satisfaction. "
+                    "Use the standardised weights of the driver analysis, which separate each dimension's effect.")),
+            Mistake(lambda: _grid(performance="gap"), N_("Your performance is the SERVQUAL gap. The grid uses the mean "
+                    "perception score (servqual_scores with kind='perception', the default).")),
+            Mistake(lambda: _grid(performance="expectation"), N_("Your performance is the mean expectation. Use the "
+                    "mean perception: how the service was experienced, not what was expected.")),
         ],
-        hint="Put each dimension at x = its mean perception score and y = its standardised weight from the driver "
-             "analysis (satisfaction.importance_performance builds the table; plots.importance_performance_chart "
-             "draws it), with ax.scatter.",
+        hint=N_("Put each dimension at x = its mean perception score and y = its standardised weight from the driver "
+                "analysis (satisfaction.importance_performance builds the table; plots.importance_performance_chart "
+                "draws it), with ax.scatter."),
     ),
     "03.9": Choice(
         expected="a",
-        question="The shop can improve one dimension this year. Which should it choose?",
+        question=N_("The shop can improve one dimension this year. Which should it choose?"),
         options={
-            "a": "Yes: reliability matters most and performs below average (Concentrate here), and it has the "
-                 "largest SERVQUAL shortfall.",
-            "b": "Tangibles already exceed expectations and move satisfaction least: more spending there is "
-                 "possible overkill.",
-            "c": "Empathy performs a little below average but matters less than reliability or responsiveness: "
-                 "low priority.",
-            "d": "Assurance performs above average and matters less than the top two: keep it, do not prioritise it.",
+            "a": N_("Yes: reliability matters most and performs below average (Concentrate here), and it has the "
+                    "largest SERVQUAL shortfall."),
+            "b": N_("Tangibles already exceed expectations and move satisfaction least: more spending there is "
+                    "possible overkill."),
+            "c": N_("Empathy performs a little below average but matters less than reliability or responsiveness: "
+                    "low priority."),
+            "d": N_("Assurance performs above average and matters less than the top two: keep it, do not prioritise it."),
         },
     ),
     "03.10": Text(
-        question="Write a short note to the shop's manager: what the satisfaction survey says, how sure we are, and "
-                 "what to do first.",
+        question=N_("Write a short note to the shop's manager: what the satisfaction survey says, how sure we are, and "
+                    "what to do first."),
         min_words=40,
-        keywords=["reliability", "interval", "responsiveness"],
+        keywords=[N_("reliability"), N_("interval"), N_("responsiveness")],
     ),
     "03.11": Table(
         _touch_point_weights,
-        question="The weight of each touch point in overall satisfaction: the five touch-point ratings (the columns "
-                 "starting with rating_) in one regression of overall_satisfaction, in satisfaction points per rating "
-                 "point. A Series indexed by touch point.",
-        index_name="touch point",
+        question=N_("The weight of each touch point in overall satisfaction: the five touch-point ratings (the columns "
+                    "starting with rating_) in one regression of overall_satisfaction, in satisfaction points per rating "
+                    "point. A Series indexed by touch point."),
+        index_name=N_("touch point"),
         mistakes=[
-            Mistake(_touch_point_correlations, "Those are the raw correlations with overall satisfaction. Customers who "
+            Mistake(_touch_point_correlations, N_("Those are the raw correlations with overall satisfaction. Customers who "
                     "like one step of the journey like the others too (a halo), so every correlation looks strong. "
-                    "Put all five ratings in one regression: satisfaction.touch_point_importance."),
-            Mistake(_touch_point_alone, "You fitted each touch point on its own: its slope takes the credit of the "
+                    "Put all five ratings in one regression: satisfaction.touch_point_importance.")),
+            Mistake(_touch_point_alone, N_("You fitted each touch point on its own: its slope takes the credit of the "
                     "other steps that move with it. Fit the five ratings together, so that each weight holds the "
-                    "others fixed."),
-            Mistake(_touch_point_standardised, "Those are standardised weights (in standard deviations). The question "
-                    "asks for the weights in rating points: the column weight of satisfaction.touch_point_importance."),
+                    "others fixed.")),
+            Mistake(_touch_point_standardised, N_("Those are standardised weights (in standard deviations). The question "
+                    "asks for the weights in rating points: the column weight of satisfaction.touch_point_importance.")),
         ],
-        hint="Regress overall_satisfaction on the five rating_ columns together (review_rating_seen is not a touch "
-             "point) and take one coefficient per touch point: satisfaction.touch_point_importance(surveys) does it; "
-             "its column weight is the answer.",
+        hint=N_("Regress overall_satisfaction on the five rating_ columns together (review_rating_seen is not a touch "
+                "point) and take one coefficient per touch point: satisfaction.touch_point_importance(surveys) does it; "
+                "its column weight is the answer."),
     ),
     "03.12": Number(
         lambda: _delivery_change(-0.5),
-        question="If every customer's delivery rating fell by half a point on average, by how many percentage points "
-                 "would the top-2-box share of overall satisfaction change, as the penalty-reward what-if predicts? "
-                 "(A fall is negative.)",
-        unit="points",
+        question=N_("If every customer's delivery rating fell by half a point on average, by how many percentage points "
+                    "would the top-2-box share of overall satisfaction change, as the penalty-reward what-if predicts? "
+                    "(A fall is negative.)"),
+        unit=N_("points"),
         mistakes=[
-            Mistake(lambda: _delivery_change(-0.5, model="linear"), "That is the straight-line model "
+            Mistake(lambda: _delivery_change(-0.5, model="linear"), N_("That is the straight-line model "
                     "(model='linear'): it gives every step the same weight and misses the asymmetry. Use the "
-                    "penalty-reward model, the default of satisfaction.what_if."),
-            Mistake(lambda: -_delivery_change(0.5), "That is the gain of a rise of half a point with a minus sign. "
+                    "penalty-reward model, the default of satisfaction.what_if.")),
+            Mistake(lambda: -_delivery_change(0.5), N_("That is the gain of a rise of half a point with a minus sign. "
                     "A fall is not a rise in reverse: a low rating can cost more than a high one earns. Predict the "
-                    "fall itself: changes={'rating_delivery': -0.5}."),
-            Mistake(_delivery_level_after_fall, "That is the predicted top-2-box share after the fall; the question "
-                    "asks for the change: the row 'change' of satisfaction.what_if."),
-            Mistake(lambda: _delivery_change(-0.5, statistic="mean"), "That is the change of the mean score "
-                    "(statistic='mean'). The question asks for the top-2-box share, in percentage points."),
+                    "fall itself: changes={'rating_delivery': -0.5}.")),
+            Mistake(_delivery_level_after_fall, N_("That is the predicted top-2-box share after the fall; the question "
+                    "asks for the change: the row 'change' of satisfaction.what_if.")),
+            Mistake(lambda: _delivery_change(-0.5, statistic="mean"), N_("That is the change of the mean score "
+                    "(statistic='mean'). The question asks for the top-2-box share, in percentage points.")),
         ],
-        hint="Predict the top-2-box share with every delivery rating half a point lower: "
-             "satisfaction.what_if(surveys, {'rating_delivery': -0.5}) fits the penalty-reward model; take the "
-             "estimate in its row 'change' (negative for a loss).",
+        hint=N_("Predict the top-2-box share with every delivery rating half a point lower: "
+                "satisfaction.what_if(surveys, {'rating_delivery': -0.5}) fits the penalty-reward model; take the "
+                "estimate in its row 'change' (negative for a loss)."),
     ),
     "03.13": Number(
         _expectation_effect,
-        question="At the same perceived performance (the mean of the five touch-point ratings), by how much does "
-                 "overall satisfaction change for one point more of prior expectation? Give the coefficient "
-                 "(satisfaction points per point of expectation).",
+        question=N_("At the same perceived performance (the mean of the five touch-point ratings), by how much does "
+                    "overall satisfaction change for one point more of prior expectation? Give the coefficient "
+                    "(satisfaction points per point of expectation)."),
         mistakes=[
-            Mistake(_expectation_alone, "That is the slope of overall satisfaction on the prior expectation alone: it "
+            Mistake(_expectation_alone, N_("That is the slope of overall satisfaction on the prior expectation alone: it "
                     "does not hold performance fixed. Regress on performance and expectation together "
-                    "(satisfaction.expectation_effect)."),
-            Mistake(lambda: _expectation_effect("disconfirmation"), "That is the expectation's coefficient in the "
+                    "(satisfaction.expectation_effect).")),
+            Mistake(lambda: _expectation_effect("disconfirmation"), N_("That is the expectation's coefficient in the "
                     "disconfirmation form (performance minus expectation, and expectation), where it means something "
-                    "else. Use the performance form, form='performance' (the default)."),
-            Mistake(lambda: _expectation_effect(term="performance"), "That is the weight of performance. The question "
-                    "asks for the coefficient of the prior expectation."),
-            Mistake(_expectation_high_minus_low, "That is the difference in mean satisfaction between the customers "
+                    "else. Use the performance form, form='performance' (the default).")),
+            Mistake(lambda: _expectation_effect(term="performance"), N_("That is the weight of performance. The question "
+                    "asks for the coefficient of the prior expectation.")),
+            Mistake(_expectation_high_minus_low, N_("That is the difference in mean satisfaction between the customers "
                     "who expected much (4-5) and little (1-2): performance is not held fixed, and it is not per point "
-                    "of expectation. Use a regression on both."),
+                    "of expectation. Use a regression on both.")),
         ],
-        hint="Compute each respondent's perceived performance as the mean of the five rating_ columns, then regress "
-             "overall_satisfaction on performance and prior_expectation together and take the coefficient of the "
-             "expectation (satisfaction.expectation_effect does it).",
+        hint=N_("Compute each respondent's perceived performance as the mean of the five rating_ columns, then regress "
+                "overall_satisfaction on performance and prior_expectation together and take the coefficient of the "
+                "expectation (satisfaction.expectation_effect does it)."),
     ),
     "03.14": Choice(
         expected="a",
-        question="The shop can fund one project on its customer journey this year. Which should come first?",
+        question=N_("The shop can fund one project on its customer journey this year. Which should come first?"),
         options={
-            "a": "Yes: delivery weighs most, and a rise of its rating earns as much as any other (with service "
-                 "contact), while a fall of it costs the most. Invest there first.",
-            "b": "Returns is a basic factor: a low rating costs, but a high one earns almost nothing, so raising its "
-                 "rating gains hardly anything. Keep returns from failing; do not make it the first investment.",
-            "c": "Service contact is a delighter that earns about as much as delivery when it rises, but delivery "
-                 "also costs the most when it falls and weighs most overall. A good second project.",
-            "d": "Customers who want easy ordering weigh delivery at least as much as the website or app, and a rise "
-                 "of the website or app earns about half of delivery's. Not first.",
+            "a": N_("Yes: delivery weighs most, and a rise of its rating earns as much as any other (with service "
+                    "contact), while a fall of it costs the most. Invest there first."),
+            "b": N_("Returns is a basic factor: a low rating costs, but a high one earns almost nothing, so raising its "
+                    "rating gains hardly anything. Keep returns from failing; do not make it the first investment."),
+            "c": N_("Service contact is a delighter that earns about as much as delivery when it rises, but delivery "
+                    "also costs the most when it falls and weighs most overall. A good second project."),
+            "d": N_("Customers who want easy ordering weigh delivery at least as much as the website or app, and a rise "
+                    "of the website or app earns about half of delivery's. Not first."),
         },
     ),
 }

@@ -10,6 +10,7 @@ from functools import cache
 
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart, two_groups
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
@@ -193,166 +194,166 @@ def _curves(how: str = "pooled") -> dict[str, pd.Series]:
     if how == "all":
         return {"all customers": _pooled_curve(customers)}
     if how == "quarters":
-        return {"discount": _pooled_curve(customers[discount], "Q", 5),
-                "no discount": _pooled_curve(customers[~discount], "Q", 5)}
+        return {N_("discount"): _pooled_curve(customers[discount], "Q", 5),
+                N_("no discount"): _pooled_curve(customers[~discount], "Q", 5)}
     curve = _mean_curve if how == "mean" else _pooled_curve
-    return {"discount": curve(customers[discount]), "no discount": curve(customers[~discount])}
+    return {N_("discount"): curve(customers[discount]), N_("no discount"): curve(customers[~discount])}
 
 
 EXERCISES = {
     "04.1": Number(
         _repeat_rate,
-        question="What share of buyers made a second purchase within 180 days of their first one "
-                 "(customers who joined at least 180 days before the end of the data)? (a fraction)",
+        question=N_("What share of buyers made a second purchase within 180 days of their first one "
+                    "(customers who joined at least 180 days before the end of the data)? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(lambda: _repeat_rate(None, False), "That is the repeat rate over the whole data, with no window: "
+            Mistake(lambda: _repeat_rate(None, False), N_("That is the repeat rate over the whole data, with no window: "
                     "it flatters customers who joined early. Count only a second purchase within 180 days, among "
-                    "customers who joined at least 180 days before the end (within_days and as_of)."),
-            Mistake(lambda: _repeat_rate(90), "You used a 90-day window. The question asks for a second purchase "
-                    "within 180 days of the first."),
-            Mistake(lambda: _repeat_rate(365), "You used a 365-day window. The question asks for a second purchase "
-                    "within 180 days of the first."),
-            Mistake(_repeaters_180, "That is the number of repeat buyers; divide by the number of eligible buyers "
-                    "to get the share."),
+                    "customers who joined at least 180 days before the end (within_days and as_of).")),
+            Mistake(lambda: _repeat_rate(90), N_("You used a 90-day window. The question asks for a second purchase "
+                    "within 180 days of the first.")),
+            Mistake(lambda: _repeat_rate(365), N_("You used a 365-day window. The question asks for a second purchase "
+                    "within 180 days of the first.")),
+            Mistake(_repeaters_180, N_("That is the number of repeat buyers; divide by the number of eligible buyers "
+                    "to get the share.")),
         ],
-        hint="Among the buyers whose first purchase was at least 180 days before the end of the data, count those "
-             "with a second purchase within 180 days of the first and divide by them "
-             "(loyalty.repeat_purchase_rate, with within_days and as_of).",
+        hint=N_("Among the buyers whose first purchase was at least 180 days before the end of the data, count those "
+                "with a second purchase within 180 days of the first and divide by them "
+                "(loyalty.repeat_purchase_rate, with within_days and as_of)."),
     ),
     "04.2": Table(
         _churn_2025,
-        question="The monthly churn rate for each month of 2025: of the customers active in the previous month, "
-                 "the share who did not buy this month. A Series indexed by month.",
-        index_name="month",
+        question=N_("The monthly churn rate for each month of 2025: of the customers active in the previous month, "
+                    "the share who did not buy this month. A Series indexed by month."),
+        index_name=N_("month"),
         mistakes=[
-            Mistake(lambda: _monthly()["retention_rate"], "Those are the retention rates; churn is "
-                    "1 - retention (the share who did NOT buy again)."),
-            Mistake(lambda: _monthly()["churned"].astype(float), "Those are numbers of customers; the question "
-                    "asks for the churn rate, a share."),
-            Mistake(lambda: _churn_table()["churn_rate"], "Those are the churn rates of every month of the data. "
-                    "Keep the twelve months of 2025."),
+            Mistake(lambda: _monthly()["retention_rate"], N_("Those are the retention rates; churn is "
+                    "1 - retention (the share who did NOT buy again).")),
+            Mistake(lambda: _monthly()["churned"].astype(float), N_("Those are numbers of customers; the question "
+                    "asks for the churn rate, a share.")),
+            Mistake(lambda: _churn_table()["churn_rate"], N_("Those are the churn rates of every month of the data. "
+                    "Keep the twelve months of 2025.")),
             Mistake(lambda: _churn_table("Q")["churn_rate"].loc[lambda s: s.index.year == 2025],
-                    "Those are quarterly churn rates. The question asks month by month: period 'M'."),
+                    N_("Those are quarterly churn rates. The question asks month by month: period 'M'.")),
         ],
-        hint="For each month take the customers who bought in the previous month and the share of them who did not "
-             "buy this month (loyalty.churn_rate with the period 'M' and as_of); keep the months of 2025.",
+        hint=N_("For each month take the customers who bought in the previous month and the share of them who did not "
+                "buy this month (loyalty.churn_rate with the period 'M' and as_of); keep the months of 2025."),
     ),
     "04.3": Number(
         _nps,
-        question="The Net Promoter Score of all the shop's survey answers, in points (-100 to 100).",
-        unit="points",
+        question=N_("The Net Promoter Score of all the shop's survey answers, in points (-100 to 100)."),
+        unit=N_("points"),
         mistakes=[
-            Mistake(lambda: _nps(7, 6), "You counted passives (7-8) with the promoters. Promoters answer "
-                    "9 or 10 only; passives count only in the denominator."),
-            Mistake(lambda: _nps(9, 5), "You counted detractors as 0-5. Detractors answer 0 to 6 "
-                    "(Reichheld 2003): a 6 detracts."),
-            Mistake(lambda: _nps(9, -1), "That is the share of promoters alone, in points. NPS subtracts the "
-                    "share of detractors (answers 0 to 6) from the share of promoters (9 and 10)."),
-            Mistake(lambda: float(_scores().mean()), "That is the mean answer on the 0-10 scale. NPS counts "
-                    "promoters (9-10) and detractors (0-6): 100 x (share of promoters - share of detractors)."),
+            Mistake(lambda: _nps(7, 6), N_("You counted passives (7-8) with the promoters. Promoters answer "
+                    "9 or 10 only; passives count only in the denominator.")),
+            Mistake(lambda: _nps(9, 5), N_("You counted detractors as 0-5. Detractors answer 0 to 6 "
+                    "(Reichheld 2003): a 6 detracts.")),
+            Mistake(lambda: _nps(9, -1), N_("That is the share of promoters alone, in points. NPS subtracts the "
+                    "share of detractors (answers 0 to 6) from the share of promoters (9 and 10).")),
+            Mistake(lambda: float(_scores().mean()), N_("That is the mean answer on the 0-10 scale. NPS counts "
+                    "promoters (9-10) and detractors (0-6): 100 x (share of promoters - share of detractors).")),
         ],
-        hint="Classify every answer: promoters answer 9 or 10, detractors 0 to 6. The NPS is 100 x (share of "
-             "promoters - share of detractors) over all answers (loyalty.nps).",
+        hint=N_("Classify every answer: promoters answer 9 or 10, detractors 0 to 6. The NPS is 100 x (share of "
+                "promoters - share of detractors) over all answers (loyalty.nps)."),
     ),
     "04.4": Number(
         _half_width_last_quarter,
-        question="How many points either side of the NPS does the 95% interval reach, for the answers of the "
-                 "last quarter of 2025 only? (half the width of the interval)",
-        unit="points",
+        question=N_("How many points either side of the NPS does the 95% interval reach, for the answers of the "
+                    "last quarter of 2025 only? (half the width of the interval)"),
+        unit=N_("points"),
         mistakes=[
-            Mistake(_se_last_quarter, "That is the standard error. The 95% interval reaches about 1.96 standard "
-                    "errors either side: (upper end - lower end) / 2."),
-            Mistake(_half_width_all, "That is the interval of all answers. Keep only the answers with survey_date "
-                    "in 2025 Q4: fewer answers, a wider interval."),
-            Mistake(_full_width_last_quarter, "That is the whole width of the interval (upper end - lower end). The question "
-                    "asks how far it reaches either side: half of it."),
+            Mistake(_se_last_quarter, N_("That is the standard error. The 95% interval reaches about 1.96 standard "
+                    "errors either side: (upper end - lower end) / 2.")),
+            Mistake(_half_width_all, N_("That is the interval of all answers. Keep only the answers with survey_date "
+                    "in 2025 Q4: fewer answers, a wider interval.")),
+            Mistake(_full_width_last_quarter, N_("That is the whole width of the interval (upper end - lower end). The question "
+                    "asks how far it reaches either side: half of it.")),
         ],
-        hint="Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of "
-             "those answers (loyalty.nps_interval), and take half the distance between its ends.",
+        hint=N_("Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of "
+                "those answers (loyalty.nps_interval), and take half the distance between its ends."),
     ),
     "04.5": Table(
         _matrix_counts,
-        question="The Dick & Basu 2x2 table: number of surveyed customers per attitude (rows high/low) x repeat "
-                 "patronage (columns high/low) cell, with the default thresholds (attitude 5+, 2+ orders).",
-        index_name="attitude level",
+        question=N_("The Dick & Basu 2x2 table: number of surveyed customers per attitude (rows high/low) x repeat "
+                    "patronage (columns high/low) cell, with the default thresholds (attitude 5+, 2+ orders)."),
+        index_name=N_("attitude level"),
         mistakes=[
-            Mistake(_matrix_shares, "Those are shares of customers; the question asks for numbers of customers."),
-            Mistake(_matrix_counts_threshold_4, "You used a lower attitude threshold. The default is 5 on the 1-7 "
-                    "scale ('somewhat agree')."),
+            Mistake(_matrix_shares, N_("Those are shares of customers; the question asks for numbers of customers.")),
+            Mistake(_matrix_counts_threshold_4, N_("You used a lower attitude threshold. The default is 5 on the 1-7 "
+                    "scale ('somewhat agree').")),
         ],
-        hint="Place every surveyed customer in a cell by attitude (high from 5 on the 1-7 scale) and repeat "
-             "patronage (high from 2 orders) with loyalty.loyalty_matrix, then count the customers per cell "
-             "(loyalty.loyalty_matrix_counts).",
+        hint=N_("Place every surveyed customer in a cell by attitude (high from 5 on the 1-7 scale) and repeat "
+                "patronage (high from 2 orders) with loyalty.loyalty_matrix, then count the customers per cell "
+                "(loyalty.loyalty_matrix_counts)."),
     ),
     "04.6": Chart(
         _curves,
-        question="A line chart of the share of customers buying in each month after their first purchase, one line "
-                 "for discount-acquired customers and one for the others.",
+        question=N_("A line chart of the share of customers buying in each month after their first purchase, one line "
+                    "for discount-acquired customers and one for the others."),
         kind="line",
-        index_name="month after the first purchase",
+        index_name=N_("month after the first purchase"),
         unit="share",
-        legend=two_groups("discount", "no discount", "discount"),
+        legend=two_groups("discount", "no discount", "discount|折扣"),
         mistakes=[
-            Mistake(lambda: _curves("all"), "Your chart has one line for all customers. Draw two: one for the "
-                    "customers acquired with a discount and one for the others."),
-            Mistake(lambda: _curves("mean"), "You averaged the cohorts' shares, so a small late cohort weighs as "
+            Mistake(lambda: _curves("all"), N_("Your chart has one line for all customers. Draw two: one for the "
+                    "customers acquired with a discount and one for the others.")),
+            Mistake(lambda: _curves("mean"), N_("You averaged the cohorts' shares, so a small late cohort weighs as "
                     "much as a big early one. Pool the cohorts: at each month, add up the buyers of all cohorts "
-                    "old enough and divide by their customers (cohort_retention with values='count')."),
-            Mistake(lambda: _curves("quarters"), "Your lines count quarters after the first purchase. The question "
-                    "asks month by month: period 'M'."),
+                    "old enough and divide by their customers (cohort_retention with values='count').")),
+            Mistake(lambda: _curves("quarters"), N_("Your lines count quarters after the first purchase. The question "
+                    "asks month by month: period 'M'.")),
         ],
-        hint="For each group (acquired_with_discount True, then False), count the customers buying k months after "
-             "their first purchase over all cohorts old enough (loyalty.cohort_retention with 'M' and "
-             "values='count') and divide by those cohorts' customers, for k = 1 to 12; draw both lines on one "
-             "Axes with a legend.",
+        hint=N_("For each group (acquired_with_discount True, then False), count the customers buying k months after "
+                "their first purchase over all cohorts old enough (loyalty.cohort_retention with 'M' and "
+                "values='count') and divide by those cohorts' customers, for k = 1 to 12; draw both lines on one "
+                "Axes with a legend."),
     ),
     "04.7": Number(
         _discount_cohort_year_later,
-        question="Of the customers acquired with a discount whose first purchase was in 2024 Q1, what share "
-                 "bought in the same quarter one year later (4 quarters after the first)? (a fraction)",
+        question=N_("Of the customers acquired with a discount whose first purchase was in 2024 Q1, what share "
+                    "bought in the same quarter one year later (4 quarters after the first)? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(_no_discount_cohort_year_later, "That is the share for customers acquired WITHOUT a discount. "
-                    "Select customers[customers['acquired_with_discount']]."),
-            Mistake(_all_cohort_year_later, "That is the share for all customers of the cohort; keep only the "
-                    "discount-acquired ones."),
-            Mistake(_discount_cohort_three_quarters, "That is 3 quarters after the first purchase: column 0 is "
-                    "the quarter of the first purchase, so a year later is column 4."),
+            Mistake(_no_discount_cohort_year_later, N_("That is the share for customers acquired WITHOUT a discount. "
+                    "Select customers[customers['acquired_with_discount']].")),
+            Mistake(_all_cohort_year_later, N_("That is the share for all customers of the cohort; keep only the "
+                    "discount-acquired ones.")),
+            Mistake(_discount_cohort_three_quarters, N_("That is 3 quarters after the first purchase: column 0 is "
+                    "the quarter of the first purchase, so a year later is column 4.")),
         ],
-        hint="Keep the customers acquired with a discount, build their quarterly cohort table "
-             "(loyalty.cohort_retention with 'Q') and read the 2024Q1 cohort in column 4: four quarters after "
-             "the first purchase.",
+        hint=N_("Keep the customers acquired with a discount, build their quarterly cohort table "
+                "(loyalty.cohort_retention with 'Q') and read the 2024Q1 cohort in column 4: four quarters after "
+                "the first purchase."),
     ),
     "04.8": Choice(
         expected="b",
-        question="The NPS went from -16 to -13 between two quarters, with about 250 answers each. What do you tell "
-                 "the board?",
+        question=N_("The NPS went from -16 to -13 between two quarters, with about 250 answers each. What do you tell "
+                    "the board?"),
         options={
-            "a": "A 3-point rise from 250 answers a quarter is well within sampling noise: with about 250 answers "
-                 "each, two surveys of the same customers differ by 3 points or more most of the time.",
-            "b": "Right: the change is smaller than the noise between two samples of this size; report the "
-                 "intervals and watch the trend over more quarters (or collect more answers).",
-            "c": "The score rose, not fell; and a 3-point move either way is within the noise.",
-            "d": "NPS is meaningful with 250 answers; the interval is wide (about ±10 points), not useless.",
+            "a": N_("A 3-point rise from 250 answers a quarter is well within sampling noise: with about 250 answers "
+                    "each, two surveys of the same customers differ by 3 points or more most of the time."),
+            "b": N_("Right: the change is smaller than the noise between two samples of this size; report the "
+                    "intervals and watch the trend over more quarters (or collect more answers)."),
+            "c": N_("The score rose, not fell; and a 3-point move either way is within the noise."),
+            "d": N_("NPS is meaningful with 250 answers; the interval is wide (about ±10 points), not useless."),
         },
     ),
     "04.9": Choice(
         expected="c",
-        question="A competitor launches a 20% discount. In which Dick & Basu cell are customers most likely to "
-                 "switch, although their purchase history makes them look loyal?",
+        question=N_("A competitor launches a 20% discount. In which Dick & Basu cell are customers most likely to "
+                    "switch, although their purchase history makes them look loyal?"),
         options={
-            "a": "True loyals buy often AND prefer us: attitude protects them against a competitor's offer.",
-            "b": "Latent loyals like us but buy little; their purchase history does not make them look loyal.",
-            "c": "Right: spurious loyals buy again from habit or price, without attachment; a better price "
-                 "elsewhere breaks the habit. Build attitude (service, personal contact) before it happens.",
-            "d": "Customers with no loyalty may leave, but their history (few orders) does not make them look loyal.",
+            "a": N_("True loyals buy often AND prefer us: attitude protects them against a competitor's offer."),
+            "b": N_("Latent loyals like us but buy little; their purchase history does not make them look loyal."),
+            "c": N_("Right: spurious loyals buy again from habit or price, without attachment; a better price "
+                    "elsewhere breaks the habit. Build attitude (service, personal contact) before it happens."),
+            "d": N_("Customers with no loyalty may leave, but their history (few orders) does not make them look loyal."),
         },
     ),
     "04.10": Text(
-        question="Marketing wants to repeat last year's welcome discount because 'discount customers come back "
-                 "just as often'. Using this lesson's results, what do you advise?",
+        question=N_("Marketing wants to repeat last year's welcome discount because 'discount customers come back "
+                    "just as often'. Using this lesson's results, what do you advise?"),
         min_words=30,
-        keywords=["cohort", "retention", "discount"],
+        keywords=[N_("cohort"), N_("retention"), N_("discount")],
     ),
 }

@@ -11,6 +11,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
@@ -396,276 +397,276 @@ def _renumbering(ties: str, what: str = "segment", reordered: bool = False) -> f
 EXERCISES = {
     "05.1": Number(
         _top20_revenue_share,
-        question="What share of the shop's revenue do the top 20% of the customers who bought bring? (a fraction)",
+        question=N_("What share of the shop's revenue do the top 20% of the customers who bought bring? (a fraction)"),
         unit="fraction",
         mistakes=[
             Mistake(_top20_revenue_share_all_customers,
-                    "You included the customers who never bought (revenue 0), so your top 20% holds more people. "
-                    "Use the revenue per customer from the orders table: only buyers."),
-            Mistake(_top20_order_share, "You ranked customers by their number of orders. Revenue is the sum of "
-                    "amount per customer."),
-            Mistake(lambda: 1 - _top20_revenue_share(), "That is the share of the other 80% of buyers (the bottom "
-                    "80%). The question asks for the share the top 20% bring."),
+                    N_("You included the customers who never bought (revenue 0), so your top 20% holds more people. "
+                       "Use the revenue per customer from the orders table: only buyers.")),
+            Mistake(_top20_order_share, N_("You ranked customers by their number of orders. Revenue is the sum of "
+                    "amount per customer.")),
+            Mistake(lambda: 1 - _top20_revenue_share(), N_("That is the share of the other 80% of buyers (the bottom "
+                    "80%). The question asks for the share the top 20% bring.")),
         ],
-        hint="Add up each buyer's order amounts, sort the buyers from largest to smallest revenue, and take the "
-             "share of all revenue that the first 20% of them bring (value.pareto_table gives it as top_share).",
+        hint=N_("Add up each buyer's order amounts, sort the buyers from largest to smallest revenue, and take the "
+                "share of all revenue that the first 20% of them bring (value.pareto_table gives it as top_share)."),
     ),
     "05.2": Number(
         _bottom30_profit_share,
-        question="What share of total profit (after cost to serve and acquisition) do the least profitable 30% of "
-                 "all customers bring? (a fraction; negative if they lose money)",
+        question=N_("What share of total profit (after cost to serve and acquisition) do the least profitable 30% of "
+                    "all customers bring? (a fraction; negative if they lose money)"),
         unit="fraction",
         mistakes=[
             Mistake(_bottom30_without_acquisition,
-                    "You left out the acquisition cost. Profit per customer subtracts it too: "
-                    "value.customer_profit(shop) does."),
+                    N_("You left out the acquisition cost. Profit per customer subtracts it too: "
+                       "value.customer_profit(shop) does.")),
             Mistake(_bottom30_returned_margin_kept,
-                    "You kept the margin of returned orders. A returned order loses its margin (and costs "
-                    "return_cost): sum the margin of orders with returned == False only."),
+                    N_("You kept the margin of returned orders. A returned order loses its margin (and costs "
+                       "return_cost): sum the margin of orders with returned == False only.")),
             Mistake(_bottom30_buyers_only,
-                    "You kept only the customers who bought. Customers who never bought cost their acquisition "
-                    "and belong at the bottom of the whale curve: use every customer."),
+                    N_("You kept only the customers who bought. Customers who never bought cost their acquisition "
+                       "and belong at the bottom of the whale curve: use every customer.")),
         ],
-        hint="Compute each customer's profit after the cost to serve and the acquisition cost "
-             "(value.customer_profit), rank customers from most to least profitable and take the share of total "
-             "profit that the last 30% bring (value.whale_curve gives it as bottom_share).",
+        hint=N_("Compute each customer's profit after the cost to serve and the acquisition cost "
+                "(value.customer_profit), rank customers from most to least profitable and take the share of total "
+                "profit that the last 30% bring (value.whale_curve gives it as bottom_share)."),
     ),
     "05.3": Table(
         _segment_counts,
-        question="The number of customers in each RFM segment on shop.as_of: quintile scores (bins=5) and the "
-                 "R package's rules in their own order (value.RFM_SEGMENT_RULES). A Series indexed by segment.",
-        index_name="segment",
+        question=N_("The number of customers in each RFM segment on shop.as_of: quintile scores (bins=5) and the "
+                    "R package's rules in their own order (value.RFM_SEGMENT_RULES). A Series indexed by segment."),
+        index_name=N_("segment"),
         mistakes=[
             Mistake(lambda: _count_segments(_scores(4)),
-                    "You scored in quartiles (bins=4). The rules are written for scores 1-5: use bins=5."),
+                    N_("You scored in quartiles (bins=4). The rules are written for scores 1-5: use bins=5.")),
             Mistake(_segment_counts_reordered,
-                    "You reordered the rules (as in the lesson). The question asks for the R package's own "
-                    "order: rfm_segments(scores) with the default rules."),
+                    N_("You reordered the rules (as in the lesson). The question asks for the R package's own "
+                       "order: rfm_segments(scores) with the default rules.")),
         ],
-        hint="Compute recency, frequency and monetary value on shop.as_of (value.rfm), score each in quintiles "
-             "(value.rfm_scores with bins=5), give each customer the first segment whose rule fits "
-             "(value.rfm_segments) and count the customers per segment.",
+        hint=N_("Compute recency, frequency and monetary value on shop.as_of (value.rfm), score each in quintiles "
+                "(value.rfm_scores with bins=5), give each customer the first segment whose rule fits "
+                "(value.rfm_segments) and count the customers per segment."),
     ),
     "05.4": Choice(
         expected="a",
-        question="A customer has RFM scores R=5, F=1, M=1. Which segment do the R package's rules, "
-                 "in their order, give?",
+        question=N_("A customer has RFM scores R=5, F=1, M=1. Which segment do the R package's rules, "
+                    "in their order, give?"),
         options={
-            "a": "Yes: Potential Loyalist (R 3-5, F 1-3, M 1-3) comes before New Customers in the list, and the "
-                 "first matching rule wins.",
-            "b": "The scores fit New Customers (R 4-5, F 1, M 1), but an earlier rule also fits: the first "
-                 "matching rule wins.",
-            "c": "Promising needs R 3-4; this customer has R 5.",
-            "d": "'Others' is only for customers no rule fits; several rules fit this one.",
+            "a": N_("Yes: Potential Loyalist (R 3-5, F 1-3, M 1-3) comes before New Customers in the list, and the "
+                    "first matching rule wins."),
+            "b": N_("The scores fit New Customers (R 4-5, F 1, M 1), but an earlier rule also fits: the first "
+                    "matching rule wins."),
+            "c": N_("Promising needs R 3-4; this customer has R 5."),
+            "d": N_("'Others' is only for customers no rule fits; several rules fit this one."),
         },
     ),
     "05.5": Number(
         _retention_2024_2025,
-        question="What share of the customers who bought in 2024 bought again in 2025? (a fraction)",
+        question=N_("What share of the customers who bought in 2024 bought again in 2025? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(_retention_reversed, "You divided by the 2025 buyers. Retention starts from last year's "
-                    "customers: divide by the number of 2024 buyers."),
-            Mistake(_buyers_2025_share_of_customers, "That is the share of all customers who bought in 2025. "
-                    "Retention looks only at the 2024 buyers: how many of them bought again in 2025?"),
+            Mistake(_retention_reversed, N_("You divided by the 2025 buyers. Retention starts from last year's "
+                    "customers: divide by the number of 2024 buyers.")),
+            Mistake(_buyers_2025_share_of_customers, N_("That is the share of all customers who bought in 2025. "
+                    "Retention looks only at the 2024 buyers: how many of them bought again in 2025?")),
         ],
-        hint="Make the set of customers who bought in 2024 and the set who bought in 2025; retention is the number "
-             "in both sets divided by the number of 2024 buyers.",
+        hint=N_("Make the set of customers who bought in 2024 and the set who bought in 2025; retention is the number "
+                "in both sets divided by the number of 2024 buyers."),
     ),
     "05.6": Number(
         _clv_gupta_lehmann,
-        question="The Gupta-Lehmann CLV m·r/(1+i−r) in USD with r from 05.5, i = 10% a year and m = the mean 2025 "
-                 "profit after cost to serve (no acquisition cost) per customer who bought in 2025.",
-        unit="USD",
+        question=N_("The Gupta-Lehmann CLV m·r/(1+i−r) in USD with r from 05.5, i = 10% a year and m = the mean 2025 "
+                    "profit after cost to serve (no acquisition cost) per customer who bought in 2025."),
+        unit=N_("USD"),
         mistakes=[
-            Mistake(_clv_gl_gross_margin, "Your m is the gross margin of all 2025 orders. After cost to serve, "
+            Mistake(_clv_gl_gross_margin, N_("Your m is the gross margin of all 2025 orders. After cost to serve, "
                     "returned orders lose their margin and return and ticket costs are subtracted: "
-                    "value.customer_profit on the 2025 orders and tickets, with acquisition_cost set to 0."),
-            Mistake(_clv_gl_no_tickets, "Your m leaves out the service tickets. The cost to serve includes "
-                    "the handling cost of the 2025 tickets: pass them to value.customer_profit too."),
-            Mistake(_clv_gl_percent_rate, "You used i = 10 (percent). Rates are shares: i = 0.10."),
-            Mistake(_clv_gl_no_r, "You computed m / (1 + i − r). Gupta and Lehmann's formula has r in the "
-                    "numerator: m · r / (1 + i − r) (the first margin comes after one retention)."),
+                    "value.customer_profit on the 2025 orders and tickets, with acquisition_cost set to 0.")),
+            Mistake(_clv_gl_no_tickets, N_("Your m leaves out the service tickets. The cost to serve includes "
+                    "the handling cost of the 2025 tickets: pass them to value.customer_profit too.")),
+            Mistake(_clv_gl_percent_rate, N_("You used i = 10 (percent). Rates are shares: i = 0.10.")),
+            Mistake(_clv_gl_no_r, N_("You computed m / (1 + i − r). Gupta and Lehmann's formula has r in the "
+                    "numerator: m · r / (1 + i − r) (the first margin comes after one retention).")),
         ],
-        hint="m is the mean 2025 profit of a 2025 buyer after returns and service tickets (value.customer_profit on "
-             "the 2025 orders and tickets, with acquisition_cost set to 0), r the retention of 05.5 and i = 0.10; "
-             "the CLV is m x r / (1 + i - r) (value.clv_simple).",
+        hint=N_("m is the mean 2025 profit of a 2025 buyer after returns and service tickets (value.customer_profit on "
+                "the 2025 orders and tickets, with acquisition_cost set to 0), r the retention of 05.5 and i = 0.10; "
+                "the CLV is m x r / (1 + i - r) (value.clv_simple)."),
     ),
     "05.7": Number(
         _mean_pace,
-        question="Fit BG/NBD on the weekly summary (value.clv_summary(..., time_unit='weeks')). What is the mean "
-                 "purchase rate r/alpha of an alive customer, in purchases per week?",
-        unit="purchases per week",
+        question=N_("Fit BG/NBD on the weekly summary (value.clv_summary(..., time_unit='weeks')). What is the mean "
+                    "purchase rate r/alpha of an alive customer, in purchases per week?"),
+        unit=N_("purchases per week"),
         mistakes=[
-            Mistake(lambda: _mean_pace("days"), "That is a rate per day: your summary was in days. Use "
-                    "time_unit='weeks', or multiply a daily rate by 7."),
-            Mistake(_mean_pace_year, "That is a rate per year; the question asks per week."),
-            Mistake(_mean_dropout, "That is a / (a + b), the mean chance of dropping out. The purchase rate is "
-                    "r / alpha."),
+            Mistake(lambda: _mean_pace("days"), N_("That is a rate per day: your summary was in days. Use "
+                    "time_unit='weeks', or multiply a daily rate by 7.")),
+            Mistake(_mean_pace_year, N_("That is a rate per year; the question asks per week.")),
+            Mistake(_mean_dropout, N_("That is a / (a + b), the mean chance of dropping out. The purchase rate is "
+                    "r / alpha.")),
         ],
-        hint="Summarise the orders per customer in weeks (value.clv_summary with time_unit='weeks'), fit BG/NBD "
-             "to it (value.BetaGeo().fit) and divide the fitted parameter r by alpha.",
+        hint=N_("Summarise the orders per customer in weeks (value.clv_summary with time_unit='weeks'), fit BG/NBD "
+                "to it (value.BetaGeo().fit) and divide the fitted parameter r by alpha."),
     ),
     "05.8": Number(
         _clv_rank_correlation,
-        question="Spearman rank correlation between the predicted 12-month value (value.clv, months=12, "
-                 "discount_rate=0) of the buyers and their true future_value (datasets.truth('shop')).",
+        question=N_("Spearman rank correlation between the predicted 12-month value (value.clv, months=12, "
+                    "discount_rate=0) of the buyers and their true future_value (datasets.truth('shop'))."),
         mistakes=[
-            Mistake(_clv_pearson_correlation, "That is the Pearson correlation of the values. Ranking is the "
-                    "question: use .corr(..., method='spearman')."),
-            Mistake(_past_spend_rank_correlation, "You correlated past spend, not the model's prediction, with "
-                    "the truth. Use the clv column of value.clv(...)."),
+            Mistake(_clv_pearson_correlation, N_("That is the Pearson correlation of the values. Ranking is the "
+                    "question: use .corr(..., method='spearman').")),
+            Mistake(_past_spend_rank_correlation, N_("You correlated past spend, not the model's prediction, with "
+                    "the truth. Use the clv column of value.clv(...).")),
         ],
-        hint="Predict each buyer's value over 12 months without discounting (value.clv with BG/NBD and "
-             "Gamma-Gamma fitted to the weekly summary), line it up with the truth's future_value of the same "
-             "customers and take the rank (Spearman) correlation.",
+        hint=N_("Predict each buyer's value over 12 months without discounting (value.clv with BG/NBD and "
+                "Gamma-Gamma fitted to the weekly summary), line it up with the truth's future_value of the same "
+                "customers and take the rank (Spearman) correlation."),
     ),
     "05.9": Table(
         _clv_vs_cac,
-        question="Per acquisition channel: mean acquisition_cost and mean 3-year CLV (value.clv, months=36, 10% a "
-                 "year), over all acquired customers (non-buyers count with CLV 0). Columns acquisition_cost, clv.",
-        index_name="acquisition channel",
+        question=N_("Per acquisition channel: mean acquisition_cost and mean 3-year CLV (value.clv, months=36, 10% a "
+                    "year), over all acquired customers (non-buyers count with CLV 0). Columns acquisition_cost, clv."),
+        index_name=N_("acquisition channel"),
         mistakes=[
             Mistake(lambda: _by_channel(0.10, "month", False),
-                    "You discounted at 10% per month (the default rate_per='month'): 214% a year. Pass "
-                    "rate_per='year'."),
+                    N_("You discounted at 10% per month (the default rate_per='month'): 214% a year. Pass "
+                       "rate_per='year'.")),
             Mistake(lambda: _by_channel(0.0, "year", False),
-                    "You did not discount the future value. Money next year is worth less than today: "
-                    "discount_rate=0.10 with rate_per='year'."),
+                    N_("You did not discount the future value. Money next year is worth less than today: "
+                       "discount_rate=0.10 with rate_per='year'.")),
             Mistake(lambda: _by_channel(0.10, "year", True),
-                    "You averaged over the buyers only. The channel also paid for the customers who never bought: "
-                    "count them with CLV 0 (reindex(..., fill_value=0))."),
+                    N_("You averaged over the buyers only. The channel also paid for the customers who never bought: "
+                       "count them with CLV 0 (reindex(..., fill_value=0)).")),
         ],
-        hint="Predict each customer's 3-year value discounted at 10% a year (value.clv with months=36, "
-             "discount_rate=0.10 and rate_per='year'); give customers who never bought a value of 0; then average "
-             "the acquisition cost and the value per acquisition channel.",
+        hint=N_("Predict each customer's 3-year value discounted at 10% a year (value.clv with months=36, "
+                "discount_rate=0.10 and rate_per='year'); give customers who never bought a value of 0; then average "
+                "the acquisition cost and the value per acquisition channel."),
     ),
     "05.10": Chart(
         _whale,
-        question="The whale curve of 05.2's profit (after the cost to serve and the acquisition cost), with a title "
-                 "and labelled axes.",
+        question=N_("The whale curve of 05.2's profit (after the cost to serve and the acquisition cost), with a title "
+                    "and labelled axes."),
         kind="curve",
         normalise=True,
-        index_name="share of customers",
+        index_name=N_("share of customers"),
         mistakes=[
-            Mistake(_pareto_revenue_curve, "Your curve adds up revenue. The whale curve adds up profit (value.customer_profit: "
-                    "after the cost to serve and the acquisition cost): it climbs above 100% and then falls back."),
-            Mistake(lambda: _whale(ascending=True), "Your curve starts with the least profitable customers. Rank "
-                    "them the other way: most profitable first, so the curve climbs, peaks and falls back."),
-            Mistake(lambda: _whale(_profit()["profit"] + _profit()["acquisition_cost"]), "Your profit leaves out "
+            Mistake(_pareto_revenue_curve, N_("Your curve adds up revenue. The whale curve adds up profit (value.customer_profit: "
+                    "after the cost to serve and the acquisition cost): it climbs above 100% and then falls back.")),
+            Mistake(lambda: _whale(ascending=True), N_("Your curve starts with the least profitable customers. Rank "
+                    "them the other way: most profitable first, so the curve climbs, peaks and falls back.")),
+            Mistake(lambda: _whale(_profit()["profit"] + _profit()["acquisition_cost"]), N_("Your profit leaves out "
                     "the acquisition cost. The question's profit subtracts it too: value.customer_profit(shop) "
-                    "does."),
+                    "does.")),
             Mistake(lambda: _whale(_profit().loc[_profit().index.isin(_shop().orders["customer_id"]), "profit"]),
-                    "You kept only the customers who bought. Those who never bought cost their acquisition and "
-                    "belong at the right end of the curve: use every customer."),
+                    N_("You kept only the customers who bought. Those who never bought cost their acquisition and "
+                       "belong at the right end of the curve: use every customer.")),
         ],
-        hint="Compute each customer's profit (value.customer_profit), rank customers from most to least "
-             "profitable and draw the running total of profit, as a share of total profit, against the share of "
-             "customers (value.whale_curve gives the table; plots.whale_chart draws it).",
+        hint=N_("Compute each customer's profit (value.customer_profit), rank customers from most to least "
+                "profitable and draw the running total of profit, as a share of total profit, against the share of "
+                "customers (value.whale_curve gives the table; plots.whale_chart draws it)."),
     ),
     "05.11": Text(
-        question="Where would you spend next year's acquisition budget, and what would you do about the least "
-                 "profitable 30% of customers? Use your answers above.",
+        question=N_("Where would you spend next year's acquisition budget, and what would you do about the least "
+                    "profitable 30% of customers? Use your answers above."),
         min_words=40,
-        keywords=["acquisition cost", "lifetime value", "cost to serve"],
+        keywords=[N_("acquisition cost"), N_("lifetime value"), N_("cost to serve")],
     ),
     "05.12": Number(
         _silhouette,
-        question="Cluster the buyers' RFM table (value.rfm on shop.as_of) with k-means, k = 4, after log(1 + x) and "
-                 "standardisation (value.cluster_customers does both). What is the silhouette of the clustering?",
+        question=N_("Cluster the buyers' RFM table (value.rfm on shop.as_of) with k-means, k = 4, after log(1 + x) and "
+                    "standardisation (value.cluster_customers does both). What is the silhouette of the clustering?"),
         mistakes=[
             Mistake(lambda: _silhouette(log=False, scale=False),
-                    "You clustered the raw numbers (log=False, scale=False). In raw units spend, in dollars, decides "
-                    "alone and a few big spenders get clusters of their own; a silhouette in raw units cannot be "
-                    "compared with one in scaled units. Keep the defaults log=True, scale=True."),
+                    N_("You clustered the raw numbers (log=False, scale=False). In raw units spend, in dollars, decides "
+                       "alone and a few big spenders get clusters of their own; a silhouette in raw units cannot be "
+                       "compared with one in scaled units. Keep the defaults log=True, scale=True.")),
             Mistake(lambda: _silhouette(scale=False),
-                    "You took logs but did not standardise (scale=False): the measures keep different spreads, so "
-                    "one counts more than the others in the distance. Standardise after the log (scale=True)."),
+                    N_("You took logs but did not standardise (scale=False): the measures keep different spreads, so "
+                       "one counts more than the others in the distance. Standardise after the log (scale=True).")),
             Mistake(lambda: _silhouette(log=False),
-                    "You standardised the raw, skewed numbers without taking logs (log=False): the few customers "
-                    "who spend many times the median stay far out and k-means spends clusters on them. Take "
-                    "log(1 + x) first (log=True)."),
+                    N_("You standardised the raw, skewed numbers without taking logs (log=False): the few customers "
+                       "who spend many times the median stay far out and k-means spends clusters on them. Take "
+                       "log(1 + x) first (log=True).")),
             Mistake(lambda: _silhouette(k=2),
-                    "That is the silhouette of k = 2, the k the silhouette prefers. The question asks for k = 4: "
-                    "pass k=4 (the silhouette of k = 4 is in k_scores.loc[4, 'silhouette'])."),
+                    N_("That is the silhouette of k = 2, the k the silhouette prefers. The question asks for k = 4: "
+                       "pass k=4 (the silhouette of k = 4 is in k_scores.loc[4, 'silhouette']).")),
         ],
-        hint="Make the RFM table of the buyers (value.rfm(shop.orders, shop.as_of)), cluster it with "
-             "value.cluster_customers(table, k=4) and read the silhouette from the result's k_scores.",
+        hint=N_("Make the RFM table of the buyers (value.rfm(shop.orders, shop.as_of)), cluster it with "
+                "value.cluster_customers(table, k=4) and read the silhouette from the result's k_scores."),
     ),
     "05.13": Choice(
         expected="c",
-        question="The silhouette is highest at k = 2, the elbow bends at k = 4, and bootstrap samples give other "
-                 "clusters for k = 3 and 5 but the same for k = 2 and 4. Which k do you choose for the shop?",
+        question=N_("The silhouette is highest at k = 2, the elbow bends at k = 4, and bootstrap samples give other "
+                    "clusters for k = 3 and 5 but the same for k = 2 and 4. Which k do you choose for the shop?"),
         options={
-            "a": "The silhouette is one test among several. Two clusters only split the good customers from the "
-                 "rest, which the RFM segments already do: they fail the business test (can each cluster be named "
-                 "and treated differently?).",
-            "b": "k = 4 is right, but not because of the elbow: the bend is read by eye and is often unclear, so "
-                 "the elbow alone is no reason. Choose k by stability and the business test, with the silhouette "
-                 "and the elbow as hints.",
-            "c": "Yes: k = 4 is stable (the same clusters from other starts and on bootstrap samples), second on "
-                 "the silhouette, and its four clusters can each be named and given their own treatment.",
-            "d": "The inertia always falls as k grows (it is 0 with one customer per cluster), so the lowest "
-                 "inertia is no criterion.",
+            "a": N_("The silhouette is one test among several. Two clusters only split the good customers from the "
+                    "rest, which the RFM segments already do: they fail the business test (can each cluster be named "
+                    "and treated differently?)."),
+            "b": N_("k = 4 is right, but not because of the elbow: the bend is read by eye and is often unclear, so "
+                    "the elbow alone is no reason. Choose k by stability and the business test, with the silhouette "
+                    "and the elbow as hints."),
+            "c": N_("Yes: k = 4 is stable (the same clusters from other starts and on bootstrap samples), second on "
+                    "the silhouette, and its four clusters can each be named and given their own treatment."),
+            "d": N_("The inertia always falls as k grows (it is 0 with one customer per cluster), so the lowest "
+                    "inertia is no criterion."),
         },
     ),
     "05.14": Number(
         lambda: _cluster_by_future_value(2),
-        question="With the four clusters of 05.12: which cluster (give its number) has the second-highest mean "
-                 "true future value (future_value in datasets.truth('shop'))?",
+        question=N_("With the four clusters of 05.12: which cluster (give its number) has the second-highest mean "
+                    "true future value (future_value in datasets.truth('shop'))?"),
         mistakes=[
-            Mistake(lambda: 2, "Cluster numbers are not ranks of future value: cluster_customers numbers the "
+            Mistake(lambda: 2, N_("Cluster numbers are not ranks of future value: cluster_customers numbers the "
                     "clusters by their mean past spend (monetary), highest first. Compute the mean future_value "
-                    "per cluster and sort it."),
-            Mistake(lambda: _cluster_by_future_value(1), "That is the cluster with the highest mean future value; "
-                    "the question asks for the second-highest."),
+                    "per cluster and sort it.")),
+            Mistake(lambda: _cluster_by_future_value(1), N_("That is the cluster with the highest mean future value; "
+                    "the question asks for the second-highest.")),
         ],
-        hint="Line up each buyer's cluster (clusters.labels) with the truth's future_value of the same customer, "
-             "average it per cluster, sort from highest to lowest and give the number of the second cluster.",
+        hint=N_("Line up each buyer's cluster (clusters.labels) with the truth's future_value of the same customer, "
+                "average it per cluster, sort from highest to lowest and give the number of the second cluster."),
     ),
     "05.15": Number(
         _holdout_purchase_days,
-        question="Split the orders into a calibration period (up to 2024-12-31) and a holdout period (2025, up to "
-                 "shop.as_of). How many purchases did the customers who bought in 2024 make in the holdout, "
-                 "counted as the BG/NBD model counts them (purchase days)?",
-        unit="purchase days",
+        question=N_("Split the orders into a calibration period (up to 2024-12-31) and a holdout period (2025, up to "
+                    "shop.as_of). How many purchases did the customers who bought in 2024 make in the holdout, "
+                    "counted as the BG/NBD model counts them (purchase days)?"),
+        unit=N_("purchase days"),
         mistakes=[
-            Mistake(lambda: _holdout_rows(True), "You counted order rows. BG/NBD counts purchase days: several "
+            Mistake(lambda: _holdout_rows(True), N_("You counted order rows. BG/NBD counts purchase days: several "
                     "orders of one customer on one day are one purchase. Count distinct (customer, day) pairs, or "
-                    "sum frequency_holdout of value.calibration_holdout."),
-            Mistake(lambda: _holdout_rows(False), "You counted every order row of 2025, those of customers who first "
+                    "sum frequency_holdout of value.calibration_holdout.")),
+            Mistake(lambda: _holdout_rows(False), N_("You counted every order row of 2025, those of customers who first "
                     "bought in 2025 included. The check is about the 2024 cohort only, and in purchase days: "
-                    "value.calibration_holdout keeps exactly those."),
-            Mistake(_holdout_days_everyone, "You counted the purchase days of every customer in 2025, new customers "
-                    "included. The model was fitted on the customers who bought in 2024: keep only them."),
+                    "value.calibration_holdout keeps exactly those.")),
+            Mistake(_holdout_days_everyone, N_("You counted the purchase days of every customer in 2025, new customers "
+                    "included. The model was fitted on the customers who bought in 2024: keep only them.")),
         ],
-        hint="value.calibration_holdout(shop.orders, '2024-12-31', shop.as_of) gives one row per customer of the "
-             "2024 cohort with frequency_holdout, their purchase days in the holdout: add them up.",
+        hint=N_("value.calibration_holdout(shop.orders, '2024-12-31', shop.as_of) gives one row per customer of the "
+                "2024 cohort with frequency_holdout, their purchase days in the holdout: add them up."),
     ),
     "05.16": Number(
         lambda: _renumbering("id"),
-        question="The renumbering experiment: score the buyers' RFM table with ties='id' (ties broken by customer "
-                 "id), then give the same customers new ids (np.random.default_rng(7).permutation(n) + 1, in the "
-                 "table's row order) and score again. What share of the customers change segment under the R "
-                 "package's rules in their own order? (a fraction)",
+        question=N_("The renumbering experiment: score the buyers' RFM table with ties='id' (ties broken by customer "
+                    "id), then give the same customers new ids (np.random.default_rng(7).permutation(n) + 1, in the "
+                    "table's row order) and score again. What share of the customers change segment under the R "
+                    "package's rules in their own order? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(lambda: _renumbering("same"), "With ties='same' (the default) equal values get equal scores, "
+            Mistake(lambda: _renumbering("same"), N_("With ties='same' (the default) equal values get equal scores, "
                     "so nobody moves: that is the point of the fair rule. The question asks about the old rule, "
-                    "ties='id'."),
-            Mistake(lambda: _renumbering("id", what="score"), "That is the share whose RFM score changes. Several "
-                    "scores lead to the same segment: compare the segments (value.rfm_segments)."),
-            Mistake(lambda: _renumbering("id", reordered=True), "You used the lesson's reordered rules (narrow rules "
-                    "first). The question asks for the R package's own order: value.rfm_segments(scores)."),
+                    "ties='id'.")),
+            Mistake(lambda: _renumbering("id", what="score"), N_("That is the share whose RFM score changes. Several "
+                    "scores lead to the same segment: compare the segments (value.rfm_segments).")),
+            Mistake(lambda: _renumbering("id", reordered=True), N_("You used the lesson's reordered rules (narrow rules "
+                    "first). The question asks for the R package's own order: value.rfm_segments(scores).")),
         ],
-        hint="Score the table twice with value.rfm_scores(..., ties='id'): once as it is, once after "
-             "table.set_axis(new_ids); put the second result back on the old ids row by row (.set_axis(table.index)), "
-             "name the segments of both (value.rfm_segments) and take the share of rows whose segment differs.",
+        hint=N_("Score the table twice with value.rfm_scores(..., ties='id'): once as it is, once after "
+                "table.set_axis(new_ids); put the second result back on the old ids row by row (.set_axis(table.index)), "
+                "name the segments of both (value.rfm_segments) and take the share of rows whose segment differs."),
     ),
     "05.17": Text(
-        question="Clusters or RFM segments: which would you use to plan next quarter's campaigns, and how would you "
-                 "check that the groups are real and worth treating differently?",
+        question=N_("Clusters or RFM segments: which would you use to plan next quarter's campaigns, and how would you "
+                    "check that the groups are real and worth treating differently?"),
         min_words=40,
-        keywords=["stability", "business test", "scorecard"],
+        keywords=[N_("stability"), N_("business test"), N_("scorecard")],
     ),
 }

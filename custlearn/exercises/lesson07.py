@@ -12,6 +12,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart, two_groups
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
@@ -227,162 +228,162 @@ def _km_curves(how: str = "km") -> dict[str, pd.Series]:
     if how == "everyone":
         return {"all customers": _km_curve(np.ones(len(discount), dtype=bool))}
     naive = how == "naive"
-    return {"welcome discount": _km_curve(discount, naive), "no discount": _km_curve(~discount, naive)}
+    return {N_("welcome discount"): _km_curve(discount, naive), N_("no discount"): _km_curve(~discount, naive)}
 
 
 EXERCISES = {
     "07.1": Number(
         _shop_churn_rate,
-        question="Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
-                 "next 180 days? (a fraction)",
+        question=N_("Of the shop's customers who had bought by 31 Dec 2024, what share made no purchase in the "
+                    "next 180 days? (a fraction)"),
         unit="fraction",
         mistakes=[
             Mistake(lambda: float(_shop_labels(None)["churned"].mean()),
-                    "You used the default window (the data's 'at risk' gap). The question fixes it: window_days=180."),
+                    N_("You used the default window (the data's 'at risk' gap). The question fixes it: window_days=180.")),
             Mistake(lambda: float(_shop_labels()["churned"].sum()),
-                    "That is the number of churners; the question asks for the share: take the mean of 'churned'."),
+                    N_("That is the number of churners; the question asks for the share: take the mean of 'churned'.")),
             Mistake(lambda: float(1 - _shop_labels()["churned"].mean()),
-                    "That is the share who bought again (retention). Churn is the share who did NOT buy."),
+                    N_("That is the share who bought again (retention). Churn is the share who did NOT buy.")),
             Mistake(lambda: float(_shop_labels(90)["churned"].mean()),
-                    "You used a 90-day window. The question gives the customers 180 days to buy again."),
+                    N_("You used a 90-day window. The question gives the customers 180 days to buy again.")),
             Mistake(lambda: float(_shop_labels(365)["churned"].mean()),
-                    "You used a 365-day window. The question gives the customers 180 days to buy again."),
+                    N_("You used a 365-day window. The question gives the customers 180 days to buy again.")),
             Mistake(lambda: float(_shop_labels(WINDOW, "2025-06-30")["churned"].mean()),
-                    "You used the cut-off 30 June 2025. The question looks at the customers who had bought by "
-                    "31 Dec 2024 and the 180 days after that date."),
+                    N_("You used the cut-off 30 June 2025. The question looks at the customers who had bought by "
+                       "31 Dec 2024 and the 180 days after that date.")),
             Mistake(lambda: float(_shop_labels(WINDOW, "2024-06-30")["churned"].mean()),
-                    "You used the cut-off 30 June 2024. The question looks at the customers who had bought by "
-                    "31 Dec 2024 and the 180 days after that date."),
+                    N_("You used the cut-off 30 June 2024. The question looks at the customers who had bought by "
+                       "31 Dec 2024 and the 180 days after that date.")),
         ],
-        hint="Take the customers who had bought by 31 Dec 2024, mark as churned those with no purchase in the 180 "
-             "days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned "
-             "(the mean of the True/False column).",
+        hint=N_("Take the customers who had bought by 31 Dec 2024, mark as churned those with no purchase in the 180 "
+                "days after it (churn.label_churn with the cut-off and window_days=180), and take the share churned "
+                "(the mean of the True/False column)."),
     ),
     "07.2": Number(
         _bank_churn_rate,
-        question="Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)",
+        question=N_("Of the bank accounts open on 31 Dec 2024, what share closed within 182 days? (a fraction)"),
         unit="fraction",
         mistakes=[
-            Mistake(_bank_closed_by_end, "That is the share of all customers whose account ever closed by the end "
-                    "of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window."),
-            Mistake(_bank_closed_in_window_of_all, "You divided by all bank customers. Divide by the accounts open on "
-                    "the cut-off (the rows of label_churn)."),
+            Mistake(_bank_closed_by_end, N_("That is the share of all customers whose account ever closed by the end "
+                    "of the data. Contractual churn looks at the accounts open on the cut-off and a 182-day window.")),
+            Mistake(_bank_closed_in_window_of_all, N_("You divided by all bank customers. Divide by the accounts open on "
+                    "the cut-off (the rows of label_churn).")),
             Mistake(lambda: float(_bank_labels()["churned"].sum()),
-                    "That is the number of closed accounts; the question asks for the share."),
+                    N_("That is the number of closed accounts; the question asks for the share.")),
         ],
-        hint="Take the bank accounts still open on 31 Dec 2024 and mark those closed within the next 182 days "
-             "(churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share "
-             "marked.",
+        hint=N_("Take the bank accounts still open on 31 Dec 2024 and mark those closed within the next 182 days "
+                "(churn.label_churn with kind='contractual', window_days=182 and as_of); the churn rate is the share "
+                "marked."),
     ),
     "07.3": Number(
         _discount_median,
-        question="Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
-                 "(churn_durations at shop.as_of, default window).",
-        unit="days",
+        question=N_("Kaplan-Meier median time to churn (days) of shop customers won with a welcome discount "
+                    "(churn_durations at shop.as_of, default window)."),
+        unit=N_("days"),
         mistakes=[
-            Mistake(_discount_plain_median, "That is the plain median of the durations: it treats customers who have "
-                    "not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival."),
-            Mistake(_discount_median_churned_only, "That is the median of the churned customers only. Leaving out the "
-                    "customers still there makes churn look faster: use kaplan_meier with both groups."),
-            Mistake(_everyone_median, "That is the median of all buyers. Keep only those with "
-                    "acquired_with_discount True."),
+            Mistake(_discount_plain_median, N_("That is the plain median of the durations: it treats customers who have "
+                    "not churned yet (censored) as if they had churned. Use kaplan_meier and median_survival.")),
+            Mistake(_discount_median_churned_only, N_("That is the median of the churned customers only. Leaving out the "
+                    "customers still there makes churn look faster: use kaplan_meier with both groups.")),
+            Mistake(_everyone_median, N_("That is the median of all buyers. Keep only those with "
+                    "acquired_with_discount True.")),
         ],
-        hint="Take each buyer's time to churn or to the end of the data (churn.churn_durations), keep the "
-             "customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as "
-             "censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival).",
+        hint=N_("Take each buyer's time to churn or to the end of the data (churn.churn_durations), keep the "
+                "customers acquired with a discount, fit a Kaplan-Meier curve that counts the customers still there as "
+                "censored (churn.kaplan_meier) and read the day it falls to 50% (churn.median_survival)."),
     ),
     "07.4": Table(
         _churn_rate_by_outcome,
-        question="The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
-                 "(with 'no complaint'). A Series indexed by outcome.",
-        index_name="complaint outcome",
+        question=N_("The churn rate in the 180 days after 31 Dec 2024, by outcome of the customer's first complaint "
+                    "(with 'no complaint'). A Series indexed by outcome."),
+        index_name=N_("complaint outcome"),
         mistakes=[
-            Mistake(_churners_by_outcome, "Those are numbers of churners; the question asks for rates "
-                    "(the churn_rate column)."),
-            Mistake(_churn_rate_by_outcome_default_window, "You labelled churn with the default window. "
-                    "Use window_days=180 (the labels of 07.1)."),
+            Mistake(_churners_by_outcome, N_("Those are numbers of churners; the question asks for rates "
+                    "(the churn_rate column).")),
+            Mistake(_churn_rate_by_outcome_default_window, N_("You labelled churn with the default window. "
+                    "Use window_days=180 (the labels of 07.1).")),
         ],
-        hint="Label churn as in 07.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
-             "complaint ('no complaint' for the others) and take the churn rate per outcome "
-             "(service.churn_by_complaint_outcome).",
+        hint=N_("Label churn as in 07.1 (cut-off 31 Dec 2024, 180 days), give each customer the outcome of the first "
+                "complaint ('no complaint' for the others) and take the churn rate per outcome "
+                "(service.churn_by_complaint_outcome)."),
     ),
     "07.5": Number(
         _held_out_auc,
-        question="Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180).",
+        question=N_("Held-out AUC of churn.churn_risk_model(shop, '2024-12-31', '2025-06-30', window_days=180)."),
         mistakes=[
-            Mistake(_training_auc, "That is the AUC on the training period (model.train_auc). The honest "
-                    "number is on the later period the model never saw: model.auc."),
-            Mistake(lambda: 1 - _held_out_auc(), "That is 1 - AUC: the score ranked the other way round (staying "
-                    "instead of churning). Score churn with the model's risk, high for likely churners."),
+            Mistake(_training_auc, N_("That is the AUC on the training period (model.train_auc). The honest "
+                    "number is on the later period the model never saw: model.auc.")),
+            Mistake(lambda: 1 - _held_out_auc(), N_("That is 1 - AUC: the score ranked the other way round (staying "
+                    "instead of churning). Score churn with the model's risk, high for likely churners.")),
         ],
-        hint="Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never "
-             "saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc.",
+        hint=N_("Fit the risk model on the customers of the first cut-off and score those of the later cut-off it never "
+                "saw (churn.churn_risk_model with both cut-offs and window_days=180); the held-out AUC is its auc."),
     ),
     "07.6": Number(
         _top_decile_lift,
-        question="Top-decile lift of that score on the held-out period: how many times the average churn rate "
-                 "do the 10% with the highest risk have?",
+        question=N_("Top-decile lift of that score on the held-out period: how many times the average churn rate "
+                    "do the 10% with the highest risk have?"),
         mistakes=[
-            Mistake(_top_decile_churn_rate, "That is the churn rate of the top decile. Lift divides it by the "
-                    "overall churn rate."),
-            Mistake(_top_decile_capture, "That is the share of all churners found in the top decile (the gain). "
-                    "Lift is the decile's churn rate / the overall churn rate."),
+            Mistake(_top_decile_churn_rate, N_("That is the churn rate of the top decile. Lift divides it by the "
+                    "overall churn rate.")),
+            Mistake(_top_decile_capture, N_("That is the share of all churners found in the top decile (the gain). "
+                    "Lift is the decile's churn rate / the overall churn rate.")),
         ],
-        hint="Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate "
-             "by the churn rate of all held-out customers (the first row of the model's gains table, column lift).",
+        hint=N_("Rank the held-out customers by risk, take the 10% with the highest risk and divide their churn rate "
+                "by the churn rate of all held-out customers (the first row of the model's gains table, column lift)."),
     ),
     "07.7": Chart(
         _km_curves,
-        question="Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
-                 "with a title and labelled axes.",
+        question=N_("Kaplan-Meier survival curves of shop customers won with and without a welcome discount, "
+                    "with a title and labelled axes."),
         kind="step",
         unit="share",
         x_unit="days",
-        index_name="day",
-        legend=two_groups("welcome discount", "no discount", "discount|welcome"),
+        index_name=N_("day"),
+        legend=two_groups("welcome discount", "no discount", "discount|welcome|折扣|迎新"),
         mistakes=[
-            Mistake(lambda: _km_curves("everyone"), "Your chart has one curve for all buyers. Draw one per group: "
-                    "customers won with a welcome discount and the others (kaplan_meier with groups=...)."),
-            Mistake(lambda: _km_curves("naive"), "Your curves treat every customer as churned at the end of their "
+            Mistake(lambda: _km_curves("everyone"), N_("Your chart has one curve for all buyers. Draw one per group: "
+                    "customers won with a welcome discount and the others (kaplan_meier with groups=...).")),
+            Mistake(lambda: _km_curves("naive"), N_("Your curves treat every customer as churned at the end of their "
                     "time, also those still buying (censored). Pass the churned column as the event, so customers "
-                    "still there leave the risk set without counting as churn."),
+                    "still there leave the risk set without counting as churn.")),
         ],
-        hint="Take each buyer's time to churn (churn.churn_durations), split the buyers by acquired_with_discount, "
-             "fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with "
-             "a legend (plots.survival_chart does it).",
+        hint=N_("Take each buyer's time to churn (churn.churn_durations), split the buyers by acquired_with_discount, "
+                "fit one Kaplan-Meier curve per group (churn.kaplan_meier with groups=...) and draw them as steps with "
+                "a legend (plots.survival_chart does it)."),
     ),
     "07.8": Number(
         _p_alive_auc_dropped_out,
-        question="AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
-                 "truly dropped out at the end of the data (truth: alive_at_end False).",
+        question=N_("AUC of 1 - P(alive) (BG/NBD in weeks, on all shop orders up to shop.as_of) for the customers "
+                    "truly dropped out at the end of the data (truth: alive_at_end False)."),
         mistakes=[
-            Mistake(_p_alive_auc_wrong_direction, "Your AUC is below 0.5: you scored with P(alive) itself. A high "
-                    "P(alive) means *staying*; score churn with 1 - P(alive)."),
-            Mistake(_p_alive_auc_no_purchase, "You used 'no purchase in the next 52 weeks' as the target. The "
-                    "question asks about the truly dropped out: ~truth['alive_at_end']."),
+            Mistake(_p_alive_auc_wrong_direction, N_("Your AUC is below 0.5: you scored with P(alive) itself. A high "
+                    "P(alive) means *staying*; score churn with 1 - P(alive).")),
+            Mistake(_p_alive_auc_no_purchase, N_("You used 'no purchase in the next 52 weeks' as the target. The "
+                    "question asks about the truly dropped out: ~truth['alive_at_end'].")),
         ],
-        hint="Fit BG/NBD to the weekly summary of all orders, compute each buyer's P(alive), and measure how well "
-             "1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the "
-             "others: the AUC (sklearn.metrics.roc_auc_score).",
+        hint=N_("Fit BG/NBD to the weekly summary of all orders, compute each buyer's P(alive), and measure how well "
+                "1 - P(alive) ranks the customers who truly dropped out (not alive_at_end in the truth) above the "
+                "others: the AUC (sklearn.metrics.roc_auc_score)."),
     ),
     "07.9": Choice(
         expected="c",
-        question="P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in "
-                 "the next 52 weeks' better. Why?",
+        question=N_("P(alive) ranks the truly dropped-out better (AUC about 0.9); the risk score ranks 'no purchase in "
+                    "the next 52 weeks' better. Why?"),
         options={
-            "a": "The risk score is not broken: on its own target (not buying soon) it does better than P(alive).",
-            "b": "With thousands of customers a gap this size is not chance, and the AUC does depend on what "
-                 "you call churn: the two targets are different customers.",
-            "c": "Yes: BG/NBD reads each silence against the customer's own pace, so it spots who dropped out; "
-                 "'not buying in a year' also includes slow buyers who are still alive, which the risk score, "
-                 "trained on 'no purchase in the window', picks up.",
-            "d": "P(alive) is not fitted on the truth table: both scores see only the orders before the end.",
+            "a": N_("The risk score is not broken: on its own target (not buying soon) it does better than P(alive)."),
+            "b": N_("With thousands of customers a gap this size is not chance, and the AUC does depend on what "
+                    "you call churn: the two targets are different customers."),
+            "c": N_("Yes: BG/NBD reads each silence against the customer's own pace, so it spots who dropped out; "
+                    "'not buying in a year' also includes slow buyers who are still alive, which the risk score, "
+                    "trained on 'no purchase in the window', picks up."),
+            "d": N_("P(alive) is not fitted on the truth table: both scores see only the orders before the end."),
         },
     ),
     "07.10": Text(
-        question="You have the win-back list ranked by expected value. Whom do you contact, with what, and how do "
-                 "you use P(alive) and the complaint history? What would make you distrust the list?",
+        question=N_("You have the win-back list ranked by expected value. Whom do you contact, with what, and how do "
+                    "you use P(alive) and the complaint history? What would make you distrust the list?"),
         min_words=40,
-        keywords=["value", "P(alive)", "complaint", "cost"],
+        keywords=[N_("value"), N_("P(alive)"), N_("complaint"), N_("cost")],
     ),
 }

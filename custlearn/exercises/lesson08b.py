@@ -11,6 +11,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Text
 
@@ -56,9 +57,11 @@ def _effects(confidence: float = 0.95, post_weeks: int = 13) -> dict:
     from custlearn import datasets
 
     rows = _estimates(post_weeks, confidence=confidence).loc[["naive", "matched", "difference-in-differences"]]
-    return {"three estimates": rows["effect"].to_numpy(),
-            f"{confidence:.0%} intervals": (np.r_[rows["lower"], rows["upper"]], 0.015),
-            "true effect": [datasets.parameters("cafe")["membership"]["true_effect"]]}
+    # The names are shown in feedback (translated); only the 95% intervals are asked for.
+    intervals = N_("95% intervals") if confidence == 0.95 else f"{confidence:.0%} intervals"
+    return {N_("three estimates"): rows["effect"].to_numpy(),
+            intervals: (np.r_[rows["lower"], rows["upper"]], 0.015),
+            N_("true effect"): [datasets.parameters("cafe")["membership"]["true_effect"]]}
 
 
 def _naive_effect() -> float:
@@ -131,143 +134,143 @@ def _net_return() -> float:
 EXERCISES = {
     "08b.1": Number(
         _naive_effect,
-        question="Members' mean visits per week divided by non-members' (each guest counted from the first visit "
-                 "to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more).",
+        question=N_("Members' mean visits per week divided by non-members' (each guest counted from the first visit "
+                    "to cafe.as_of). Give the ratio (e.g. 1.25 for 25% more)."),
         unit="ratio",
         mistakes=[
-            Mistake(_naive_difference, "That is the difference in visits per week. The effect is a multiplier: "
-                    "divide the members' mean by the non-members' mean."),
-            Mistake(_naive_since_signup, "You counted from sign-up over all customers, so guests who never came "
+            Mistake(_naive_difference, N_("That is the difference in visits per week. The effect is a multiplier: "
+                    "divide the members' mean by the non-members' mean.")),
+            Mistake(_naive_since_signup, N_("You counted from sign-up over all customers, so guests who never came "
                     "(prospects) pull the non-members down. Count each guest from the first visit: "
-                    "cases.visit_rates(...)."),
-            Mistake(_naive_median, "That is the ratio of medians; the question asks for the ratio of means."),
-            Mistake(lambda: 1 / _naive_effect(), "You divided the non-members' mean by the members': the ratio is "
-                    "upside down. Put the members on top: members' mean / non-members' mean."),
-            Mistake(lambda: (_naive_effect() - 1) * 100, "That is the percentage difference, (ratio - 1) x 100. "
-                    "Give the ratio itself: 1.25 for members coming 25% more often."),
-            Mistake(lambda: _naive_effect() * 100, "Give the ratio itself (e.g. 1.25 for 25% more), not a percentage."),
+                    "cases.visit_rates(...).")),
+            Mistake(_naive_median, N_("That is the ratio of medians; the question asks for the ratio of means.")),
+            Mistake(lambda: 1 / _naive_effect(), N_("You divided the non-members' mean by the members': the ratio is "
+                    "upside down. Put the members on top: members' mean / non-members' mean.")),
+            Mistake(lambda: (_naive_effect() - 1) * 100, N_("That is the percentage difference, (ratio - 1) x 100. "
+                    "Give the ratio itself: 1.25 for members coming 25% more often.")),
+            Mistake(lambda: _naive_effect() * 100, N_("Give the ratio itself (e.g. 1.25 for 25% more), not a percentage.")),
         ],
-        hint="Count each guest's visits per week from the first visit to the end of the data "
-             "(cases.visit_rates), average it over the members and over the non-members, and divide the members' "
-             "average by the non-members'.",
+        hint=N_("Count each guest's visits per week from the first visit to the end of the data "
+                "(cases.visit_rates), average it over the members and over the non-members, and divide the members' "
+                "average by the non-members'."),
     ),
     "08b.2": Choice(
         expected="c",
-        question="Why is the naive gap not the effect of the membership?",
+        question=N_("Why is the naive gap not the effect of the membership?"),
         options={
-            "a": "The gap is large and its interval excludes 1, so it is not noise; noise is not the problem.",
-            "b": "Points discounts lower the amount per visit, but the question is about visits per week.",
-            "c": "Yes: guests choose to join, and frequent guests join far more often, so members came more "
-                 "often before they joined (self-selection).",
-            "d": "Members and non-members are counted over the same weeks since their first visit; time is not "
-                 "the problem.",
+            "a": N_("The gap is large and its interval excludes 1, so it is not noise; noise is not the problem."),
+            "b": N_("Points discounts lower the amount per visit, but the question is about visits per week."),
+            "c": N_("Yes: guests choose to join, and frequent guests join far more often, so members came more "
+                    "often before they joined (self-selection)."),
+            "d": N_("Members and non-members are counted over the same weeks since their first visit; time is not "
+                    "the problem."),
         },
     ),
     "08b.3": Choice(
         expected="b",
-        question="A member joined in week 20. Which non-members make a fair comparison group?",
+        question=N_("A member joined in week 20. Which non-members make a fair comparison group?"),
         options={
-            "a": "All non-members mixes regulars with guests who came once: the members were the regulars, so "
-                 "the gap would again show who joins.",
-            "b": "Yes: guests who first came in about the same weeks, visited about as often before week 20 and "
-                 "were still coming from week 20 on look like the member did before joining.",
-            "c": "Visits after week 20 are the outcome; matching on them would match away the very effect you "
-                 "want to measure.",
-            "d": "Matching on age and city ignores what matters most here: how often the guest came before.",
+            "a": N_("All non-members mixes regulars with guests who came once: the members were the regulars, so "
+                    "the gap would again show who joins."),
+            "b": N_("Yes: guests who first came in about the same weeks, visited about as often before week 20 and "
+                    "were still coming from week 20 on look like the member did before joining."),
+            "c": N_("Visits after week 20 are the outcome; matching on them would match away the very effect you "
+                    "want to measure."),
+            "d": N_("Matching on age and city ignores what matters most here: how often the guest came before."),
         },
     ),
     "08b.4": Number(
         _did_effect,
-        question="The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, "
-                 "cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio.",
+        question=N_("The difference-in-differences effect with cases.membership_did(post_weeks=13, tolerance=1, "
+                    "cohort_weeks=4): matched ratio after joining divided by matched ratio before. Give the ratio."),
         unit="ratio",
         mistakes=[
-            Mistake(_matched_after_only, "That is the matched ratio after joining only. Divide it by the ratio "
-                    "before joining (members' pre_visits over the comparison guests' control_pre_visits)."),
-            Mistake(_members_before_after, "That is the members' own before/after change without a comparison "
-                    "group: it mixes the membership with what changed for everybody (guests drifting away)."),
+            Mistake(_matched_after_only, N_("That is the matched ratio after joining only. Divide it by the ratio "
+                    "before joining (members' pre_visits over the comparison guests' control_pre_visits).")),
+            Mistake(_members_before_after, N_("That is the members' own before/after change without a comparison "
+                    "group: it mixes the membership with what changed for everybody (guests drifting away).")),
             Mistake(lambda: _matched_after_only() - _did()["pre_visits"].sum() / _did()["control_pre_visits"].sum(),
-                    "You subtracted the before ratio from the after ratio. Difference-in-differences on a ratio "
-                    "scale divides them: after / before."),
+                    N_("You subtracted the before ratio from the after ratio. Difference-in-differences on a ratio "
+                       "scale divides them: after / before.")),
         ],
-        hint="Match each member with comparison guests (cases.membership_did with post_weeks=13, tolerance=1, "
-             "cohort_weeks=4); the matched ratio after joining is the members' visits over the comparison guests' "
-             "visits in the same weeks; divide it by the same ratio before joining.",
+        hint=N_("Match each member with comparison guests (cases.membership_did with post_weeks=13, tolerance=1, "
+                "cohort_weeks=4); the matched ratio after joining is the members' visits over the comparison guests' "
+                "visits in the same weeks; divide it by the same ratio before joining."),
     ),
     "08b.5": Number(
         _did_lower,
-        question="The lower end of the 95% bootstrap interval of the difference-in-differences effect "
-                 "(cases.effect_estimates with n_boot=1000, seed=7).",
+        question=N_("The lower end of the 95% bootstrap interval of the difference-in-differences effect "
+                    "(cases.effect_estimates with n_boot=1000, seed=7)."),
         unit="ratio",
         mistakes=[
             Mistake(lambda: float(_estimates().loc["difference-in-differences", "upper"]),
-                    "That is the upper end of the interval; the question asks for the lower one."),
+                    N_("That is the upper end of the interval; the question asks for the lower one.")),
             Mistake(lambda: float(_estimates(confidence=0.90).loc["difference-in-differences", "lower"]),
-                    "That is the lower end of the 90% interval. The question asks for 95% (confidence=0.95, "
-                    "the default)."),
+                    N_("That is the lower end of the 90% interval. The question asks for 95% (confidence=0.95, "
+                       "the default).")),
             Mistake(lambda: float(_estimates().loc["matched", "lower"]),
-                    "That is the lower end for the matched ratio after joining; take the row "
-                    "'difference-in-differences'."),
+                    N_("That is the lower end for the matched ratio after joining; take the row "
+                       "'difference-in-differences'.")),
         ],
-        hint="Bootstrap the three estimates 1,000 times with the seed 7 (cases.effect_estimates with the rates "
-             "of 08b.1 and the matched table of 08b.4) and read the lower end of the difference-in-differences "
-             "row.",
+        hint=N_("Bootstrap the three estimates 1,000 times with the seed 7 (cases.effect_estimates with the rates "
+                "of 08b.1 and the matched table of 08b.4) and read the lower end of the difference-in-differences "
+                "row."),
     ),
     "08b.6": Chart(
         _effects,
-        question="A chart of the naive, matched and difference-in-differences effects with their intervals, and "
-                 "the true effect as a line.",
+        question=N_("A chart of the naive, matched and difference-in-differences effects with their intervals, and "
+                    "the true effect as a line."),
         kind="values",
         unit="ratio",
         mistakes=[
-            Mistake(lambda: _effects(0.90), "Your intervals are 90% intervals. Draw the 95% intervals of "
-                    "cases.effect_estimates (confidence=0.95, the default)."),
-            Mistake(lambda: _effects(post_weeks=26), "Your matched and difference-in-differences estimates use a "
-                    "26-week window. This chart uses the estimates of 08b.4 and 08b.5 (post_weeks=13)."),
+            Mistake(lambda: _effects(0.90), N_("Your intervals are 90% intervals. Draw the 95% intervals of "
+                    "cases.effect_estimates (confidence=0.95, the default).")),
+            Mistake(lambda: _effects(post_weeks=26), N_("Your matched and difference-in-differences estimates use a "
+                    "26-week window. This chart uses the estimates of 08b.4 and 08b.5 (post_weeks=13).")),
         ],
-        hint="Draw the three estimates of 08b.5 as points with their 95% intervals as error bars "
-             "(ax.errorbar with xerr from the lower and upper ends) and the true effect as a line "
-             "(ax.axvline), all as ratios or all as percentage changes.",
+        hint=N_("Draw the three estimates of 08b.5 as points with their 95% intervals as error bars "
+                "(ax.errorbar with xerr from the lower and upper ends) and the true effect as a line "
+                "(ax.axvline), all as ratios or all as percentage changes."),
     ),
     "08b.7": Number(
         _net_return,
-        question="Net return of the membership per member per year, in USD, at the difference-in-differences "
-                 "effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per "
-                 "member visit.",
-        unit="USD",
+        question=N_("Net return of the membership per member per year, in USD, at the difference-in-differences "
+                    "effect: (visits - visits/effect) x margin per member visit - visits/effect x points cost per "
+                    "member visit."),
+        unit=N_("USD"),
         mistakes=[
             Mistake(lambda: _net(_did_effect(), with_points=False),
-                    "You left out the points: they cost money on every member visit, also the visits the "
-                    "member would have made anyway."),
+                    N_("You left out the points: they cost money on every member visit, also the visits the "
+                       "member would have made anyway.")),
             Mistake(lambda: _net(_naive_effect()),
-                    "You used the naive effect. Budget on the better (difference-in-differences) estimate."),
+                    N_("You used the naive effect. Budget on the better (difference-in-differences) estimate.")),
         ],
-        hint="Member visits per year = the members' visits after joining divided by their weeks of membership, "
-             "times 52; the visits the membership added are those minus what they would have been without it "
-             "(divided by the effect); multiply them by the mean margin of a member visit, and subtract the points "
-             "cost (share of member visits with a USD 3 discount x 3) of the visits they would have made anyway.",
+        hint=N_("Member visits per year = the members' visits after joining divided by their weeks of membership, "
+                "times 52; the visits the membership added are those minus what they would have been without it "
+                "(divided by the effect); multiply them by the mean margin of a member visit, and subtract the points "
+                "cost (share of member visits with a USD 3 discount x 3) of the visits they would have made anyway."),
     ),
     "08b.8": Choice(
         expected="a",
-        question="Of the decks' restaurant practices, which can these data test?",
+        question=N_("Of the decks' restaurant practices, which can these data test?"),
         options={
-            "a": "Yes: only the points membership left a trace (join dates and visits); calls, customised "
-                 "service and training are not recorded.",
-            "b": "Follow-up calls are not recorded anywhere in the cafe data.",
-            "c": "Nothing in the data says which guests got customised service.",
-            "d": "The surveys measure perceived service, not whether staff were trained.",
+            "a": N_("Yes: only the points membership left a trace (join dates and visits); calls, customised "
+                    "service and training are not recorded."),
+            "b": N_("Follow-up calls are not recorded anywhere in the cafe data."),
+            "c": N_("Nothing in the data says which guests got customised service."),
+            "d": N_("The surveys measure perceived service, not whether staff were trained."),
         },
     ),
     "08b.9": Text(
-        question="Re-run the estimate with an after-window and a tolerance of your choice. Which did you choose, "
-                 "why, and does the conclusion change?",
+        question=N_("Re-run the estimate with an after-window and a tolerance of your choice. Which did you choose, "
+                    "why, and does the conclusion change?"),
         min_words=30,
-        keywords=["tolerance", "window", "members"],
+        keywords=[N_("tolerance"), N_("window"), N_("members")],
     ),
     "08b.10": Text(
-        question="Write the recommendation of your brief for the owner: the result with its uncertainty, a "
-                 "caveat, what to do and the expected return.",
+        question=N_("Write the recommendation of your brief for the owner: the result with its uncertainty, a "
+                    "caveat, what to do and the expected return."),
         min_words=60,
-        keywords=["self-selection", "interval", "experiment", "USD"],
+        keywords=[N_("self-selection"), N_("interval"), N_("experiment"), N_("USD")],
     ),
 }

@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.cases import rate_model
 from custlearn.exercises._charts import Chart
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
@@ -22,7 +23,7 @@ __all__ = ["EXERCISES"]
 CUTOFF = "2024-12-31"
 WINDOW = 365
 BANDS = [0, 3, 4, 7]
-BAND_LABELS = ["low (1-3)", "middle (4)", "high (5-7)"]
+BAND_LABELS = [N_("low (1-3)"), N_("middle (4)"), N_("high (5-7)")]  # shown in feedback, translated
 DRIVERS = ["staff_attitude", "product_knowledge", "tangibles", "reliability", "responsiveness", "assurance", "empathy"]
 STEP = 0.5
 
@@ -227,161 +228,161 @@ def _band_curves(item: str = "product_knowledge", bins: tuple = tuple(BANDS),
 EXERCISES = {
     "08c.1": Number(
         _closure_rate,
-        question="Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)",
+        question=N_("Of the bank accounts open on 31 Dec 2024, what share closed within 365 days? (a fraction)"),
         unit="fraction",
         mistakes=[
             Mistake(lambda: float(_labels(182)["churned"].mean()),
-                    "You used a 182-day window (the default of contractual churn). The question asks for 365 days: "
-                    "window_days=365."),
-            Mistake(_closed_by_end_of_all, "That is the share of all customers whose account closed by the end of "
-                    "the data. Take the accounts open on 31 Dec 2024 and a 365-day window (label_churn)."),
+                    N_("You used a 182-day window (the default of contractual churn). The question asks for 365 days: "
+                       "window_days=365.")),
+            Mistake(_closed_by_end_of_all, N_("That is the share of all customers whose account closed by the end of "
+                    "the data. Take the accounts open on 31 Dec 2024 and a 365-day window (label_churn).")),
             Mistake(lambda: float(_labels()["churned"].sum()),
-                    "That is the number of closed accounts; the question asks for the share (the mean of 'churned')."),
+                    N_("That is the number of closed accounts; the question asks for the share (the mean of 'churned').")),
         ],
-        hint="Take the accounts still open on 31 Dec 2024 and mark those closed within the next 365 days "
-             "(churn.label_churn with kind='contractual', window_days=365 and as_of); the closure rate is the "
-             "share marked.",
+        hint=N_("Take the accounts still open on 31 Dec 2024 and mark those closed within the next 365 days "
+                "(churn.label_churn with kind='contractual', window_days=365 and as_of); the closure rate is the "
+                "share marked."),
     ),
     "08c.2": Number(
         _attitude_logrank,
-        question="Log-rank chi-square comparing account survival (from opening) of survey answerers in three "
-                 "staff-attitude bands: low (1-3), middle (4), high (5-7).",
+        question=N_("Log-rank chi-square comparing account survival (from opening) of survey answerers in three "
+                    "staff-attitude bands: low (1-3), middle (4), high (5-7)."),
         mistakes=[
-            Mistake(_knowledge_logrank, "You banded product_knowledge. The question is about staff_attitude."),
-            Mistake(_attitude_logrank_two_bands, "You used two bands. Use three: pd.cut(..., [0, 3, 4, 7])."),
+            Mistake(_knowledge_logrank, N_("You banded product_knowledge. The question is about staff_attitude.")),
+            Mistake(_attitude_logrank_two_bands, N_("You used two bands. Use three: pd.cut(..., [0, 3, 4, 7]).")),
         ],
-        hint="Take each account's time from opening to closure or to the end of the data "
-             "(churn.churn_durations with kind='contractual'), keep the survey answerers, cut their staff_attitude "
-             "into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), and compare the bands' survival "
-             "with churn.logrank_test: its chi_square.",
+        hint=N_("Take each account's time from opening to closure or to the end of the data "
+                "(churn.churn_durations with kind='contractual'), keep the survey answerers, cut their staff_attitude "
+                "into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, 7), and compare the bands' survival "
+                "with churn.logrank_test: its chi_square."),
     ),
     "08c.3": Table(
         _closure_by_outcome,
-        question="The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint "
-                 "(with 'no complaint'). A Series indexed by outcome.",
-        index_name="complaint outcome",
+        question=N_("The closure rate in the 365 days after 31 Dec 2024, by outcome of the customer's first complaint "
+                    "(with 'no complaint'). A Series indexed by outcome."),
+        index_name=N_("complaint outcome"),
         mistakes=[
-            Mistake(_closers_by_outcome, "Those are numbers of closed accounts; the question asks for rates "
-                    "(the churn_rate column)."),
-            Mistake(_closure_by_outcome_182, "You labelled closures with a 182-day window. Use the labels of 08c.1 "
-                    "(365 days)."),
+            Mistake(_closers_by_outcome, N_("Those are numbers of closed accounts; the question asks for rates "
+                    "(the churn_rate column).")),
+            Mistake(_closure_by_outcome_182, N_("You labelled closures with a 182-day window. Use the labels of 08c.1 "
+                    "(365 days).")),
         ],
-        hint="Label the closures as in 08c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
-             "the first complaint ('no complaint' for the others) and take the closure rate per outcome "
-             "(service.churn_by_complaint_outcome).",
+        hint=N_("Label the closures as in 08c.1 (cut-off 31 Dec 2024, 365 days), give each customer the outcome of "
+                "the first complaint ('no complaint' for the others) and take the closure rate per outcome "
+                "(service.churn_by_complaint_outcome)."),
     ),
     "08c.4": Choice(
         expected="b",
-        question="Counted from account opening, 11% of customers whose first complaint was resolved well closed "
-                 "by the end, against 18% of customers who never complained. What do you conclude?",
+        question=N_("Counted from account opening, 11% of customers whose first complaint was resolved well closed "
+                    "by the end, against 18% of customers who never complained. What do you conclude?"),
         options={
-            "a": "Not so fast: complainers had to stay a customer long enough to complain, so their survival from "
-                 "opening is flattered whatever happened to the complaint.",
-            "b": "Right: the comparison is biased (complainers must stay long enough to complain). Compare the "
-                 "outcomes with each other, or count closures per customer-year from the complaint on: then "
-                 "'resolved well' is no better than 'no complaint'.",
-            "c": "Sample size is not the issue: the bias comes from who can be in the group at all (survivorship).",
-            "d": "A good resolution does matter compared with a poor one; the problem is only the comparison with "
-                 "customers who never complained.",
+            "a": N_("Not so fast: complainers had to stay a customer long enough to complain, so their survival from "
+                    "opening is flattered whatever happened to the complaint."),
+            "b": N_("Right: the comparison is biased (complainers must stay long enough to complain). Compare the "
+                    "outcomes with each other, or count closures per customer-year from the complaint on: then "
+                    "'resolved well' is no better than 'no complaint'."),
+            "c": N_("Sample size is not the issue: the bias comes from who can be in the group at all (survivorship)."),
+            "d": N_("A good resolution does matter compared with a poor one; the problem is only the comparison with "
+                    "customers who never complained."),
         },
     ),
     "08c.5": Number(
         _attitude_weight_on_closure,
-        question="Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, "
-                 "product_knowledge and the five SERVQUAL perception scores: the standardised weight of "
-                 "staff_attitude.",
+        question=N_("Driver analysis of closing (closed = 1 if the account closed by the end) on staff_attitude, "
+                    "product_knowledge and the five SERVQUAL perception scores: the standardised weight of "
+                    "staff_attitude."),
         mistakes=[
-            Mistake(_attitude_correlation_with_closure, "That is the correlation. The question asks for the "
-                    "standardised weight (all drivers together)."),
-            Mistake(_attitude_weight_on_satisfaction, "That is the weight in the driver analysis of overall "
-                    "satisfaction. Use 'closed' as the target."),
-            Mistake(_attitude_weight_staff_items_only, "You left out the SERVQUAL dimensions. Use all seven drivers: "
-                    "they share the credit."),
+            Mistake(_attitude_correlation_with_closure, N_("That is the correlation. The question asks for the "
+                    "standardised weight (all drivers together).")),
+            Mistake(_attitude_weight_on_satisfaction, N_("That is the weight in the driver analysis of overall "
+                    "satisfaction. Use 'closed' as the target.")),
+            Mistake(_attitude_weight_staff_items_only, N_("You left out the SERVQUAL dimensions. Use all seven drivers: "
+                    "they share the credit.")),
         ],
-        hint="Score the five SERVQUAL perception dimensions of each answerer (satisfaction.servqual_scores), add "
-             "staff_attitude, product_knowledge and a 0/1 column for an account closed by the end, and run the "
-             "driver analysis of that column on the seven drivers (satisfaction.driver_analysis): read "
-             "staff_attitude's standardised weight.",
+        hint=N_("Score the five SERVQUAL perception dimensions of each answerer (satisfaction.servqual_scores), add "
+                "staff_attitude, product_knowledge and a 0/1 column for an account closed by the end, and run the "
+                "driver analysis of that column on the seven drivers (satisfaction.driver_analysis): read "
+                "staff_attitude's standardised weight."),
     ),
     "08c.6": Number(
         _attitude_rate_ratio,
         unit="ratio",
-        question="With the closure-rate model (rate_model) on the survey answerers with staff_attitude, "
-                 "product_knowledge and discount, what is the closure rate ratio per survey point of staff attitude?",
+        question=N_("With the closure-rate model (rate_model) on the survey answerers with staff_attitude, "
+                    "product_knowledge and discount, what is the closure rate ratio per survey point of staff attitude?"),
         mistakes=[
-            Mistake(_attitude_coefficient, "That is the coefficient b, a change in the log rate. The rate ratio "
-                    "is exp(b): the 'rate_ratio' column."),
-            Mistake(lambda: 1 / _attitude_rate_ratio(), "That ratio is upside down: it is how much the closure rate "
+            Mistake(_attitude_coefficient, N_("That is the coefficient b, a change in the log rate. The rate ratio "
+                    "is exp(b): the 'rate_ratio' column.")),
+            Mistake(lambda: 1 / _attitude_rate_ratio(), N_("That ratio is upside down: it is how much the closure rate "
                     "changes per point LESS of staff attitude. Give the rate ratio per point more: below 1 when "
-                    "better attitude means fewer closures."),
-            Mistake(lambda: (1 - _attitude_rate_ratio()) * 100, "That is the reduction in percent (27.5 for 27.5% "
-                    "fewer closures). Give the rate ratio itself, a multiplier such as 0.8."),
-            Mistake(_attitude_reduction, "That is 1 - rate ratio (the share of closures fewer). Give the ratio itself."),
-            Mistake(_attitude_rate_ratio_alone, "You fitted staff_attitude alone. Keep product_knowledge and discount "
-                    "in the model, so attitude does not take their credit."),
-            Mistake(_attitude_rate_ratio_no_exposure, "You ignored how long each account was open. A closure rate "
-                    "needs the exposure: years open (rate_model does it with duration_days)."),
+                    "better attitude means fewer closures.")),
+            Mistake(lambda: (1 - _attitude_rate_ratio()) * 100, N_("That is the reduction in percent (27.5 for 27.5% "
+                    "fewer closures). Give the rate ratio itself, a multiplier such as 0.8.")),
+            Mistake(_attitude_reduction, N_("That is 1 - rate ratio (the share of closures fewer). Give the ratio itself.")),
+            Mistake(_attitude_rate_ratio_alone, N_("You fitted staff_attitude alone. Keep product_knowledge and discount "
+                    "in the model, so attitude does not take their credit.")),
+            Mistake(_attitude_rate_ratio_no_exposure, N_("You ignored how long each account was open. A closure rate "
+                    "needs the exposure: years open (rate_model does it with duration_days).")),
         ],
-        hint="Fit the closure-rate model of the case to the survey answerers, with staff_attitude, "
-             "product_knowledge and discount as the explanatory columns and the years each account was open as "
-             "exposure (rate_model), and read staff_attitude's rate_ratio: how the closure rate is multiplied per "
-             "survey point.",
+        hint=N_("Fit the closure-rate model of the case to the survey answerers, with staff_attitude, "
+                "product_knowledge and discount as the explanatory columns and the years each account was open as "
+                "exposure (rate_model), and read staff_attitude's rate_ratio: how the closure rate is multiplied per "
+                "survey point."),
     ),
     "08c.7": Chart(
         _band_curves,
-        question="Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, "
-                 "high 5-7), with a title and labelled axes.",
+        question=N_("Kaplan-Meier curves of the survey answerers by product-knowledge band (low 1-3, middle 4, "
+                    "high 5-7), with a title and labelled axes."),
         kind="step",
         unit="share",
         x_unit="days",
-        index_name="day",
-        legend={"low (1-3)": r"\blow", "middle (4)": r"\bmid", "high (5-7)": r"\bhigh"},
+        index_name=N_("day"),
+        legend={"low (1-3)": r"\blow|低", "middle (4)": r"\bmid|中", "high (5-7)": r"\bhigh|高"},
         mistakes=[
-            Mistake(lambda: _band_curves("staff_attitude"), "Your curves split the answerers by staff_attitude. "
-                    "This chart is about product_knowledge."),
-            Mistake(lambda: _band_curves(bins=(0, 3, 7), names=("low (1-3)", "4-7")), "Your chart has two bands. "
-                    "Use three: low (1-3), middle (4), high (5-7): pd.cut with the edges 0, 3, 4, 7."),
-            Mistake(lambda: _band_curves(bins=()), "Your chart has one curve for all answerers. Draw one per "
-                    "product-knowledge band (kaplan_meier with groups=band)."),
+            Mistake(lambda: _band_curves("staff_attitude"), N_("Your curves split the answerers by staff_attitude. "
+                    "This chart is about product_knowledge.")),
+            Mistake(lambda: _band_curves(bins=(0, 3, 7), names=("low (1-3)", "4-7")), N_("Your chart has two bands. "
+                    "Use three: low (1-3), middle (4), high (5-7): pd.cut with the edges 0, 3, 4, 7.")),
+            Mistake(lambda: _band_curves(bins=()), N_("Your chart has one curve for all answerers. Draw one per "
+                    "product-knowledge band (kaplan_meier with groups=band).")),
         ],
-        hint="Cut the answerers' product_knowledge into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, "
-             "7), fit one Kaplan-Meier curve per band on the time from opening (churn.kaplan_meier with "
-             "groups=band) and draw them as steps with a legend (plots.survival_chart does it).",
+        hint=N_("Cut the answerers' product_knowledge into the bands 1-3, 4 and 5-7 (pd.cut with the edges 0, 3, 4, "
+                "7), fit one Kaplan-Meier curve per band on the time from opening (churn.kaplan_meier with "
+                "groups=band) and draw them as steps with a legend (plots.survival_chart does it)."),
     ),
     "08c.8": Number(
         _closures_avoided_attitude,
-        question="If training raised the average staff-attitude score by 0.5 point, how many closures a year would "
-                 "it avoid? Use the 2025 closures as the baseline and the rate ratio of 08c.6.",
-        unit="closures",
+        question=N_("If training raised the average staff-attitude score by 0.5 point, how many closures a year would "
+                    "it avoid? Use the 2025 closures as the baseline and the rate ratio of 08c.6."),
+        unit=N_("closures"),
         mistakes=[
-            Mistake(_closures_avoided_one_point, "That is for a whole point. For half a point the rate is multiplied "
-                    "by rate_ratio ** 0.5."),
-            Mistake(_closures_avoided_all_closures, "You used all closures of both years. The baseline for a year is "
-                    "the closures of 2025."),
-            Mistake(_closures_avoided_knowledge, "You used the product-knowledge rate ratio. The question is about "
-                    "staff attitude."),
+            Mistake(_closures_avoided_one_point, N_("That is for a whole point. For half a point the rate is multiplied "
+                    "by rate_ratio ** 0.5.")),
+            Mistake(_closures_avoided_all_closures, N_("You used all closures of both years. The baseline for a year is "
+                    "the closures of 2025.")),
+            Mistake(_closures_avoided_knowledge, N_("You used the product-knowledge rate ratio. The question is about "
+                    "staff attitude.")),
         ],
-        hint="Half a point multiplies the closure rate by the rate ratio of 08c.6 to the power 0.5; the closures "
-             "avoided are the 2025 closures times one minus that multiplier.",
+        hint=N_("Half a point multiplies the closure rate by the rate ratio of 08c.6 to the power 0.5; the closures "
+                "avoided are the 2025 closures times one minus that multiplier."),
     ),
     "08c.9": Choice(
         expected="b",
-        question="Which practice should Harbor Bank change first?",
+        question=N_("Which practice should Harbor Bank change first?"),
         options={
-            "a": "An unresolved complaint multiplies a customer's closure rate most, but few customers are in that "
-                 "state: fixing half of them avoids only a handful of closures a year.",
-            "b": "Yes: staff attitude reaches every customer, its effect is clearly away from zero, and half a point "
-                 "avoids the most closures per year; complaint handling (on quality) and knowledge follow.",
-            "c": "Product knowledge points the same way, but its effect is about half as large in these data and its "
-                 "interval nearly reaches zero.",
-            "d": "Observational data call for caution and a pilot, not for doing nothing: the effects are large and "
-                 "consistent, and a pilot with a comparison group will measure them.",
+            "a": N_("An unresolved complaint multiplies a customer's closure rate most, but few customers are in that "
+                    "state: fixing half of them avoids only a handful of closures a year."),
+            "b": N_("Yes: staff attitude reaches every customer, its effect is clearly away from zero, and half a point "
+                    "avoids the most closures per year; complaint handling (on quality) and knowledge follow."),
+            "c": N_("Product knowledge points the same way, but its effect is about half as large in these data and its "
+                    "interval nearly reaches zero."),
+            "d": N_("Observational data call for caution and a pilot, not for doing nothing: the effects are large and "
+                    "consistent, and a pilot with a comparison group will measure them."),
         },
     ),
     "08c.10": Text(
-        question="Write the recommendation of your brief for the retail director: which practice first and why, "
-                 "the expected effect with its uncertainty, two caveats, a next step and the expected return.",
+        question=N_("Write the recommendation of your brief for the retail director: which practice first and why, "
+                    "the expected effect with its uncertainty, two caveats, a next step and the expected return."),
         min_words=60,
-        keywords=["staff attitude", "interval", "complaint", "survey", "pilot", "USD"],
+        keywords=[N_("staff attitude"), N_("interval"), N_("complaint"), N_("survey"), N_("pilot"), N_("USD")],
     ),
 }

@@ -12,6 +12,7 @@ from functools import cache
 
 import pandas as pd
 
+from custlearn._i18n import N_
 from custlearn.exercises._core import Choice, Mistake, Number, Table, Text
 
 __all__ = ["EXERCISES"]
@@ -90,100 +91,100 @@ def _expected_purchases_new_customers() -> float:
 EXERCISES = {
     "09.1": Number(
         _customers_2025,
-        question="With one SQL query (DuckDB) over the shop's orders as Parquet: how many customers ordered at least "
-                 "once in 2025?",
+        question=N_("With one SQL query (DuckDB) over the shop's orders as Parquet: how many customers ordered at least "
+                    "once in 2025?"),
         mistakes=[
-            Mistake(lambda: len(_orders_of(2025)), "You counted the orders of 2025 (rows). A customer with five "
-                    "orders is one customer: COUNT(DISTINCT customer_id)."),
-            Mistake(lambda: int(_orders_of(2024)["customer_id"].nunique()), "You counted the customers of 2024. "
-                    "Keep the orders of 2025: WHERE order_month >= '2025-01' (or order_date >= DATE '2025-01-01')."),
-            Mistake(lambda: int(_orders_of()["customer_id"].nunique()), "You counted every customer who ever ordered. "
-                    "Keep only the orders of 2025 with a WHERE before you count."),
+            Mistake(lambda: len(_orders_of(2025)), N_("You counted the orders of 2025 (rows). A customer with five "
+                    "orders is one customer: COUNT(DISTINCT customer_id).")),
+            Mistake(lambda: int(_orders_of(2024)["customer_id"].nunique()), N_("You counted the customers of 2024. "
+                    "Keep the orders of 2025: WHERE order_month >= '2025-01' (or order_date >= DATE '2025-01-01').")),
+            Mistake(lambda: int(_orders_of()["customer_id"].nunique()), N_("You counted every customer who ever ordered. "
+                    "Keep only the orders of 2025 with a WHERE before you count.")),
         ],
-        hint="Keep the orders placed in 2025 (a WHERE on order_month or order_date) and count the distinct "
-             "customer ids among them: SELECT COUNT(DISTINCT customer_id) FROM ... WHERE ...",
+        hint=N_("Keep the orders placed in 2025 (a WHERE on order_month or order_date) and count the distinct "
+                "customer ids among them: SELECT COUNT(DISTINCT customer_id) FROM ... WHERE ..."),
     ),
     "09.2": Table(
         _revenue_per_month_2025,
-        question="Revenue (the sum of amount) per month of 2025, from the Parquet files partitioned by month: a "
-                 "Series (or one-column table) indexed by month.",
-        index_name="month",
+        question=N_("Revenue (the sum of amount) per month of 2025, from the Parquet files partitioned by month: a "
+                    "Series (or one-column table) indexed by month."),
+        index_name=N_("month"),
         mistakes=[
-            Mistake(lambda: _by_month(2025, "count"), "You counted the orders per month (COUNT(*)). Revenue adds up "
-                    "the amounts: SUM(amount)."),
-            Mistake(lambda: _by_month(2025, "mean"), "You averaged the amounts (AVG): that is the mean order value. "
-                    "Revenue is their sum: SUM(amount)."),
-            Mistake(lambda: _by_month(2024, "sum"), "Those are the months of 2024. Keep the months of 2025: "
-                    "WHERE order_month >= '2025-01'."),
+            Mistake(lambda: _by_month(2025, "count"), N_("You counted the orders per month (COUNT(*)). Revenue adds up "
+                    "the amounts: SUM(amount).")),
+            Mistake(lambda: _by_month(2025, "mean"), N_("You averaged the amounts (AVG): that is the mean order value. "
+                    "Revenue is their sum: SUM(amount).")),
+            Mistake(lambda: _by_month(2024, "sum"), N_("Those are the months of 2024. Keep the months of 2025: "
+                    "WHERE order_month >= '2025-01'.")),
         ],
-        hint="Read the Parquet files with DuckDB, keep the months of 2025, group by order_month and add up the "
-             "amounts (SUM(amount)); turn the result into a pandas Series indexed by the month.",
+        hint=N_("Read the Parquet files with DuckDB, keep the months of 2025, group by order_month and add up the "
+                "amounts (SUM(amount)); turn the result into a pandas Series indexed by the month."),
     ),
     "09.3": Number(
         _mean_frequency,
-        question="Compute the BTYD summary of the shop in SQL (sql.clv_summary over the Parquet folder, as of "
-                 "shop.as_of). What is the mean frequency (repeat purchase days) per buyer?",
+        question=N_("Compute the BTYD summary of the shop in SQL (sql.clv_summary over the Parquet folder, as of "
+                    "shop.as_of). What is the mean frequency (repeat purchase days) per buyer?"),
         mistakes=[
-            Mistake(lambda: float((_order_rows() - 1).mean()), "You counted order rows minus one (COUNT(*) - 1). "
+            Mistake(lambda: float((_order_rows() - 1).mean()), N_("You counted order rows minus one (COUNT(*) - 1). "
                     "Two orders on one day are one purchase in the BTYD summary: use sql.clv_summary, which counts "
-                    "purchase days."),
-            Mistake(lambda: float(_order_rows().mean()), "That is the mean number of orders per customer. "
-                    "frequency counts repeat purchase days: the first purchase day does not count."),
-            Mistake(lambda: float((_summary()["frequency"] + 1).mean()), "That is the mean number of purchase days, "
-                    "the first one included. frequency counts the repeat ones: one less per customer."),
+                    "purchase days.")),
+            Mistake(lambda: float(_order_rows().mean()), N_("That is the mean number of orders per customer. "
+                    "frequency counts repeat purchase days: the first purchase day does not count.")),
+            Mistake(lambda: float((_summary()["frequency"] + 1).mean()), N_("That is the mean number of purchase days, "
+                    "the first one included. frequency counts the repeat ones: one less per customer.")),
         ],
-        hint="Call sql.clv_summary on the Parquet folder with as_of=shop.as_of: it counts each customer's purchase "
-             "days after the first (several orders on one day are one purchase); take the mean of its frequency "
-             "column.",
+        hint=N_("Call sql.clv_summary on the Parquet folder with as_of=shop.as_of: it counts each customer's purchase "
+                "days after the first (several orders on one day are one purchase); take the mean of its frequency "
+                "column."),
     ),
     "09.4": Number(
         _expected_purchases,
-        question="Fit BG/NBD (value.BetaGeo) on the weekly summary computed in SQL (time_unit='weeks'). How many "
-                 "purchases do all the shop's buyers make in the next 52 weeks, expected in total?",
-        unit="purchases",
+        question=N_("Fit BG/NBD (value.BetaGeo) on the weekly summary computed in SQL (time_unit='weeks'). How many "
+                    "purchases do all the shop's buyers make in the next 52 weeks, expected in total?"),
+        unit=N_("purchases"),
         mistakes=[
-            Mistake(lambda: _expected_purchases("days", 52), "Your summary is in days, so t=52 is 52 days. Use "
-                    "time_unit='weeks' (t=52 is then a year)."),
-            Mistake(lambda: _expected_purchases("weeks", 12), "t=12 is 12 weeks, not a year. The horizon is in the "
-                    "summary's unit: 52 weeks."),
-            Mistake(lambda: _expected_purchases("days", 365), "You fitted the model on the summary in days. Close, "
-                    "but a model fitted in days is not the one asked for: use time_unit='weeks' and t=52."),
-            Mistake(_expected_purchases_new_customers, "You used expected_purchases_population: that is for a new "
+            Mistake(lambda: _expected_purchases("days", 52), N_("Your summary is in days, so t=52 is 52 days. Use "
+                    "time_unit='weeks' (t=52 is then a year).")),
+            Mistake(lambda: _expected_purchases("weeks", 12), N_("t=12 is 12 weeks, not a year. The horizon is in the "
+                    "summary's unit: 52 weeks.")),
+            Mistake(lambda: _expected_purchases("days", 365), N_("You fitted the model on the summary in days. Close, "
+                    "but a model fitted in days is not the one asked for: use time_unit='weeks' and t=52.")),
+            Mistake(_expected_purchases_new_customers, N_("You used expected_purchases_population: that is for a new "
                     "customer with no history. Use expected_purchases(summary, 52), which reads each buyer's "
-                    "frequency, recency and T."),
+                    "frequency, recency and T.")),
         ],
-        hint="Compute the summary in weeks with sql.clv_summary(..., time_unit='weeks'), fit value.BetaGeo() on it, "
-             "then add up bgnbd.expected_purchases(summary, 52) over all buyers.",
+        hint=N_("Compute the summary in weeks with sql.clv_summary(..., time_unit='weeks'), fit value.BetaGeo() on it, "
+                "then add up bgnbd.expected_purchases(summary, 52) over all buyers."),
     ),
     "09.5": Choice(
         expected="b",
-        question="In the company's Databricks notebook you run sql.rfm(orders_table, as_of, engine='spark', "
-                 "spark=spark) on 200 million orders. Where is RFM computed, and what comes back?",
+        question=N_("In the company's Databricks notebook you run sql.rfm(orders_table, as_of, engine='spark', "
+                    "spark=spark) on 200 million orders. Where is RFM computed, and what comes back?"),
         options={
-            "a": "No: pandas does not compute it. The SQL text runs in Spark SQL; pandas only receives the answer.",
-            "b": "Yes: the executors run the SQL next to the data (the GROUP BY brings each customer's rows "
-                 "together), and only the answer, one row per customer, comes back as a pandas frame.",
-            "c": "No: DuckDB runs only with engine='duckdb'. With engine='spark' the same text runs in Spark SQL.",
-            "d": "No: only the answer travels to the notebook, one row per customer, never the orders.",
+            "a": N_("No: pandas does not compute it. The SQL text runs in Spark SQL; pandas only receives the answer."),
+            "b": N_("Yes: the executors run the SQL next to the data (the GROUP BY brings each customer's rows "
+                    "together), and only the answer, one row per customer, comes back as a pandas frame."),
+            "c": N_("No: DuckDB runs only with engine='duckdb'. With engine='spark' the same text runs in Spark SQL."),
+            "d": N_("No: only the answer travels to the notebook, one row per customer, never the orders."),
         },
     ),
     "09.6": Choice(
         expected="a",
-        question="Your company has 40 million orders and your laptop 16 GB of memory. With the bytes per order "
-                 "measured in the lesson (sql.footprint), can you compute RFM in pandas?",
+        question=N_("Your company has 40 million orders and your laptop 16 GB of memory. With the bytes per order "
+                    "measured in the lesson (sql.footprint), can you compute RFM in pandas?"),
         options={
-            "a": "Yes: 40 million times the bytes per order of the whole table and RFM's working memory is well "
-                 "below 16 GB. Move when the need nears the memory, not before.",
-            "b": "No: Spark is for orders that live in a cluster. Multiply the orders by the bytes per order first: "
-                 "here they fit in memory.",
-            "c": "No: pandas has no limit on rows; memory is the limit, and 40 million orders fit in 16 GB.",
-            "d": "No: a sample of orders changes every customer's recency, frequency and spend; here all orders fit.",
+            "a": N_("Yes: 40 million times the bytes per order of the whole table and RFM's working memory is well "
+                    "below 16 GB. Move when the need nears the memory, not before."),
+            "b": N_("No: Spark is for orders that live in a cluster. Multiply the orders by the bytes per order first: "
+                    "here they fit in memory."),
+            "c": N_("No: pandas has no limit on rows; memory is the limit, and 40 million orders fit in 16 GB."),
+            "d": N_("No: a sample of orders changes every customer's recency, frequency and spend; here all orders fit."),
         },
     ),
     "09.7": Text(
-        question="A colleague computed the shop's BTYD summary in the warehouse. How would you prove to your manager "
-                 "that it equals lesson 05's, and what would you do if 147 customers differed?",
+        question=N_("A colleague computed the shop's BTYD summary in the warehouse. How would you prove to your manager "
+                    "that it equals lesson 05's, and what would you do if 147 customers differed?"),
         min_words=40,
-        keywords=["reconcile", "sample of customers", "assert"],
+        keywords=[N_("reconcile"), N_("sample of customers"), N_("assert")],
     ),
 }

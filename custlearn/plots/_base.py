@@ -26,15 +26,17 @@ stages, complaint outcomes, NPS groups) have a colour each in
 built from these meanings; :func:`colours_for` picks them for any list of
 labels.
 
-This module imports nothing from custlearn but the input checks, and
+This module imports nothing from custlearn but the input checks and tr(), and
 matplotlib and seaborn only inside the functions, so importing it is cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, require_choice
 
 __all__ = [
@@ -162,8 +164,8 @@ def colours_for(labels: Iterable[Any]) -> list[str]:
     custlearn.DataError: colours_for needs a list of group labels, not one text 'lost'. Write colours_for(['lost']).
     """
     if isinstance(labels, str):
-        raise DataError(f"colours_for needs a list of group labels, not one text {labels!r}. "
-                        f"Write colours_for([{labels!r}]).")
+        raise DataError(tr("colours_for needs a list of group labels, not one text {labels}. "
+                           "Write colours_for([{labels}]).", labels=repr(labels)))
     names = [str(label) for label in labels]
     known = {name: _KNOWN.get(name, _KNOWN.get(name.rstrip("s"))) for name in names}
     free = [c for c in SERIES if c not in set(known.values())]
@@ -179,9 +181,12 @@ def set_theme(*, projector: bool = False) -> None:
 
     Every lesson's set-up cell calls it, so all figures of the course share
     one size, font, grid and colour cycle (the :data:`PALETTE`), and stay
-    readable when projected in a classroom. Figures keep Latin text:
-    matplotlib's default fonts have no Chinese glyphs, so Chinese terms go in
-    the Markdown around a figure.
+    readable when projected in a classroom. It also registers the course's
+    Chinese font (a subset of Noto Sans SC shipped in the package, see
+    :data:`CJK_FONT`) behind DejaVu Sans, so a figure of the Chinese edition
+    (``custlearn.set_language("zh")``) shows its Chinese on any machine:
+    Latin letters and digits keep DejaVu Sans, Chinese characters fall back
+    to the course's font.
 
     Parameters
     ----------
@@ -229,6 +234,26 @@ def set_theme(*, projector: bool = False) -> None:
         },
     )
     mpl.rcParams["axes.prop_cycle"] = mpl.cycler(color=PALETTE)
+    _register_cjk_font(mpl)
+
+
+#: The course's Chinese font, regular and bold: Noto Sans CJK SC (SIL Open Font License 1.1,
+#: fonts/OFL.txt) cut down by tools/make_font.py to the characters the course draws; registered by
+#: :func:`set_theme`.
+CJK_FONTS = tuple(Path(__file__).parent / "fonts" / f"NotoSansSC-custlearn-{s}.otf" for s in ("Regular", "Bold"))
+CJK_FAMILY = "Noto Sans SC custlearn"
+
+
+def _register_cjk_font(mpl: Any) -> None:
+    from matplotlib import font_manager
+
+    if CJK_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        for path in CJK_FONTS:
+            font_manager.fontManager.addfont(str(path))
+    # matplotlib falls back glyph by glyph along font.family (not within the sans-serif list): the
+    # theme's sans-serif font first, then the course's Chinese font for what it lacks.
+    families = [f for f in mpl.rcParams["font.family"] if f != CJK_FAMILY]
+    mpl.rcParams["font.family"] = families + [CJK_FAMILY]
 
 
 def _axis(ax: Any, axis: str) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr, translated
 from custlearn._validate import require_columns, require_frame
 from custlearn.plots._base import MAIN, REFERENCE, SECOND, colours_for, percent_axis
 from custlearn.plots._base import axes as _axes
@@ -101,15 +102,15 @@ def survival_chart(km: pd.DataFrame, *, ax: Any = None, band: bool = True, time_
         name = None if label is None else f"{label} (n={int(part['at_risk'].iloc[0]):,})"
         ticks = _survival_curve(ax, part, colour, name, band) or ticks
     if band:
-        ax.fill_between([], [], [], color=REFERENCE, alpha=0.2, lw=0, label="shaded: 95% interval")
+        ax.fill_between([], [], [], color=REFERENCE, alpha=0.2, lw=0, label=tr("shaded: 95% interval"))
     if ticks:
-        ax.plot([], [], "|", color=REFERENCE, ms=8, label="censored: not churned by the end")
+        ax.plot([], [], "|", color=REFERENCE, ms=8, label=tr("censored: not churned by the end"))
     ax.set_ylim(0, 1.02)
     ax.set_xlim(left=0)
     percent_axis(ax)
-    ax.set_xlabel(f"Time since the start ({time_unit})")
-    ax.set_ylabel("Still a customer")
-    ax.set_title(title or "Survival curve: share of customers not yet churned")
+    ax.set_xlabel(tr("Time since the start ({time_unit})", time_unit=translated(time_unit)))
+    ax.set_ylabel(tr("Still a customer"))
+    ax.set_title(title or tr("Survival curve: share of customers not yet churned"))
     if "group" in km.columns or band or ticks:
         ax.legend(title=None, loc="upper right")
     return ax
@@ -162,23 +163,23 @@ def gains_chart(gains: pd.DataFrame, *, ax: Any = None, title: str | None = None
     x = np.r_[0.0, gains["cumulative_customers"].to_numpy(float)]
     lift_ax = ax.twinx()
     lift_ax.bar(x[:-1], gains["lift"].to_numpy(float), width=np.diff(x) * 0.9, align="edge",
-                color=SECOND, alpha=0.35, label="Lift of the decile (right axis)")
-    lift_ax.axhline(1.0, color=REFERENCE, lw=0.8, ls=":", label="Lift 1 = the average churn rate")
-    lift_ax.set_ylabel("Lift (x the average churn rate)")
+                color=SECOND, alpha=0.35, label=tr("Lift of the decile (right axis)"))
+    lift_ax.axhline(1.0, color=REFERENCE, lw=0.8, ls=":", label=tr("Lift 1 = the average churn rate"))
+    lift_ax.set_ylabel(tr("Lift (x the average churn rate)"))
     lift_ax.grid(False)
     lift_ax.set_ylim(0, max(1.5, float(gains["lift"].max()) * 1.15))
     ax.set_zorder(lift_ax.get_zorder() + 1)
     ax.patch.set_visible(False)
     ax.plot(x, np.r_[0.0, gains["cumulative_capture"].to_numpy(float)], marker="o", color=MAIN, lw=2,
-            label="Churn score")
-    ax.plot([0, 1], [0, 1], color=REFERENCE, ls="--", lw=1, label="Random contact")
+            label=tr("Churn score"))
+    ax.plot([0, 1], [0, 1], color=REFERENCE, ls="--", lw=1, label=tr("Random contact"))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     percent_axis(ax)
     percent_axis(ax, "x")
-    ax.set_xlabel("Customers contacted, highest risk first")
-    ax.set_ylabel("Share of all churners reached")
-    ax.set_title(title or f"Gains chart: top-decile lift {gains['lift'].iloc[0]:.1f}")
+    ax.set_xlabel(tr("Customers contacted, highest risk first"))
+    ax.set_ylabel(tr("Share of all churners reached"))
+    ax.set_title(title or tr("Gains chart: top-decile lift {lift:.1f}", lift=gains["lift"].iloc[0]))
     handles = ax.get_legend_handles_labels()
     more = lift_ax.get_legend_handles_labels()
     ax.legend(handles[0] + more[0], handles[1] + more[1], loc="lower right")

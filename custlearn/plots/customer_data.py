@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import require_columns, require_frame
 from custlearn.plots._base import BAD, GOOD, HIGHLIGHT, MAIN, REFERENCE
 from custlearn.plots._base import axes as _axes
@@ -67,9 +68,9 @@ def missing_values_chart(profile: pd.DataFrame, *, ax: Any = None, title: str | 
         ax.text(share * 100, y, f"  {share:.1%} ({n:,})", va="center", fontsize=10)
     top = float(data["missing_share"].max() * 100) if len(data) else 1.0
     ax.set_xlim(0, top * 1.35)
-    ax.set_xlabel("Missing values (% of rows)")
-    ax.set_ylabel("Column")
-    ax.set_title(title or "Missing values per column")
+    ax.set_xlabel(tr("Missing values (% of rows)"))
+    ax.set_ylabel(tr("Column"))
+    ax.set_title(title or tr("Missing values per column"))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -123,15 +124,15 @@ def problems_found_chart(table: pd.DataFrame, *, ax: Any = None, title: str | No
     data = data.iloc[::-1]
     y = np.arange(len(data))
     ax = _axes(ax, (8.5, max(2.5, 0.42 * len(data) + 1.2)))
-    ax.barh(y + 0.2, data["planted"], height=0.4, color=REFERENCE, label="planted (truth)")
-    ax.barh(y - 0.2, data["found"], height=0.4, color=MAIN, label="found by the lesson")
+    ax.barh(y + 0.2, data["planted"], height=0.4, color=REFERENCE, label=tr("planted (truth)"))
+    ax.barh(y - 0.2, data["found"], height=0.4, color=MAIN, label=tr("found by the lesson"))
     for yy, (f, p) in enumerate(zip(data["found"], data["planted"])):
-        ax.text(max(f, p), yy, f"  {f:,} of {p:,}", va="center", fontsize=9)
+        ax.text(max(f, p), yy, tr("  {found:,} of {planted:,}", found=f, planted=p), va="center", fontsize=9)
     ax.set_yticks(y, [str(i).replace("_", " ") for i in data.index])
     ax.set_xlim(0, float(max(data["planted"].max(), data["found"].max(), 1)) * 1.3)
-    ax.set_xlabel("Rows with the problem")
-    ax.set_ylabel("Planted problem")
-    ax.set_title(title or "Problems found by the cleaning vs planted in the data")
+    ax.set_xlabel(tr("Rows with the problem"))
+    ax.set_ylabel(tr("Planted problem"))
+    ax.set_title(title or tr("Problems found by the cleaning vs planted in the data"))
     ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
     return ax
@@ -190,16 +191,16 @@ def name_similarity_chart(pairs: pd.DataFrame, *, true_pair: Any = None, thresho
     bins = np.linspace(0, 1, 41)
     sim = pairs["name_similarity"].fillna(0)
     if true_pair is None:
-        ax.hist(sim, bins=bins, color=MAIN, label="candidate pairs")
+        ax.hist(sim, bins=bins, color=MAIN, label=tr("candidate pairs"))
     else:
         true_pair = pd.Series(true_pair, index=pairs.index).astype(bool)
         ax.hist([sim[true_pair], sim[~true_pair]], bins=bins, stacked=True, color=[GOOD, BAD],
-                label=["same person (truth)", "different people (truth)"])
+                label=[tr("same person (truth)"), tr("different people (truth)")])
     if threshold is not None:
-        ax.axvline(threshold, color=HIGHLIGHT, lw=1.5, ls="--", label=f"threshold {threshold:.2f}")
+        ax.axvline(threshold, color=HIGHLIGHT, lw=1.5, ls="--", label=tr("threshold {threshold:.2f}", threshold=threshold))
     ax.set_xlim(0, 1.02)
-    ax.set_xlabel("Name similarity (0 = nothing shared, 1 = same name)")
-    ax.set_ylabel("Candidate pairs")
-    ax.set_title(title or "Name similarity of candidate duplicate pairs")
+    ax.set_xlabel(tr("Name similarity (0 = nothing shared, 1 = same name)"))
+    ax.set_ylabel(tr("Candidate pairs"))
+    ax.set_title(title or tr("Name similarity of candidate duplicate pairs"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)
     return ax

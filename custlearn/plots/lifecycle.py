@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, require_frame
 from custlearn.plots._base import SEQUENTIAL_CMAP, STAGE_COLOURS, colours_for, percent_axis
 from custlearn.plots._base import axes as _axes
@@ -67,9 +68,9 @@ def lifecycle_funnel(stages: pd.Series | pd.DataFrame, *, ax: Any = None, title:
     """
     if isinstance(stages, pd.DataFrame):
         if "stage" not in stages.columns:
-            raise DataError(f'The column "stage" is not in the stages table. The table has these columns: '
-                            f'{", ".join(map(str, stages.columns))}. Pass the result of '
-                            f'lifecycle.assign_stages(...), or its "stage" column.')
+            raise DataError(tr('The column "stage" is not in the stages table. The table has these columns: '
+                               '{columns}. Pass the result of lifecycle.assign_stages(...), or its "stage" column.',
+                               columns=", ".join(map(str, stages.columns))))
         stages = stages["stage"]
     counts = stages if pd.api.types.is_numeric_dtype(stages) and not isinstance(stages.dtype, pd.CategoricalDtype) \
         else stages.value_counts(sort=False)
@@ -80,9 +81,9 @@ def lifecycle_funnel(stages: pd.Series | pd.DataFrame, *, ax: Any = None, title:
     for y, value in enumerate(counts.to_numpy()[::-1]):
         ax.text(value, y, f"  {value:,.0f} ({value / total:.0%})" if total else "", va="center", fontsize=10)
     ax.set_xlim(0, counts.max() * 1.25 if total else 1)
-    ax.set_xlabel("Customers")
-    ax.set_ylabel("Stage")
-    ax.set_title(title or "Customers at each lifecycle stage")
+    ax.set_xlabel(tr("Customers"))
+    ax.set_ylabel(tr("Stage"))
+    ax.set_title(title or tr("Customers at each lifecycle stage"))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -90,12 +91,12 @@ def lifecycle_funnel(stages: pd.Series | pd.DataFrame, *, ax: Any = None, title:
 def _period_ticks(dates: pd.DatetimeIndex) -> tuple[str, list[str]]:
     """The x-axis label and one tick label per date, naming the period that ends there."""
     if len(dates) and dates.is_year_end.all():
-        return "End of year", [f"{d:%Y}" for d in dates]
+        return tr("End of year"), [f"{d:%Y}" for d in dates]
     if len(dates) and dates.is_quarter_end.all():
-        return "End of quarter", [f"Q{d.quarter} {d:%Y}" for d in dates]
+        return tr("End of quarter"), [tr("Q{quarter} {date:%Y}", quarter=d.quarter, date=d) for d in dates]
     if len(dates) and dates.is_month_end.all():
-        return "End of month", [f"{d:%b %Y}" for d in dates]
-    return "Date", [f"{d:%d %b %Y}" for d in dates]
+        return tr("End of month"), [tr("{date:%b %Y}", date=d) for d in dates]
+    return tr("Date"), [tr("{date:%d %b %Y}", date=d) for d in dates]
 
 
 def stage_trend(counts: pd.DataFrame, *, ax: Any = None, share: bool = False, title: str | None = None) -> Any:
@@ -145,9 +146,9 @@ def stage_trend(counts: pd.DataFrame, *, ax: Any = None, share: bool = False, ti
     dates = counts.index.to_timestamp(how="end").normalize() if isinstance(counts.index, pd.PeriodIndex) \
         else counts.index
     if not isinstance(dates, pd.DatetimeIndex):
-        raise DataError(f"counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), "
-                        f"but its index holds {', '.join(map(str, counts.index[:3]))}. Set the dates as the "
-                        f"index: counts.set_axis(pd.to_datetime(...)).")
+        raise DataError(tr("counts must be indexed by dates (one row per date, as lifecycle.stage_counts gives), "
+                           "but its index holds {labels}. Set the dates as the index: "
+                           "counts.set_axis(pd.to_datetime(...)).", labels=", ".join(map(str, counts.index[:3]))))
     ax = _axes(ax, (9, 4.5))
     data = counts.div(counts.sum(axis=1), axis=0) if share else counts
     data = data[_stage_order(data.columns)]
@@ -158,12 +159,12 @@ def stage_trend(counts: pd.DataFrame, *, ax: Any = None, share: bool = False, ti
     ax.set_xticks(dates[::step], ticks[::step])
     ax.set_xlim(dates.min(), dates.max())
     ax.set_xlabel(xlabel)
-    ax.set_ylabel("Share of customers" if share else "Customers")
+    ax.set_ylabel(tr("Share of customers") if share else tr("Customers"))
     if share:
         percent_axis(ax)
-    ax.set_title(title or "The customer lifecycle through time")
+    ax.set_title(title or tr("The customer lifecycle through time"))
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Stage")
+    ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), title=tr("Stage"))
     return ax
 
 
@@ -211,9 +212,9 @@ def transition_heatmap(matrix: pd.DataFrame, *, ax: Any = None, title: str | Non
         shares = shares.set_axis([f"{i} (n={n:,})" for i, n in zip(matrix.index, matrix["customers"])], axis=0)
     ax = _axes(ax, (9, 5.5))
     sns.heatmap(shares.astype(float) * 100, annot=True, fmt=".0f", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=100,
-                cbar_kws={"label": "% of the row's customers"}, linewidths=0.5, ax=ax)
-    ax.set_xlabel("Stage at the end")
-    ax.set_ylabel("Stage at the start")
-    ax.set_title(title or "Where customers moved (row %)")
+                cbar_kws={"label": tr("% of the row's customers")}, linewidths=0.5, ax=ax)
+    ax.set_xlabel(tr("Stage at the end"))
+    ax.set_ylabel(tr("Stage at the start"))
+    ax.set_title(title or tr("Where customers moved (row %)"))
     ax.tick_params(axis="x", rotation=30)
     return ax

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from custlearn._i18n import N_, tr, translated
 from custlearn._validate import DataError, require_columns, require_frame
 from custlearn.plots._base import MAIN, SECOND, SEQUENTIAL_CMAP, colours_for, percent_axis
 from custlearn.plots._base import axes as _axes
@@ -73,13 +74,13 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
     matrix = require_frame(matrix, table="cohort matrix")
     values = matrix.apply(pd.to_numeric, errors="coerce").astype(float)
     if (values.max().max() > 1.0 + 1e-9) or (values.min().min() < 0):
-        raise DataError(
+        raise DataError(tr(
             "The cohort matrix must hold shares from 0 to 1, but larger values were found. "
             'Pass loyalty.cohort_retention(..., values="share"), not values="count".'
-        )
+        ))
     freq = getattr(matrix.index, "freqstr", None) or ""
-    unit = {"M": "Months", "W": "Weeks", "Q": "Quarters", "Y": "Years", "D": "Days"}.get(
-        freq[:1], "Periods"
+    unit = {"M": N_("Months"), "W": N_("Weeks"), "Q": N_("Quarters"), "Y": N_("Years"), "D": N_("Days")}.get(
+        freq[:1], N_("Periods")
     )
     ax = _axes(ax)
     values.index = [str(i) for i in matrix.index]
@@ -91,12 +92,12 @@ def cohort_heatmap(matrix: pd.DataFrame, *, ax: Any = None, annotate: bool = Tru
         cmap=SEQUENTIAL_CMAP,
         annot=annotate,
         fmt=".0%",
-        cbar_kws={"label": "Share of cohort still buying", "format": "{x:.0%}"},
+        cbar_kws={"label": tr("Share of cohort still buying"), "format": "{x:.0%}"},
         linewidths=0.5,
     )
-    ax.set_xlabel(f"{unit} since first purchase")
-    ax.set_ylabel("Cohort (period of first purchase)")
-    ax.set_title("Cohort retention: share of each cohort buying again")
+    ax.set_xlabel(tr("{unit} since first purchase", unit=translated(unit)))
+    ax.set_ylabel(tr("Cohort (period of first purchase)"))
+    ax.set_title(tr("Cohort retention: share of each cohort buying again"))
     return ax
 
 
@@ -160,11 +161,12 @@ def nps_chart(scores: Any, *, ax: Any = None) -> Any:
         ax.annotate(f"{share:.0%} (n={count})", (i, share), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points")
     ax.set_ylim(0, max(1.0, float(table["share"].max()) * 1.1))
     percent_axis(ax)
-    ax.set_xlabel("Answer to 'How likely are you to recommend us?' (0-10)")
-    ax.set_ylabel("Share of answers")
+    ax.set_xlabel(tr("Answer to 'How likely are you to recommend us?' (0-10)"))
+    ax.set_ylabel(tr("Share of answers"))
     p_p = table.loc[table["category"] == "promoter", "share"].iloc[0]
     p_d = table.loc[table["category"] == "detractor", "share"].iloc[0]
-    ax.set_title(f"NPS = {score:.0f} ({p_p:.0%} promoters - {p_d:.0%} detractors)")
+    ax.set_title(tr("NPS = {score:.0f} ({promoters:.0%} promoters - {detractors:.0%} detractors)", score=score,
+                    promoters=p_p, detractors=p_d))
     return ax
 
 
@@ -216,8 +218,8 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
     ax = _axes(ax)
     x = [float(v) for v in curve.index]
     for measure, label, colour, offset in (
-        ("repurchase", "Bought again within the window", MAIN, -0.04),
-        ("recommend", "Would recommend (9-10)", SECOND, 0.04),
+        ("repurchase", tr("Bought again within the window"), MAIN, -0.04),
+        ("recommend", tr("Would recommend (9-10)"), SECOND, 0.04),
     ):
         rate = curve[f"{measure}_rate"].astype(float)
         low = (rate - curve[f"{measure}_lower"].astype(float)).clip(lower=0)
@@ -235,9 +237,9 @@ def satisfaction_loyalty_chart(curve: pd.DataFrame, *, ax: Any = None) -> Any:
     ax.set_xticklabels([f"{v:g}" for v in x])
     ax.set_ylim(0, 1)
     percent_axis(ax)
-    ax.set_xlabel("Overall satisfaction (1 = very dissatisfied, 5 = very satisfied)")
-    ax.set_ylabel("Share of responses (95% interval)")
-    ax.set_title("Loyalty by satisfaction level")
+    ax.set_xlabel(tr("Overall satisfaction (1 = very dissatisfied, 5 = very satisfied)"))
+    ax.set_ylabel(tr("Share of responses (95% interval)"))
+    ax.set_title(tr("Loyalty by satisfaction level"))
     ax.legend(loc="upper left")
     return ax
 
@@ -289,13 +291,13 @@ def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
     elif list(matrix.index) == ["high", "low"] and list(matrix.columns) == ["high", "low"]:
         counts = matrix
     else:
-        raise DataError(
+        raise DataError(tr(
             "loyalty_matrix_chart needs the result of loyalty.loyalty_matrix(...) (columns "
             "high_attitude and high_patronage) or of loyalty.loyalty_matrix_counts(...); "
-            f"the table given has columns {', '.join(map(str, matrix.columns))}."
-        )
+            "the table given has columns {columns}.", columns=", ".join(map(str, matrix.columns))
+        ))
     total = float(counts.to_numpy().sum())
-    names = [["Loyalty", "Latent loyalty"], ["Spurious loyalty", "No loyalty"]]
+    names = [[tr("Loyalty"), tr("Latent loyalty")], [tr("Spurious loyalty"), tr("No loyalty")]]
     labels = [
         [
             f"{names[i][j]}\n{int(counts.iloc[i, j])} ({counts.iloc[i, j] / total:.0%})" if total else names[i][j]
@@ -305,10 +307,10 @@ def loyalty_matrix_chart(matrix: pd.DataFrame, *, ax: Any = None) -> Any:
     ]
     ax = _axes(ax)
     shown = counts.copy()
-    shown.index = ["High", "Low"]
-    shown.columns = ["High", "Low"]
+    shown.index = [tr("High"), tr("Low")]
+    shown.columns = [tr("High"), tr("Low")]
     sns.heatmap(shown, annot=labels, fmt="", cmap=SEQUENTIAL_CMAP, cbar=False, linewidths=1, ax=ax)
-    ax.set_xlabel("Repeat patronage (orders)")
-    ax.set_ylabel("Relative attitude (survey)")
-    ax.set_title("Dick & Basu loyalty matrix (customers)")
+    ax.set_xlabel(tr("Repeat patronage (orders)"))
+    ax.set_ylabel(tr("Relative attitude (survey)"))
+    ax.set_title(tr("Dick & Basu loyalty matrix (customers)"))
     return ax

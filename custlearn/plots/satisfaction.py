@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_, tr, translated
 from custlearn._validate import DataError, require_columns, require_frame, require_positive_int
 from custlearn.plots._base import BAD, CAUTION, GOOD, GREY, HIGHLIGHT, LIGHT_GREY, MAIN, NEUTRAL, REFERENCE, colours_for
 from custlearn.plots._base import axes as _axes
@@ -28,7 +29,7 @@ def score_distribution_chart(
     *,
     scale: int = 5,
     top_box: int = 2,
-    question: str = "Overall satisfaction",
+    question: str = N_("Overall satisfaction"),
     ax: Any = None,
 ) -> Any:
     """Bar chart of the share of answers at each scale point, top box highlighted.
@@ -88,13 +89,16 @@ def score_distribution_chart(
     threshold = scale - top_box + 1
     colours = [GOOD if s >= threshold else NEUTRAL for s in dist.index]
     ax.bar([str(s) for s in dist.index], dist["percent"] / 100, color=colours)
-    top_label = f"top-{top_box} box ({threshold}-{scale})" if top_box > 1 else f"top box ({scale})"
-    ax.legend(handles=[Patch(color=GOOD, label=top_label), Patch(color=NEUTRAL, label="other answers")],
+    question = translated(question)  # the default question in the language of the moment
+    top_label = (tr("top-{top_box} box ({threshold}-{scale})", top_box=top_box, threshold=threshold, scale=scale)
+                 if top_box > 1 else tr("top box ({scale})", scale=scale))
+    ax.legend(handles=[Patch(color=GOOD, label=top_label), Patch(color=NEUTRAL, label=tr("other answers"))],
               loc="best")
     percent_axis(ax)
-    ax.set_xlabel(f"{question} (1 = lowest, {scale} = highest)")
-    ax.set_ylabel("Share of respondents (%)")
-    ax.set_title(f"{question}: top-{top_box}-box {top:.1f}%, mean {mean:.2f}")
+    ax.set_xlabel(tr("{question} (1 = lowest, {scale} = highest)", question=question, scale=scale))
+    ax.set_ylabel(tr("Share of respondents (%)"))
+    ax.set_title(tr("{question}: top-{top_box}-box {top:.1f}%, mean {mean:.2f}", question=question, top_box=top_box,
+                    top=top, mean=mean))
     return ax
 
 
@@ -163,24 +167,24 @@ def servqual_gap_chart(gaps: Any, *, scale: int = 7, ax: Any = None) -> Any:
     for yi, (_, row) in zip(y, data.iterrows()):
         below = row["gap"] < 0
         ax.plot([row["expectation"], row["perception"]], [yi, yi], color=LIGHT_GREY, lw=3, zorder=1)
-        ax.scatter([row["expectation"]], [yi], color=REFERENCE, s=70, zorder=2, label=once("Expectation"))
+        ax.scatter([row["expectation"]], [yi], color=REFERENCE, s=70, zorder=2, label=once(tr("Expectation")))
         ax.scatter([row["perception"]], [yi], color=BAD if below else GOOD, s=70, zorder=3,
-                   label=once("Perception < expectation" if below else "Perception ≥ expectation"))
-        ax.annotate(f"gap {row['gap']:+.2f}", (max(row["expectation"], row["perception"]), yi),
+                   label=once(tr("Perception < expectation") if below else tr("Perception ≥ expectation")))
+        ax.annotate(tr("gap {gap:+.2f}", gap=row["gap"]), (max(row["expectation"], row["perception"]), yi),
                     xytext=(8, 0), textcoords="offset points", va="center")
     ax.set_yticks(list(y), names)
     low = min(data["expectation"].min(), data["perception"].min())
     high = max(data["expectation"].max(), data["perception"].max())
     ax.set_xlim(max(1.0, low - 0.5), min(float(scale) + 0.6, high + 1.0))
-    ax.set_xlabel(f"Mean score (1-{scale} scale)")
-    ax.set_ylabel("SERVQUAL dimension")
-    ax.set_title("SERVQUAL gaps: perception - expectation")
+    ax.set_xlabel(tr("Mean score (1-{scale} scale)", scale=scale))
+    ax.set_ylabel(tr("SERVQUAL dimension"))
+    ax.set_title(tr("SERVQUAL gaps: perception - expectation"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)  # below the chart: the rows stay clear
     return ax
 
 
-def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label: str = "Performance (mean score)",
-                                 importance_label: str = "Importance (standardised weight)") -> Any:
+def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label: str = N_("Performance (mean score)"),
+                                 importance_label: str = N_("Importance (standardised weight)")) -> Any:
     """The importance-performance grid (Martilla & James 1977) as a chart.
 
     Lesson 03, "where to act": improve what matters to customers and is
@@ -233,10 +237,10 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
     require_frame(grid, table="grid")
     unknown = sorted(set(grid["quadrant"]) - set(_QUADRANT_ORDER))
     if unknown:
-        raise DataError(
-            f"grid has unknown quadrant labels: {', '.join(map(str, unknown))}. Pass the result "
-            f"of satisfaction.importance_performance(...) unchanged."
-        )
+        raise DataError(tr(
+            "grid has unknown quadrant labels: {labels}. Pass the result "
+            "of satisfaction.importance_performance(...) unchanged.", labels=", ".join(map(str, unknown))
+        ))
     ax = _axes(ax, (7.5, 5.5))
     # neutral "low priority" in the darker grey, so its corner label stays readable
     colour = dict(zip(_QUADRANT_ORDER, [BAD, GOOD, GREY, CAUTION]))
@@ -255,17 +259,17 @@ def importance_performance_chart(grid: Any, *, ax: Any = None, performance_label
     ax.set_xlim(min(x.min(), p_cut) - 0.25 * xspan, max(x.max(), p_cut) + 0.35 * xspan)
     ax.set_ylim(min(yv.min(), i_cut) - 0.25 * yspan, max(yv.max(), i_cut) + 0.25 * yspan)
     corners = {
-        "Concentrate here": (0.02, 0.98, "left", "top"),
-        "Keep up the good work": (0.98, 0.98, "right", "top"),
-        "Low priority": (0.02, 0.02, "left", "bottom"),
-        "Possible overkill": (0.98, 0.02, "right", "bottom"),
+        N_("Concentrate here"): (0.02, 0.98, "left", "top"),
+        N_("Keep up the good work"): (0.98, 0.98, "right", "top"),
+        N_("Low priority"): (0.02, 0.02, "left", "bottom"),
+        N_("Possible overkill"): (0.98, 0.02, "right", "bottom"),
     }
     for label, (cx, cy, ha, va) in corners.items():
-        ax.text(cx, cy, label, transform=ax.transAxes, ha=ha, va=va, color=colour[label],
+        ax.text(cx, cy, translated(label), transform=ax.transAxes, ha=ha, va=va, color=colour[label],
                 fontweight="bold")
-    ax.set_xlabel(performance_label)
-    ax.set_ylabel(importance_label)
-    ax.set_title("Importance-performance grid: where to act")
+    ax.set_xlabel(translated(performance_label))  # the defaults in the language of the moment
+    ax.set_ylabel(translated(importance_label))
+    ax.set_title(tr("Importance-performance grid: where to act"))
     return ax
 
 
@@ -287,8 +291,9 @@ def _planted(truth: Any, keys: list, column: str) -> list[float] | None:
     values = truth[column] if isinstance(truth, pd.DataFrame) else truth
     missing = [k for k in keys if k not in values.index]
     if missing:
-        raise DataError(f"truth has no value for {', '.join(map(str, missing))}. Pass the planted values of the same "
-                        f"touch points, e.g. datasets.journey_truth(name)[\"touch_points\"].")
+        raise DataError(tr("truth has no value for {missing}. Pass the planted values of the same "
+                           "touch points, e.g. datasets.journey_truth(name)[\"touch_points\"].",
+                           missing=", ".join(map(str, missing))))
     return [float(values.loc[k]) for k in keys]
 
 
@@ -364,16 +369,16 @@ def touch_point_chart(importance: Any, *, truth: Any = None, ax: Any = None) -> 
         y = [len(points) - 1 - points.index(p) + (len(groups) - 1) / 2 * step - g * step for p in rows.index]
         ax.hlines(y, rows["lower"], rows["upper"], color=colour, lw=2.5)
         ax.scatter(rows["weight"], y, color=colour, s=55, zorder=3,
-                   label=f"{group}" if segmented else "estimate, 95% interval")
+                   label=f"{group}" if segmented else tr("estimate, 95% interval"))
         if planted is not None:
             offset = g * len(rows)
             ax.scatter(planted[offset:offset + len(rows)], y, marker="D", color=REFERENCE, s=30, zorder=4,
-                       label="planted" if g == 0 else None)
+                       label=tr("planted") if g == 0 else None)
     ax.axvline(0, color=LIGHT_GREY, lw=1, zorder=0)
     ax.set_yticks(range(len(points)), [_label(p) for p in reversed(points)])
-    ax.set_xlabel("Weight: overall satisfaction points per rating point (with interval)")
-    ax.set_ylabel("Touch point")
-    ax.set_title("Touch-point importance" + (" by segment" if segmented else ""))
+    ax.set_xlabel(tr("Weight: overall satisfaction points per rating point (with interval)"))
+    ax.set_ylabel(tr("Touch point"))
+    ax.set_title(tr("Touch-point importance by segment") if segmented else tr("Touch-point importance"))
     _legend_planted_last(ax, ncol=min(4, len(groups) + (truth is not None)))
     return ax
 
@@ -436,12 +441,12 @@ def penalty_reward_chart(table: Any, *, truth: Any = None, ax: Any = None) -> An
     ax = _axes(ax, (8.5, 0.75 * len(table) + 2.2))
     y = np.arange(len(table) - 1, -1, -1, dtype=float)  # first touch point on top
     up, down = y + 0.17, y - 0.17  # the penalty above the reward in each row
-    ax.barh(up, -table["penalty"], color=BAD, height=0.3, label="penalty: a low rating instead of a middle one")
-    ax.barh(down, table["reward"], color=GOOD, height=0.3, label="reward: a high rating instead of a middle one")
+    ax.barh(up, -table["penalty"], color=BAD, height=0.3, label=tr("penalty: a low rating instead of a middle one"))
+    ax.barh(down, table["reward"], color=GOOD, height=0.3, label=tr("reward: a high rating instead of a middle one"))
     ax.hlines(up, -table["penalty_upper"], -table["penalty_lower"], color=HIGHLIGHT, lw=1.2)
     ax.hlines(down, table["reward_lower"], table["reward_upper"], color=HIGHLIGHT, lw=1.2)
     if planted is not None:
-        ax.scatter(-np.array(planted[0]), up, marker="D", color=REFERENCE, s=30, zorder=4, label="planted")
+        ax.scatter(-np.array(planted[0]), up, marker="D", color=REFERENCE, s=30, zorder=4, label=tr("planted"))
         ax.scatter(planted[1], down, marker="D", color=REFERENCE, s=30, zorder=4)
     right = float(max(table["reward_upper"].max(), 0.0))
     for yi, factor in zip(y, table["factor"]):
@@ -449,14 +454,14 @@ def penalty_reward_chart(table: Any, *, truth: Any = None, ax: Any = None) -> An
     ax.set_xlim(-float(max(table["penalty_upper"].max(), 0.0)) - 0.1, right + 0.45)
     ax.axvline(0, color=REFERENCE, lw=1)
     ax.set_yticks(y, [_label(k) for k in keys])
-    ax.set_xlabel("Change in overall satisfaction (points): penalty to the left, reward to the right")
-    ax.set_ylabel("Touch point")
-    ax.set_title("Penalty and reward of each touch point")
+    ax.set_xlabel(tr("Change in overall satisfaction (points): penalty to the left, reward to the right"))
+    ax.set_ylabel(tr("Touch point"))
+    ax.set_title(tr("Penalty and reward of each touch point"))
     _legend_planted_last(ax, ncol=1)
     return ax
 
 
-_EXPECTATION_GROUPS = {"expected little (1-2)": (1, 2), "expected 3": (3, 3), "expected much (4-5)": (4, 5)}
+_EXPECTATION_GROUPS = {N_("expected little (1-2)"): (1, 2), N_("expected 3"): (3, 3), N_("expected much (4-5)"): (4, 5)}
 
 
 def _expectation_means(surveys: Any, expectation: str, performance: Any, target: str, min_answers: int) -> pd.DataFrame:
@@ -528,15 +533,15 @@ def expectation_chart(surveys: Any, *, expectation: str = "prior_expectation", p
     min_answers = require_positive_int(min_answers, argument="min_answers")
     means = _expectation_means(surveys, expectation, performance, target, min_answers)
     if means.empty:
-        raise DataError(f"No band of performance has {min_answers} answers in an expectation group. Use more "
-                        f"responses, or pass a smaller min_answers=.")
+        raise DataError(tr("No band of performance has {min_answers} answers in an expectation group. Use more "
+                           "responses, or pass a smaller min_answers=.", min_answers=min_answers))
     ax = _axes(ax, (8.5, 5.0))
     groups = [g for g in _EXPECTATION_GROUPS if g in set(means["group"])]
     for group, colour in zip(groups, colours_for(groups)):
         rows = means[means["group"] == group]
-        ax.plot(rows["performance"], rows["mean"], marker="o", color=colour, lw=2, label=group)
-    ax.set_xlabel("Perceived performance: mean touch-point rating (1-5, half-point bands)")
-    ax.set_ylabel(f"Mean {target.replace('_', ' ')}")
-    ax.set_title("Do higher expectations give lower satisfaction at the same performance?")
-    ax.legend(title="Before the first order, the customer", loc="upper left")
+        ax.plot(rows["performance"], rows["mean"], marker="o", color=colour, lw=2, label=translated(group))
+    ax.set_xlabel(tr("Perceived performance: mean touch-point rating (1-5, half-point bands)"))
+    ax.set_ylabel(tr("Mean {target}", target=target.replace("_", " ")))
+    ax.set_title(tr("Do higher expectations give lower satisfaction at the same performance?"))
+    ax.legend(title=tr("Before the first order, the customer"), loc="upper left")
     return ax

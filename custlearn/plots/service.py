@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, require_columns, require_frame
 from custlearn.plots._base import HIGHLIGHT, MAIN, NEUTRAL, REFERENCE, SECOND, colours_for, percent_axis
 from custlearn.plots._base import axes as _axes
@@ -93,8 +94,8 @@ def service_mix_chart(mix: pd.DataFrame, *, ax: Any = None, title: str | None = 
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12 if mix.index.nlevels == 1 else 1.0)
     percent_axis(ax, "x")
-    ax.set_xlabel("Share of all services" if mix.index.nlevels == 1 else "Share within the group")
-    ax.set_title(title or f"Service mix by {' and '.join(str(n) for n in mix.index.names)}")
+    ax.set_xlabel(tr("Share of all services") if mix.index.nlevels == 1 else tr("Share within the group"))
+    ax.set_title(title or tr("Service mix by {names}", names=tr(" and ").join(str(n) for n in mix.index.names)))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -159,24 +160,24 @@ def closed_loop_chart(loop: pd.DataFrame, *, target: float | None = None, ax: An
     require_frame(loop, table="loop")
     share = next((c for c in ("closed_in_time", "in_time_share") if c in loop.columns), None)
     if share is None:
-        raise DataError('The table has no share to draw: it needs "closed_in_time" (from service.closed_loop) or '
-                        '"in_time_share" (from service.time_limit_attainment).')
+        raise DataError(tr('The table has no share to draw: it needs "closed_in_time" (from service.closed_loop) or '
+                           '"in_time_share" (from service.time_limit_attainment).'))
     require_columns(loop, ["tickets", "lower", "upper"], table="closed loop")
     data = loop.sort_values(share, kind="stable")
     ax = _axes(ax, (8, max(2.5, 0.45 * len(data) + 1.2)))
     y = np.arange(len(data))
     value = data[share].to_numpy(float)
     err = np.vstack([value - data["lower"].to_numpy(float), data["upper"].to_numpy(float) - value])
-    ax.errorbar(value, y, xerr=err, fmt="o", color=MAIN, capsize=3, label="Closed within the limit (95% interval)")
+    ax.errorbar(value, y, xerr=err, fmt="o", color=MAIN, capsize=3, label=tr("Closed within the limit (95% interval)"))
     if target is not None:
-        ax.axvline(float(target), color=HIGHLIGHT, lw=1, ls="--", label=f"Target {float(target):.0%}")
+        ax.axvline(float(target), color=HIGHLIGHT, lw=1, ls="--", label=tr("Target {target:.0%}", target=float(target)))
     limit = [f", {h:g} h" for h in data["limit_hours"]] if "limit_hours" in data else [""] * len(data)
     ax.set_yticks(y, [f"{label}{h} (n={int(n):,})" for label, h, n in zip(_labels(data.index), limit, data["tickets"])])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     percent_axis(ax, "x")
-    ax.set_xlabel("Tickets resolved within their time limit")
-    ax.set_title(title or "Closed in time, worst first")
+    ax.set_xlabel(tr("Tickets resolved within their time limit"))
+    ax.set_title(title or tr("Closed in time, worst first"))
     _legend_below(ax)  # with many rows no corner is free of dots, intervals and the target line
     return ax
 
@@ -227,11 +228,11 @@ def complaint_churn_chart(table: pd.DataFrame, *, ax: Any = None, title: str | N
     require_frame(table, table="table")
     require_columns(table, ["customers", "churn_rate", "lower", "upper"], table="churn by complaint outcome")
     if table["churn_rate"].isna().all():
-        raise DataError("The table has no churn rates to draw: every churn_rate is missing. Pass the result "
-                        "of service.churn_by_complaint_outcome(...) on data with customers in the window.")
+        raise DataError(tr("The table has no churn rates to draw: every churn_rate is missing. Pass the result "
+                           "of service.churn_by_complaint_outcome(...) on data with customers in the window."))
     ax = _rate_bars(_axes(ax, (8, 4.5)), table)
-    ax.set_xlabel("Outcome of the customer's first complaint")
-    ax.set_title(title or "Churn by complaint outcome (95% interval)")
+    ax.set_xlabel(tr("Outcome of the customer's first complaint"))
+    ax.set_title(title or tr("Churn by complaint outcome (95% interval)"))
     return ax
 
 
@@ -249,7 +250,7 @@ def _rate_bars(ax: Any, table: pd.DataFrame, colours: list[str] | None = None) -
     ax.set_ylim(0, max(1.0, float(np.nanmax(upper)) + 0.15))
     ax.set_yticks(np.linspace(0, 1, 6))
     percent_axis(ax)
-    ax.set_ylabel("Churned in the window")
+    ax.set_ylabel(tr("Churned in the window"))
     ax.tick_params(axis="x", rotation=15)
     ax.grid(axis="x", visible=False)
     return ax
@@ -305,7 +306,7 @@ def key_account_chart(table: pd.DataFrame, *, ax: Any = None, title: str | None 
     ax = _rate_bars(_axes(ax, (8, 4.5)), table, [own.get(str(g), REFERENCE) for g in table.index])
     ax.set_xticks(range(len(table)), [str(i).replace(", ", ",\n") for i in table.index], rotation=0)
     ax.set_xlabel("")
-    ax.set_title(title or "Key accounts: churn after they were chosen")
+    ax.set_title(title or tr("Key accounts: churn after they were chosen"))
     return ax
 
 
@@ -373,17 +374,18 @@ def service_profit_chain_chart(table: pd.DataFrame, chain: Any = None, *, x: str
     slope, intercept = np.polyfit(table[x].to_numpy(float), table[y].to_numpy(float), 1)
     grid = np.linspace(float(table[x].min()), float(table[x].max()), 2)
     ax.plot(grid, intercept + slope * grid, color=REFERENCE, ls="--", lw=1.5,
-            label=f"naive line ({slope:+.3f} per point)")
+            label=tr("naive line ({slope:+.3f} per point)", slope=slope))
     if chain is not None:  # one legend entry for the per-location lines
         adjusted = float(chain.estimates.loc["adjusted", "estimate"])
-        ax.plot([], [], color=REFERENCE, lw=2, label=f"adjusted, one line per location ({adjusted:+.3f} per point)")
+        ax.plot([], [], color=REFERENCE, lw=2, label=tr("adjusted, one line per location ({adjusted:+.3f} per point)",
+                                                           adjusted=adjusted))
     if y.endswith("rate"):
         percent_axis(ax)
-    ax.set_xlabel("Staff satisfaction (office mean, 1-5)" if x == "employee_satisfaction" else x)
-    ax.set_ylabel("Accounts closed" if y == "closure_rate" else y)
-    ax.set_title(title or "The service-profit chain, office by office")
+    ax.set_xlabel(tr("Staff satisfaction (office mean, 1-5)") if x == "employee_satisfaction" else x)
+    ax.set_ylabel(tr("Accounts closed") if y == "closure_rate" else y)
+    ax.set_title(title or tr("The service-profit chain, office by office"))
     # below the chart, where it hides no office; the dot sizes are the offices' customers
-    legend = _legend_below(ax, title="dot size: the office's customers" if isinstance(size, pd.Series) else None,
+    legend = _legend_below(ax, title=tr("dot size: the office's customers") if isinstance(size, pd.Series) else None,
                            title_fontsize=9)
     for handle in legend.legend_handles:  # the location dots in the legend at one size
         if hasattr(handle, "set_sizes"):
@@ -446,23 +448,24 @@ def chain_estimates_chart(chain: Any, *, planted: float | None = None, ax: Any =
     """
     estimates = getattr(chain, "estimates", None)
     if not isinstance(estimates, pd.DataFrame) or "adjusted_for" not in estimates.columns:
-        raise DataError(f"chain must be the result of service.service_profit_chain(...), but a "
-                        f"{type(chain).__name__} was given.")
+        raise DataError(tr("chain must be the result of service.service_profit_chain(...), but a {kind} was given.",
+                           kind=type(chain).__name__))
     ax = _axes(ax, (8, 2.8))
     for i, (name, row) in enumerate(estimates.iterrows()):
         colour = MAIN if name == "adjusted" else SECOND
         ax.errorbar([row["estimate"]], [i], xerr=[[row["estimate"] - row["lower"]], [row["upper"] - row["estimate"]]],
                     fmt="o", color=colour, capsize=4, ms=8)
         ax.text(row["estimate"], i - 0.22, f"{row['estimate']:+.3f}", ha="center", fontsize=9, color=colour)
-    ax.axvline(0.0, color=REFERENCE, lw=0.8, label="no effect")
+    ax.axvline(0.0, color=REFERENCE, lw=0.8, label=tr("no effect"))
     if planted is not None:
-        ax.axvline(float(planted), color=REFERENCE, lw=2, ls="--", label=f"planted {float(planted):+.3f}")
+        ax.axvline(float(planted), color=REFERENCE, lw=2, ls="--", label=tr("planted {planted:+.3f}", planted=float(planted)))
     _legend_below(ax)
-    labels = ["naive" if n == "naive" else f"adjusted for {estimates.loc[n, 'adjusted_for']}" for n in estimates.index]
+    labels = [tr("naive") if n == "naive" else tr("adjusted for {what}", what=estimates.loc[n, "adjusted_for"])
+              for n in estimates.index]
     ax.set_yticks(range(len(estimates)), labels)
     ax.set_ylim(len(estimates) - 0.5, -0.6)
-    words = {"closure_rate": "the share of accounts closed", "employee_satisfaction": "staff satisfaction"}
-    ax.set_xlabel(f"Change in {words.get(chain.outcome, chain.outcome)} per point of "
-                  f"{words.get(chain.driver, chain.driver)}")
-    ax.set_title(title or "The staff effect, naive and adjusted")
+    words = {"closure_rate": tr("the share of accounts closed"), "employee_satisfaction": tr("staff satisfaction")}
+    ax.set_xlabel(tr("Change in {outcome} per point of {driver}", outcome=words.get(chain.outcome, chain.outcome),
+                     driver=words.get(chain.driver, chain.driver)))
+    ax.set_title(title or tr("The staff effect, naive and adjusted"))
     return ax

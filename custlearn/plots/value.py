@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from custlearn._i18n import N_, tr, translated
 from custlearn._validate import DataError, as_numeric_series, require_columns, require_frame
 from custlearn.plots._base import BAD, GOOD, HIGHLIGHT, MAIN, NEUTRAL, REFERENCE, SECOND, money_axis, percent_axis
 from custlearn.plots._base import axes as _axes
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 
-def pareto_chart(result: Any, *, ax: Any = None, label: str = "revenue") -> Any:
+def pareto_chart(result: Any, *, ax: Any = None, label: str = N_("revenue")) -> Any:
     """Draw the Pareto (concentration) curve of :func:`custlearn.value.pareto_table`.
 
     Lesson 05, the 80/20 rule: how concentrated is the value of the
@@ -79,16 +80,17 @@ def pareto_chart(result: Any, *, ax: Any = None, label: str = "revenue") -> Any:
     if not isinstance(result, ParetoResult):
         result = pareto_table(result)
     ax = _axes(ax)
+    label = translated(label)  # the default in the language of the moment
     x = np.r_[0.0, result.table["customer_share"].to_numpy()]
     y = np.r_[0.0, result.table["cumulative_value_share"].to_numpy()]
-    ax.plot(x, y, color=MAIN, lw=2.5, label=f"cumulative share of {label}")
-    ax.plot([0, 1], [0, 1], color=REFERENCE, lw=1, ls="--", label="equal value per customer")
+    ax.plot(x, y, color=MAIN, lw=2.5, label=tr("cumulative share of {label}", label=label))
+    ax.plot([0, 1], [0, 1], color=REFERENCE, lw=1, ls="--", label=tr("equal value per customer"))
     ax.plot([result.top, result.top, 0], [0, result.top_share, result.top_share], color=HIGHLIGHT, ls=":", lw=1.5,
-            label=f"top {result.top:.0%} of customers")
-    ax.annotate(f"top {result.top:.0%}: {result.top_share:.0%} of {label}",
+            label=tr("top {top:.0%} of customers", top=result.top))
+    ax.annotate(tr("top {top:.0%}: {top_share:.0%} of {label}", top=result.top, top_share=result.top_share, label=label),
                 (result.top, result.top_share), xytext=(10, -20), textcoords="offset points")
-    ax.set(xlim=(0, 1), ylim=(0, 1.02), title=f"Pareto curve: how concentrated is {label}?",
-           xlabel="Share of customers, largest first", ylabel=f"Cumulative share of {label}")
+    ax.set(xlim=(0, 1), ylim=(0, 1.02), title=tr("Pareto curve: how concentrated is {label}?", label=label),
+           xlabel=tr("Share of customers, largest first"), ylabel=tr("Cumulative share of {label}", label=label))
     percent_axis(ax, "x")
     percent_axis(ax, "y")
     ax.legend(loc="lower right")
@@ -145,20 +147,23 @@ def whale_chart(result: Any, *, title: str | None = None, ax: Any = None) -> Any
     ax = _axes(ax)
     x = np.r_[0.0, result.table["customer_share"].to_numpy()]
     y = np.r_[0.0, result.table["cumulative_profit_share"].to_numpy()]
-    ax.plot(x, y, color=MAIN, lw=2.5, label="cumulative profit")
-    ax.axhline(1.0, color=REFERENCE, lw=1, ls="--", label="total profit (100%)")
+    ax.plot(x, y, color=MAIN, lw=2.5, label=tr("cumulative profit"))
+    ax.axhline(1.0, color=REFERENCE, lw=1, ls="--", label=tr("total profit (100%)"))
     ax.plot([result.peak_customer_share], [result.peak_height], "o", color=HIGHLIGHT)
-    ax.annotate(f"peak {result.peak_height:.0%} at {result.peak_customer_share:.0%} of customers",
+    ax.annotate(tr("peak {peak:.0%} at {share:.0%} of customers", peak=result.peak_height,
+                   share=result.peak_customer_share),
                 (result.peak_customer_share, result.peak_height), textcoords="offset points",
                 # beside the peak, on the side away from the top-20% line and the axis edge
                 **({"xytext": (8, 8), "ha": "left"} if result.peak_customer_share < 0.5
                    else {"xytext": (-8, 8), "ha": "right"}))
-    ax.axvline(result.top, color=HIGHLIGHT, ls=":", lw=1.5, label=f"top {result.top:.0%}: {result.top_share:.0%}")
+    ax.axvline(result.top, color=HIGHLIGHT, ls=":", lw=1.5, label=tr("top {top:.0%}: {top_share:.0%}", top=result.top,
+                                                                       top_share=result.top_share))
     ax.axvspan(1 - result.bottom, 1, color=BAD, alpha=0.08,
-               label=f"bottom {result.bottom:.0%}: {result.bottom_share:+.0%}")
+               label=tr("bottom {bottom:.0%}: {bottom_share:+.0%}", bottom=result.bottom,
+                        bottom_share=result.bottom_share))
     ax.set(xlim=(0, 1), ylim=(min(0.0, float(y.min())), max(1.05, result.peak_height * 1.1)),
-           title=title or "Whale curve: cumulative profit, most profitable customers first",
-           xlabel="Share of customers, most profitable first", ylabel="Cumulative share of total profit")
+           title=title or tr("Whale curve: cumulative profit, most profitable customers first"),
+           xlabel=tr("Share of customers, most profitable first"), ylabel=tr("Cumulative share of total profit"))
     percent_axis(ax, "x")
     percent_axis(ax, "y")
     ax.legend(loc="lower right")
@@ -225,15 +230,16 @@ def rfm_segment_chart(segments: pd.DataFrame, *, value_col: str | None = "moneta
         require_columns(segments, value_col, table="segments", argument="value_col")
         total = segments[value_col].sum()
         if total == 0:
-            raise DataError(f'The column "{value_col}" adds up to 0; pass value_col=None to show customers only.')
+            raise DataError(tr('The column "{column}" adds up to 0; pass value_col=None to show customers only.',
+                               column=value_col))
         value = segments.groupby("segment")[value_col].sum() / total
         frame = pd.concat([frame, pd.DataFrame({"segment": value.index, "share": value.to_numpy(),
                                                 "measure": value_col})])
     ax = _axes(ax)
     sns.barplot(data=frame, y="segment", x="share", hue="measure", order=order, ax=ax,
                 palette=[MAIN, SECOND][: frame["measure"].nunique()], saturation=1, orient="h")
-    ax.set(title="RFM segments", ylabel="",
-           xlabel="Share of the total (each colour adds up to 100%)" if value_col else "Share of all customers")
+    ax.set(title=tr("RFM segments"), ylabel="",
+           xlabel=tr("Share of the total (each colour adds up to 100%)") if value_col else tr("Share of all customers"))
     percent_axis(ax, "x")
     ax.legend(title="")
     return ax
@@ -282,17 +288,18 @@ def p_alive_chart(p_alive: Any, *, ax: Any = None, bins: int = 20) -> Any:
     s = as_numeric_series(p_alive, name="p_alive")
     outside = s[(s < 0) | (s > 1)]
     if len(outside):
-        raise DataError(f"p_alive must hold probabilities from 0 to 1, but {len(outside)} value(s) are outside: "
-                        f"{', '.join(f'{v:g}' for v in outside[:3])}. Pass model.p_alive(summary).")
+        raise DataError(tr("p_alive must hold probabilities from 0 to 1, but {n} value(s) are outside: "
+                           "{values}. Pass model.p_alive(summary).", n=len(outside),
+                           values=", ".join(f"{v:g}" for v in outside[:3])))
     ax = _axes(ax)
     sns.histplot(x=s.to_numpy(), bins=bins, binrange=(0, 1), color=MAIN, ax=ax)
-    ax.set(title="Who is still alive? (BG/NBD)", xlabel="P(alive): probability the customer is still active",
-           ylabel="Number of customers")
+    ax.set(title=tr("Who is still alive? (BG/NBD)"), xlabel=tr("P(alive): probability the customer is still active"),
+           ylabel=tr("Number of customers"))
     percent_axis(ax, "x")
     return ax
 
 
-def clv_distribution_chart(clv_values: Any, *, ax: Any = None, currency: str = "USD", bins: int = 40) -> Any:
+def clv_distribution_chart(clv_values: Any, *, ax: Any = None, currency: str = N_("USD"), bins: int = 40) -> Any:
     """Histogram of customer lifetime values, with the mean and median marked.
 
     Lesson 05, customer lifetime value: values are skewed, a few customers
@@ -337,10 +344,10 @@ def clv_distribution_chart(clv_values: Any, *, ax: Any = None, currency: str = "
     s = as_numeric_series(clv_values, name="clv_values")
     ax = _axes(ax)
     sns.histplot(x=s.to_numpy(), bins=bins, color=MAIN, ax=ax)
-    ax.axvline(s.mean(), color=HIGHLIGHT, lw=2, label=f"mean {s.mean():,.0f}")
-    ax.axvline(s.median(), color=SECOND, lw=2, ls="--", label=f"median {s.median():,.0f}")
-    ax.set(title="Customer lifetime value: a few customers are worth most",
-           xlabel=f"Customer lifetime value ({currency})", ylabel="Number of customers")
+    ax.axvline(s.mean(), color=HIGHLIGHT, lw=2, label=tr("mean {mean:,.0f}", mean=s.mean()))
+    ax.axvline(s.median(), color=SECOND, lw=2, ls="--", label=tr("median {median:,.0f}", median=s.median()))
+    ax.set(title=tr("Customer lifetime value: a few customers are worth most"),
+           xlabel=tr("Customer lifetime value ({currency})", currency=translated(currency)), ylabel=tr("Number of customers"))
     money_axis(ax, "x")
     ax.legend()
     return ax
@@ -368,7 +375,8 @@ def _cell_colours(card: Any, overall: str) -> tuple[np.ndarray, list[list[str]]]
             cell = table.loc[(segment, indicator)]
             words = card.format_value(cell["value"], unit)
             if np.isfinite(cell["lower"]):
-                words += f"\n{card.format_value(cell['lower'], unit)} to {card.format_value(cell['upper'], unit)}"
+                words += "\n" + tr("{lower} to {upper}", lower=card.format_value(cell["lower"], unit),
+                                   upper=card.format_value(cell["upper"], unit))
             row.append(words)
             base = wide.loc[overall, indicator] if overall in wide.index else np.nan
             rgb[i, j] = shade[_meaning(cell, base, indicator, segment == overall)]
@@ -444,9 +452,9 @@ def scorecard_chart(card: Any, *, ax: Any = None, overall: str = "All customers"
     from custlearn.value import Scorecard
 
     if not isinstance(card, Scorecard):
-        raise DataError(f"scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a "
-                        f"{type(card).__name__} was given. Pass the scorecard itself: "
-                        f"card = value.indicator_scorecard(segments, orders, ...).")
+        raise DataError(tr("scorecard_chart needs the result of value.indicator_scorecard(...) (a Scorecard), but a "
+                           "{kind} was given. Pass the scorecard itself: "
+                           "card = value.indicator_scorecard(segments, orders, ...).", kind=type(card).__name__))
     rows, cols = card.wide.shape[1], card.wide.shape[0]
     ax = _axes(ax, figsize=(2.6 + 1.75 * cols, 1.2 + 0.72 * rows))
     rgb, text = _cell_colours(card, overall)
@@ -466,11 +474,11 @@ def scorecard_chart(card: Any, *, ax: Any = None, overall: str = "All customers"
     ax.grid(which="minor", color="white", linewidth=2)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.legend(handles=[Patch(color=GOOD, label="clearly better than all customers"),
-                       Patch(color=BAD, label="clearly worse"),
-                       Patch(color=NEUTRAL, alpha=0.5, label="not clearly different")],
+    ax.legend(handles=[Patch(color=GOOD, label=tr("clearly better than all customers")),
+                       Patch(color=BAD, label=tr("clearly worse")),
+                       Patch(color=NEUTRAL, alpha=0.5, label=tr("not clearly different"))],
               loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, fontsize=9)
-    ax.set_title("Evaluation indicator system: segments side by side", pad=12)
+    ax.set_title(tr("Evaluation indicator system: segments side by side"), pad=12)
     return ax
 
 
@@ -488,8 +496,8 @@ def _tracking_axes(ax: Any, kind: str) -> list[Any]:
         return list(made[:, 0])
     axes = list(np.ravel(ax)) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
     if len(axes) != len(panels):
-        raise DataError(f'kind="{kind}" draws {len(panels)} panel(s), but {len(axes)} Axes were given. Pass '
-                        f"ax=None (a new figure) or {len(panels)} Axes.")
+        raise DataError(tr('kind="{kind}" draws {panels} panel(s), but {axes} Axes were given. Pass '
+                           "ax=None (a new figure) or {panels} Axes.", kind=kind, panels=len(panels), axes=len(axes)))
     return axes
 
 
@@ -558,17 +566,17 @@ def tracking_chart(tracking: pd.DataFrame, *, kind: str = "both", ax: Any = None
     for panel, axis in zip(panels, axes):
         suffix = "_cumulative" if panel == "cumulative" else ""
         keep = slice(None) if panel == "cumulative" else full  # a short last week would look like a drop
-        axis.plot(when[keep], tracking[f"actual{suffix}"][keep], color=MAIN, lw=2, label="actual")
+        axis.plot(when[keep], tracking[f"actual{suffix}"][keep], color=MAIN, lw=2, label=tr("actual"))
         axis.plot(when[keep], tracking[f"predicted{suffix}"][keep], color=SECOND, lw=2, ls="--",
-                  label="predicted (BG/NBD)")
+                  label=tr("predicted (BG/NBD)"))
         if len(calibration):
-            axis.axvline(calibration.max(), color=HIGHLIGHT, ls=":", lw=1.5, label="end of calibration")
-            axis.axvspan(calibration.max(), when.max(), color=NEUTRAL, alpha=0.25, label="holdout")
-        axis.set_ylabel("Repeat purchases, cumulative" if panel == "cumulative" else "Repeat purchases per week")
+            axis.axvline(calibration.max(), color=HIGHLIGHT, ls=":", lw=1.5, label=tr("end of calibration"))
+            axis.axvspan(calibration.max(), when.max(), color=NEUTRAL, alpha=0.25, label=tr("holdout"))
+        axis.set_ylabel(tr("Repeat purchases, cumulative") if panel == "cumulative" else tr("Repeat purchases per week"))
         axis.set_ylim(bottom=0)
-    axes[0].set_title("Tracking: repeat purchases, actual vs predicted")
+    axes[0].set_title(tr("Tracking: repeat purchases, actual vs predicted"))
     axes[0].legend(loc="upper left")
-    axes[-1].set_xlabel("Week ending")
+    axes[-1].set_xlabel(tr("Week ending"))
     return axes
 
 
@@ -618,13 +626,13 @@ def holdout_chart(table: pd.DataFrame, *, ax: Any = None) -> Any:
     x = np.arange(len(table))
     low = (table["actual"] - table["actual_lower"]).fillna(0).clip(lower=0)
     high = (table["actual_upper"] - table["actual"]).fillna(0).clip(lower=0)
-    ax.bar(x, table["actual"], color=MAIN, width=0.6, label="actual (mean)")
+    ax.bar(x, table["actual"], color=MAIN, width=0.6, label=tr("actual (mean)"))
     ax.errorbar(x, table["actual"], yerr=[low, high], fmt="none", ecolor=HIGHLIGHT, capsize=4, lw=1.2,
-                label="interval of the actual mean")
-    ax.plot(x, table["predicted"], "o", color=SECOND, markersize=9, label="predicted (BG/NBD)")
+                label=tr("interval of the actual mean"))
+    ax.plot(x, table["predicted"], "o", color=SECOND, markersize=9, label=tr("predicted (BG/NBD)"))
     ax.set_xticks(x, [str(i) for i in table.index])
-    ax.set(title="Holdout check: purchases by past repeat purchases",
-           xlabel="Repeat purchases in the calibration period", ylabel="Mean purchases in the holdout")
+    ax.set(title=tr("Holdout check: purchases by past repeat purchases"),
+           xlabel=tr("Repeat purchases in the calibration period"), ylabel=tr("Mean purchases in the holdout"))
     ax.legend(loc="upper left")
     return ax
 
@@ -682,9 +690,9 @@ def k_choice_chart(clusters: Any, *, ax: Any = None) -> Any:
     require_frame(scores, table="k_scores", min_rows=0)
     require_columns(scores, ["silhouette", "inertia"], table="k_scores")
     if len(scores) < 2:
-        raise DataError(f"k_choice_chart needs the scores of at least two values of k, but {len(scores)} was given. "
-                        f"Call value.cluster_customers(features) without k (it tries k_range), or with "
-                        f"k_range=range(2, 9).")
+        raise DataError(tr("k_choice_chart needs the scores of at least two values of k, but {n} was given. "
+                           "Call value.cluster_customers(features) without k (it tries k_range), or with "
+                           "k_range=range(2, 9).", n=len(scores)))
     if ax is None:
         _, ax = plt.subplots(1, 2, figsize=(10, 3.8))
     left, right = list(np.ravel(ax))
@@ -692,10 +700,10 @@ def k_choice_chart(clusters: Any, *, ax: Any = None) -> Any:
     best = scores["silhouette"].idxmax()
     left.plot(ks, scores["silhouette"], "o-", color=MAIN, lw=2)
     left.plot([best], [scores.loc[best, "silhouette"]], "o", ms=14, mfc="none", mec=HIGHLIGHT, mew=2,
-              label=f"chosen: k = {best}")
+              label=tr("chosen: k = {best}", best=best))
     right.plot(ks, scores["inertia"], "o-", color=SECOND, lw=2)
-    left.set(title="Silhouette", xlabel="Number of clusters k", ylabel="Silhouette (higher = better separated)")
-    right.set(title="Elbow", xlabel="Number of clusters k", ylabel="Inertia (within-cluster sum of squares)")
+    left.set(title=tr("Silhouette"), xlabel=tr("Number of clusters k"), ylabel=tr("Silhouette (higher = better separated)"))
+    right.set(title=tr("Elbow"), xlabel=tr("Number of clusters k"), ylabel=tr("Inertia (within-cluster sum of squares)"))
     for axis in (left, right):
         axis.set_xticks(ks)
         axis.margins(x=0.08, y=0.15)  # room for the ring around the chosen k

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from custlearn._i18n import tr
 from custlearn._validate import DataError, require_columns, require_frame
 from custlearn.plots._base import BAD, BLACK, GOOD, HIGHLIGHT, REFERENCE, SERIES
 from custlearn.plots._base import axes as _axes
@@ -76,7 +77,8 @@ def footprint_chart(footprint: Any, *, memory_gb: float = 8.0, orders: float | N
     require_frame(footprint, table="footprint")
     require_columns(footprint, ["where", "bytes_per_order"], table="footprint")
     if isinstance(memory_gb, bool) or not isinstance(memory_gb, (int, float)) or not memory_gb > 0:
-        raise DataError(f"memory_gb must be a positive number of GB, but {memory_gb!r} was given. Pass e.g. 8.")
+        raise DataError(tr("memory_gb must be a positive number of GB, but {given} was given. Pass e.g. 8.",
+                           given=repr(memory_gb)))
     from matplotlib.ticker import FuncFormatter
 
     ax = _axes(ax, figsize=(10, 4.5))
@@ -85,13 +87,13 @@ def footprint_chart(footprint: Any, *, memory_gb: float = 8.0, orders: float | N
     for (what, row), colour in zip(footprint.iterrows(), colours * len(footprint)):
         ax.plot(sizes, float(row["bytes_per_order"]) * sizes / 1e9, color=colour, lw=2.5,
                 ls="-" if row["where"] == "memory" else "--", label=f"{what} ({row['where']})")
-    ax.axhline(memory_gb, color=REFERENCE, lw=2, ls=":", label=f"laptop memory: {memory_gb:g} GB")
+    ax.axhline(memory_gb, color=REFERENCE, lw=2, ls=":", label=tr("laptop memory: {memory_gb:g} GB", memory_gb=memory_gb))
     if orders is not None:
-        ax.axvline(orders, color=HIGHLIGHT, lw=1, label=f"{_orders_label(orders)} orders")
+        ax.axvline(orders, color=HIGHLIGHT, lw=1, label=tr("{orders} orders", orders=_orders_label(orders)))
     ticks = [1e6, 1e7, 1e8, 1e9]
     ax.set(xscale="log", yscale="log", xlim=ORDERS_DRAWN,
-           title="How much room the orders take as the company grows",
-           xlabel="Orders in the company (log scale)", ylabel="Size (GB, log scale)")
+           title=tr("How much room the orders take as the company grows"),
+           xlabel=tr("Orders in the company (log scale)"), ylabel=tr("Size (GB, log scale)"))
     ax.set_xticks(ticks, [_orders_label(t) for t in ticks])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: f"{y:g}"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")
