@@ -15,95 +15,40 @@ MESSAGES: dict[str, str] = {
         '{source} 必须是表示语言代码的文本，例如 "zh" 或 "en"，但传入的是 {kind} {value}。',
     '{source}="{value}" is not a language custlearn speaks. The choices are {shown}; e.g. custlearn.set_language("zh").':
         '{source}="{value}" 不是 custlearn 支持的语言。可选的有 {shown}；例如 custlearn.set_language("zh")。',
-    # custlearn/_validate.py
-    "{table} must be a pandas DataFrame, but a {kind} was given. Pass the table itself, for example shop.{table} after shop = datasets.load('shop'), or pd.read_csv(...) of your own file.":
-        "{table} 必须是 pandas DataFrame，但传入的是 {kind}。请传入表本身，例如先 shop = datasets.load('shop')，再用 shop.{table}；或用 pd.read_csv(...) 读入你自己的文件。",
-    '{table} has {n} rows, but at least {min_rows} is needed. Check the filter that produced it (a date window or a condition that matched nothing).':
-        '{table} 有 {n} 行，但至少需要 {min_rows} 行。请检查生成它的筛选条件（日期窗口，或一个没有匹配到任何行的条件）。',
-    '{table} has {n} rows, but at least {min_rows} are needed. Check the filter that produced it (a date window or a condition that matched nothing).':
-        '{table} 有 {n} 行，但至少需要 {min_rows} 行。请检查生成它的筛选条件（日期窗口，或一个没有匹配到任何行的条件）。',
-    ' If your data calls it something else, pass {argument}="<your column name>".':
-        '如果你的数据里这一列叫别的名字，请传入 {argument}="<你的列名>"。',
-    ' Rename your column, or pass the name your data uses.':
-        '请给你的列改名，或传入你的数据所用的列名。',
-    'The columns {names} are not in the {table} table. The table has these columns: {columns}.{fix}':
-        '列 {names} 不在 {table} 表中。该表有这些列：{columns}。{fix}',
-    'The column {names} is not in the {table} table. The table has these columns: {columns}.{fix}':
-        '列 {names} 不在 {table} 表中。该表有这些列：{columns}。{fix}',
-    'text':
-        '文本',
-    'true/false values':
-        '真/假值',
-    'dates':
-        '日期',
-    'The column "{column}" of the {table} table holds {kind} (dtype {dtype}), but numbers are expected. Examples found: {examples}. Convert it first, e.g. df["{column}"] = pd.to_numeric(df["{column}"], errors="coerce"), and look at the rows that became NaN.':
-        '{table} 表的 "{column}" 列存放的是{kind}（dtype {dtype}），但这里需要数字。找到的例子：{examples}。请先转换，例如 df["{column}"] = pd.to_numeric(df["{column}"], errors="coerce")，再查看变成 NaN 的那些行。',
-    'The column "{column}" of the {table} table should hold dates, but it holds numbers (dtype {dtype}). Examples found: {examples}. Convert it with pd.to_datetime(df["{column}"], ...) using the right unit or format.':
-        '{table} 表的 "{column}" 列应存放日期，但存放的是数字（dtype {dtype}）。找到的例子：{examples}。请用 pd.to_datetime(df["{column}"], ...) 并指定正确的单位或格式来转换。',
-    'The column "{column}" of the {table} table should hold dates, but {n} value(s) cannot be read as a date: {examples}. Fix or drop those rows, e.g. pd.to_datetime(df["{column}"], errors="coerce") turns them into NaT.':
-        '{table} 表的 "{column}" 列应存放日期，但有 {n} 个值无法读作日期：{examples}。请修正或删除这些行，例如 pd.to_datetime(df["{column}"], errors="coerce") 会把它们变成 NaT。',
-    'The column "{column}" of the {table} table has {n} missing value(s) (first at row {first}), but missing values are not allowed here. Drop them (df.dropna(subset=["{column}"])) or fill them on purpose before calling.':
-        '{table} 表的 "{column}" 列有 {n} 个缺失值（第一个在第 {first} 行），但这里不允许缺失值。调用前请删除它们（df.dropna(subset=["{column}"])），或有意识地填补它们。',
-    '{name} must be one column of numbers (a Series, list or array), but a whole DataFrame with columns {columns} was given. Pick one column, e.g. df["{first}"].':
-        '{name} 必须是一列数字（Series、列表或数组），但传入的是一整个 DataFrame，它的列有 {columns}。请选出一列，例如 df["{first}"]。',
-    '{name} must be numbers, but true/false values were found. Scores are numbers such as 0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant.':
-        '{name} 必须是数字，但发现了真/假值。评分是 0-10 这样的数字；如果确实要用是/否回答，请有意识地转换（例如 .astype(int)）。',
-    '{name} must be numbers, but text was found: {examples}. Convert with pd.to_numeric(...) first and decide what to do with answers that are not numbers.':
-        '{name} 必须是数字，但发现了文本：{examples}。请先用 pd.to_numeric(...) 转换，并决定如何处理不是数字的回答。',
-    '{name} has {n} missing value(s), but missing values are not allowed here. Drop them first (values.dropna()): a blank answer is not a score.':
-        '{name} 有 {n} 个缺失值，但这里不允许缺失值。请先删除它们（values.dropna()）：空白的回答不是评分。',
-    '{name} has {n} infinite value(s). They usually come from dividing by zero upstream: fix the calculation, or drop those values on purpose.':
-        '{name} 有 {n} 个无穷大的值。它们通常来自前面某一步除以零：请修正计算，或有意识地删除这些值。',
-    'values':
-        '值',
-    'whole numbers':
-        '整数',
-    'Check the scale of the question (a 1-10 or 0-100 scale needs converting) and drop or fix those answers.':
-        '请检查这道题的量表（1-10 或 0-100 的量表需要换算），并删除或修正这些回答。',
-    '{name} must be {what} {rng}, but {n} value(s) are outside that range: {examples}. {fix}':
-        '{name} 必须是{what}（{rng}），但有 {n} 个值超出这个范围：{examples}。{fix}',
-    '{name} must be whole numbers {rng}, but {n} value(s) have decimals: {examples}. Scores on this scale are whole points; an average of scores is not a score. {fix}':
-        '{name} 必须是整数（{rng}），但有 {n} 个值带小数：{examples}。这个量表的评分是整数分；评分的平均值不是评分。{fix}',
-    '{argument}="{value}" is not one of the valid choices: {shown}. Pass one of them, e.g. {argument}="{choices}".':
-        '{argument}="{value}" 不是有效的选项之一：{shown}。请传入其中一个，例如 {argument}="{choices}"。',
-    '{argument} must be a whole number {rng}, but {given} was given.':
-        '{argument} 必须是整数（{rng}），但传入的是 {given}。',
-    '"{value}" (text)':
-        '"{value}"（文本）',
-    'from {low} to {high}':
-        '介于 {low} 到 {high} 之间',
-    'of at least {low}':
-        '不小于 {low}',
-    'of at most {high}':
-        '不大于 {high}',
-    'a number':
-        '一个数',
-    'a number {range}':
-        '一个数（{range}）',
-    ' For example {argument}={example}.':
-        '例如 {argument}={example}。',
-    ' Pass it without quotes, e.g. {argument}={value}.':
-        '请不带引号传入，例如 {argument}={value}。',
-    '{argument} must be {what}, but {given} was given.{fix}':
-        '{argument} 必须是{what}，但传入的是 {given}。{fix}',
-    '{argument} must be a number greater than 0, but {given} was given.{fix}':
-        '{argument} 必须是大于 0 的数，但传入的是 {given}。{fix}',
-    'from 0 to 1':
-        '介于 0 到 1 之间（含 0 和 1）',
-    'strictly between 0 and 1':
-        '严格介于 0 和 1 之间',
-    ' Give a fraction, not a percentage: {fraction:g}, not {value:g}.':
-        '请给出小数，而不是百分数：是 {fraction:g}，而不是 {value:g}。',
-    '{argument} must be a fraction {rng}, e.g. {argument}={example}, but {given} was given.{fix}':
-        '{argument} 必须是小数（{rng}），例如 {argument}={example}，但传入的是 {given}。{fix}',
-    '{argument} must be a whole number of {unit} of at least 1, but {given} was given. A window counts forward from its start: give its length, e.g. {argument}={example}.':
-        '{argument} 必须是不小于 1 的整数（单位：{unit}），但传入的是 {given}。窗口从起点向后计算：请给出它的长度，例如 {argument}={example}。',
-    '{argument} must be True or False, but {given} was given.':
-        '{argument} 必须是 True 或 False，但传入的是 {given}。',
-    '{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
-        '缺少 {argument}。请按 "YYYY-MM-DD" 格式给出日期，例如 {argument}="2025-12-31"。',
-    '{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
-        '{argument}="{value}" 不是日期。请按 "YYYY-MM-DD" 格式给出，例如 {argument}="2025-12-31"。',
+    # custlearn/_cli.py
+    'usage: ':
+        '用法：',
+    'positional arguments':
+        '位置参数',
+    'options':
+        '选项',
+    'show this help message and exit':
+        '显示这条帮助信息并退出',
+    '%(prog)s: error: %(message)s\n':
+        '%(prog)s：错误：%(message)s\n',
+    'argument %(argument_name)s: %(message)s':
+        '参数 %(argument_name)s：%(message)s',
+    'the following arguments are required: %s':
+        '缺少以下必需的参数：%s',
+    'unrecognized arguments: %s':
+        '无法识别的参数：%s',
+    'invalid choice: %(value)r (choose from %(choices)s)':
+        '无效的选项：%(value)r（请从 %(choices)s 中选择）',
+    'invalid %(type)s value: %(value)r':
+        '无效的 %(type)s 值：%(value)r',
+    'expected one argument':
+        '需要一个参数值',
+    'ambiguous option: %(option)s could match %(matches)s':
+        '有歧义的选项：%(option)s 可以匹配 %(matches)s',
+    # custlearn/_purchases.py
+    'Only {n} gap(s) between repeat purchases were found, too few to set {what} from the data. {fix}':
+        '只找到 {n} 个重复购买之间的间隔，太少了，无法根据数据确定{what}。{fix}',
+    # custlearn/_recovery.py
+    'Hours are counted from the moment the ticket was opened: check the sign of those rows.':
+        '小时数从工单创建的那一刻开始计算：请检查这些行的正负号。',
+    # custlearn/_stats.py
+    'successes must be at most n, but successes={successes} and n={n} were given. Pass the number who answered yes and the number who answered in total.':
+        'successes 不能大于 n，但传入的是 successes={successes} 和 n={n}。请传入回答“是”的人数和回答的总人数。',
     # custlearn/_tables.py
     'nothing (None)':
         '空值（None）',
@@ -123,6 +68,8 @@ MESSAGES: dict[str, str] = {
         '{table} 表的 "{col}" 列应存放日期，但存放的是{kind}（dtype {dtype}）。找到的例子：{examples}。请用 pd.to_datetime(df["{col}"], ...) 并指定正确的单位或格式来转换。',
     'numbers':
         '数字',
+    'true/false values':
+        '真/假值',
     'date(s)':
         '日期',
     'The column "{col}" of the {table} table should hold dates, but {n} value(s) cannot be read as a date: {examples}. Fix or drop those rows, e.g. pd.to_datetime(df["{col}"], errors="coerce") turns them into NaT.':
@@ -137,31 +84,121 @@ MESSAGES: dict[str, str] = {
         '请检查这些行的正负号，或有意识地删除它们。',
     'The column "{col}" of the {table} table has {n} negative value(s) (first: {values:g} at row {index}), but values of zero or more are expected here. {fix}':
         '{table} 表的 "{col}" 列有 {n} 个负值（第一个：第 {index} 行的 {values:g}），但这里需要大于或等于零的值。{fix}',
+    'text':
+        '文本',
+    'true/false values':
+        '真/假值',
+    'dates':
+        '日期',
     'The column "{col}" of the {table} table holds {kind} (dtype {dtype}), but numbers are expected. Examples found: {examples}. Convert it first, e.g. df["{col}"] = pd.to_numeric(df["{col}"], errors="coerce"), and look at the rows that became NaN.':
         '{table} 表的 "{col}" 列存放的是{kind}（dtype {dtype}），但这里需要数字。找到的例子：{examples}。请先转换，例如 df["{col}"] = pd.to_numeric(df["{col}"], errors="coerce")，再查看变成 NaN 的那些行。',
+    'values':
+        '值',
+    'whole numbers':
+        '整数',
+    'from {low} to {high}':
+        '介于 {low} 到 {high} 之间',
+    'Check the scale of the question (a 1-10 or 0-100 scale needs converting) and drop or fix those answers.':
+        '请检查这道题的量表（1-10 或 0-100 的量表需要换算），并删除或修正这些回答。',
     'The column "{col}" of the {table} table must hold {what} {rng}, but {n} value(s) are outside that range: {examples}. {fix}':
         '{table} 表的 "{col}" 列必须存放{what}（{rng}），但有 {n} 个值超出这个范围：{examples}。{fix}',
     'The column "{col}" of the {table} table must hold whole numbers {rng}, but {n} value(s) have decimals: {examples}. Scores on this scale are whole points, and an average of scores is not a score: use the answers themselves.':
         '{table} 表的 "{col}" 列必须存放整数（{rng}），但有 {n} 个值带小数：{examples}。这个量表的评分是整数分，评分的平均值不是评分：请使用原始回答。',
+    'value(s)':
+        '值',
     'The column "{col}" of the {table} table must hold true/false (or 1/0) values, but other values were found: {examples}. Convert it on purpose, e.g. df["{col}"] = df["{col}"].eq("yes").':
         '{table} 表的 "{col}" 列必须存放真/假（或 1/0）值，但发现了其他值：{examples}。请有意识地转换，例如 df["{col}"] = df["{col}"].eq("yes")。',
+    ' If your data calls it something else, pass {argument}="<your column name>".':
+        '如果你的数据里这一列叫别的名字，请传入 {argument}="<你的列名>"。',
+    ' Rename your column, or pass the name your data uses.':
+        '请给你的列改名，或传入你的数据所用的列名。',
     'The column "{name}" is not in the {table} table. The table has these columns: {columns}.{fix}':
         '列 "{name}" 不在 {table} 表中。该表有这些列：{columns}。{fix}',
+    'value(s)':
+        '值',
     'The {table} table has {n} repeated id(s) in "{key}" (e.g. {examples}), but one row per id is expected. Remove the repeats on purpose (df.drop_duplicates("{key}") if they are exact copies; lesson 01 shows how to merge real duplicates).':
         '{table} 表的 "{key}" 列中有 {n} 个重复的编号（例如 {examples}），但每个编号应只有一行。请有意识地去掉重复（如果它们是完全相同的副本，用 df.drop_duplicates("{key}")；第 01 课讲了如何合并真正的重复记录）。',
     'If these rows are refunds or returns, pass allow_refunds=True to net them into the customer\'s spend; if they are errors, drop them first (orders[orders["{col}"] >= 0]).':
         '如果这些行是退款或退货，请传入 allow_refunds=True，把它们从该客户的消费中冲减；如果它们是错误，请先删除它们（orders[orders["{col}"] >= 0]）。',
+    'nothing (None)':
+        '空值（None）',
     '{table} must be the table that {made_by} returns (a pandas DataFrame), but {kind} was given. Make it first, e.g. {table} = {made_by}(...), and pass it whole.':
         '{table} 必须是 {made_by} 返回的表（一个 pandas DataFrame），但传入的是{kind}。请先生成它，例如 {table} = {made_by}(...)，再整个传入。',
-    # custlearn/_purchases.py
-    'Only {n} gap(s) between repeat purchases were found, too few to set {what} from the data. {fix}':
-        '只找到 {n} 个重复购买之间的间隔，太少了，无法根据数据确定{what}。{fix}',
-    # custlearn/_stats.py
-    'successes must be at most n, but successes={successes} and n={n} were given. Pass the number who answered yes and the number who answered in total.':
-        'successes 不能大于 n，但传入的是 successes={successes} 和 n={n}。请传入回答“是”的人数和回答的总人数。',
-    # custlearn/_recovery.py
-    'Hours are counted from the moment the ticket was opened: check the sign of those rows.':
-        '小时数从工单创建的那一刻开始计算：请检查这些行的正负号。',
+    # custlearn/_validate.py
+    "{table} must be a pandas DataFrame, but a {kind} was given. Pass the table itself, for example shop.{table} after shop = datasets.load('shop'), or pd.read_csv(...) of your own file.":
+        "{table} 必须是 pandas DataFrame，但传入的是 {kind}。请传入表本身，例如先 shop = datasets.load('shop')，再用 shop.{table}；或用 pd.read_csv(...) 读入你自己的文件。",
+    '{table} has {n} rows, but at least {min_rows} is needed. Check the filter that produced it (a date window or a condition that matched nothing).':
+        '{table} 有 {n} 行，但至少需要 {min_rows} 行。请检查生成它的筛选条件（日期窗口，或一个没有匹配到任何行的条件）。',
+    '{table} has {n} rows, but at least {min_rows} are needed. Check the filter that produced it (a date window or a condition that matched nothing).':
+        '{table} 有 {n} 行，但至少需要 {min_rows} 行。请检查生成它的筛选条件（日期窗口，或一个没有匹配到任何行的条件）。',
+    'The columns {names} are not in the {table} table. The table has these columns: {columns}.{fix}':
+        '列 {names} 不在 {table} 表中。该表有这些列：{columns}。{fix}',
+    'The column {names} is not in the {table} table. The table has these columns: {columns}.{fix}':
+        '列 {names} 不在 {table} 表中。该表有这些列：{columns}。{fix}',
+    'The column "{column}" of the {table} table holds {kind} (dtype {dtype}), but numbers are expected. Examples found: {examples}. Convert it first, e.g. df["{column}"] = pd.to_numeric(df["{column}"], errors="coerce"), and look at the rows that became NaN.':
+        '{table} 表的 "{column}" 列存放的是{kind}（dtype {dtype}），但这里需要数字。找到的例子：{examples}。请先转换，例如 df["{column}"] = pd.to_numeric(df["{column}"], errors="coerce")，再查看变成 NaN 的那些行。',
+    'The column "{column}" of the {table} table should hold dates, but it holds numbers (dtype {dtype}). Examples found: {examples}. Convert it with pd.to_datetime(df["{column}"], ...) using the right unit or format.':
+        '{table} 表的 "{column}" 列应存放日期，但存放的是数字（dtype {dtype}）。找到的例子：{examples}。请用 pd.to_datetime(df["{column}"], ...) 并指定正确的单位或格式来转换。',
+    'The column "{column}" of the {table} table should hold dates, but {n} value(s) cannot be read as a date: {examples}. Fix or drop those rows, e.g. pd.to_datetime(df["{column}"], errors="coerce") turns them into NaT.':
+        '{table} 表的 "{column}" 列应存放日期，但有 {n} 个值无法读作日期：{examples}。请修正或删除这些行，例如 pd.to_datetime(df["{column}"], errors="coerce") 会把它们变成 NaT。',
+    'The column "{column}" of the {table} table has {n} missing value(s) (first at row {first}), but missing values are not allowed here. Drop them (df.dropna(subset=["{column}"])) or fill them on purpose before calling.':
+        '{table} 表的 "{column}" 列有 {n} 个缺失值（第一个在第 {first} 行），但这里不允许缺失值。调用前请删除它们（df.dropna(subset=["{column}"])），或有意识地填补它们。',
+    '{name} must be one column of numbers (a Series, list or array), but a whole DataFrame with columns {columns} was given. Pick one column, e.g. df["{first}"].':
+        '{name} 必须是一列数字（Series、列表或数组），但传入的是一整个 DataFrame，它的列有 {columns}。请选出一列，例如 df["{first}"]。',
+    '{name} must be numbers, but true/false values were found. Scores are numbers such as 0-10; convert yes/no answers on purpose (e.g. .astype(int)) if that is meant.':
+        '{name} 必须是数字，但发现了真/假值。评分是 0-10 这样的数字；如果确实要用是/否回答，请有意识地转换（例如 .astype(int)）。',
+    '{name} must be numbers, but text was found: {examples}. Convert with pd.to_numeric(...) first and decide what to do with answers that are not numbers.':
+        '{name} 必须是数字，但发现了文本：{examples}。请先用 pd.to_numeric(...) 转换，并决定如何处理不是数字的回答。',
+    '{name} has {n} missing value(s), but missing values are not allowed here. Drop them first (values.dropna()): a blank answer is not a score.':
+        '{name} 有 {n} 个缺失值，但这里不允许缺失值。请先删除它们（values.dropna()）：空白的回答不是评分。',
+    '{name} has {n} infinite value(s). They usually come from dividing by zero upstream: fix the calculation, or drop those values on purpose.':
+        '{name} 有 {n} 个无穷大的值。它们通常来自前面某一步除以零：请修正计算，或有意识地删除这些值。',
+    '{name} must be {what} {rng}, but {n} value(s) are outside that range: {examples}. {fix}':
+        '{name} 必须是{what}（{rng}），但有 {n} 个值超出这个范围：{examples}。{fix}',
+    '{name} must be whole numbers {rng}, but {n} value(s) have decimals: {examples}. Scores on this scale are whole points; an average of scores is not a score. {fix}':
+        '{name} 必须是整数（{rng}），但有 {n} 个值带小数：{examples}。这个量表的评分是整数分；评分的平均值不是评分。{fix}',
+    '{argument}="{value}" is not one of the valid choices: {shown}. Pass one of them, e.g. {argument}="{choices}".':
+        '{argument}="{value}" 不是有效的选项之一：{shown}。请传入其中一个，例如 {argument}="{choices}"。',
+    '{argument} must be a whole number {rng}, but {given} was given.':
+        '{argument} 必须是整数（{rng}），但传入的是 {given}。',
+    '"{value}" (text)':
+        '"{value}"（文本）',
+    'of at least {low}':
+        '不小于 {low}',
+    'of at most {high}':
+        '不大于 {high}',
+    'a number':
+        '一个数',
+    'a number {range}':
+        '一个数（{range}）',
+    ' For example {argument}={example}.':
+        '例如 {argument}={example}。',
+    ' Pass it without quotes, e.g. {argument}={value}.':
+        '请不带引号传入，例如 {argument}={value}。',
+    '{argument} must be {what}, but {given} was given.{fix}':
+        '{argument} 必须是{what}，但传入的是 {given}。{fix}',
+    ' For example {argument}={example}.':
+        '例如 {argument}={example}。',
+    '{argument} must be a number greater than 0, but {given} was given.{fix}':
+        '{argument} 必须是大于 0 的数，但传入的是 {given}。{fix}',
+    'from 0 to 1':
+        '介于 0 到 1 之间（含 0 和 1）',
+    'strictly between 0 and 1':
+        '严格介于 0 和 1 之间',
+    ' Give a fraction, not a percentage: {fraction:g}, not {value:g}.':
+        '请给出小数，而不是百分数：是 {fraction:g}，而不是 {value:g}。',
+    '{argument} must be a fraction {rng}, e.g. {argument}={example}, but {given} was given.{fix}':
+        '{argument} 必须是小数（{rng}），例如 {argument}={example}，但传入的是 {given}。{fix}',
+    '{argument} must be a whole number of {unit} of at least 1, but {given} was given. A window counts forward from its start: give its length, e.g. {argument}={example}.':
+        '{argument} 必须是不小于 1 的整数（单位：{unit}），但传入的是 {given}。窗口从起点向后计算：请给出它的长度，例如 {argument}={example}。',
+    '{argument} must be True or False, but {given} was given.':
+        '{argument} 必须是 True 或 False，但传入的是 {given}。',
+    '{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
+        '缺少 {argument}。请按 "YYYY-MM-DD" 格式给出日期，例如 {argument}="2025-12-31"。',
+    '{argument}="{value}" is not a date. Give it as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
+        '{argument}="{value}" 不是日期。请按 "YYYY-MM-DD" 格式给出，例如 {argument}="2025-12-31"。',
+    '{argument} is missing. Give a date as "YYYY-MM-DD", e.g. {argument}="2025-12-31".':
+        '缺少 {argument}。请按 "YYYY-MM-DD" 格式给出日期，例如 {argument}="2025-12-31"。',
     # custlearn/cases.py
     'orders has no visit on or before as_of. Check as_of and the date column.':
         'orders 中没有在 as_of 当天或之前的到店记录。请检查 as_of 和日期列。',
@@ -186,7 +223,7 @@ MESSAGES: dict[str, str] = {
         'end（{end}）必须晚于 start（{start}）。请交换两者，或选一个更晚的结束日期。',
     # custlearn/loyalty.py
     "NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix those answers (a 1-5 or 1-10 scale is not the NPS scale).":
-        "净推荐值使用 0-10 分的“您有多大可能向他人推荐我们？”这道题；请删除或修正这些回答（1-5 或 1-10 的量表不是净推荐值的量表）。",
+        '净推荐值使用 0-10 分的“您有多大可能向他人推荐我们？”这道题；请删除或修正这些回答（1-5 或 1-10 的量表不是净推荐值的量表）。',
     'NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} (every interval in custlearn has .lower and .upper).':
         'NPSInterval.{old} 已弃用，将在下一个版本中删除：请使用 .{new}（custlearn 中的每个区间都有 .lower 和 .upper）。',
     'No customer made a first purchase at least within_days={within_days} days before as_of={end}, so nobody has had the full window to come back. Use a shorter within_days or a later as_of.':
@@ -205,6 +242,329 @@ MESSAGES: dict[str, str] = {
         'levels 必须是一个非空列表，列出整数的满意度等级，例如 levels=[1, 2, 3, 4, 5]，但传入的是 {levels!r}。',
     'The column "{satisfaction_col}" of the surveys table must hold the levels {levels}, but {n} value(s) are not among them: {found}. Fix those answers or pass levels=[...] for your scale.':
         'surveys 表的 "{satisfaction_col}" 列必须取等级 {levels} 之一，但有 {n} 个值不在其中：{found}。请修正这些回答，或按你的量表传入 levels=[...]。',
+    # custlearn/widgets.py
+    "demo needs at least one control, e.g. {{'n': ipywidgets.IntSlider(...)}}.":
+        "demo 至少需要一个控件，例如 {{'n': ipywidgets.IntSlider(...)}}。",
+    'demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {kind}). Pass a widget such as ipywidgets.IntSlider(...).':
+        'demo 需要 ipywidgets 控件，但 "{name}" 是 {ctl!r}（一个 {kind}）。请传入 ipywidgets.IntSlider(...) 这样的控件。',
+    '<b>Try it:</b> {title}':
+        '<b>动手试试：</b>{title}',
+    'Try it: {title} (interactive: run this cell in JupyterLab to use the controls)':
+        '动手试试：{title}（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
+    'Try it (interactive: run this cell in JupyterLab to use the controls)':
+        '动手试试（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
+    "table_explorer needs at least one company, e.g. {{'shop': datasets.load('shop')}}.":
+        "table_explorer 至少需要一家公司，例如 {{'shop': datasets.load('shop')}}。",
+    'Company':
+        '公司',
+    'Table':
+        '表',
+    '**{company}.{table}**: {n:,} rows × {shape} columns':
+        '**{company}.{table}**：{n:,} 行 × {shape} 列',
+    'choose a company and a table to see what it holds.':
+        '选择一家公司和一张表，看看里面有什么。',
+    '**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} days).':
+        '**已流失阈值**（{lost} 天）必须长于**有流失风险阈值**（{at_risk} 天）。',
+    'Stages on {as_of:%d %b %Y}: at risk after {at_risk} days, lost after {lost}':
+        '{as_of:%Y}年{as_of:%m}月{as_of:%d}日的阶段：{at_risk} 天后为有流失风险的客户，{lost} 天后为已流失客户',
+    '**{n_risky:,} customer at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
+        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
+    '**{n_risky:,} customers at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
+        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
+    'At risk after':
+        '有流失风险（天）',
+    'Lost after':
+        '已流失（天）',
+    'move the thresholds and watch the funnel and the at-risk list.':
+        '移动阈值，观察漏斗图和有流失风险的客户名单。',
+    'Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than 100%: lower one of them.':
+        '推荐者（{promoters:.0%}）和贬损者（{detractors:.0%}）加起来超过了 100%：请调低其中一个。',
+    'Share of answers (%)':
+        '回答的占比（%）',
+    'NPS = {nps:.0f} (95% interval {lower:.0f} to {upper:.0f}), {answers:,} answers':
+        '净推荐值 = {nps:.0f}（95% 区间 {lower:.0f} 到 {upper:.0f}），{answers:,} 个回答',
+    '**NPS = {nps:.1f}** = {n_pro:.0%} promoters − {n_det:.0%} detractors. 95% interval **{lower:.1f} to {upper:.1f}** (± {half:.1f} points; standard error {standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change between two such surveys may be noise.':
+        '**净推荐值 = {nps:.1f}** = {n_pro:.0%} 推荐者 − {n_det:.0%} 贬损者。95% 区间 **{lower:.1f} 到 {upper:.1f}**（± {half:.1f} 分；标准误 {standard_error:.1f}）。对*同一批*客户做两次各 {answers:,} 个回答的调查，仅凭偶然就可能相差多达 **{noise:.1f} 分**（20 次中有 19 次）：两次这样的调查之间更小的变化可能只是噪声。',
+    'Promoters (9-10)':
+        '推荐者（9-10）',
+    'Detractors (0-6)':
+        '贬损者（0-6）',
+    'Answers':
+        '回答数',
+    'move the shares of promoters and detractors and the number of answers; watch the NPS and its interval.':
+        '移动推荐者和贬损者的占比以及回答数，观察净推荐值及其区间。',
+    'planning with a 50% share':
+        '按 50% 的占比规划',
+    'observed share {observed:.0%}':
+        '观察到的占比 {observed:.0%}',
+    'target ±{value:.1f} points':
+        '目标 ±{value:.1f} 个百分点',
+    'n needed for the target: {need:,}':
+        '达到目标所需的 n：{need:,}',
+    'Margin of error of a share at {level} confidence':
+        '{level} 置信水平下占比的误差范围',
+    'Respondents (n)':
+        '受访者人数（n）',
+    'Margin of error (± percentage points)':
+        '误差范围（± 百分点）',
+    'The sample (n = {n:,}) cannot be larger than the population ({population:,}).':
+        '样本（n = {n:,}）不能大于总体（{population:,}）。',
+    '**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval {lower:.1%} to {upper:.1%}':
+        '**n = {n:,}，{yes:,} 人回答“是”（{observed:.1%}）**：{level} Wilson 区间 {lower:.1%} 到 {upper:.1%}',
+    "{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down (it would claim ±{value:.1f} points): trust the Wilson interval.  \nFor ±{value2:.1f} points, plan with 50%: **{need_safe:,} respondents**.":
+        '{head}。当“是”或“否”的回答少于 5 个时，± 误差范围公式就失效了（它会给出 ±{value:.1f} 个百分点）：请以 Wilson 区间为准。  \n要达到 ±{value2:.1f} 个百分点，请按 50% 规划：**{need_safe:,} 位受访者**。',
+    '{head}; margin of error ±{value:.1f} percentage points.  \nFor ±{value2:.1f} points you need **{need:,} respondents** at this share ({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.':
+        '{head}；误差范围 ±{value:.1f} 个百分点。  \n要达到 ±{value2:.1f} 个百分点，在这个占比下需要 **{need:,} 位受访者**（如果按 50% 规划则需要 {need_safe:,} 位）。受访者增加到四倍，误差范围减半。',
+    'Respondents n':
+        '受访者人数 n',
+    'Observed share':
+        '观察到的占比',
+    'Target margin ±':
+        '目标误差范围 ±',
+    'move the number of respondents and the observed share; watch the interval and the sample size a target margin needs.':
+        '移动受访者人数和观察到的占比，观察区间以及达到目标误差范围所需的样本量。',
+    'rise by {step:.1f}: predicted gain':
+        '上升 {step:.1f}：预测的增益',
+    'fall by {step:.1f}: predicted loss':
+        '下降 {step:.1f}：预测的损失',
+    'fall by {step:.1f}':
+        '下降 {step:.1f}',
+    'rise by {step:.1f}':
+        '上升 {step:.1f}',
+    'Predicted change in {measure} (percentage points)':
+        '{measure} 的预测变化（百分点）',
+    '{label}: what a rise earns and a fall costs':
+        '{label}：上升带来多少，下降损失多少',
+    '95% interval':
+        '95% 区间',
+    'touch_point="{touch_point}" is not a touch point of these surveys. The touch points are: {names}. Pick one of them.':
+        'touch_point="{touch_point}" 不是这些调查的接触点。接触点有：{names}。请选择其中一个。',
+    'a rise earns about what a fall costs':
+        '上升带来的大约等于下降损失的',
+    'a fall costs more than a rise earns: keep it from failing first':
+        '下降损失的多于上升带来的：先防止它出问题',
+    'a rise earns more than a fall costs: a chance to delight':
+        '上升带来的多于下降损失的：这是让顾客惊喜的机会',
+    '**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** ({gain:+.1f} points, 95% interval {lower:+.1f} to {upper:+.1f}). The same fall would cost {loss:.1f} points ({value:.1f} to {value2:.1f}): here {verdict}. A survey shows association, not what a change would cause.':
+        '**{label} +{change:.1f} 个评分点**：预测的最高 {top_box} 档占比 {now:.1f}% → **{after:.1f}%**（{gain:+.1f} 个百分点，95% 区间 {lower:+.1f} 到 {upper:+.1f}）。同样幅度的下降会损失 {loss:.1f} 个百分点（{value:.1f} 到 {value2:.1f}）：这里{verdict}。调查显示的是关联，而不是某个改变会带来的结果。',
+    'top-{top_box}-box share':
+        '最高 {top_box} 档占比',
+    'Step (rating points)':
+        '步长（评分点）',
+    'pick a touch point and a step; see what a rise earns and a fall of the same size costs.':
+        '选择一个接触点和一个步长，看看上升带来多少，同样幅度的下降又损失多少。',
+    'Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}':
+        '各年折现后的预期利润：客户终身价值 = {currency} {clv_value:,.0f}',
+    'Year after acquisition':
+        '获取客户后的年份',
+    'Expected margin today ({currency})':
+        '折算到今天的预期利润（{currency}）',
+    "**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** (the customer is worth {multiple:.2f} times one year's margin).  \n":
+        '**客户终身价值 = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**；利润倍数 **{multiple:.2f}**（这位客户的价值相当于一年利润的 {multiple:.2f} 倍）。  \n',
+    'The first 5 years bring {share:.0%} of it; the {years} years drawn bring {currency} {shown:,.0f}, the years after them the rest.':
+        '前 5 年带来其中的 {share:.0%}；图中画出的 {years} 年带来 {currency} {shown:,.0f}，其余来自之后的年份。',
+    'With no margin or no retention a customer brings nothing after the first year.':
+        '没有利润或没有客户保持，客户在第一年之后就不再带来任何价值。',
+    'Margin per year ({currency})':
+        '每年利润（{currency}）',
+    'Retention rate':
+        '客户保持率',
+    'Discount rate':
+        '折现率',
+    'move the margin, the retention rate and the discount rate; watch the lifetime value.':
+        '移动利润、客户保持率和折现率，观察客户终身价值。',
+    'Candidate pairs by name similarity (truth in colour)':
+        '按姓名相似度排列的候选配对（颜色表示真实情况）',
+    'On names alone, a threshold of **{threshold:.2f}** finds **{pairs_found:,} pairs**: {true_pairs:,} true and **{false_pairs:,} false** (different people with similar names), and misses {true_pairs_missed:,} of the {n_true:,} true pairs. Requiring also the same e-mail or phone: {true_pairs2:,} true and **{false_pairs2:,} false** pairs.':
+        '只看姓名，阈值 **{threshold:.2f}** 找到 **{pairs_found:,} 对**：{true_pairs:,} 对是真的，**{false_pairs:,} 对是假的**（姓名相似的不同的人），并漏掉了 {n_true:,} 对真实配对中的 {true_pairs_missed:,} 对。如果还要求电子邮箱或电话相同：{true_pairs2:,} 对真的，**{false_pairs2:,} 对假的**。',
+    'Name similarity ≥':
+        '姓名相似度 ≥',
+    'move the name-similarity threshold; watch the pairs found, true and false.':
+        '移动姓名相似度阈值，观察找到的配对，以及其中的真配对和假配对。',
+    'Labelled churned, truly still active':
+        '被标为流失，实际仍然活跃',
+    'Truly gone, not labelled churned':
+        '实际已离开，未被标为流失',
+    'window {window} days':
+        '窗口 {window} 天',
+    'Churn window {window} days: {mean:.0%} of buyers labelled churned':
+        '流失判定窗口 {window} 天：{mean:.0%} 的购买者被标为流失',
+    'Churn window: days without a purchase (days)':
+        '流失判定窗口：未购买的天数（天）',
+    'Customers (count)':
+        '客户（人数）',
+    '**Window {window} days:** {n:,} of {n2:,} buyers ({mean:.0%}) are labelled churned. Of them, **{fa:,} are truly still active** (false alarms). **{miss:,} truly gone customers** bought within the window and are **missed**.':
+        '**窗口 {window} 天：**{n2:,} 位购买者中有 {n:,} 位（{mean:.0%}）被标为流失。其中 **{fa:,} 位实际仍然活跃**（误报）。**{miss:,} 位实际已离开的客户**在窗口内有过购买，因而被**漏掉**。',
+    'Churn window (days)':
+        '流失判定窗口（天）',
+    'move the churn window; watch the churn rate, the false alarms and the misses.':
+        '移动流失判定窗口，观察客户流失率、误报和漏报。',
+    '{label}: limit {table:g} h':
+        '{label}：时限 {table:g} 小时',
+    'closed in time at the chosen limit':
+        '在所选时限内关闭',
+    'resolved at all: no limit gets above it':
+        '最终解决的比例：任何时限都不会超过它',
+    'Time limit (hours from opening the ticket)':
+        '服务时限（从工单创建起的小时数）',
+    'Tickets closed within the limit':
+        '在时限内关闭的工单',
+    'Tickets closed within the time limit, by {by}':
+        '在服务时限内关闭的工单，按 {by} 分组',
+    '{label} {share:.0%} within {hours:g} h':
+        '{label} {share:.0%} 在 {hours:g} 小时内',
+    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late ticket costs {currency} {cost:,.0f}.**':
+        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
+    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late tickets cost {currency} {cost:,.0f}.**':
+        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
+    '{label} limit (hours)':
+        '{label} 时限（小时）',
+    'Cost per late ticket ({currency})':
+        '每个超时工单的成本（{currency}）',
+    'move the time limit of each stage; watch the share of tickets closed in time and the cost of the late ones.':
+        '移动每个阶段的服务时限，观察按时关闭的工单占比和超时工单的成本。',
+    'selected group':
+        '选中的群体',
+    'Recency score (5 = bought most recently)':
+        '最近购买得分（5 = 最近刚买过）',
+    'Frequency score (5 = most orders)':
+        '购买频率得分（5 = 订单最多）',
+    'Customers by recency and frequency score (framed: selected)':
+        '按最近购买和购买频率得分划分的客户（框内：选中）',
+    '**Selected (R ≥ {r_min} and F ≥ {f_min}): {n:,} customers, {mean:.0%} of buyers, {share_rev:.0%} of revenue.** Loosen a cut-off and the group grows but its average value falls.':
+        '**选中（R ≥ {r_min} 且 F ≥ {f_min}）：{n:,} 位客户，占购买者的 {mean:.0%}，占收入的 {share_rev:.0%}。**放宽分界点，群体会变大，但平均价值会下降。',
+    'R score at least':
+        'R 得分至少为',
+    'F score at least':
+        'F 得分至少为',
+    'move the score cut-offs of the best-customer group; watch its size and its revenue.':
+        '移动最佳客户群体的得分分界点，观察它的规模和收入。',
+    '**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).':
+        '**请至少选择一个特征**（按住 Ctrl 或 Cmd 点击可选择多个）。',
+    '**This choice cannot be clustered:** {error}':
+        '**这个选择无法聚类：**{error}',
+    '**k = {k} on {columns} ({units}): silhouette {silhouette:.3f}; smallest cluster {smallest_cluster:.1%} of the customers.** Compare silhouettes only for the same features and scaling; ask whether each cluster can be named and treated differently.':
+        '**在 {columns} 上 k = {k}（{units}）：轮廓系数 {silhouette:.3f}；最小的聚类占客户的 {smallest_cluster:.1%}。**只在特征和缩放方式相同时比较轮廓系数；要问每个聚类能否命名、能否区别对待。',
+    'log and scaled':
+        '取对数并标准化',
+    'raw units':
+        '原始单位',
+    'Customers by recency and spend: {k} clusters':
+        '按最近购买和消费划分的客户：{k} 个聚类',
+    'Days since the last order ({recency_col})':
+        '距最后一笔订单的天数（{recency_col}）',
+    'Total spend ({monetary_col}, log scale)':
+        '总消费（{monetary_col}，对数刻度）',
+    'cluster':
+        '聚类',
+    'Features':
+        '特征',
+    'log and scale':
+        '取对数并标准化',
+    'choose k and the features; watch the silhouette, the profiles and the crosstab against the RFM segments.':
+        '选择 k 和特征，观察轮廓系数、聚类画像，以及与 RFM 细分的交叉表。',
+    "segments must be a Series of labels indexed by customer id (e.g. value.rfm_segments(scores)['segment']), but a {kind} was given.":
+        "segments 必须是以客户编号为索引的标签 Series（例如 value.rfm_segments(scores)['segment']），但传入的是一个 {kind}。",
+    'segments has no label for {n} customer(s) of the features (e.g. {missing}). Pass one label per customer, indexed like the features.':
+        'segments 中没有特征表里 {n} 位客户的标签（例如 {missing}）。请每位客户给一个标签，索引与特征表相同。',
+    'expected value saved':
+        '预期挽回价值',
+    'money spent (break-even)':
+        '花费的金额（盈亏平衡线）',
+    'the plan':
+        '计划',
+    'budget':
+        '预算',
+    'Plan: contact {n:,} customers for {currency} {spent:,.0f}':
+        '计划：联系 {n:,} 位客户，花费 {currency} {spent:,.0f}',
+    'Money spent on contacts, best customers first ({currency})':
+        '用于联系客户的花费，最值得联系的客户在前（{currency}）',
+    'Expected value saved ({currency})':
+        '预期挽回价值（{currency}）',
+    '**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a {save:.0%} save rate: the best one would save {currency} {value:,.2f}.':
+        '**没有值得联系的客户**：每次联系 {currency} {cost:,.2f}，挽回率 {save:.0%}，最好的一位也只能挽回 {currency} {value:,.2f}。',
+    'the budget runs out first':
+        '预算先用完了',
+    'the next contact would save less than it costs; {currency} {left:,.0f} of the budget is better kept or spent elsewhere':
+        '下一次联系挽回的会少于它的成本；预算中的 {currency} {left:,.0f} 最好留着或用在别处',
+    '**{n:,} customer contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
+        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
+    '**{n:,} customers contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
+        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
+    'Budget ({currency})':
+        '预算（{currency}）',
+    'Cost per contact ({currency})':
+        '每次联系的成本（{currency}）',
+    'Save rate':
+        '挽回率',
+    'move the budget, the cost of a contact and the save rate; watch who is contacted and what it returns.':
+        '移动预算、每次联系的成本和挽回率，观察联系了谁、带来多少回报。',
+    '{argument} must give an effect for each of {LEVERS}; missing: {missing}. Pass a mapping such as {{"staff_attitude": (b, lower, upper), ...}}.':
+        '{argument} 必须为 {LEVERS} 中的每一项给出效应；缺少：{missing}。请传入这样的映射：{{"staff_attitude": (b, lower, upper), ...}}。',
+    'Estimated from the data (95% interval)':
+        '根据数据估计（95% 区间）',
+    'Planted (true) effect':
+        '预设的（真实）效应',
+    'Account closures avoided per year (of about {closures:,.0f})':
+        '每年避免的销户数（约 {closures:,.0f} 个中）',
+    'Closures avoided per year (accounts)':
+        '每年避免的销户数（账户）',
+    'Practice':
+        '做法',
+    '**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, {cut:.0%} fewer unresolved complaints:** about **{estimate:,.0f} closures avoided per year** (95% interval {lower:,.0f} to {upper:,.0f}). Largest single lever here: **{lower2}** ({order:,.0f} a year).':
+        '**服务态度 +{attitude:.1f} 分，产品知识 +{knowledge:.1f} 分，未解决的投诉减少 {cut:.0%}：**每年约**避免 {estimate:,.0f} 个销户**（95% 区间 {lower:,.0f} 到 {upper:,.0f}）。这里作用最大的单项是：**{lower2}**（每年 {order:,.0f} 个）。',
+    ' At {currency} {value:,.0f} margin per account-year, that keeps about {currency} {kept:,.0f} of margin in the first year.':
+        '按每个账户每年 {currency} {value:,.0f} 的利润计算，第一年约能保住 {currency} {kept:,.0f} 的利润。',
+    '  \nWith the planted effects: **{planted:,.0f} closures avoided per year**.':
+        '  \n按预设的效应：**每年避免 {planted:,.0f} 个销户**。',
+    " The data's estimates of the staff effects are smaller than the planted ones: survey scores measure the experience with noise, which shrinks the slopes.":
+        '根据数据估计的员工效应小于预设的效应：调查评分在衡量体验时带有噪声，这会使斜率变小。',
+    'Staff attitude + (points)':
+        '服务态度 +（分）',
+    'Product knowledge + (points)':
+        '产品知识 +（分）',
+    'Unresolved complaints cut by':
+        '未解决的投诉减少',
+    'Instructor: show the planted effects':
+        '讲师：显示预设的效应',
+    'raise staff attitude and product knowledge, cut unresolved complaints; watch the closures avoided per year.':
+        '提升服务态度和产品知识，减少未解决的投诉，观察每年避免的销户数。',
+    'estimate (95% interval)':
+        '估计值（95% 区间）',
+    'true effect {true_effect:+.0%}':
+        '真实效应 {true_effect:+.0%}',
+    'Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)':
+        '会员的效应：入会后窗口 {weeks} 周，匹配容差 {tolerance} 次到店',
+    'Change in visits per week from joining (%, 95% interval)':
+        '入会带来的每周到店次数变化（%，95% 区间）',
+    'Estimate':
+        '估计',
+    ' True effect: **{effect:+.0%}**.':
+        '真实效应：**{effect:+.0%}**。',
+    '**{n:,} members matched.** Naive gap **{est:+.0%}**; matched after joining **{est2:+.0%}**; difference-in-differences **{effect:+.0%}** (95% interval {lower:+.0%} to {upper:+.0%}).{truth}':
+        '**匹配了 {n:,} 位会员。**简单对比的差距 **{est:+.0%}**；匹配后入会之后的差距 **{est2:+.0%}**；双重差分 **{effect:+.0%}**（95% 区间 {lower:+.0%} 到 {upper:+.0%}）。{truth}',
+    'After-window (weeks)':
+        '入会后窗口（周）',
+    'Tolerance (visits before)':
+        '容差（入会前到店次数）',
+    'move the after-window and the matching tolerance; watch the estimates against the truth.':
+        '移动入会后窗口和匹配容差，把估计值与真实情况对照。',
+    '{name} must be one of {options}, but {first!r} was given.':
+        '{name} 必须是 {options} 之一，但传入的是 {first!r}。',
+    "At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** (the most: {max_held:,.1f} GB, {idxmax}). Leave some room for the system and JupyterLab.":
+        '在 **{orders:,} 百万笔订单**时，一切都能放进笔记本电脑的 **{memory} GB** 内存（最多的是 {max_held:,.1f} GB，{idxmax}）。请给系统和 JupyterLab 留一些空间。',
+    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory needs more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
+        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
+    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory need more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
+        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
+    '; in pandas, only: {kept}.':
+        '；在 pandas 中只能用：{kept}。',
+    'Orders (millions)':
+        '订单数（百万）',
+    'Laptop memory (GB)':
+        '笔记本电脑内存（GB）',
+    'grow the company and change the laptop; see which ways of holding the orders still fit.':
+        '扩大公司规模、更换笔记本电脑，看看哪些存放订单的方式仍然放得下。',
     # custlearn/churn/_define.py
     'Non-contractual churn is read from purchases: pass the orders table, or use kind="contractual" if your customers close accounts.':
         '非契约型流失要从购买记录中读出：请传入 orders 表；如果你的客户会销户，请使用 kind="contractual"。',
@@ -333,6 +693,24 @@ MESSAGES: dict[str, str] = {
     "as_of is missing and the orders have no dates. Pass as_of='YYYY-MM-DD'.":
         "缺少 as_of，而订单中也没有日期。请传入 as_of='YYYY-MM-DD'。",
     # custlearn/datasets/__init__.py
+    'A {name} dataset has no table or attribute {item!r}. Its tables are: {tables}.':
+        '{name} 数据集中没有名为 {item!r} 的表或属性。它的表有：{tables}。',
+    'Dataset raw extract of {name}':
+        '数据集 {name} 的原始数据提取',
+    'Dataset {name}':
+        '数据集 {name}',
+    '{title}: {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
+        '{title}：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
+    '  {table:<10} {rows:>9,} rows x {cols:>2} columns':
+        '  {table:<10} {rows:>9,} 行 × {cols:>2} 列',
+    'All people are fictional. See datasets.describe({name!r}).':
+        '所有人物均为虚构。详见 datasets.describe({name!r})。',
+    ': {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
+        '：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
+    '<table><thead><tr><th>table</th><th>rows</th><th>columns</th></tr></thead><tbody>{rows}</tbody></table>':
+        '<table><thead><tr><th>表</th><th>行数</th><th>列数</th></tr></thead><tbody>{rows}</tbody></table>',
+    "<p>All people are fictional. See <code>datasets.describe('{name}')</code>.</p>":
+        "<p>所有人物均为虚构。详见 <code>datasets.describe('{name}')</code>。</p>",
     'There is no scenario "{name}". The scenarios are: {scenarios}. Use one of them, e.g. datasets.load("shop").':
         '没有名为 "{name}" 的场景。可用的场景有：{scenarios}。请使用其中一个，例如 datasets.load("shop")。',
     'The {scenario} dataset has no table "{table}". Its tables are: {tables}.':
@@ -362,8 +740,34 @@ MESSAGES: dict[str, str] = {
     '{out} already exists and is not empty. Choose a new folder, or pass --force (force=True) to replace it.':
         '{out} 已存在且不为空。请选择一个新文件夹，或传入 --force（force=True）来替换它。',
     # custlearn/datasets/__main__.py
+    'Generate the synthetic datasets of custlearn (all people are fictional).':
+        '生成 custlearn 的模拟数据集（所有人物均为虚构）。',
+    'generate one scenario into a folder (CSV + manifest.json)':
+        '把一个场景生成到一个文件夹中（CSV + manifest.json）',
+    'shop, cafe or bank':
+        'shop、cafe 或 bank',
+    'output folder (created; written via a temporary folder)':
+        '输出文件夹（会自动创建；先写入临时文件夹）',
+    'replace an existing folder, even the shipped datasets/':
+        '替换已存在的文件夹，即使是随课程提供的 datasets/',
+    'regenerate all shipped scenarios from their recorded seeds':
+        '按记录的随机种子重新生成所有随附的场景',
+    'regenerate all shipped scenarios into datasets/ from their recorded seeds':
+        '按记录的随机种子把所有随附的场景重新生成到 datasets/ 中',
+    'another base folder instead of datasets/ (for checks)':
+        '用另一个基础文件夹代替 datasets/（用于检查）',
+    'accepted for symmetry with build; ship always replaces the shipped files':
+        '为与 build 对称而接受；ship 总是替换随附的文件',
+    '{name}: {customers} customers, seed {seed}, {files} files, {mb:.2f} MB':
+        '{name}：{customers} 位客户，随机种子 {seed}，{files} 个文件，{mb:.2f} MB',
     'build needs --scenario and --out, e.g. build --scenario shop --customers 100000 --seed 7 --out shop_100k':
         'build 需要 --scenario 和 --out，例如 build --scenario shop --customers 100000 --seed 7 --out shop_100k',
+    '{scenario}: wrote {files} files ({mb:.2f} MB) and manifest.json to {out}':
+        '{scenario}：已把 {files} 个文件（{mb:.2f} MB）和 manifest.json 写入 {out}',
+    'error: {message}':
+        '错误：{message}',
+    'done in {seconds:.1f} s':
+        '完成，用时 {seconds:.1f} 秒',
     # custlearn/datasets/_addons.py
     'The add-on {stream!r} returned the columns {given} but declares {declared}. Return exactly the declared columns, or declare the ones it returns.':
         '附加模块 {stream!r} 返回的列是 {given}，但它声明的是 {declared}。请只返回声明过的列，或者声明它实际返回的列。',
@@ -371,6 +775,9 @@ MESSAGES: dict[str, str] = {
         '附加模块 {stream!r} 会覆盖已存在的列 {table}.{name}。附加模块只能添加：请给它的列起一个新名字。',
     'The add-on {stream!r} gave {n} values for {table}.{name}, but {table} has {n2} rows.':
         '附加模块 {stream!r} 为 {table}.{name} 给出了 {n} 个值，但 {table} 有 {n2} 行。',
+    # custlearn/datasets/_bank.py
+    'simulating {scenario}':
+        '正在模拟 {scenario}',
     # custlearn/datasets/_io.py
     'Cannot write into {parent} ({reason}). Choose a folder you can write to, e.g. --out ~/custlearn-data/{name}, or fix its permissions.':
         '无法写入 {parent}（{reason}）。请选择一个你有写权限的文件夹，例如 --out ~/custlearn-data/{name}，或修正它的权限。',
@@ -530,6 +937,8 @@ MESSAGES: dict[str, str] = {
     # custlearn/sql/_engines.py
     "connection must be a DuckDB connection (duckdb.connect(...)), but a {kind} was given. Leave it out to use custlearn's in-memory database.":
         'connection 必须是 DuckDB 连接（duckdb.connect(...)），但传入的是一个 {kind}。不传它就会使用 custlearn 的内存数据库。',
+    'engine="spark" needs PySpark and Java 17: pip install "custlearn[warehouse]" (or `make test-spark`, which installs it into .venv).':
+        'engine="spark" 需要 PySpark 和 Java 17：pip install "custlearn[warehouse]"（或运行 `make test-spark`，它会把 PySpark 安装到 .venv 中）。',
     'spark must be a SparkSession, but a {kind} was given. Leave it out to start a local one (custlearn.sql.spark_session()).':
         'spark 必须是 SparkSession，但传入的是一个 {kind}。不传它就会启动一个本地会话（custlearn.sql.spark_session()）。',
     'spark= is given but engine="duckdb": pass engine="spark" to run on that session.':
@@ -572,14 +981,20 @@ MESSAGES: dict[str, str] = {
         '缺失的日期',
     'missing value(s)':
         '缺失值',
+    'missing id(s)':
+        '缺失的编号',
     'The column "{date_col}" of the orders table should hold dates, but {unreadable_dates} value(s) cannot be read as a date. Fix or drop those rows (TRY_CAST(... AS DATE) IS NULL finds them).':
         'orders 表的 "{date_col}" 列应存放日期，但有 {unreadable_dates} 个值无法读作日期。请修正或删除这些行（用 TRY_CAST(... AS DATE) IS NULL 可以找到它们）。',
     'The column "{amount_col}" of the orders table has {negative_amounts} negative value(s), but values of zero or more are expected here. If these rows are refunds or returns, pass allow_refunds=True to net them into the customer\'s spend; if they are errors, drop them first (WHERE "{amount_col}" >= 0).':
         'orders 表的 "{amount_col}" 列有 {negative_amounts} 个负值，但这里需要大于或等于零的值。如果这些行是退款或退货，请传入 allow_refunds=True，把它们从该客户的消费中冲减；如果它们是错误，请先删除它们（WHERE "{amount_col}" >= 0）。',
     'as_of={as_of} is before every order (the first order is on {first_day}), so no customer has bought yet. Give an as_of date inside or after the order history, e.g. as_of="{last_day}".':
         'as_of={as_of} 早于所有订单（第一笔订单在 {first_day}），所以还没有任何客户购买过。请给出落在订单历史之内或之后的 as_of 日期，例如 as_of="{last_day}"。',
+    'missing id(s)':
+        '缺失的编号',
     'The customers table has {repeated_ids} repeated id(s) in "{customer_col}", but one row per id is expected. Remove the repeats on purpose (SELECT DISTINCT if they are exact copies; lesson 01 shows how to merge real duplicates).':
         'customers 表的 "{customer_col}" 列中有 {repeated_ids} 个重复的编号，但每个编号应只有一行。请有意识地去掉重复（如果它们是完全相同的副本，用 SELECT DISTINCT；第 01 课讲了如何合并真正的重复记录）。',
+    'missing date(s)':
+        '缺失的日期',
     'The column "{column}" of the customers table should hold dates, but {counts} value(s) cannot be read as a date. Fix or drop those rows.':
         'customers 表的 "{column}" 列应存放日期，但有 {counts} 个值无法读作日期。请修正或删除这些行。',
     '{column} is empty: there are no answers, so there is nothing to score. Check the filter that produced it (a date window or a segment with no survey responses).':
@@ -606,6 +1021,15 @@ MESSAGES: dict[str, str] = {
         'values 有 {n} 个负值（例如 {v:g}），但收入的帕累托曲线需要大于或等于 0 的值。利润可能为负，请用 value.whale_curve(profit)。',
     'values add up to 0, so shares of the total cannot be computed.':
         'values 的总和为 0，所以无法计算占总额的比例。',
+    # custlearn/sql/_warehouse.py
+    'writing {scenario}':
+        '正在写入 {scenario}',
+    'Write a large company as partitioned Parquet (lesson 09).':
+        '把一家大公司的数据写成分区的 Parquet 文件（第 09 课）。',
+    'write <out>/orders (by month), <out>/customers, <out>/manifest.json':
+        '写入 <out>/orders（按月分区）、<out>/customers 和 <out>/manifest.json',
+    'Wrote {orders:,} orders of {customers:,} customers to {out}/ in {seconds:.0f} s (peak memory {peak_rss_mb:,} MB).':
+        '已把 {customers:,} 位客户的 {orders:,} 笔订单写入 {out}/，用时 {seconds:.0f} 秒（内存峰值 {peak_rss_mb:,} MB）。',
     # custlearn/value/_btyd.py
     'This {name} model is not fitted yet. Call {name}().fit(summary) first.':
         '这个 {name} 模型还没有拟合。请先调用 {name}().fit(summary)。',
@@ -735,414 +1159,4 @@ MESSAGES: dict[str, str] = {
         "clv 必须是以客户编号为索引的 Series（例如 value.clv(...)['clv']），这样每个值才能对应到它的客户。请给它一个索引，例如 pd.Series(values, index=ids)。",
     'clv has no value for {n} customer(s) of the segments (e.g. {lacking}). Pass one value per customer, e.g. clv.reindex(segments.index, fill_value=0) if they have not bought yet.':
         'clv 中没有 segments 里 {n} 位客户的值（例如 {lacking}）。请为每位客户给出一个值；如果他们还没有购买过，可以用 clv.reindex(segments.index, fill_value=0)。',
-    # custlearn/widgets.py
-    "demo needs at least one control, e.g. {{'n': ipywidgets.IntSlider(...)}}.":
-        "demo 至少需要一个控件，例如 {{'n': ipywidgets.IntSlider(...)}}。",
-    'demo needs ipywidgets controls, but "{name}" is {ctl!r} (a {kind}). Pass a widget such as ipywidgets.IntSlider(...).':
-        'demo 需要 ipywidgets 控件，但 "{name}" 是 {ctl!r}（一个 {kind}）。请传入 ipywidgets.IntSlider(...) 这样的控件。',
-    "table_explorer needs at least one company, e.g. {{'shop': datasets.load('shop')}}.":
-        "table_explorer 至少需要一家公司，例如 {{'shop': datasets.load('shop')}}。",
-    'touch_point="{touch_point}" is not a touch point of these surveys. The touch points are: {names}. Pick one of them.':
-        'touch_point="{touch_point}" 不是这些调查的接触点。接触点有：{names}。请选择其中一个。',
-    "segments must be a Series of labels indexed by customer id (e.g. value.rfm_segments(scores)['segment']), but a {kind} was given.":
-        "segments 必须是以客户编号为索引的标签 Series（例如 value.rfm_segments(scores)['segment']），但传入的是一个 {kind}。",
-    'segments has no label for {n} customer(s) of the features (e.g. {missing}). Pass one label per customer, indexed like the features.':
-        'segments 中没有特征表里 {n} 位客户的标签（例如 {missing}）。请每位客户给一个标签，索引与特征表相同。',
-    '{argument} must give an effect for each of {LEVERS}; missing: {missing}. Pass a mapping such as {{"staff_attitude": (b, lower, upper), ...}}.':
-        '{argument} 必须为 {LEVERS} 中的每一项给出效应；缺少：{missing}。请传入这样的映射：{{"staff_attitude": (b, lower, upper), ...}}。',
-    '{name} must be one of {options}, but {first!r} was given.':
-        '{name} 必须是 {options} 之一，但传入的是 {first!r}。',
-    # custlearn/_cli.py
-    'usage: ':
-        '用法：',
-    'positional arguments':
-        '位置参数',
-    'options':
-        '选项',
-    'show this help message and exit':
-        '显示这条帮助信息并退出',
-    '%(prog)s: error: %(message)s\n':
-        '%(prog)s：错误：%(message)s\n',
-    'argument %(argument_name)s: %(message)s':
-        '参数 %(argument_name)s：%(message)s',
-    'the following arguments are required: %s':
-        '缺少以下必需的参数：%s',
-    'unrecognized arguments: %s':
-        '无法识别的参数：%s',
-    'invalid choice: %(value)r (choose from %(choices)s)':
-        '无效的选项：%(value)r（请从 %(choices)s 中选择）',
-    'invalid %(type)s value: %(value)r':
-        '无效的 %(type)s 值：%(value)r',
-    'expected one argument':
-        '需要一个参数值',
-    'ambiguous option: %(option)s could match %(matches)s':
-        '有歧义的选项：%(option)s 可以匹配 %(matches)s',
-    # custlearn/datasets/__init__.py
-    'A {name} dataset has no table or attribute {item!r}. Its tables are: {tables}.':
-        '{name} 数据集中没有名为 {item!r} 的表或属性。它的表有：{tables}。',
-    'Dataset raw extract of {name}':
-        '数据集 {name} 的原始数据提取',
-    'Dataset {name}':
-        '数据集 {name}',
-    '{title}: {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
-        '{title}：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
-    '  {table:<10} {rows:>9,} rows x {cols:>2} columns':
-        '  {table:<10} {rows:>9,} 行 × {cols:>2} 列',
-    'All people are fictional. See datasets.describe({name!r}).':
-        '所有人物均为虚构。详见 datasets.describe({name!r})。',
-    ': {start:%Y-%m-%d} to {end:%Y-%m-%d} (as_of {as_of:%Y-%m-%d})':
-        '：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}（as_of {as_of:%Y-%m-%d}）',
-    '<table><thead><tr><th>table</th><th>rows</th><th>columns</th></tr></thead><tbody>{rows}</tbody></table>':
-        '<table><thead><tr><th>表</th><th>行数</th><th>列数</th></tr></thead><tbody>{rows}</tbody></table>',
-    "<p>All people are fictional. See <code>datasets.describe('{name}')</code>.</p>":
-        "<p>所有人物均为虚构。详见 <code>datasets.describe('{name}')</code>。</p>",
-    # custlearn/datasets/__main__.py
-    'Generate the synthetic datasets of custlearn (all people are fictional).':
-        '生成 custlearn 的模拟数据集（所有人物均为虚构）。',
-    'generate one scenario into a folder (CSV + manifest.json)':
-        '把一个场景生成到一个文件夹中（CSV + manifest.json）',
-    'shop, cafe or bank':
-        'shop、cafe 或 bank',
-    'output folder (created; written via a temporary folder)':
-        '输出文件夹（会自动创建；先写入临时文件夹）',
-    'replace an existing folder, even the shipped datasets/':
-        '替换已存在的文件夹，即使是随课程提供的 datasets/',
-    'regenerate all shipped scenarios from their recorded seeds':
-        '按记录的随机种子重新生成所有随附的场景',
-    'regenerate all shipped scenarios into datasets/ from their recorded seeds':
-        '按记录的随机种子把所有随附的场景重新生成到 datasets/ 中',
-    'another base folder instead of datasets/ (for checks)':
-        '用另一个基础文件夹代替 datasets/（用于检查）',
-    'accepted for symmetry with build; ship always replaces the shipped files':
-        '为与 build 对称而接受；ship 总是替换随附的文件',
-    '{name}: {customers} customers, seed {seed}, {files} files, {mb:.2f} MB':
-        '{name}：{customers} 位客户，随机种子 {seed}，{files} 个文件，{mb:.2f} MB',
-    '{scenario}: wrote {files} files ({mb:.2f} MB) and manifest.json to {out}':
-        '{scenario}：已把 {files} 个文件（{mb:.2f} MB）和 manifest.json 写入 {out}',
-    'error: {message}':
-        '错误：{message}',
-    'done in {seconds:.1f} s':
-        '完成，用时 {seconds:.1f} 秒',
-    # custlearn/datasets/_bank.py
-    'simulating {scenario}':
-        '正在模拟 {scenario}',
-    # custlearn/sql/_engines.py
-    'engine="spark" needs PySpark and Java 17: pip install "custlearn[warehouse]" (or `make test-spark`, which installs it into .venv).':
-        'engine="spark" 需要 PySpark 和 Java 17：pip install "custlearn[warehouse]"（或运行 `make test-spark`，它会把 PySpark 安装到 .venv 中）。',
-    # custlearn/sql/_warehouse.py
-    'writing {scenario}':
-        '正在写入 {scenario}',
-    'Write a large company as partitioned Parquet (lesson 09).':
-        '把一家大公司的数据写成分区的 Parquet 文件（第 09 课）。',
-    'write <out>/orders (by month), <out>/customers, <out>/manifest.json':
-        '写入 <out>/orders（按月分区）、<out>/customers 和 <out>/manifest.json',
-    'Wrote {orders:,} orders of {customers:,} customers to {out}/ in {seconds:.0f} s (peak memory {peak_rss_mb:,} MB).':
-        '已把 {customers:,} 位客户的 {orders:,} 笔订单写入 {out}/，用时 {seconds:.0f} 秒（内存峰值 {peak_rss_mb:,} MB）。',
-    # custlearn/widgets.py (controls, charts and the text under them)
-    '<b>Try it:</b> {title}':
-        '<b>动手试试：</b>{title}',
-    'Try it: {title} (interactive: run this cell in JupyterLab to use the controls)':
-        '动手试试：{title}（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
-    'Try it (interactive: run this cell in JupyterLab to use the controls)':
-        '动手试试（交互式：在 JupyterLab 中运行这个单元格即可使用控件）',
-    'Company':
-        '公司',
-    'Table':
-        '表',
-    '**{company}.{table}**: {n:,} rows × {shape} columns':
-        '**{company}.{table}**：{n:,} 行 × {shape} 列',
-    'choose a company and a table to see what it holds.':
-        '选择一家公司和一张表，看看里面有什么。',
-    '**Lost after** ({lost} days) must be longer than **at risk after** ({at_risk} days).':
-        '**已流失阈值**（{lost} 天）必须长于**有流失风险阈值**（{at_risk} 天）。',
-    'Stages on {as_of:%d %b %Y}: at risk after {at_risk} days, lost after {lost}':
-        '{as_of:%Y}年{as_of:%m}月{as_of:%d}日的阶段：{at_risk} 天后为有流失风险的客户，{lost} 天后为已流失客户',
-    '**{n_risky:,} customer at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
-        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
-    '**{n_risky:,} customers at risk**; they spent USD {n:,.0f} in the last 365 days. The {top} most valuable:':
-        '**{n_risky:,} 位有流失风险的客户**；他们在过去 365 天消费了 USD {n:,.0f}。价值最高的 {top} 位：',
-    'At risk after':
-        '有流失风险（天）',
-    'Lost after':
-        '已流失（天）',
-    'move the thresholds and watch the funnel and the at-risk list.':
-        '移动阈值，观察漏斗图和有流失风险的客户名单。',
-    'Promoters ({promoters:.0%}) and detractors ({detractors:.0%}) add up to more than 100%: lower one of them.':
-        '推荐者（{promoters:.0%}）和贬损者（{detractors:.0%}）加起来超过了 100%：请调低其中一个。',
-    'Share of answers (%)':
-        '回答的占比（%）',
-    'NPS = {nps:.0f} (95% interval {lower:.0f} to {upper:.0f}), {answers:,} answers':
-        '净推荐值 = {nps:.0f}（95% 区间 {lower:.0f} 到 {upper:.0f}），{answers:,} 个回答',
-    '**NPS = {nps:.1f}** = {n_pro:.0%} promoters − {n_det:.0%} detractors. 95% interval **{lower:.1f} to {upper:.1f}** (± {half:.1f} points; standard error {standard_error:.1f}). Two surveys of {answers:,} answers each from the *same* customers differ by chance alone by up to **{noise:.1f} points** (19 times in 20): a smaller change between two such surveys may be noise.':
-        '**净推荐值 = {nps:.1f}** = {n_pro:.0%} 推荐者 − {n_det:.0%} 贬损者。95% 区间 **{lower:.1f} 到 {upper:.1f}**（± {half:.1f} 分；标准误 {standard_error:.1f}）。对*同一批*客户做两次各 {answers:,} 个回答的调查，仅凭偶然就可能相差多达 **{noise:.1f} 分**（20 次中有 19 次）：两次这样的调查之间更小的变化可能只是噪声。',
-    'Promoters (9-10)':
-        '推荐者（9-10）',
-    'Detractors (0-6)':
-        '贬损者（0-6）',
-    'Answers':
-        '回答数',
-    'move the shares of promoters and detractors and the number of answers; watch the NPS and its interval.':
-        '移动推荐者和贬损者的占比以及回答数，观察净推荐值及其区间。',
-    'planning with a 50% share':
-        '按 50% 的占比规划',
-    'observed share {observed:.0%}':
-        '观察到的占比 {observed:.0%}',
-    'target ±{value:.1f} points':
-        '目标 ±{value:.1f} 个百分点',
-    'n needed for the target: {need:,}':
-        '达到目标所需的 n：{need:,}',
-    'Margin of error of a share at {level} confidence':
-        '{level} 置信水平下占比的误差范围',
-    'Respondents (n)':
-        '受访者人数（n）',
-    'Margin of error (± percentage points)':
-        '误差范围（± 百分点）',
-    'The sample (n = {n:,}) cannot be larger than the population ({population:,}).':
-        '样本（n = {n:,}）不能大于总体（{population:,}）。',
-    '**n = {n:,}, {yes:,} said yes ({observed:.1%})**: {level} Wilson interval {lower:.1%} to {upper:.1%}':
-        '**n = {n:,}，{yes:,} 人回答“是”（{observed:.1%}）**：{level} Wilson 区间 {lower:.1%} 到 {upper:.1%}',
-    "{head}. With fewer than 5 'yes' or 'no' answers the ± margin formula breaks down (it would claim ±{value:.1f} points): trust the Wilson interval.  \nFor ±{value2:.1f} points, plan with 50%: **{need_safe:,} respondents**.":
-        '{head}。当“是”或“否”的回答少于 5 个时，± 误差范围公式就失效了（它会给出 ±{value:.1f} 个百分点）：请以 Wilson 区间为准。  \n要达到 ±{value2:.1f} 个百分点，请按 50% 规划：**{need_safe:,} 位受访者**。',
-    '{head}; margin of error ±{value:.1f} percentage points.  \nFor ±{value2:.1f} points you need **{need:,} respondents** at this share ({need_safe:,} if you plan with 50%). Four times the respondents halve the margin.':
-        '{head}；误差范围 ±{value:.1f} 个百分点。  \n要达到 ±{value2:.1f} 个百分点，在这个占比下需要 **{need:,} 位受访者**（如果按 50% 规划则需要 {need_safe:,} 位）。受访者增加到四倍，误差范围减半。',
-    'Respondents n':
-        '受访者人数 n',
-    'Observed share':
-        '观察到的占比',
-    'Target margin ±':
-        '目标误差范围 ±',
-    'move the number of respondents and the observed share; watch the interval and the sample size a target margin needs.':
-        '移动受访者人数和观察到的占比，观察区间以及达到目标误差范围所需的样本量。',
-    'fall by {step:.1f}':
-        '下降 {step:.1f}',
-    'rise by {step:.1f}':
-        '上升 {step:.1f}',
-    'Predicted change in {measure} (percentage points)':
-        '{measure} 的预测变化（百分点）',
-    '{label}: what a rise earns and a fall costs':
-        '{label}：上升带来多少，下降损失多少',
-    '95% interval':
-        '95% 区间',
-    'a rise earns about what a fall costs':
-        '上升带来的大约等于下降损失的',
-    'a fall costs more than a rise earns: keep it from failing first':
-        '下降损失的多于上升带来的：先防止它出问题',
-    'a rise earns more than a fall costs: a chance to delight':
-        '上升带来的多于下降损失的：这是让顾客惊喜的机会',
-    '**{label} +{change:.1f} rating points**: predicted top-{top_box}-box {now:.1f}% → **{after:.1f}%** ({gain:+.1f} points, 95% interval {lower:+.1f} to {upper:+.1f}). The same fall would cost {loss:.1f} points ({value:.1f} to {value2:.1f}): here {verdict}. A survey shows association, not what a change would cause.':
-        '**{label} +{change:.1f} 个评分点**：预测的最高 {top_box} 档占比 {now:.1f}% → **{after:.1f}%**（{gain:+.1f} 个百分点，95% 区间 {lower:+.1f} 到 {upper:+.1f}）。同样幅度的下降会损失 {loss:.1f} 个百分点（{value:.1f} 到 {value2:.1f}）：这里{verdict}。调查显示的是关联，而不是某个改变会带来的结果。',
-    'Step (rating points)':
-        '步长（评分点）',
-    'pick a touch point and a step; see what a rise earns and a fall of the same size costs.':
-        '选择一个接触点和一个步长，看看上升带来多少，同样幅度的下降又损失多少。',
-    'Discounted expected margin by year: CLV = {currency} {clv_value:,.0f}':
-        '各年折现后的预期利润：客户终身价值 = {currency} {clv_value:,.0f}',
-    'Year after acquisition':
-        '获取客户后的年份',
-    'Expected margin today ({currency})':
-        '折算到今天的预期利润（{currency}）',
-    "**CLV = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**; margin multiple **{multiple:.2f}** (the customer is worth {multiple:.2f} times one year's margin).  \n":
-        '**客户终身价值 = {currency} {margin:,.0f} × {retention:.0%} / (1 + {discount:.0%} − {retention:.0%}) = {currency} {clv_value:,.0f}**；利润倍数 **{multiple:.2f}**（这位客户的价值相当于一年利润的 {multiple:.2f} 倍）。  \n',
-    'The first 5 years bring {share:.0%} of it; the {years} years drawn bring {currency} {shown:,.0f}, the years after them the rest.':
-        '前 5 年带来其中的 {share:.0%}；图中画出的 {years} 年带来 {currency} {shown:,.0f}，其余来自之后的年份。',
-    'With no margin or no retention a customer brings nothing after the first year.':
-        '没有利润或没有客户保持，客户在第一年之后就不再带来任何价值。',
-    'Margin per year ({currency})':
-        '每年利润（{currency}）',
-    'Retention rate':
-        '客户保持率',
-    'Discount rate':
-        '折现率',
-    'move the margin, the retention rate and the discount rate; watch the lifetime value.':
-        '移动利润、客户保持率和折现率，观察客户终身价值。',
-    'Candidate pairs by name similarity (truth in colour)':
-        '按姓名相似度排列的候选配对（颜色表示真实情况）',
-    'On names alone, a threshold of **{threshold:.2f}** finds **{pairs_found:,} pairs**: {true_pairs:,} true and **{false_pairs:,} false** (different people with similar names), and misses {true_pairs_missed:,} of the {n_true:,} true pairs. Requiring also the same e-mail or phone: {true_pairs2:,} true and **{false_pairs2:,} false** pairs.':
-        '只看姓名，阈值 **{threshold:.2f}** 找到 **{pairs_found:,} 对**：{true_pairs:,} 对是真的，**{false_pairs:,} 对是假的**（姓名相似的不同的人），并漏掉了 {n_true:,} 对真实配对中的 {true_pairs_missed:,} 对。如果还要求电子邮箱或电话相同：{true_pairs2:,} 对真的，**{false_pairs2:,} 对假的**。',
-    'Name similarity ≥':
-        '姓名相似度 ≥',
-    'move the name-similarity threshold; watch the pairs found, true and false.':
-        '移动姓名相似度阈值，观察找到的配对，以及其中的真配对和假配对。',
-    'Labelled churned, truly still active':
-        '被标为流失，实际仍然活跃',
-    'Truly gone, not labelled churned':
-        '实际已离开，未被标为流失',
-    'window {window} days':
-        '窗口 {window} 天',
-    'Churn window {window} days: {mean:.0%} of buyers labelled churned':
-        '流失判定窗口 {window} 天：{mean:.0%} 的购买者被标为流失',
-    'Churn window: days without a purchase (days)':
-        '流失判定窗口：未购买的天数（天）',
-    'Customers (count)':
-        '客户（人数）',
-    '**Window {window} days:** {n:,} of {n2:,} buyers ({mean:.0%}) are labelled churned. Of them, **{fa:,} are truly still active** (false alarms). **{miss:,} truly gone customers** bought within the window and are **missed**.':
-        '**窗口 {window} 天：**{n2:,} 位购买者中有 {n:,} 位（{mean:.0%}）被标为流失。其中 **{fa:,} 位实际仍然活跃**（误报）。**{miss:,} 位实际已离开的客户**在窗口内有过购买，因而被**漏掉**。',
-    'Churn window (days)':
-        '流失判定窗口（天）',
-    'move the churn window; watch the churn rate, the false alarms and the misses.':
-        '移动流失判定窗口，观察客户流失率、误报和漏报。',
-    '{label}: limit {table:g} h':
-        '{label}：时限 {table:g} 小时',
-    'closed in time at the chosen limit':
-        '在所选时限内关闭',
-    'resolved at all: no limit gets above it':
-        '最终解决的比例：任何时限都不会超过它',
-    'Time limit (hours from opening the ticket)':
-        '服务时限（从工单创建起的小时数）',
-    'Tickets closed within the limit':
-        '在时限内关闭的工单',
-    'Tickets closed within the time limit, by {by}':
-        '在服务时限内关闭的工单，按 {by} 分组',
-    '{label} {share:.0%} within {hours:g} h':
-        '{label} {share:.0%} 在 {hours:g} 小时内',
-    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late ticket costs {currency} {cost:,.0f}.**':
-        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
-    '**Closed in time: {n:,} of {tickets:,} tickets ({share:.0%}).** {parts}. **{late:,} late tickets cost {currency} {cost:,.0f}.**':
-        '**按时关闭：{tickets:,} 个工单中的 {n:,} 个（{share:.0%}）。**{parts}。**{late:,} 个超时工单的成本为 {currency} {cost:,.0f}。**',
-    '{label} limit (hours)':
-        '{label} 时限（小时）',
-    'Cost per late ticket ({currency})':
-        '每个超时工单的成本（{currency}）',
-    'move the time limit of each stage; watch the share of tickets closed in time and the cost of the late ones.':
-        '移动每个阶段的服务时限，观察按时关闭的工单占比和超时工单的成本。',
-    'selected group':
-        '选中的群体',
-    'Recency score (5 = bought most recently)':
-        '最近购买得分（5 = 最近刚买过）',
-    'Frequency score (5 = most orders)':
-        '购买频率得分（5 = 订单最多）',
-    'Customers by recency and frequency score (framed: selected)':
-        '按最近购买和购买频率得分划分的客户（框内：选中）',
-    '**Selected (R ≥ {r_min} and F ≥ {f_min}): {n:,} customers, {mean:.0%} of buyers, {share_rev:.0%} of revenue.** Loosen a cut-off and the group grows but its average value falls.':
-        '**选中（R ≥ {r_min} 且 F ≥ {f_min}）：{n:,} 位客户，占购买者的 {mean:.0%}，占收入的 {share_rev:.0%}。**放宽分界点，群体会变大，但平均价值会下降。',
-    'R score at least':
-        'R 得分至少为',
-    'F score at least':
-        'F 得分至少为',
-    'move the score cut-offs of the best-customer group; watch its size and its revenue.':
-        '移动最佳客户群体的得分分界点，观察它的规模和收入。',
-    '**Choose at least one feature** (hold Ctrl or Cmd and click to choose several).':
-        '**请至少选择一个特征**（按住 Ctrl 或 Cmd 点击可选择多个）。',
-    '**This choice cannot be clustered:** {error}':
-        '**这个选择无法聚类：**{error}',
-    '**k = {k} on {columns} ({units}): silhouette {silhouette:.3f}; smallest cluster {smallest_cluster:.1%} of the customers.** Compare silhouettes only for the same features and scaling; ask whether each cluster can be named and treated differently.':
-        '**在 {columns} 上 k = {k}（{units}）：轮廓系数 {silhouette:.3f}；最小的聚类占客户的 {smallest_cluster:.1%}。**只在特征和缩放方式相同时比较轮廓系数；要问每个聚类能否命名、能否区别对待。',
-    'log and scaled':
-        '取对数并标准化',
-    'raw units':
-        '原始单位',
-    'Customers by recency and spend: {k} clusters':
-        '按最近购买和消费划分的客户：{k} 个聚类',
-    'Days since the last order ({recency_col})':
-        '距最后一笔订单的天数（{recency_col}）',
-    'Total spend ({monetary_col}, log scale)':
-        '总消费（{monetary_col}，对数刻度）',
-    'cluster':
-        '聚类',
-    'Features':
-        '特征',
-    'log and scale':
-        '取对数并标准化',
-    'choose k and the features; watch the silhouette, the profiles and the crosstab against the RFM segments.':
-        '选择 k 和特征，观察轮廓系数、聚类画像，以及与 RFM 细分的交叉表。',
-    'expected value saved':
-        '预期挽回价值',
-    'money spent (break-even)':
-        '花费的金额（盈亏平衡线）',
-    'the plan':
-        '计划',
-    'budget':
-        '预算',
-    'Plan: contact {n:,} customers for {currency} {spent:,.0f}':
-        '计划：联系 {n:,} 位客户，花费 {currency} {spent:,.0f}',
-    'Money spent on contacts, best customers first ({currency})':
-        '用于联系客户的花费，最值得联系的客户在前（{currency}）',
-    'Expected value saved ({currency})':
-        '预期挽回价值（{currency}）',
-    '**No customer is worth a contact** at {currency} {cost:,.2f} per contact and a {save:.0%} save rate: the best one would save {currency} {value:,.2f}.':
-        '**没有值得联系的客户**：每次联系 {currency} {cost:,.2f}，挽回率 {save:.0%}，最好的一位也只能挽回 {currency} {value:,.2f}。',
-    'the budget runs out first':
-        '预算先用完了',
-    'the next contact would save less than it costs; {currency} {left:,.0f} of the budget is better kept or spent elsewhere':
-        '下一次联系挽回的会少于它的成本；预算中的 {currency} {left:,.0f} 最好留着或用在别处',
-    '**{n:,} customer contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
-        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
-    '**{n:,} customers contacted** for **{currency} {spent:,.0f}**; expected value saved **{currency} {saved:,.0f}**, net **{currency} {net:,.0f}**, **ROI {roi:.0%}**. The plan stops at {n:,} because {why}.':
-        '**联系 {n:,} 位客户**，花费 **{currency} {spent:,.0f}**；预期挽回价值 **{currency} {saved:,.0f}**，净额 **{currency} {net:,.0f}**，**投资回报率 {roi:.0%}**。计划停在 {n:,} 位，因为{why}。',
-    'Budget ({currency})':
-        '预算（{currency}）',
-    'Cost per contact ({currency})':
-        '每次联系的成本（{currency}）',
-    'Save rate':
-        '挽回率',
-    'move the budget, the cost of a contact and the save rate; watch who is contacted and what it returns.':
-        '移动预算、每次联系的成本和挽回率，观察联系了谁、带来多少回报。',
-    'Estimated from the data (95% interval)':
-        '根据数据估计（95% 区间）',
-    'Planted (true) effect':
-        '预设的（真实）效应',
-    'Account closures avoided per year (of about {closures:,.0f})':
-        '每年避免的销户数（约 {closures:,.0f} 个中）',
-    'Closures avoided per year (accounts)':
-        '每年避免的销户数（账户）',
-    'Practice':
-        '做法',
-    '**+{attitude:.1f} points of staff attitude, +{knowledge:.1f} of product knowledge, {cut:.0%} fewer unresolved complaints:** about **{estimate:,.0f} closures avoided per year** (95% interval {lower:,.0f} to {upper:,.0f}). Largest single lever here: **{lower2}** ({order:,.0f} a year).':
-        '**服务态度 +{attitude:.1f} 分，产品知识 +{knowledge:.1f} 分，未解决的投诉减少 {cut:.0%}：**每年约**避免 {estimate:,.0f} 个销户**（95% 区间 {lower:,.0f} 到 {upper:,.0f}）。这里作用最大的单项是：**{lower2}**（每年 {order:,.0f} 个）。',
-    ' At {currency} {value:,.0f} margin per account-year, that keeps about {currency} {kept:,.0f} of margin in the first year.':
-        '按每个账户每年 {currency} {value:,.0f} 的利润计算，第一年约能保住 {currency} {kept:,.0f} 的利润。',
-    '  \nWith the planted effects: **{planted:,.0f} closures avoided per year**.':
-        '  \n按预设的效应：**每年避免 {planted:,.0f} 个销户**。',
-    " The data's estimates of the staff effects are smaller than the planted ones: survey scores measure the experience with noise, which shrinks the slopes.":
-        '根据数据估计的员工效应小于预设的效应：调查评分在衡量体验时带有噪声，这会使斜率变小。',
-    'Staff attitude + (points)':
-        '服务态度 +（分）',
-    'Product knowledge + (points)':
-        '产品知识 +（分）',
-    'Unresolved complaints cut by':
-        '未解决的投诉减少',
-    'Instructor: show the planted effects':
-        '讲师：显示预设的效应',
-    'raise staff attitude and product knowledge, cut unresolved complaints; watch the closures avoided per year.':
-        '提升服务态度和产品知识，减少未解决的投诉，观察每年避免的销户数。',
-    'estimate (95% interval)':
-        '估计值（95% 区间）',
-    'true effect {true_effect:+.0%}':
-        '真实效应 {true_effect:+.0%}',
-    'Effect of membership: after-window {weeks} weeks, match within {tolerance} visit(s)':
-        '会员的效应：入会后窗口 {weeks} 周，匹配容差 {tolerance} 次到店',
-    'Change in visits per week from joining (%, 95% interval)':
-        '入会带来的每周到店次数变化（%，95% 区间）',
-    'Estimate':
-        '估计',
-    ' True effect: **{effect:+.0%}**.':
-        '真实效应：**{effect:+.0%}**。',
-    '**{n:,} members matched.** Naive gap **{est:+.0%}**; matched after joining **{est2:+.0%}**; difference-in-differences **{effect:+.0%}** (95% interval {lower:+.0%} to {upper:+.0%}).{truth}':
-        '**匹配了 {n:,} 位会员。**简单对比的差距 **{est:+.0%}**；匹配后入会之后的差距 **{est2:+.0%}**；双重差分 **{effect:+.0%}**（95% 区间 {lower:+.0%} 到 {upper:+.0%}）。{truth}',
-    'After-window (weeks)':
-        '入会后窗口（周）',
-    'Tolerance (visits before)':
-        '容差（入会前到店次数）',
-    'move the after-window and the matching tolerance; watch the estimates against the truth.':
-        '移动入会后窗口和匹配容差，把估计值与真实情况对照。',
-    "At **{orders:,} million orders** everything fits in the laptop's **{memory} GB** (the most: {max_held:,.1f} GB, {idxmax}). Leave some room for the system and JupyterLab.":
-        '在 **{orders:,} 百万笔订单**时，一切都能放进笔记本电脑的 **{memory} GB** 内存（最多的是 {max_held:,.1f} GB，{idxmax}）。请给系统和 JupyterLab 留一些空间。',
-    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory needs more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
-        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
-    "At **{orders:,} million orders**, {too_big} of the {ways} ways of holding them in memory need more than the laptop's **{memory} GB**. Keep the orders in files ({files} on disk) and let DuckDB read them":
-        '在 **{orders:,} 百万笔订单**时，{ways} 种在内存中存放订单的方式中有 {too_big} 种需要的内存超过笔记本电脑的 **{memory} GB**。请把订单保存在文件中（磁盘上 {files}），让 DuckDB 读取它们',
-    '; in pandas, only: {kept}.':
-        '；在 pandas 中只能用：{kept}。',
-    'Orders (millions)':
-        '订单数（百万）',
-    'Laptop memory (GB)':
-        '笔记本电脑内存（GB）',
-    'grow the company and change the laptop; see which ways of holding the orders still fit.':
-        '扩大公司规模、更换笔记本电脑，看看哪些存放订单的方式仍然放得下。',
-    'rise by {step:.1f}: predicted gain':
-        '上升 {step:.1f}：预测的增益',
-    'fall by {step:.1f}: predicted loss':
-        '下降 {step:.1f}：预测的损失',
-    'top-{top_box}-box share':
-        '最高 {top_box} 档占比',
 }
