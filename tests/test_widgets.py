@@ -105,17 +105,20 @@ def test_footprint_planner_scales_the_bytes_per_order_and_follows_both_controls(
 def test_a_widget_speaks_chinese_when_asked_and_english_again_after():
     """Labels, the text under the chart and the plural forms follow custlearn.set_language (issue 21)."""
     import custlearn
+    from custlearn import plots
 
     table = pd.DataFrame({"where": ["memory", "memory", "disk"], "bytes_per_order": [127.0, 10.0, 20.0]},
                          index=pd.Index(["pandas", "summary", "Parquet file"], name="what"))
     custlearn.set_language("zh")
     try:
-        box = widgets.footprint_planner(table, orders_millions=10, memory_gb=4)
-        assert box.controls["orders"].description == "订单数（百万）"
-        assert box.shown()[0].startswith("在 **10 百万笔订单**时，一切都能放进笔记本电脑的 **4 GB** 内存")
-        box.controls["orders"].value = 100
-        assert "2 种在内存中存放订单的方式中有 1 种需要的内存超过笔记本电脑的 **4 GB**" in box.shown()[0]
-        assert repr(box).startswith("动手试试：")
+        with plt.rc_context():
+            plots.set_theme()  # the course's Chinese font, as a lesson sets it
+            box = widgets.footprint_planner(table, orders_millions=10, memory_gb=4)
+            assert box.controls["orders"].description == "订单数（百万）"
+            assert box.shown()[0].startswith("在 **10 百万笔订单**时，一切都能放进笔记本电脑的 **4 GB** 内存")
+            box.controls["orders"].value = 100
+            assert "2 种在内存中存放订单的方式中有 1 种需要的内存超过笔记本电脑的 **4 GB**" in box.shown()[0]
+            assert repr(box).startswith("动手试试：")
     finally:
         custlearn.set_language("en")
     box = widgets.footprint_planner(table, orders_millions=100, memory_gb=4)
