@@ -224,6 +224,8 @@ MESSAGES: dict[str, str] = {
     # custlearn/loyalty.py
     "NPS uses the 0-10 'How likely are you to recommend us?' question; drop or fix those answers (a 1-5 or 1-10 scale is not the NPS scale).":
         '净推荐值使用 0-10 分的“您有多大可能向他人推荐我们？”这道题；请删除或修正这些回答（1-5 或 1-10 的量表不是净推荐值的量表）。',
+    'NPS {nps:.1f} ({confidence:.0%} interval {lower:.1f} to {upper:.1f}; standard error {standard_error:.1f} points; n = {n}; {method})':
+        '净推荐值 {nps:.1f}（{confidence:.0%} 区间 {lower:.1f} 到 {upper:.1f}；标准误 {standard_error:.1f} 分；n = {n}；{method}）',
     'NPSInterval.{old} is deprecated and will be removed in the next release: use .{new} (every interval in custlearn has .lower and .upper).':
         'NPSInterval.{old} 已弃用，将在下一个版本中删除：请使用 .{new}（custlearn 中的每个区间都有 .lower 和 .upper）。',
     'No customer made a first purchase at least within_days={within_days} days before as_of={end}, so nobody has had the full window to come back. Use a shorter within_days or a later as_of.':
@@ -598,6 +600,8 @@ MESSAGES: dict[str, str] = {
     'survey_cols must be a list of survey column names, e.g. survey_cols=["overall_satisfaction"], but {survey_cols!r} was given.':
         'survey_cols 必须是调查列名的列表，例如 survey_cols=["overall_satisfaction"]，但传入的是 {survey_cols!r}。',
     # custlearn/churn/_model.py
+    'ChurnRiskModel({kind}, window {window_days} days; trained at {train_cutoff}, tested at {test_cutoff}: held-out AUC {auc:.3f}, training AUC {train_auc:.3f})':
+        'ChurnRiskModel（{kind}，窗口 {window_days} 天；在 {train_cutoff} 训练，在 {test_cutoff} 测试：留出数据的 AUC {auc:.3f}，训练数据的 AUC {train_auc:.3f}）',
     "The data at {cutoff} lack the model's feature(s) {missing}.":
         '{cutoff} 的数据缺少模型的特征 {missing}。',
     'training':
@@ -644,6 +648,8 @@ MESSAGES: dict[str, str] = {
         'groups 有 {n} 个值，但 durations 有 {n2} 个：请为每位客户给出一个分组标签。',
     'groups has {n} missing value(s). Give every customer a group, e.g. groups.fillna("unknown"), or drop those customers.':
         'groups 有 {n} 个缺失值。请给每位客户一个分组，例如 groups.fillna("unknown")，或删除这些客户。',
+    'Log-rank test: chi-square = {chi_square:.3f} on {df} df, p = {p_value:.3g}':
+        '对数秩检验：卡方 = {chi_square:.3f}，自由度 {df}，p = {p_value:.3g}',
     'groups has only one label ({labels!r}): the log-rank test compares two or more groups. Check the column you passed as groups.':
         'groups 只有一个标签（{labels!r}）：对数秩检验比较的是两个或更多组。请检查你作为 groups 传入的列。',
     'No churn is observed in any group (observed is all False): there is nothing to compare.':
@@ -893,6 +899,10 @@ MESSAGES: dict[str, str] = {
     # custlearn/service/_chain.py
     '{n} office(s) of the customers table have no staff in the staff table (e.g. "{missing}"), so their staff cannot be measured. Pass the staff of every office, or drop those customers first.':
         'customers 表中有 {n} 个网点在 staff 表中没有员工（例如 "{missing}"），所以无法衡量它们的员工。请传入每个网点的员工，或先删除这些客户。',
+    '{name:>9}: {estimate:+.4f} per point ({lower:+.4f} to {upper:+.4f})':
+        '{name:>9}：每分 {estimate:+.4f}（{lower:+.4f} 到 {upper:+.4f}）',
+    'Service-profit chain: {outcome} against {driver}, {units} units':
+        '服务利润链：{outcome} 对 {driver}，{units} 个单位',
     'adjust_for must name the confounder columns, e.g. adjust_for=["city_centre"] (or [] for none), but {adjust_for!r} was given.':
         'adjust_for 必须给出混杂因素的列名，例如 adjust_for=["city_centre"]（没有则用 []），但传入的是 {adjust_for!r}。',
     'The driver "{driver}" has the same value in every unit, so its effect cannot be estimated. Use units whose staff differ.':
@@ -1082,6 +1092,14 @@ MESSAGES: dict[str, str] = {
         'labels_a 和 labels_b 必须标注同一批客户，但它们分别有 {n} 个和 {n2} 个标签。请传入对同一批客户的两种标注。',
     'labels_a and labels_b are empty: there are no customers to compare. Check the filter that produced them.':
         'labels_a 和 labels_b 是空的：没有可比较的客户。请检查生成它们的筛选条件。',
+    'chosen by the silhouette over k = {ks}':
+        '按轮廓系数从 k = {ks} 中选出',
+    'given':
+        '由参数给定',
+    '{k} clusters of {n:,} customers on {columns} (k {how}; silhouette {silhouette:.3f}). {names}.':
+        '在 {columns} 上把 {n:,} 位客户分为 {k} 个聚类（k {how}；轮廓系数 {silhouette:.3f}）。{names}。',
+    ' Stability: {stable}.':
+        '稳定性：{stable}。',
     'k_range must be a range or list of whole numbers of 2 or more, but {k_range!r} was given. For example k_range=range(2, 9).':
         'k_range 必须是由不小于 2 的整数组成的 range 或列表，但传入的是 {k_range!r}。例如 k_range=range(2, 9)。',
     'k_range is empty: give the numbers of clusters to try, e.g. k_range=range(2, 9).':
@@ -1124,6 +1142,10 @@ MESSAGES: dict[str, str] = {
     # custlearn/value/_curves.py
     '{name} has infinite values; every customer needs a finite amount. Check the division or join that produced them.':
         '{name} 中有无穷大的值；每位客户都需要一个有限的金额。请检查生成它们的除法或连接。',
+    'The top {top:.0%} of {customers:,} customers bring {top_share:.1%} of the total of {total:,.2f}.':
+        '{customers:,} 位客户中排名前 {top:.0%} 的客户贡献了总额 {total:,.2f} 的 {top_share:.1%}。',
+    'Top {top:.0%} of customers: {top_share:.1%} of profit. Bottom {bottom:.0%}: {bottom_share:.1%} of profit. Peak {peak_height:.1%} of total profit at {peak_customer_share:.1%} of customers.':
+        '排名前 {top:.0%} 的客户：占利润的 {top_share:.1%}。排名后 {bottom:.0%}：占利润的 {bottom_share:.1%}。曲线峰值为总利润的 {peak_height:.1%}，出现在 {peak_customer_share:.1%} 的客户处。',
     'values has {n} negative value(s) (e.g. {s:g}), but a Pareto curve of revenue needs values of 0 or more. For profit, which can be negative, use whale_curve(profit).':
         'values 有 {n} 个负值（例如 {s:g}），但收入的帕累托曲线需要大于或等于 0 的值。利润可能为负，请用 whale_curve(profit)。',
     'profit is empty: a whale curve needs at least one customer.':
@@ -1147,6 +1169,8 @@ MESSAGES: dict[str, str] = {
     '{as_of_argument}={as_of_ts} is before every order (the first order is on {first}), so no customer has bought yet. Give an {as_of_argument} date inside or after the order history, e.g. {as_of_argument}="{last}".':
         '{as_of_argument}={as_of_ts} 早于所有订单（第一笔订单在 {first}），所以还没有任何客户购买过。请给出落在订单历史之内或之后的 {as_of_argument} 日期，例如 {as_of_argument}="{last}"。',
     # custlearn/value/_scorecard.py
+    'Indicator scorecard: value (interval, where it is a sample estimate)':
+        '指标记分卡：数值（若是样本估计，括号内为区间）',
     'segments must be one label per customer (a Series indexed by customer id, or a table with a {segment_col!r} column), but {kind} was given. Pass e.g. clusters.labels or value.rfm_segments(scores).':
         'segments 必须是每位客户一个标签（以客户编号为索引的 Series，或有 {segment_col!r} 列的表），但传入的是{kind}。请传入例如 clusters.labels 或 value.rfm_segments(scores)。',
     "segments has {n} missing label(s) among {n2}; every customer needs one. Drop those customers first, or fill them with a label such as 'none'.":

@@ -311,11 +311,9 @@ class NPSInterval(Interval):
         return self.upper
 
     def __repr__(self) -> str:
-        return (
-            f"NPS {self.nps:.1f} ({self.confidence:.0%} interval {self.lower:.1f} to "
-            f"{self.upper:.1f}; standard error {self.standard_error:.1f} points; "
-            f"n = {self.n}; {self.method})"
-        )
+        return tr("NPS {nps:.1f} ({confidence:.0%} interval {lower:.1f} to {upper:.1f}; standard error "
+                  "{standard_error:.1f} points; n = {n}; {method})", nps=self.nps, confidence=self.confidence,
+                  lower=self.lower, upper=self.upper, standard_error=self.standard_error, n=self.n, method=self.method)
 
 
 def _renamed(old: str, new: str) -> None:

@@ -80,9 +80,10 @@ class ChurnRiskModel:
     _feature_kwargs: dict = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
-        return (f"ChurnRiskModel({self.kind}, window {self.window_days} days; trained at "
-                f"{self.train_cutoff.date()}, tested at {self.test_cutoff.date()}: "
-                f"held-out AUC {self.auc:.3f}, training AUC {self.train_auc:.3f})")
+        return tr("ChurnRiskModel({kind}, window {window_days} days; trained at {train_cutoff}, tested at "
+                  "{test_cutoff}: held-out AUC {auc:.3f}, training AUC {train_auc:.3f})", kind=self.kind,
+                  window_days=self.window_days, train_cutoff=self.train_cutoff.date(),
+                  test_cutoff=self.test_cutoff.date(), auc=self.auc, train_auc=self.train_auc)
 
     def score(self, dataset: Any, cutoff: Any) -> pd.DataFrame:
         """Churn risk of every customer at ``cutoff`` (e.g. today, for the action list).

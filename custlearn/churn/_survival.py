@@ -301,8 +301,8 @@ class LogRankResult:
     groups: pd.DataFrame = field(repr=False, compare=False)
 
     def __repr__(self) -> str:
-        return (f"Log-rank test: chi-square = {self.chi_square:.3f} on {self.df} df, "
-                f"p = {self.p_value:.3g}")
+        return tr("Log-rank test: chi-square = {chi_square:.3f} on {df} df, p = {p_value:.3g}",
+                  chi_square=self.chi_square, df=self.df, p_value=self.p_value)
 
 
 def logrank_test(durations: Any, observed: Any, groups: Any) -> LogRankResult:

@@ -209,9 +209,11 @@ class ServiceProfitChain:
         return out
 
     def __str__(self) -> str:
-        rows = [f"{name:>9}: {r.estimate:+.4f} per point ({r.lower:+.4f} to {r.upper:+.4f})"
+        rows = [tr("{name:>9}: {estimate:+.4f} per point ({lower:+.4f} to {upper:+.4f})", name=name,
+                   estimate=r.estimate, lower=r.lower, upper=r.upper)
                 for name, r in self.estimates.iterrows()]
-        return (f"Service-profit chain: {self.outcome} against {self.driver}, {self.units} units\n"
+        return (tr("Service-profit chain: {outcome} against {driver}, {units} units", outcome=self.outcome,
+                   driver=self.driver, units=self.units) + "\n"
                 + "\n".join(rows) + "\n" + self.caution)
 
 

@@ -170,13 +170,14 @@ class CustomerClusters:
     relabel: tuple[int, ...] = field(repr=False)
 
     def __repr__(self) -> str:
-        how = (f"chosen by the silhouette over k = {', '.join(map(str, self.k_scores.index))}"
-               if self.chosen_by == "silhouette" else "given")
+        how = (tr("chosen by the silhouette over k = {ks}", ks=", ".join(map(str, self.k_scores.index)))
+               if self.chosen_by == "silhouette" else tr("given"))
         stable = "; ".join(f"{check}: mean ARI {row.mean_ari:.2f}" for check, row in self.stability.iterrows())
         names = "; ".join(f"{c}: {row['name']} ({row['share_of_customers']:.0%})" for c, row in self.profiles.iterrows())
-        return (f"{self.k} clusters of {len(self.labels):,} customers on {', '.join(self.columns)} (k {how}; "
-                f"silhouette {self.k_scores.loc[self.k, 'silhouette']:.3f}). {names}."
-                + (f" Stability: {stable}." if stable else ""))
+        return (tr("{k} clusters of {n:,} customers on {columns} (k {how}; silhouette {silhouette:.3f}). {names}.",
+                   k=self.k, n=len(self.labels), columns=", ".join(self.columns), how=how,
+                   silhouette=self.k_scores.loc[self.k, "silhouette"], names=names)
+                + (tr(" Stability: {stable}.", stable=stable) if stable else ""))
 
     def predict(self, features: pd.DataFrame) -> pd.Series:
         """The cluster (1..k, as in ``labels``) of each row of new ``features`` (same columns).

@@ -68,10 +68,8 @@ class ParetoResult:
     total: float
 
     def __str__(self) -> str:
-        return (
-            f"The top {self.top:.0%} of {self.customers:,} customers bring "
-            f"{self.top_share:.1%} of the total of {self.total:,.2f}."
-        )
+        return tr("The top {top:.0%} of {customers:,} customers bring {top_share:.1%} of the total of {total:,.2f}.",
+                  top=self.top, customers=self.customers, top_share=self.top_share, total=self.total)
 
 
 @dataclass(frozen=True)
@@ -97,12 +95,10 @@ class WhaleCurve:
     total_profit: float
 
     def __str__(self) -> str:
-        return (
-            f"Top {self.top:.0%} of customers: {self.top_share:.1%} of profit. "
-            f"Bottom {self.bottom:.0%}: {self.bottom_share:.1%} of profit. "
-            f"Peak {self.peak_height:.1%} of total profit at "
-            f"{self.peak_customer_share:.1%} of customers."
-        )
+        return tr("Top {top:.0%} of customers: {top_share:.1%} of profit. Bottom {bottom:.0%}: {bottom_share:.1%} of "
+                  "profit. Peak {peak_height:.1%} of total profit at {peak_customer_share:.1%} of customers.",
+                  top=self.top, top_share=self.top_share, bottom=self.bottom, bottom_share=self.bottom_share,
+                  peak_height=self.peak_height, peak_customer_share=self.peak_customer_share)
 
 
 def pareto_table(values: Any, *, top: float = 0.2) -> ParetoResult:

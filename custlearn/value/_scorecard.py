@@ -97,7 +97,8 @@ class Scorecard:
             columns=self.definitions["label"].to_dict())
 
     def __repr__(self) -> str:
-        return "Indicator scorecard: value (interval, where it is a sample estimate)\n" + self.formatted().to_string()
+        return tr("Indicator scorecard: value (interval, where it is a sample estimate)") + "\n" + \
+            self.formatted().to_string()
 
 
 # --------------------------------------------------------------------------
