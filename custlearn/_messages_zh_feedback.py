@@ -122,9 +122,9 @@ FEEDBACK: dict[str, str] = {
     'Your answer, {value}, {looks}.':
         '你的答案 {value} {looks}。',
     '{value}{unit} is right (rounded: the exact value is {expected:.6g}).':
-        '{value}{unit}，正确（已四舍五入：精确值为 {expected:.6g}）。',
+        '{value}{unit} 是对的（已四舍五入：精确值为 {expected:.6g}）。',
     '{value}{unit} is right.':
-        '{value}{unit}，正确。',
+        '{value}{unit} 是对的。',
     'Your answer, {value}, is rounded too far.':
         '你的答案 {value} 四舍五入得太粗了。',
     'Your answer, {value}, has the right size but the wrong sign.':
@@ -180,9 +180,11 @@ FEEDBACK: dict[str, str] = {
     'Your answer has {length}; write at least {need} characters.':
         '你的回答有 {length}；请至少写 {need} 个字。',
     'Say what the result means for a manager and what you would do about it.':
-        '说明这个结果对经理意味着什么，以及你会怎么做。',
+        '说明这个结果对管理者意味着什么，以及你会怎么做。',
     'A strong answer usually also mentions: {keywords}.':
         '好的回答通常还会提到：{keywords}。',
+    ', ':
+        '、',
     'Thank you: written answers are not graded automatically. Compare yours with the model answer in exercises/solutions/ or discuss it in class.':
         '谢谢：书面回答不会自动评分。请把你的回答与 exercises/zh/solutions/ 里的参考答案对照，或在课堂上讨论。',
     'Answer with one of the option letters: {valid}.':

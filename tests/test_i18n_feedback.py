@@ -54,7 +54,7 @@ def test_a_wrong_answer_gets_a_chinese_verdict_and_the_mistakes_chinese_explanat
 def test_a_right_answer_and_a_hint_are_chinese(chinese, capsys):
     customers = len(datasets.load("shop").customers)
     check("00.1", customers)
-    assert capsys.readouterr().out == (f"✅ 00.1 正确。{customers:,}，正确。"
+    assert capsys.readouterr().out == (f"✅ 00.1 正确。{customers:,} 是对的。"
                                        f"{FEEDBACK[_exercise('00.1').explain]}\n")
     check("00.2", 0.01)  # far from the share: the exercise's own hint
     assert capsys.readouterr().out.endswith(f"💡 提示：{FEEDBACK[_exercise('00.2').hint]}\n")

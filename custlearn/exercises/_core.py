@@ -662,7 +662,7 @@ class Text(Exercise):
         missing = [translated(k) for k in self.keywords if k.lower() not in text and translated(k).lower() not in text]
         suggestion = ""
         if missing:
-            suggestion = tr("A strong answer usually also mentions: {keywords}.", keywords=", ".join(missing))
+            suggestion = tr("A strong answer usually also mentions: {keywords}.", keywords=tr(", ").join(missing))
         return (CORRECT, tr("Thank you: written answers are not graded automatically. Compare yours with the "
                             "model answer in exercises/solutions/ or discuss it in class."), suggestion)
 
