@@ -999,9 +999,9 @@ FEEDBACK: dict[str, str] = {
     'That is the mean score on the 1-5 scale. The top-2-box CSAT is the percentage of answers of 4 or 5.':
         '这是 1-5 分制的平均分。最高两档占比的 CSAT 是回答 4 或 5 的百分比。',
     'That is the top-1-box share (only the 5s). Top-2-box counts the 4s and the 5s.':
-        '这是最高一档的占比（只有 5 分）。最高两档要同时数 4 分和 5 分。',
+        '这是最高一档（top-1-box）的占比（只有 5 分）。最高两档要同时数 4 分和 5 分。',
     'You counted 3, 4 and 5 (top-3-box). A 3 is neutral: count only 4 and 5.':
-        '你数了 3、4 和 5（最高三档）。3 分是中立：只数 4 和 5。',
+        '你数了 3、4 和 5（最高三档，top-3-box）。3 分是中立：只数 4 和 5。',
     'That is the number of satisfied respondents; divide by all respondents and multiply by 100.':
         '这是满意的受访者人数；除以全部受访者再乘以 100。',
     'Mark the answers of 4 or 5 (overall_satisfaction >= 4), take the mean of that True/False column (the share) and multiply by 100; satisfaction.csat does it.':
@@ -1192,7 +1192,7 @@ FEEDBACK: dict[str, str] = {
     'That is the standard error. The 95% interval reaches about 1.96 standard errors either side: (upper end - lower end) / 2.':
         '这是标准误。95% 置信区间向两侧各延伸约 1.96 个标准误：(上限 - 下限) / 2。',
     'That is the interval of all answers. Keep only the answers with survey_date in 2025 Q4: fewer answers, a wider interval.':
-        '这是全部回答的置信区间。只保留 survey_date 在 2025 年第四季度的回答：回答更少，区间更宽。',
+        '这是全部回答的置信区间。只保留 survey_date 在 2025 年第 4 季度的回答：回答更少，区间更宽。',
     'That is the whole width of the interval (upper end - lower end). The question asks how far it reaches either side: half of it.':
         '这是区间的整个宽度（上限 - 下限）。题目问的是它向每一侧延伸多远：宽度的一半。',
     'Keep the answers whose survey_date falls in the fourth quarter of 2025, compute the NPS interval of those answers (loyalty.nps_interval), and take half the distance between its ends.':
@@ -1220,7 +1220,7 @@ FEEDBACK: dict[str, str] = {
     "For each group (acquired_with_discount True, then False), count the customers buying k months after their first purchase over all cohorts old enough (loyalty.cohort_retention with 'M' and values='count') and divide by those cohorts' customers, for k = 1 to 12; draw both lines on one Axes with a legend.":
         "对每一组（acquired_with_discount 为 True，然后为 False），在所有已足够久的同期群中数出首次购买后第 k 个月仍在购买的客户（loyalty.cohort_retention，参数 'M' 和 values='count'），再除以这些同期群的客户数，k = 1 到 12；把两条线画在同一个 Axes 上并加图例。",
     'Of the customers acquired with a discount whose first purchase was in 2024 Q1, what share bought in the same quarter one year later (4 quarters after the first)? (a fraction)':
-        '在通过折扣获取、且首次购买在 2024 年第一季度的客户中，有多大比例在一年后的同一季度（首次购买后第 4 个季度）购买了？（比例）',
+        '在通过折扣获取、且首次购买在 2024 年第 1 季度的客户中，有多大比例在一年后的同一季度（首次购买后第 4 个季度）购买了？（比例）',
     "That is the share for customers acquired WITHOUT a discount. Select customers[customers['acquired_with_discount']].":
         "这是没有通过折扣获取的客户的占比。请选出 customers[customers['acquired_with_discount']]。",
     'That is the share for all customers of the cohort; keep only the discount-acquired ones.':
@@ -1240,7 +1240,7 @@ FEEDBACK: dict[str, str] = {
     'NPS is meaningful with 250 answers; the interval is wide (about ±10 points), not useless.':
         '250 份回答的 NPS 是有意义的；置信区间很宽（约 ±10 分），但并非没有用处。',
     'A competitor launches a 20% discount. In which Dick & Basu cell are customers most likely to switch, although their purchase history makes them look loyal?':
-        '一个竞争对手推出了 8 折优惠。在 Dick & Basu 的哪个单元格中，客户虽然从购买记录看很忠诚，却最可能转投对手？',
+        '一个竞争对手推出了 20% 的折扣。在 Dick & Basu 的哪个单元格中，客户虽然从购买记录看很忠诚，却最可能转投对手？',
     "True loyals buy often AND prefer us: attitude protects them against a competitor's offer.":
         '真正忠诚的客户购买频繁并且偏爱我们：态度能保护他们不受竞争对手优惠的影响。',
     'Latent loyals like us but buy little; their purchase history does not make them look loyal.':
@@ -1518,7 +1518,7 @@ FEEDBACK: dict[str, str] = {
     'Key accounts bring almost half of the margin; the riskiest are those without a manager, exactly the ones to test a manager on.':
         '大客户贡献了将近一半的毛利；风险最高的是没有客户经理的，恰恰是最应该测试客户经理作用的那些。',
     'Harbor Bank has 12 branches. What is the smallest correlation a test over the 12 branches finds 4 times in 5 (80% power, 5% two-sided)?':
-        'Harbor Bank 有 12 家分行。在这 12 家分行上做检验，五次中能发现四次（80% 统计功效，5% 双侧）的最小相关系数是多少？',
+        'Harbor Bank 有 12 家分行。在这 12 家分行上做检验，5 次中能发现 4 次（80% 统计功效，5% 双侧）的最小相关系数是多少？',
     'That is for the 36 offices. The question asks about the 12 branches.':
         '这是针对 36 个网点的。题目问的是 12 家分行。',
     'You used 90% power. Four times in five is 80% power.':
@@ -1526,7 +1526,7 @@ FEEDBACK: dict[str, str] = {
     'You used a 10% level (or a one-sided 5% test). The question asks for a 5% two-sided test: confidence=0.95.':
         '你用了 10% 的显著性水平（或单侧 5% 的检验）。题目要的是 5% 的双侧检验：confidence=0.95。',
     "The smallest correlation found 4 times in 5 on n units is tanh((z for 5% two-sided + z for 80% power) / sqrt(n - 3)) by Fisher's z (service.detectable_correlation with units=12).":
-        '在 n 个单位上五次中能发现四次的最小相关系数，按 Fisher z 变换为 tanh((5% 双侧的 z + 80% 统计功效的 z) / sqrt(n - 3))（service.detectable_correlation 加 units=12）。',
+        '在 n 个单位上 5 次中能发现 4 次的最小相关系数，按 Fisher z 变换为 tanh((5% 双侧的 z + 80% 统计功效的 z) / sqrt(n - 3))（service.detectable_correlation 加 units=12）。',
     "Write a short brief for the shop's service director and the bank's retail director: which loop to fix first and how, what to promise per stage, what to do about complaints and key accounts, and what the office comparison can and cannot say.":
         '给网店的服务总监和银行的零售业务总监写一份简短的管理简报：先修复哪个闭环、怎么修，每个阶段承诺什么，对投诉和大客户怎么做，以及网点比较能说明什么、不能说明什么。',
     'time limit':

@@ -244,6 +244,30 @@ def test_lab_takes_one_port_from_port_or_lab_args():
         lab.split_port(["--port"])
 
 
+def test_make_lab_lang_zh_opens_the_chinese_edition_with_a_sane_locale(monkeypatch):
+    import subprocess
+
+    from tools import lab
+
+    cmd = lab.command(8899, [], root=Path("/course"), start=lab.STARTS["zh"])
+    assert "--LabApp.default_url=/lab/tree/notebooks/zh/00_start_here.ipynb" in cmd
+    assert (ROOT / lab.STARTS["zh"]).is_file()
+    # LANG=zh on make's command line is the course's language; the recipes keep a UTF-8 locale.
+    out = subprocess.run(["make", "-n", "lab", "LANG=zh"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "tools/lab.py --port 8888 --lang zh" in out.stdout
+    out = subprocess.run(["make", "-n", "slides", "LANG=zh"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "tools/build_slides.py --lang zh" in out.stdout
+    bad = subprocess.run(["make", "-n", "lab", "LANG=fr"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode != 0 and "LANG=fr is not a language of the course" in bad.stderr
+    # The server's environment makes every kernel speak Chinese.
+    seen = {}
+    monkeypatch.setattr(lab, "port_free", lambda port, ip: True)
+    monkeypatch.setattr(lab.os, "execv", lambda path, args: seen.update(env=lab.os.environ.get("CUSTLEARN_LANG")))
+    monkeypatch.setenv("CUSTLEARN_LANG", "en")  # recorded, so the teardown removes what lab.main sets
+    lab.main(["--port", "8899", "--lang", "zh", "--", "--no-browser"])
+    assert seen["env"] == "zh"
+
+
 def test_lab_reports_a_port_in_use_before_starting(capsys):
     import socket
 

@@ -233,7 +233,9 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # 63 million = 6,300 万 = 63000000; 1 亿 = 100 million; "31 Dec 2024" = 2024 年 12 月 31 日.
 _SCALES = [(re.compile(r"(\d+(?:\.\d+)?)\s*(?:million\b|M\b)"), 10**6), (re.compile(r"(\d+(?:\.\d+)?)\s*billion\b"), 10**9),
            (re.compile(r"(\d+(?:\.\d+)?)\s*百万"), 10**6), (re.compile(r"(\d+(?:\.\d+)?)\s*万"), 10**4), (re.compile(r"(\d+(?:\.\d+)?)\s*亿"), 10**8)]
-_DATES = [(re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[2].lower()]} {m[1]}"),
+_DATES = [(re.compile(r"\b" + _MONTH + r"\s*[-–]\s*" + _MONTH + r"\s+(\d{4})", re.I),
+           lambda m: f"{m[3]} {MONTHS[m[1].lower()]} {MONTHS[m[2].lower()]}"),
+          (re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[2].lower()]} {m[1]}"),
           (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I), lambda m: f"{m[3]} {MONTHS[m[1].lower()]} {m[2]}"),
           (re.compile(r"\b" + _MONTH + r"\s+(\d{4})", re.I), lambda m: f"{m[2]} {MONTHS[m[1].lower()]}")]
 
@@ -247,14 +249,15 @@ def _scaled(m: re.Match, factor: int) -> str:
 def _digit_terms() -> list[str]:
     from tools import build_glossary as bg
 
-    return sorted({w for t in bg.load().terms for w in (t.term, t.zh) if re.search(r"\d", w)}, key=len, reverse=True)
+    words = {w for t in bg.load().terms for w in (t.term, t.zh, *re.findall(r"\(([^)]*)\)", t.term))}
+    return sorted((w for w in words if re.search(r"\d", w)), key=len, reverse=True)
 
 
 def _without_terms(text: str) -> str:
     """The text without the glossary terms that hold digits (留住后的12个月价值, 20/80/30 rule): a term is
     written as the glossary has it, whatever the other language's sentence says."""
     for term in _digit_terms():
-        text = text.replace(term, " ")
+        text = re.sub(re.escape(term), " ", text, flags=re.IGNORECASE)
     return text
 
 
