@@ -313,11 +313,12 @@ def _deck_cell(t: Term) -> str:
     return f"{text} *({t.deck_note})*" if t.deck and t.deck_note else text
 
 
+def _lesson_ref(stem: str, text: str, link: bool) -> str:
+    return f"[{text}]({stem}.ipynb)" if link else text
+
+
 def render(glossary: Glossary, titles: dict[str, str], link: bool = True) -> str:
     """The glossary page (MyST Markdown): every entry, its deck wording and its lessons."""
-    def lesson_ref(stem: str, text: str) -> str:
-        return f"[{text}]({stem}.ipynb)" if link else text
-
     rules = glossary.rules
     out = [
         "# Glossary (术语表)",
@@ -338,10 +339,10 @@ def render(glossary: Glossary, titles: dict[str, str], link: bool = True) -> str
     ]
     for t in glossary.terms:
         see = f" See: {', '.join(t.see)}." if t.see else ""
-        where = ", ".join(lesson_ref(s, s.split("_", 1)[0]) for s in t.lessons)
+        where = ", ".join(_lesson_ref(s, s.split("_", 1)[0], link) for s in t.lessons)
         out.append(f"| {t.term} | {t.zh} | {t.definition}{see} | {_deck_cell(t)} | {where} |")
     out += ["", "## Lessons", ""]
-    out += [f"- {stem.split('_', 1)[0]} · {lesson_ref(stem, title)}" for stem, title in sorted(titles.items())]
+    out += [f"- {stem.split('_', 1)[0]} · {_lesson_ref(stem, title, link)}" for stem, title in sorted(titles.items())]
     return "\n".join(out) + "\n"
 
 
@@ -354,9 +355,6 @@ def lesson_cell_zh(glossary: Glossary, stem: str) -> str:
 
 def render_zh(glossary: Glossary, titles: dict[str, str], link: bool = True) -> str:
     """The glossary page of the Chinese site: every entry with its Chinese definition, deck wording and lessons."""
-    def lesson_ref(stem: str, text: str) -> str:
-        return f"[{text}]({stem}.ipynb)" if link else text
-
     rules = glossary.rules
     out = [
         "# 术语表 (Glossary)",
@@ -376,11 +374,11 @@ def render_zh(glossary: Glossary, titles: dict[str, str], link: bool = True) -> 
     zh_of = {t.term: t.zh for t in glossary.terms}
     for t in glossary.terms:
         see = f" 参见：{'、'.join(zh_of.get(s, s) for s in t.see)}。" if t.see else ""
-        where = ", ".join(lesson_ref(s, s.split("_", 1)[0]) for s in t.lessons)
+        where = ", ".join(_lesson_ref(s, s.split("_", 1)[0], link) for s in t.lessons)
         deck = "; ".join(f"{quote} ({n})" for n, quote in t.deck)
         out.append(f"| {t.zh} | {t.term} | {t.zh_definition or t.definition}{see} | {deck} | {where} |")
     out += ["", "## 各课", ""]
-    out += [f"- {stem.split('_', 1)[0]} · {lesson_ref(stem, title)}" for stem, title in sorted(titles.items())]
+    out += [f"- {stem.split('_', 1)[0]} · {_lesson_ref(stem, title, link)}" for stem, title in sorted(titles.items())]
     return "\n".join(out) + "\n"
 
 
