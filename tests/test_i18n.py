@@ -217,12 +217,40 @@ def test_the_dataset_summary_follows_the_language(chinese):
 
 
 def _command(args: list[str], language: str):
+    """``python -m <args>`` run in this process (its ``main``) in ``language``: returncode, stdout, stderr.
+
+    One real subprocess (test_a_real_command_line_reads_the_environment) shows that CUSTLEARN_LANG reaches
+    a command line; the rest run here, which is many times faster than starting Python again.
+    """
+    import contextlib
+    import importlib
+    import io
+    import types
+
+    module, *argv = args
+    main = importlib.import_module(f"{module}.__main__").main
+    out, err, code = io.StringIO(), io.StringIO(), 0
+    before = custlearn.get_language()
+    custlearn.set_language(language)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv) or 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        custlearn.set_language(before)
+    return types.SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+def test_a_real_command_line_reads_the_environment():
     import os
     import subprocess
     import sys
 
-    env = dict(os.environ, CUSTLEARN_LANG=language)
-    return subprocess.run([sys.executable, "-m", *args], env=env, capture_output=True, text=True)
+    env = dict(os.environ, CUSTLEARN_LANG="zh")
+    run = subprocess.run([sys.executable, "-m", "custlearn.datasets", "--help"], env=env, capture_output=True,
+                         text=True)
+    assert run.returncode == 0 and run.stdout.startswith("用法：python -m custlearn.datasets [-h]"), run.stderr
 
 
 @pytest.mark.parametrize("module", ["custlearn.datasets", "custlearn.sql"])
