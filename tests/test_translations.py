@@ -62,6 +62,8 @@ def test_chinese_lines_of_one_paragraph_are_joined_so_no_space_shows():
     assert tl.join_cjk_lines("```\n# 注释\n代码\n```") == "```\n# 注释\n代码\n```"
     assert tl.join_cjk_lines("English line\n中文") == "English line\n中文"
     assert tl.join_cjk_lines("| 表 |\n| 格 |") == "| 表 |\n| 格 |"
+    assert tl.join_cjk_lines("> **管理者。** 第一行\n> 接着写。") == "> **管理者。** 第一行接着写。"
+    assert tl.join_cjk_lines("正文\n> 引文") == "正文\n> 引文"
 
 
 def test_which_cells_need_a_translation():

@@ -374,9 +374,9 @@ def join_cjk_lines(markdown: str) -> str:
     r"""Join a paragraph's lines where both sides of the break are Chinese.
 
     Markdown turns a line break inside a paragraph into a space, which shows
-    between Chinese characters; a translator may still wrap lines. Code
-    blocks, and lines that start a list item, a heading, a quote or a table
-    row, are kept as they are.
+    between Chinese characters; a translator may still wrap lines. A quote's
+    lines are joined the same way; code blocks, and lines that start a list
+    item, a heading or a table row, are kept as they are.
 
     >>> join_cjk_lines("第一行\n接着写。\n- 列表\n```\n代码\n注释\n```")
     '第一行接着写。\n- 列表\n```\n代码\n注释\n```'
@@ -389,9 +389,11 @@ def join_cjk_lines(markdown: str) -> str:
             out.append(line)
             continue
         prev = out[-1] if out else ""
-        if (not fenced and out and _CJK_END.search(prev) and _CJK_START.search(line.lstrip())
-                and not prev.lstrip().startswith(("|", "#"))):
-            out[-1] = prev + line.lstrip()
+        quoted = prev.lstrip().startswith(">") and line.lstrip().startswith(">")
+        rest = line.lstrip()[1:].lstrip() if quoted else line.lstrip()  # a quote's next line: after its ">"
+        if (not fenced and out and _CJK_END.search(prev) and _CJK_START.search(rest)
+                and not prev.lstrip().startswith(("|", "#")) and (quoted or not line.lstrip().startswith(">"))):
+            out[-1] = prev + rest
         else:
             out.append(line)
     return "\n".join(out)
