@@ -16,7 +16,7 @@ SPEC_BROWSER := -e ".[$(EXTRAS),browser]"
 SPEC_WAREHOUSE := -e ".[$(EXTRAS),warehouse]"
 
 # The course's language for lab, slides and book: `make lab LANG=zh` opens the Chinese edition
-# (notebooks/zh/, custlearn speaking Chinese). LANG given on the command line is the course's
+# (zh/notebooks/, custlearn speaking Chinese). LANG given on the command line is the course's
 # language, not the shell's locale: the recipes get a UTF-8 locale instead of "zh".
 COURSE_LANG := en
 ifeq ($(origin LANG),command line)
@@ -105,7 +105,7 @@ test: $(STAMP)
 # claim cells hidden and every lesson's glossary table written from docs/glossary.yml
 # (metadata/one-cell edits, idempotent; see the tools' docstrings).
 # NB="notebooks/05_value.ipynb ..." for some; their Chinese edition is ZH_NB.
-ZH_NB = $(patsubst notebooks/%,notebooks/zh/%,$(patsubst exercises/solutions/%,exercises/zh/solutions/%,$(NB)))
+ZH_NB = $(patsubst notebooks/%,zh/notebooks/%,$(patsubst exercises/solutions/%,zh/exercises/solutions/%,$(NB)))
 notebooks: $(STAMP)
 	$(BIN)/python tools/tolerance_rule.py
 	$(BIN)/python tools/instructor_cells.py
@@ -114,7 +114,7 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(or $(NB),notebooks/*.ipynb exercises/solutions/*.ipynb)
 	@# The Chinese edition (issue 21): built from the English notebooks and translations/zh/, then executed.
 	$(BIN)/python tools/translate.py build $(NB)
-	$(BIN)/python tools/execute_notebooks.py $(or $(ZH_NB),notebooks/zh/*.ipynb exercises/zh/solutions/*.ipynb)
+	$(BIN)/python tools/execute_notebooks.py $(or $(ZH_NB),zh/notebooks/*.ipynb zh/exercises/solutions/*.ipynb)
 	$(BIN)/python tools/make_exercises.py
 
 exercises: $(STAMP)

@@ -20,7 +20,7 @@ import pytest
 
 # The Chinese edition is not run by nbval: its code is the English code (tools/translate.py checks
 # that), and tests/test_translations.py compares its stored numbers with the English outputs.
-collect_ignore_glob = ["notebooks/zh/*", "exercises/zh/*"]
+collect_ignore_glob = ["zh/notebooks/*", "zh/exercises/*"]
 
 SPLIT_BY_PARAMETER = {
     "tests/test_bad_input.py": lambda param: param,                       # the function under test

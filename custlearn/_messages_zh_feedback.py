@@ -186,7 +186,7 @@ FEEDBACK: dict[str, str] = {
     ', ':
         '、',
     'Thank you: written answers are not graded automatically. Compare yours with the model answer in exercises/solutions/ or discuss it in class.':
-        '谢谢：书面回答不会自动评分。请把你的回答与 exercises/zh/solutions/ 里的参考答案对照，或在课堂上讨论。',
+        '谢谢：书面回答不会自动评分。请把你的回答与 zh/exercises/solutions/ 里的参考答案对照，或在课堂上讨论。',
     'Answer with one of the option letters: {valid}.':
         '请用一个选项字母作答：{valid}。',
     '{answer} is not one of the options {valid}.':

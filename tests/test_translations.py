@@ -1,7 +1,7 @@
 """The Chinese edition (issue 21) is complete, current, built from the English one, and holds its numbers.
 
 What runs where: the English notebooks are executed by nbval in `make test`. The Chinese ones
-(notebooks/zh/, exercises/zh/) are built and executed by `make notebooks` and are NOT executed
+(zh/notebooks/, zh/exercises/) are built and executed by `make notebooks` and are NOT executed
 again here: their code is the English code (tools/translate.py checks the syntax trees), so this
 file checks, without a kernel, that
 
@@ -131,7 +131,7 @@ def test_the_two_editions_show_the_same_numbers(english):
 
 
 def test_the_chinese_learner_notebooks_are_generated_from_the_solutions():
-    solutions = sorted((tl.ROOT / "exercises" / tl.LANG / "solutions").glob("*.ipynb"))
+    solutions = sorted((tl.ROOT / tl.LANG / "exercises" / "solutions").glob("*.ipynb"))
     assert len(solutions) == len(list((tl.ROOT / "exercises" / "solutions").glob("*.ipynb")))
     for sol in solutions:
         learner = sol.parent.parent / sol.name
@@ -140,8 +140,8 @@ def test_the_chinese_learner_notebooks_are_generated_from_the_solutions():
 
 def test_the_chinese_prose_keeps_the_glossary_rules():
     glossary = bg.checked()
-    found = [v for p in sorted((tl.ROOT / "notebooks" / tl.LANG).glob("*.ipynb"))
-             + sorted((tl.ROOT / "exercises" / tl.LANG / "solutions").glob("*.ipynb"))
+    found = [v for p in sorted((tl.ROOT / tl.LANG / "notebooks").glob("*.ipynb"))
+             + sorted((tl.ROOT / tl.LANG / "exercises" / "solutions").glob("*.ipynb"))
              for v in bg.prose_violations(p, glossary)]
     assert not found, "\n".join(found[:10])
 

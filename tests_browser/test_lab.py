@@ -272,8 +272,8 @@ def test_chinese_edition_runs_and_speaks_chinese(page, lab, screenshot):
     """The Chinese edition (make lab LANG=zh opens it): lesson 00 runs top to bottom with no error, its
     text, its Try it and its figures speak Chinese; an exercise's feedback is Chinese too."""
     name = "00_start_here.ipynb"
-    panel = open_notebook(page, lab, name, folder="notebooks/zh")
-    seconds = run_all_cells(page, lab, panel, name, folder="notebooks/zh")
+    panel = open_notebook(page, lab, name, folder="zh/notebooks")
+    seconds = run_all_cells(page, lab, panel, name, folder="zh/notebooks")
     print(f"zh/{name}: Run All in {seconds:.1f} s")
     text = panel.locator(".jp-Notebook").inner_text()
     assert "在本课中，你将" in text and "你学会了" in text, "the lesson's text is not the Chinese edition"
@@ -285,8 +285,8 @@ def test_chinese_edition_runs_and_speaks_chinese(page, lab, screenshot):
     assert panel.locator(".jp-OutputArea img").count() >= 1, "no figure"
     screenshot(page, "lab_zh_00_start_here")
 
-    panel = open_notebook(page, lab, name, folder="exercises/zh")
-    run_all_cells(page, lab, panel, name, folder="exercises/zh")
+    panel = open_notebook(page, lab, name, folder="zh/exercises")
+    run_all_cells(page, lab, panel, name, folder="zh/exercises")
     answer = code_cell(panel, "# 在这里写你的代码。")
     check = code_cell(panel, 'check("00.1", answer)')
     replace_source(page, answer, 'answer = shop.orders["customer_id"].nunique()')

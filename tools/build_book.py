@@ -20,7 +20,7 @@ Steps:
 
 The same is done for the Chinese edition (issue 21) from ``docs/zh/`` (its
 ``_config.yml``, ``_toc.yml``, ``intro.md``, ``instructor_guide.md``) and
-``notebooks/zh/``, assembled in ``_build/book-zh/``; its site is copied into
+``zh/notebooks/``, assembled in ``_build/book-zh/``; its site is copied into
 the English one's ``zh/`` folder, and each intro links to the other.
 
 The site lands in ``_build/book/_build/html/`` (open ``index.html``; the
@@ -62,7 +62,7 @@ def paths(lang: str) -> tuple[Path, Path, Path, Path]:
     """(docs folder, book folder, lessons folder, instructor guide) of an edition."""
     if lang == "en":
         return DOCS, BOOK, ROOT / "notebooks", GUIDE
-    return DOCS / lang, ROOT / "_build" / f"book-{lang}", ROOT / "notebooks" / lang, DOCS / lang / "instructor_guide.md"
+    return DOCS / lang, ROOT / "_build" / f"book-{lang}", ROOT / lang / "notebooks", DOCS / lang / "instructor_guide.md"
 # Script or style sheet fetched from another host.
 REMOTE = re.compile(r"""<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']((?:https?:)?//[^"']+)""", re.I)
 

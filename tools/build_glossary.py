@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if differ and args.check else 0
     if args.command == "page":
         if args.lang == "zh":
-            text = render_zh(glossary, titles_of(sorted((LESSONS / "zh").glob("*.ipynb"))), link=not args.no_links)
+            text = render_zh(glossary, titles_of(sorted((ROOT / "zh" / "notebooks").glob("*.ipynb"))), link=not args.no_links)
         else:
             text = render(glossary, titles_of(lessons), link=not args.no_links)
         if args.output == "-":

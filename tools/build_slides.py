@@ -239,12 +239,12 @@ def main(argv: list[str]) -> int:
     lang = "en"
     if argv[:1] == ["--lang"]:
         lang, argv = argv[1], argv[2:]
-    # The Chinese decks (make slides LANG=zh) are made from notebooks/zh/ into OUT/zh/.
-    source_dir = ROOT / "notebooks" / ("" if lang == "en" else lang)
+    # The Chinese decks (make slides LANG=zh) are made from zh/notebooks/ into OUT/zh/.
+    source_dir = ROOT / "notebooks" if lang == "en" else ROOT / lang / "notebooks"
     out = OUT if lang == "en" else OUT / lang
     notebooks = [Path(a).resolve() for a in argv] or sorted(source_dir.glob("*.ipynb"))
     if lang != "en":  # NB=notebooks/05_value.ipynb names the English source: take its Chinese edition
-        notebooks = [p if p.parent.name == lang else p.parent / lang / p.name for p in notebooks]
+        notebooks = [p if p.parent.parent.name == lang else source_dir / p.name for p in notebooks]
     if not notebooks:
         die(f"no notebooks found in {_rel(source_dir)}/")
     out.mkdir(parents=True, exist_ok=True)

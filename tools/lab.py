@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 START = "notebooks/00_start_here.ipynb"
 # The start notebook of each edition; `make lab LANG=zh` opens the Chinese one, and custlearn speaks
 # Chinese in every kernel the server starts (CUSTLEARN_LANG, inherited by the kernels).
-STARTS = {"en": START, "zh": "notebooks/zh/00_start_here.ipynb"}
+STARTS = {"en": START, "zh": "zh/notebooks/00_start_here.ipynb"}
 DEFAULT_PORT = 8888
 PORT_FLAGS = ("--port", "--ServerApp.port", "--NotebookApp.port")
 

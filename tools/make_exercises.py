@@ -104,9 +104,9 @@ def learner_version(solution: dict, language: str = "en") -> dict:
 
 
 def targets() -> list[tuple[Path, Path, str]]:
-    """(solution, learner notebook, language): the English exercises and their Chinese edition (exercises/zh/)."""
+    """(solution, learner notebook, language): the English exercises and their Chinese edition (zh/exercises/)."""
     pairs = []
-    for language, folder in [("en", ROOT / "exercises"), ("zh", ROOT / "exercises" / "zh")]:
+    for language, folder in [("en", ROOT / "exercises"), ("zh", ROOT / "zh" / "exercises")]:
         solutions = sorted((folder / "solutions").glob("*.ipynb"))
         pairs += [(s, folder / s.name, language) for s in solutions]
     return pairs

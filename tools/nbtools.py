@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MAX_BYTES = 2_000_000
 
-# Phrases of the lesson template (../shared/NOTEBOOKS.md), and of its Chinese edition (notebooks/zh/ ...).
+# Phrases of the lesson template (../shared/NOTEBOOKS.md), and of its Chinese edition (zh/notebooks/ ...).
 INTRO_PHRASE = {"lesson": "In this lesson you will", "solution": "In these exercises you will"}
 OUTRO_PHRASE = "you learned to"
 ZH_INTRO_PHRASE = {"lesson": "在本课中，你将", "solution": "在这些练习中，你将"}
@@ -55,14 +55,14 @@ def kind_of(path: str | Path) -> str:
     p = Path(path)
     if p.parent.name == "solutions":
         return "solution"
-    if p.parent.name == "exercises" or (p.parent.name == "zh" and p.parent.parent.name == "exercises"):
+    if p.parent.name == "exercises":
         return "learner"
     return "lesson"
 
 
 def is_chinese_edition(path: str | Path) -> bool:
-    """Is this notebook of the Chinese edition (notebooks/zh/, exercises/zh/)?"""
-    return "zh" in Path(path).parts[-3:-1]
+    """Is this notebook of the Chinese edition (zh/notebooks/, zh/exercises/)?"""
+    return "zh" in Path(path).parts[-4:-2]
 
 
 def output_text(output: dict) -> str:

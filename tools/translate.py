@@ -6,7 +6,7 @@ Usage (from the repository root; `make notebooks` runs ``build``)::
     .venv/bin/python tools/translate.py skeleton notebooks/05_value.ipynb   # add entries to translate
     .venv/bin/python tools/translate.py check notebooks/05_value.ipynb      # one file's problems
     .venv/bin/python tools/translate.py accept notebooks/05_value.ipynb c05-012   # revised: current again
-    .venv/bin/python tools/translate.py build [NOTEBOOK ...]   # write notebooks/zh/, exercises/zh/solutions/
+    .venv/bin/python tools/translate.py build [NOTEBOOK ...]   # write zh/notebooks/, zh/exercises/solutions/
 
 **One source for code and numbers.** The English notebooks
 (``notebooks/*.ipynb``, ``exercises/solutions/*.ipynb``) are the source. Their
@@ -78,11 +78,11 @@ def english_notebooks() -> list[Path]:
 
 
 def zh_path(english: Path) -> Path:
-    """notebooks/X -> notebooks/zh/X; exercises/solutions/X -> exercises/zh/solutions/X."""
+    """notebooks/X -> zh/notebooks/X; exercises/solutions/X -> zh/exercises/solutions/X."""
     rel = english.resolve().relative_to(ROOT)
     if rel.parts[0] == "notebooks":
-        return ROOT / "notebooks" / LANG / rel.name
-    return ROOT / "exercises" / LANG / "solutions" / rel.name
+        return ROOT / LANG / "notebooks" / rel.name
+    return ROOT / LANG / "exercises" / "solutions" / rel.name
 
 
 def translation_path(english: Path) -> Path:
@@ -492,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(found) or f"ok: {len(DOCUMENTS)} documents are current")
         return 1 if found else 0
     chosen = [p.resolve() for p in args.notebooks] or english_notebooks()
-    chosen = [p if p.parts[-2] != LANG else Path(read(p)["metadata"]["custlearn"]["source"]) for p in chosen]
+    chosen = [p if LANG not in p.relative_to(ROOT).parts[:1] else Path(read(p)["metadata"]["custlearn"]["source"]) for p in chosen]
     bad = 0
     for english in chosen:
         rel = english.resolve().relative_to(ROOT)

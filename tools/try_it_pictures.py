@@ -40,7 +40,7 @@ def digest(path: Path) -> str:
 
 def cache_file(path: Path) -> Path:
     """Where a lesson's demos are kept: _build/try_it/<lesson>.json, the Chinese edition's in _build/try_it/zh/."""
-    return CACHE / ("zh" if path.parent.name == "zh" else "") / f"{path.stem}.json"
+    return CACHE / ("zh" if path.parent.parent.name == "zh" else "") / f"{path.stem}.json"
 
 
 def cached(path: Path) -> dict | None:
@@ -102,10 +102,10 @@ def capture(path: Path, timeout: int = 300) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb and notebooks/zh/*.ipynb")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb and zh/notebooks/*.ipynb")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    default = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
+    default = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "zh" / "notebooks").glob("*.ipynb"))
     for path in args.notebooks or default:
         if cached(path) is not None:
             continue
