@@ -6,7 +6,7 @@ through ``executable_path``: no browser is ever downloaded (never run
 with the command that installs it.
 
 * ``lab`` starts JupyterLab on 127.0.0.1 (free port, no token) whose root is a
-  temporary copy of ``notebooks/`` and ``exercises/``, so running the lessons
+  temporary copy of ``notebooks/``, ``exercises/`` and the Chinese edition ``zh/``, so running the lessons
   changes no tracked file; its user settings and workspace live in the same
   temporary directory, while the course's own settings (no news pop-up) come
   from ``.venv/share/jupyter/lab/settings/overrides.json`` as for a trainee.
@@ -169,7 +169,7 @@ def lab(tmp_path_factory):
                     "JupyterLab settings from tools/jupyterlab/overrides.json")
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "course"
-    for folder in ("notebooks", "exercises"):
+    for folder in ("notebooks", "exercises", "zh"):
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "solutions"))
     settings = tmp / "lab-settings"
     for name, value in LAB_SETTINGS.items():
